@@ -1,0 +1,133 @@
+"""Loading an original text: bytes, encoding, newline style. The original is never written."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from review.errors import ReviewError
+
+# A longer line is almost certainly not prose (minified data, a base64 blob, a binary
+# mis-detected as text); sentence segmentation and the UI would choke on it.
+MAX_LINE_CHARS = 100_000
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An original text as loaded.
+
+    ``text`` is the decoded text without the BOM and with its newlines as they are in the file,
+    so that offsets into it map back onto the file byte for byte.
+    """
+
+    path: Path
+    relpath: str
+    raw: bytes
+    text: str
+    encoding: str
+    bom: bytes
+    newline: str
+    ends_with_newline: bool
+    sha256: str
+
+    def encode(self, text: str) -> bytes:
+        """Bytes of ``text`` written the way the original was (encoding and BOM)."""
+        return self.bom + text.encode(self.encoding)
+
+
+def load_document(path: str | os.PathLike[str], base: Path | None = None) -> Document:
+    """Read and decode ``path``; every way it can fail is a one-line ReviewError."""
+    p = Path(path)
+    raw = _read(p)
+    bom, encoding = _detect_encoding(p, raw)
+    try:
+        text = raw[len(bom):].decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise ReviewError(f"{p}: cannot be decoded as {encoding}: {exc.reason}") from None
+    _check_lines(p, text)
+    return Document(
+        path=p.resolve(),
+        relpath=relative_path(p, base),
+        raw=raw,
+        text=text,
+        encoding=encoding,
+        bom=bom,
+        newline=_newline_style(text),
+        ends_with_newline=text.endswith(("\n", "\r")),
+        sha256=hashlib.sha256(raw).hexdigest(),
+    )
+
+
+def relative_path(p: Path, base: Path | None = None) -> str:
+    """The path as patches name it: relative to the working folder, with forward slashes."""
+    root = (base or Path.cwd()).resolve()
+    resolved = p.resolve()
+    try:
+        return resolved.relative_to(root).as_posix()
+    except ValueError:
+        return Path(os.path.relpath(resolved, root)).as_posix()
+
+
+def _read(p: Path) -> bytes:
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise ReviewError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise ReviewError(f"{p}: is a directory, not a text file") from None
+    except PermissionError:
+        raise ReviewError(f"{p}: permission denied") from None
+    except OSError as exc:
+        raise ReviewError(f"{p}: cannot be read: {exc.strerror}") from None
+    if not raw.strip():
+        raise ReviewError(f"{p}: is empty; there is nothing to review")
+    return raw
+
+
+def _detect_encoding(p: Path, raw: bytes) -> tuple[bytes, str]:
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return bom, encoding
+    if b"\x00" in raw:
+        raise ReviewError(f"{p}: is a binary file (it contains NUL bytes), not a text file")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return b"", "utf-8"
+    best = from_bytes(raw).best()
+    if best is None:
+        raise ReviewError(f"{p}: is not text in any encoding review recognises")
+    return b"", codecs.lookup(best.encoding).name
+
+
+def _check_lines(p: Path, text: str) -> None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise ReviewError(
+                f"{p}: line {number} is {len(line):,} characters long "
+                f"(at most {MAX_LINE_CHARS:,}); is this a text file?"
+            )
+
+
+def _newline_style(text: str) -> str:
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    cr = text.count("\r") - crlf
+    counts = {"\r\n": crlf, "\n": lf, "\r": cr}
+    style = max(counts, key=lambda k: counts[k])
+    return style if counts[style] else "\n"

@@ -1,0 +1,75 @@
+"""The Flag model: one problem a checker found in one sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.MINOR: 1, Severity.MAJOR: 2, Severity.CRITICAL: 3}
+
+
+class Category(StrEnum):
+    """Our own small set, so flags from every checker group the same way in the UI and reports."""
+
+    GRAMMAR = "grammar"
+    SPELLING = "spelling"
+    CAPITALIZATION = "capitalization"
+    PUNCTUATION = "punctuation"
+    TYPOGRAPHY = "typography"
+    STYLE = "style"
+    WORDING = "wording"
+    UNTRANSLATED = "untranslated"
+    MISTRANSLATION_RISK = "mistranslation-risk"
+    OTHER = "other"
+
+
+class MqmClass(StrEnum):
+    """MQM error types (the subset our checkers can recognise in the target text alone)."""
+
+    GRAMMAR = "Fluency/Grammar"
+    SPELLING = "Fluency/Spelling"
+    PUNCTUATION = "Fluency/Punctuation"
+    TYPOGRAPHY = "Fluency/Typography"
+    CHARACTER_ENCODING = "Fluency/Character encoding"
+    INCONSISTENCY = "Fluency/Inconsistency"
+    AWKWARD = "Style/Awkward"
+    MISTRANSLATION = "Accuracy/Mistranslation"
+    NON_TRANSLATION = "Non-translation"
+
+
+class Source(StrEnum):
+    LANGUAGETOOL = "languagetool"
+    FLUENCY = "fluency"
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A flagged span of one sentence. ``start``/``end`` are offsets into the sentence text."""
+
+    sentence_id: str
+    start: int
+    end: int
+    source: Source
+    rule: str
+    category: Category
+    mqm: MqmClass
+    severity: Severity
+    message: str
+    text: str
+    replacements: tuple[str, ...] = field(default=())
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What a dismissal remembers: it must survive re-checking, so no offsets."""
+        return (self.rule, self.text)
