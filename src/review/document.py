@@ -54,7 +54,7 @@ def load_document(path: str | os.PathLike[str], base: Path | None = None) -> Doc
     raw = _read(p)
     bom, encoding = _detect_encoding(p, raw)
     try:
-        text = raw[len(bom):].decode(encoding)
+        text = raw[len(bom) :].decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         raise ReviewError(f"{p}: cannot be decoded as {encoding}: {exc.reason}") from None
     _check_lines(p, text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -103,7 +104,7 @@ def _return_closing_quotes(paragraph: str, breaks: list[int]) -> list[int]:
 
 
 def _stripped_spans(paragraph: str, cuts: list[int]) -> Iterator[tuple[int, int]]:
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         piece = paragraph[start:end]
         left = len(piece) - len(piece.lstrip())
         right = len(piece.rstrip())

@@ -1,0 +1,57 @@
+"""A persistent cache of checker answers (SQLite in the user cache dir), so reopening is instant."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_cache_dir
+
+
+def cache_root() -> Path:
+    """Where review keeps jars, the server state and this cache; REVIEW_CACHE_DIR overrides."""
+    return Path(os.environ.get("REVIEW_CACHE_DIR") or user_cache_dir("review"))
+
+
+class ResultCache:
+    """Key → JSON value. Keys are hashed so any text can be one; safe to share between threads."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or cache_root() / "checks.sqlite3"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
+        with self._lock, self._db:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+            )
+
+    @staticmethod
+    def key(*parts: str) -> str:
+        digest = hashlib.sha256()
+        for part in parts:
+            digest.update(part.encode("utf-8", "surrogatepass"))
+            digest.update(b"\x00")
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Any | None:
+        with self._lock:
+            row = self._db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def put(self, key: str, value: Any) -> None:
+        with self._lock, self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)",
+                (key, json.dumps(value, ensure_ascii=False)),
+            )
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

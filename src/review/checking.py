@@ -1,0 +1,123 @@
+"""Running every checker over a document: LanguageTool when it can be had, fluency always."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from review.cache import ResultCache
+from review.checkers import Checker
+from review.config import Config
+from review.flags import Flag, Source
+from review.segment import Sentence
+
+# (what is happening, done, total); done/total are None while the amount is unknown.
+Progress = Callable[[str, int | None, int | None], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Checkers:
+    checkers: tuple[Checker, ...]
+    languagetool_version: str | None
+    notices: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    flags: tuple[Flag, ...]
+    languagetool_version: str | None
+    notices: tuple[str, ...]
+
+
+def open_checkers(
+    config: Config,
+    use_languagetool: bool = True,
+    progress: Progress | None = None,
+    cache: ResultCache | None = None,
+) -> Checkers:
+    """The checkers to run. LanguageTool that cannot be had is a notice, not an error."""
+    from review.checkers.fluency import FluencyChecker
+
+    checkers: list[Checker] = [FluencyChecker(config)]
+    if not use_languagetool:
+        return Checkers(tuple(checkers), None, ("LanguageTool off (--no-languagetool)",))
+    from review.checkers.languagetool import LanguageToolChecker
+    from review.languagetool.errors import LanguageToolUnavailable
+    from review.languagetool.server import ensure_server
+
+    try:
+        server = ensure_server(
+            progress=(lambda message: progress(message, None, None)) if progress else None
+        )
+    except LanguageToolUnavailable as exc:
+        notice = f"LanguageTool unavailable ({exc.reason}); fluency checks only"
+        return Checkers(tuple(checkers), None, (notice,))
+    checkers.insert(
+        0,
+        LanguageToolChecker(
+            server.url,
+            server.version,
+            config,
+            cache or ResultCache(),
+            progress=(lambda done, total: progress("LanguageTool", done, total))
+            if progress
+            else None,
+        ),
+    )
+    return Checkers(tuple(checkers), server.version, ())
+
+
+def check_document(
+    text: str,
+    sentences: Sequence[Sentence],
+    config: Config,
+    progress: Progress | None = None,
+    use_languagetool: bool = True,
+) -> CheckResult:
+    opened = open_checkers(config, use_languagetool, progress)
+    flags: list[Flag] = []
+    for checker in opened.checkers:
+        flags.extend(checker.check(text, sentences))
+    return CheckResult(
+        merge_duplicates(flags, sentences), opened.languagetool_version, opened.notices
+    )
+
+
+def merge_duplicates(flags: Iterable[Flag], sentences: Sequence[Sentence]) -> tuple[Flag, ...]:
+    """Flags sorted by position, with one flag where LanguageTool and a detector agree.
+
+    Two flags from different sources on overlapping spans of one sentence, in the same
+    category, are the same finding for the editor: the one with a suggestion stays, and of two
+    equals the fluency detector's, whose message speaks of translation.
+    """
+    order = {s.id: i for i, s in enumerate(sentences)}
+    ranked = sorted(flags, key=lambda f: (order.get(f.sentence_id, -1), f.start, f.end, f.rule))
+    kept: list[Flag] = []
+    for flag in ranked:
+        twin = _twin(kept, flag)
+        if twin is None:
+            kept.append(flag)
+        elif _preferred(flag, kept[twin]):
+            kept[twin] = flag
+    return tuple(kept)
+
+
+def _twin(kept: list[Flag], flag: Flag) -> int | None:
+    """Index of an earlier flag of the same sentence that is the same finding as ``flag``."""
+    for index in range(len(kept) - 1, -1, -1):
+        other = kept[index]
+        if other.sentence_id != flag.sentence_id:
+            return None
+        if _same_finding(other, flag):
+            return index
+    return None
+
+
+def _same_finding(a: Flag, b: Flag) -> bool:
+    return a.source != b.source and a.category == b.category and a.start < b.end and b.start < a.end
+
+
+def _preferred(candidate: Flag, incumbent: Flag) -> bool:
+    if bool(candidate.replacements) != bool(incumbent.replacements):
+        return bool(candidate.replacements)
+    return candidate.source == Source.FLUENCY

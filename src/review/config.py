@@ -1,0 +1,98 @@
+"""Settings from `review.toml`: the working folder's, else the user's config dir's."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from platformdirs import user_config_dir
+
+from review.errors import ReviewError
+
+CONFIG_NAME = "review.toml"
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    language: str = "en-US"
+    reviewer: str = ""
+    picky: bool = True
+    disabled_rules: frozenset[str] = field(default_factory=frozenset)
+    enabled_rules: frozenset[str] = field(default_factory=frozenset)
+    disabled_categories: frozenset[str] = field(default_factory=frozenset)
+    # Fluency detectors by rule id: `fluency_on` turns on one that is off by default.
+    fluency_off: frozenset[str] = field(default_factory=frozenset)
+    fluency_on: frozenset[str] = field(default_factory=frozenset)
+    source: Path | None = None
+
+    def languagetool_key(self) -> str:
+        """What of the configuration changes LanguageTool's answer (part of the cache key)."""
+        return "|".join(
+            [
+                self.language,
+                "picky" if self.picky else "default",
+                ",".join(sorted(self.disabled_rules)),
+                ",".join(sorted(self.enabled_rules)),
+                ",".join(sorted(self.disabled_categories)),
+            ]
+        )
+
+
+def config_paths(cwd: Path | None = None) -> tuple[Path, ...]:
+    return ((cwd or Path.cwd()) / CONFIG_NAME, Path(user_config_dir("review")) / CONFIG_NAME)
+
+
+def load_config(cwd: Path | None = None) -> Config:
+    for path in config_paths(cwd):
+        if path.is_file():
+            return parse_config(path)
+    return Config()
+
+
+def parse_config(path: Path) -> Config:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReviewError(f"{path}: cannot be read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ReviewError(f"{path}: is not valid TOML: {exc}") from None
+    review = _table(data, "review", path)
+    lt = _table(data, "languagetool", path)
+    fluency = _table(data, "fluency", path)
+    return Config(
+        language=_get(review, "language", str, "en-US", path),
+        reviewer=_get(review, "reviewer", str, "", path),
+        picky=_get(lt, "picky", bool, True, path),
+        disabled_rules=_names(lt, "disabled_rules", path),
+        enabled_rules=_names(lt, "enabled_rules", path),
+        disabled_categories=_names(lt, "disabled_categories", path),
+        fluency_off=_names(fluency, "off", path),
+        fluency_on=_names(fluency, "on", path),
+        source=path,
+    )
+
+
+def _table(data: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
+    value = data.get(name, {})
+    if not isinstance(value, dict):
+        raise ReviewError(f"{path}: [{name}] must be a table")
+    return value
+
+
+def _get(table: Mapping[str, Any], key: str, kind: type[T], default: T, path: Path) -> T:
+    value = table.get(key, default)
+    if not isinstance(value, kind):
+        raise ReviewError(f"{path}: {key} must be a {kind.__name__}, not {value!r}")
+    return value
+
+
+def _names(table: Mapping[str, Any], key: str, path: Path) -> frozenset[str]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ReviewError(f"{path}: {key} must be a list of strings")
+    return frozenset(value)
