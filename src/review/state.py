@@ -1,0 +1,224 @@
+"""The review of one document: what the editor changed, as immutable values.
+
+``ReviewState`` is what the UI renders and what the patch file stores. It only ever changes by
+being replaced, through ``review.session.ReviewSession``: the one change API (journalled, with
+undo/redo), which lives in its own module because it does the file work (journal, lock, patch).
+Only sentences whose review differs from the default are stored, so a book with a few thousand
+edits stays cheap to copy, compare and save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+from review.flags import MqmClass, Severity
+from review.segment import Sentence
+
+
+class Status(StrEnum):
+    TODO = "todo"
+    REVIEWED = "reviewed"
+
+
+DismissedKey = tuple[str, str]
+"""(rule id, flagged text): ``Flag.key``; survives re-checking because it holds no offsets."""
+
+AcceptedKey = tuple[str, str, str]
+"""(rule id, flagged text, the replacement applied)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """An MQM error the editor marked by hand.
+
+    ``start``/``end`` index the sentence's current text (the edit, or the original).
+    """
+
+    mqm: MqmClass
+    severity: Severity
+    start: int
+    end: int
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "mqm": self.mqm.value,
+            "severity": self.severity.value,
+            "start": self.start,
+            "end": self.end,
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Annotation:
+        """Raises ValueError (with what is wrong) on anything but what ``to_json`` writes."""
+        if not isinstance(data, dict) or set(data) - {"mqm", "severity", "start", "end", "note"}:
+            raise ValueError(f"not an annotation: {data!r}")
+        start, end = data.get("start"), data.get("end")
+        if not (_is_int(start) and _is_int(end) and 0 <= start <= end):
+            raise ValueError(f"bad annotation span: {start!r}..{end!r}")
+        note = data.get("note", "")
+        if not isinstance(note, str):
+            raise ValueError(f"annotation note is not a string: {note!r}")
+        return cls(MqmClass(data.get("mqm")), Severity(data.get("severity")), start, end, note)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceReview:
+    """The editor's work on one sentence. ``edited`` is None while the original text stands;
+    ``""`` means the sentence was deleted."""
+
+    edited: str | None = None
+    status: Status = Status.TODO
+    dismissed: frozenset[DismissedKey] = field(default=frozenset())
+    accepted: frozenset[AcceptedKey] = field(default=frozenset())
+    comment: str = ""
+    annotations: tuple[Annotation, ...] = ()
+
+    @property
+    def is_default(self) -> bool:
+        return self == _DEFAULT
+
+    def text(self, original: str) -> str:
+        """The sentence's current text."""
+        return original if self.edited is None else self.edited
+
+    def to_json(self) -> dict[str, Any]:
+        """Only the non-default fields, sorted, so that equal reviews give equal JSON."""
+        data: dict[str, Any] = {}
+        if self.edited is not None:
+            data["edited"] = self.edited
+        if self.status is not Status.TODO:
+            data["status"] = self.status.value
+        if self.dismissed:
+            data["dismissed"] = [list(key) for key in sorted(self.dismissed)]
+        if self.accepted:
+            data["accepted"] = [list(key) for key in sorted(self.accepted)]
+        if self.comment:
+            data["comment"] = self.comment
+        if self.annotations:
+            data["annotations"] = [a.to_json() for a in self.annotations]
+        return data
+
+    @classmethod
+    def from_json(cls, data: Any) -> SentenceReview:
+        """Raises ValueError (with what is wrong) on anything but what ``to_json`` writes."""
+        if not isinstance(data, dict) or set(data) - _REVIEW_KEYS:
+            raise ValueError(f"not a sentence review: {data!r}")
+        edited = data.get("edited")
+        comment = data.get("comment", "")
+        if not (edited is None or isinstance(edited, str)) or not isinstance(comment, str):
+            raise ValueError("edited text and comment must be strings")
+        annotations = data.get("annotations", [])
+        if not isinstance(annotations, list):
+            raise ValueError(f"annotations must be a list: {annotations!r}")
+        return cls(
+            edited=edited,
+            status=Status(data.get("status", Status.TODO.value)),
+            dismissed=frozenset(_string_tuples(data.get("dismissed", []), 2)),
+            accepted=frozenset(_string_tuples(data.get("accepted", []), 3)),
+            comment=comment,
+            annotations=tuple(Annotation.from_json(a) for a in annotations),
+        )
+
+
+_DEFAULT = SentenceReview()
+_REVIEW_KEYS = {"edited", "status", "dismissed", "accepted", "comment", "annotations"}
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ReviewState:
+    """Sentence id → SentenceReview, holding only non-default reviews. Immutable: every change
+    gives a new state (``with_reviews``); equal states compare equal."""
+
+    _reviews: Mapping[str, SentenceReview] = field(default_factory=lambda: MappingProxyType({}))
+
+    @classmethod
+    def of(cls, reviews: Mapping[str, SentenceReview]) -> ReviewState:
+        return cls(MappingProxyType({k: v for k, v in reviews.items() if not v.is_default}))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ReviewState) and dict(self._reviews) == dict(other._reviews)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._reviews.items()))
+
+    def __len__(self) -> int:
+        """How many sentences have a non-default review."""
+        return len(self._reviews)
+
+    def __iter__(self) -> Iterator[str]:
+        """The ids of the sentences with a non-default review (in no particular order)."""
+        return iter(self._reviews)
+
+    def items(self) -> Iterator[tuple[str, SentenceReview]]:
+        return iter(self._reviews.items())
+
+    def review_of(self, sentence_id: str) -> SentenceReview:
+        return self._reviews.get(sentence_id, _DEFAULT)
+
+    def text_of(self, sentence: Sentence) -> str:
+        """The sentence's current text: the edit, or the original."""
+        return self.review_of(sentence.id).text(sentence.text)
+
+    def with_reviews(self, reviews: Mapping[str, SentenceReview]) -> ReviewState:
+        """A new state where the given sentences have the given reviews."""
+        merged = dict(self._reviews)
+        for sentence_id, review in reviews.items():
+            if review.is_default:
+                merged.pop(sentence_id, None)
+            else:
+                merged[sentence_id] = review
+        return ReviewState(MappingProxyType(merged))
+
+    def current_document(
+        self, document_text: str, sentences: Sequence[Sentence]
+    ) -> tuple[str, tuple[Sentence, ...]]:
+        """The corrected text, and the sentences (same ids and paragraphs) placed in it.
+
+        Every gap between sentences is kept byte for byte; an edit replaces exactly its
+        sentence's span. This is what to check again after editing: the flags' sentence ids
+        and offsets then point into the edited texts.
+        """
+        pieces: list[str] = []
+        placed: list[Sentence] = []
+        position = 0
+        length = 0
+        for sentence in sentences:
+            gap = document_text[position : sentence.start]
+            text = self.text_of(sentence)
+            pieces += (gap, text)
+            length += len(gap)
+            placed.append(replace(sentence, start=length, end=length + len(text), text=text))
+            length += len(text)
+            position = sentence.end
+        pieces.append(document_text[position:])
+        return "".join(pieces), tuple(placed)
+
+    def corrected_text(self, document_text: str, sentences: Sequence[Sentence]) -> str:
+        """The whole corrected text (see ``current_document``)."""
+        if not self._reviews:
+            return document_text
+        return self.current_document(document_text, sentences)[0]
+
+    def edited_ids(self) -> frozenset[str]:
+        return frozenset(k for k, v in self._reviews.items() if v.edited is not None)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _string_tuples(items: Any, width: int) -> Iterator[tuple[str, ...]]:
+    if not isinstance(items, list):
+        raise ValueError(f"expected a list, got {items!r}")
+    for item in items:
+        if not (
+            isinstance(item, list) and len(item) == width and all(isinstance(s, str) for s in item)
+        ):
+            raise ValueError(f"expected a list of {width} strings, got {item!r}")
+        yield tuple(item)

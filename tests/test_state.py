@@ -1,0 +1,90 @@
+import pytest
+
+from review.flags import MqmClass, Severity
+from review.segment import segment
+from review.state import Annotation, ReviewState, SentenceReview, Status
+
+TEXT = "First one.  Second one?\nThird, last."
+
+
+def test_only_non_default_reviews_are_stored():
+    state = ReviewState().with_reviews(
+        {"s1": SentenceReview(status=Status.REVIEWED), "s2": SentenceReview()}
+    )
+    assert len(state) == 1
+    assert list(state) == ["s1"]
+    assert state.review_of("s2") == SentenceReview()
+    assert state.with_reviews({"s1": SentenceReview()}) == ReviewState()
+
+
+def test_states_compare_and_hash_by_value():
+    a = ReviewState.of({"s1": SentenceReview(comment="x")})
+    b = ReviewState().with_reviews({"s1": SentenceReview(comment="x")})
+    assert a == b
+    assert hash(a) == hash(b)
+    assert a != ReviewState()
+
+
+def test_corrected_text_keeps_gaps_byte_for_byte():
+    sentences = segment(TEXT)
+    assert [s.text for s in sentences] == ["First one.", "Second one?", "Third, last."]
+    state = ReviewState.of(
+        {"s2": SentenceReview(edited="Second. Split in two."), "s3": SentenceReview(edited="")}
+    )
+    assert state.corrected_text(TEXT, sentences) == "First one.  Second. Split in two.\n"
+
+
+def test_current_document_places_sentences_in_the_corrected_text():
+    sentences = segment(TEXT)
+    state = ReviewState.of({"s1": SentenceReview(edited="1st.")})
+    text, placed = state.current_document(TEXT, sentences)
+    assert text == "1st.  Second one?\nThird, last."
+    assert [(s.id, s.start, s.end, s.paragraph) for s in placed] == [
+        ("s1", 0, 4, 1),
+        ("s2", 6, 17, 1),
+        ("s3", 18, 30, 2),
+    ]
+    assert all(text[s.start : s.end] == s.text for s in placed)
+
+
+def test_unchanged_state_gives_the_original_text_itself():
+    sentences = segment(TEXT)
+    assert ReviewState().corrected_text(TEXT, sentences) is TEXT
+
+
+def test_sentence_review_json_round_trip_and_only_non_defaults():
+    review = SentenceReview(
+        edited="",
+        status=Status.REVIEWED,
+        dismissed=frozenset({("B_RULE", "x"), ("A_RULE", "y")}),
+        accepted=frozenset({("RULE", "teh", "the")}),
+        comment="line one\nline two “quoted”",
+        annotations=(Annotation(MqmClass.AWKWARD, Severity.MAJOR, 0, 0, "gone"),),
+    )
+    data = review.to_json()
+    assert data["dismissed"] == [["A_RULE", "y"], ["B_RULE", "x"]]
+    assert data["annotations"] == [
+        {"mqm": "Style/Awkward", "severity": "major", "start": 0, "end": 0, "note": "gone"}
+    ]
+    assert SentenceReview.from_json(data) == review
+    assert SentenceReview().to_json() == {}
+    assert SentenceReview(status=Status.REVIEWED).to_json() == {"status": "reviewed"}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        [],
+        {"unknown": 1},
+        {"status": "done"},
+        {"edited": 3},
+        {"dismissed": [["only-rule"]]},
+        {"accepted": [["r", "t", 5]]},
+        {"annotations": [{"mqm": "Style/Awkward", "severity": "minor", "start": 3, "end": 1}]},
+        {"annotations": [{"mqm": "Nonsense", "severity": "minor", "start": 0, "end": 1}]},
+        {"annotations": [{"mqm": "Style/Awkward", "severity": "minor", "start": True, "end": 1}]},
+    ],
+)
+def test_sentence_review_from_json_rejects_malformed_data(data):
+    with pytest.raises(ValueError):
+        SentenceReview.from_json(data)
