@@ -92,10 +92,11 @@ def _return_closing_quotes(paragraph: str, breaks: list[int]) -> list[int]:
         rest = paragraph[position:]
         stripped = rest.lstrip()
         head = len(rest) - len(stripped)
-        if stripped[:1] in _CLOSING_QUOTES or (stripped[:1] == '"' and quote_open):
+        first = stripped[:1]
+        if first and (first in _CLOSING_QUOTES or (first == '"' and quote_open)):
             after = stripped[1:2]
             if after == "" or after.isspace():
-                if stripped[0] == '"':
+                if first == '"':
                     quote_open = False
                 position += head + 1
         moved.append(position)

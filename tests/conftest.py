@@ -1,0 +1,34 @@
+"""Shared test setup. The LanguageTool server is real: fetched from Maven Central and started
+once per session by the `languagetool_server` fixture, and stopped again if this run started it
+(a server left running would hold CI open)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from support import SEED
+
+
+@pytest.fixture(scope="session")
+def languagetool_server() -> Iterator[object]:
+    from review.languagetool import server
+
+    already_running = server.status().running
+    info = server.ensure_server(progress=lambda message: print(f"[languagetool] {message}"))
+    yield info
+    if not already_running:
+        server.stop()
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The seed in a fresh working folder (cwd), so corrections/ lands in tmp_path."""
+    (tmp_path / "seeds").mkdir()
+    target = tmp_path / "seeds" / SEED.name
+    shutil.copyfile(SEED, target)
+    monkeypatch.chdir(tmp_path)
+    return target

@@ -1,0 +1,90 @@
+import codecs
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from review.document import MAX_LINE_CHARS, load_document
+from review.errors import ReviewError
+
+from support import SEED
+
+TEXT = "Le “café” coûte 3 €.\nSecond line。\n"
+
+
+def test_seed_is_utf8_without_final_newline() -> None:
+    doc = load_document(SEED, base=SEED.parent.parent)
+    assert doc.relpath == "seeds/000_609f52cd2aa5fae0.txt"
+    assert doc.encoding == "utf-8"
+    assert doc.bom == b""
+    assert doc.newline == "\n"
+    assert doc.ends_with_newline is False
+    assert doc.sha256 == hashlib.sha256(SEED.read_bytes()).hexdigest()
+    assert doc.encode(doc.text) == SEED.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("raw", "encoding", "bom"),
+    [
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8", codecs.BOM_UTF8),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le", codecs.BOM_UTF16_LE),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be", codecs.BOM_UTF16_BE),
+    ],
+)
+def test_boms_are_kept_apart_from_the_text(tmp_path: Path, raw: bytes, encoding: str, bom: bytes):
+    path = tmp_path / "t.txt"
+    path.write_bytes(raw)
+    doc = load_document(path)
+    assert (doc.encoding, doc.bom, doc.text) == (encoding, bom, TEXT)
+    assert doc.encode(doc.text) == raw
+
+
+def test_gb18030_is_detected(tmp_path: Path) -> None:
+    text = "中华人民共和国外交部发言人表示，中方愿同各方一道，推动构建新型国际关系。\n" * 4
+    path = tmp_path / "gb.txt"
+    path.write_bytes(text.encode("gb18030"))
+    doc = load_document(path)
+    assert doc.text == text
+    assert doc.encode(doc.text) == path.read_bytes()
+
+
+def test_crlf_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"One. Two.\r\nThree.\r\n")
+    doc = load_document(path)
+    assert doc.newline == "\r\n"
+    assert doc.text == "One. Two.\r\nThree.\r\n"
+    assert doc.ends_with_newline is True
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b" \n\n", "is empty"),
+        (b"abc\x00def\x01" * 10, "is a binary file"),
+        (b"x" * (MAX_LINE_CHARS + 1) + b"\n", "characters long"),
+    ],
+)
+def test_bad_files_are_one_line_errors(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(ReviewError, match=message) as caught:
+        load_document(path)
+    assert "\n" not in str(caught.value)
+
+
+def test_missing_directory_and_unreadable(tmp_path: Path) -> None:
+    with pytest.raises(ReviewError, match="no such file"):
+        load_document(tmp_path / "missing.txt")
+    with pytest.raises(ReviewError, match="is a directory"):
+        load_document(tmp_path)
+
+
+def test_fifty_megabytes_load(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    line = ("The trend of the times is rolling forward, and win-win cooperation is the core. " * 8)
+    path.write_text((line + "\n") * (50_000_000 // (len(line) + 1)), encoding="utf-8")
+    doc = load_document(path)
+    assert len(doc.raw) > 49_000_000
+    assert doc.encoding == "utf-8"

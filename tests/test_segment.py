@@ -1,0 +1,78 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from review.document import load_document
+from review.segment import segment
+
+from support import SEED
+
+
+def _seed_sentences():
+    return segment(load_document(SEED).text)
+
+
+def test_seed_sentence_count_and_paragraphs() -> None:
+    sentences = _seed_sentences()
+    assert len(sentences) == 77
+    assert [s.id for s in sentences[:3]] == ["s1", "s2", "s3"]
+    assert sentences[-1].paragraph == 11
+
+
+def test_seed_boundaries_checked_by_eye() -> None:
+    by_id = {s.id: s.text for s in _seed_sentences()}
+    # An opening quotation is its own sentence; the next starts after it.
+    assert by_id["s1"] == '"The trip to the avenue is also the world’s public."'
+    # A closing quote after a space goes back to the sentence it closes.
+    assert by_id["s6"].endswith('make the planet we live in a better place. "')
+    assert by_id["s7"] == 'Please learn with "Learn China".'
+    # Headings are sentences of their own, without a full stop.
+    assert by_id["s9"] == "First, China’s plan that conforms to the trend of the times"
+    assert by_id["s46"] == "Second, the connotation of new international relations"
+    # "2015,When" is a missing space, not a boundary.
+    assert "In September 2015,When attending" in by_id["s44"]
+    # The Chinese full stop inside the closing quote ends the sentence.
+    assert by_id["s67"].endswith("’ 。”")
+    assert by_id["s68"].startswith('He stressed: "China will adhere')
+    # A question inside a quotation ends a sentence of the quotation.
+    assert by_id["s52"].endswith("What is new about the new international relations?")
+    assert by_id["s12"].endswith("stable development of the international community?")
+
+
+def test_new_york_is_not_a_boundary() -> None:
+    text = load_document(SEED).text
+    sentence = next(s for s in _seed_sentences() if "new york" in s.text)
+    assert sentence.start < text.index("new york") < sentence.end
+
+
+def test_seed_spans_are_exact() -> None:
+    text = load_document(SEED).text
+    for s in _seed_sentences():
+        assert text[s.start : s.end] == s.text
+
+
+def _rebuilds(text: str) -> None:
+    sentences = segment(text)
+    position = 0
+    rebuilt = []
+    for s in sentences:
+        gap = text[position : s.start]
+        assert gap.strip() == "", (gap, s)
+        rebuilt.append(gap)
+        rebuilt.append(s.text)
+        assert s.text == text[s.start : s.end] and s.text.strip() == s.text and s.text
+        position = s.end
+    assert text[position:].strip() == ""
+    rebuilt.append(text[position:])
+    assert "".join(rebuilt) == text
+
+
+_pieces = st.sampled_from(
+    ["Hello", "world", "U.S.", "Dr.", " ", "  ", ".", "?", "!", "\n", "\r\n", "\n\n", '"', "“",
+     "”", "‘", "’", "。", "，", "”", "(", ")", "e.g.", "3.5", "2015,When", "\t", "new york"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_pieces | st.text(max_size=6), max_size=40).map("".join))
+def test_sentences_and_gaps_give_back_the_text(text: str) -> None:
+    _rebuilds(text)
