@@ -1,0 +1,509 @@
+"""The saved review, ``corrections/<name>.patch``: a header, then a unified diff.
+
+The header is ``Key: value`` lines (git-trailer style) before the diff, which ``git apply`` and
+``patch -p1`` skip as commentary::
+
+    Original: seeds/chapter.txt
+    Original-SHA256: 9f2c…
+    Tool: review 0.1.0
+    LanguageTool: 6.6
+    Language: en-US
+    Reviewer: Ann Editor
+    Date: 2025-11-28T14:03:00+01:00
+    Reviews: 2
+    Sentence-s9: {"edited_chars": 41, "status": "reviewed"}
+    Sentence-s12: {"comment": "check the name", "dismissed": [["MORFOLOGIK_RULE_EN_US", "Xi"]]}
+
+    diff --git a/seeds/chapter.txt b/seeds/chapter.txt
+    --- a/seeds/chapter.txt
+    +++ b/seeds/chapter.txt
+    @@ …
+
+Values are JSON-quoted when they could not stand bare on one line. ``Reviews`` counts the
+``Sentence-`` lines, so that a header cut short is noticed.
+
+The diff is the one authority for the corrected text. To know which sentence each edit belongs
+to without re-segmenting the corrected text (an edit may split or join sentences), the header
+records the length of every edited sentence (``edited_chars``, in code points): the gaps
+between sentences are kept byte for byte, so walking the corrected text with the original's
+gaps and these lengths recovers every sentence's text exactly, and any disagreement between
+the header and the diff (a hand-edited or damaged patch) shows up as a mismatch and is refused.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import unidiff
+from unidiff.constants import LINE_TYPE_CONTEXT, LINE_TYPE_NO_NEWLINE, LINE_TYPE_REMOVED
+
+from review import __version__
+from review.document import Document
+from review.errors import ReviewError
+from review.segment import Sentence
+from review.state import ReviewState, SentenceReview
+
+TOOL = f"review {__version__}"
+CONTEXT_LINES = 3
+NO_NEWLINE = "\\ No newline at end of file\n"
+
+_FIELDS = (
+    ("Original", "original"),
+    ("Original-SHA256", "original_sha256"),
+    ("Tool", "tool"),
+    ("LanguageTool", "languagetool"),
+    ("Language", "language"),
+    ("Reviewer", "reviewer"),
+    ("Date", "date"),
+)
+_HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z0-9-]*): (.*)")
+_SENTENCE_KEY = re.compile(r"Sentence-(s\d+)")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_DIFF_START = re.compile(rb"^(?:diff --git |--- |\+\+\+ |@@ )", re.MULTILINE)
+_GIT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n",
+                "\v": "\\v", "\f": "\\f", "\r": "\\r"}  # fmt: skip
+_GIT_UNESCAPES = {v[1]: k for k, v in _GIT_ESCAPES.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class PatchHeader:
+    """The header's fixed fields. ``languagetool`` is the server's version or ``"none"``."""
+
+    original: str
+    original_sha256: str
+    tool: str
+    languagetool: str
+    language: str
+    reviewer: str
+    date: str
+
+
+@dataclass(frozen=True, slots=True)
+class Patch:
+    """A patch as read: its header, the review it records and the corrected file's bytes."""
+
+    header: PatchHeader
+    state: ReviewState
+    corrected: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class PatchLocation:
+    """Where a document's review lives. ``root`` is the project folder that the patch's file
+    names are relative to (where ``git apply`` and ``patch -p1`` are run)."""
+
+    root: Path
+    patch: Path
+
+    @property
+    def journal(self) -> Path:
+        return self.patch.with_suffix(".journal")
+
+    @property
+    def lock(self) -> Path:
+        return self.patch.with_suffix(".lock")
+
+
+def locate(
+    document_path: str | Path, patch: str | Path | None = None, cwd: Path | None = None
+) -> PatchLocation:
+    """The project folder is the working folder when the document lies inside it, else the
+    document's own folder; the patch is ``<root>/corrections/<stem>.patch`` unless given."""
+    here = (cwd or Path.cwd()).resolve()
+    document = Path(document_path).resolve()
+    root = here if document.is_relative_to(here) else document.parent
+    if patch is not None:
+        return PatchLocation(root, (here / patch).resolve())
+    return PatchLocation(root, root / "corrections" / f"{document.stem}.patch")
+
+
+def render_patch(
+    document: Document, sentences: Sequence[Sentence], state: ReviewState, header: PatchHeader
+) -> bytes:
+    """The patch file's bytes: the same arguments always give the same bytes."""
+    _require_ascii_compatible(document)
+    _check_relative(header.original, "the original's path")
+    lines = [f"{key}: {_bare_or_json(getattr(header, attribute))}" for key, attribute in _FIELDS]
+    lines.append(f"Reviews: {len(state)}")
+    for sentence in sentences:
+        review = state.review_of(sentence.id)
+        if not review.is_default:
+            lines.append(f"Sentence-{sentence.id}: {_json(_header_json(review))}")
+    head = "".join(line + "\n" for line in lines).encode("utf-8")
+    original = document.raw.decode(document.encoding)
+    bom = document.bom.decode(document.encoding)
+    corrected = bom + state.corrected_text(document.text, sentences)
+    if corrected == original:
+        return head
+    diff = _unified_diff(_lines(original), _lines(corrected), header.original)
+    return head + b"\n" + "".join(diff).encode(document.encoding)
+
+
+def redate(data: bytes, old: str, new: str) -> bytes:
+    """The patch bytes with the header's Date changed from ``old`` to ``new``."""
+    line = f"\nDate: {_bare_or_json(old)}\n".encode()
+    if line not in data:
+        raise ValueError("the patch has no such Date line")
+    return data.replace(line, f"\nDate: {_bare_or_json(new)}\n".encode(), 1)
+
+
+def read_patch(path: Path, document: Document, sentences: Sequence[Sentence]) -> Patch:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReviewError(f"{path}: no such patch file") from None
+    except OSError as exc:
+        raise ReviewError(f"{path}: cannot be read: {exc.strerror}") from None
+    return parse_patch(data, document, sentences, str(path))
+
+
+def parse_patch(data: bytes, document: Document, sentences: Sequence[Sentence], name: str) -> Patch:
+    """Read a patch made for ``document``; anything wrong with it is a one-line ReviewError."""
+    _require_ascii_compatible(document)
+    start = _DIFF_START.search(data)
+    head, body = (data, b"") if start is None else (data[: start.start()], data[start.start() :])
+    header, metadata = _parse_header(head, name, {s.id for s in sentences})
+    if header.original_sha256 != document.sha256:
+        raise ReviewError(
+            f"{name}: was made for another version of {header.original} "
+            f"(SHA-256 {header.original_sha256[:12]}…, the file's is {document.sha256[:12]}…)"
+        )
+    original = document.raw.decode(document.encoding)
+    corrected = _apply(original, body, header.original, document.encoding, name) if body else None
+    if corrected is None:
+        corrected = original
+    bom = document.bom.decode(document.encoding)
+    if not corrected.startswith(bom):
+        raise ReviewError(f"{name}: its diff removes the original's byte order mark")
+    reviews = _recover_reviews(corrected[len(bom) :], document.text, sentences, metadata, name)
+    return Patch(header, ReviewState.of(reviews), corrected.encode(document.encoding))
+
+
+def header_for(
+    document: Document, language: str, reviewer: str, languagetool: str | None, date: str
+) -> PatchHeader:
+    """The header this version of review writes for ``document``."""
+    return PatchHeader(
+        original=document.relpath,
+        original_sha256=document.sha256,
+        tool=TOOL,
+        languagetool=languagetool or "none",
+        language=language,
+        reviewer=reviewer,
+        date=date,
+    )
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def _header_json(review: SentenceReview) -> dict[str, Any]:
+    data = review.to_json()
+    if "edited" in data:
+        data["edited_chars"] = len(data.pop("edited"))
+    return data
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _bare_or_json(value: str) -> str:
+    bare = value and value.isprintable() and value == value.strip() and not value.startswith('"')
+    return value if bare else _json(value)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines as diff and patch see them: split after each "\\n" only (a "\\r" stays inside)."""
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
+def _unified_diff(before: list[str], after: list[str], path: str) -> Iterator[str]:
+    """A git-style unified diff; unlike difflib's, it marks a last line without a newline."""
+    quoted_a, quoted_b = _git_quote("a/" + path), _git_quote("b/" + path)
+    # GNU patch reads a file name up to a tab; git ends names containing spaces with one.
+    tail = "\t" if " " in path and not quoted_a.startswith('"') else ""
+    yield f"diff --git {quoted_a} {quoted_b}\n"
+    yield f"--- {quoted_a}{tail}\n"
+    yield f"+++ {quoted_b}{tail}\n"
+    matcher = SequenceMatcher(None, before, after)
+    for group in matcher.get_grouped_opcodes(CONTEXT_LINES):
+        first, last = group[0], group[-1]
+        yield (f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@\n")
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                yield from _marked(" ", before[i1:i2])
+                continue
+            yield from _marked("-", before[i1:i2])
+            yield from _marked("+", after[j1:j2])
+
+
+def _range(start: int, end: int) -> str:
+    length = end - start
+    if length == 1:
+        return str(start + 1)
+    # An empty range names the line before it (0 at the top of the file).
+    return f"{start + 1 if length else start},{length}"
+
+
+def _marked(mark: str, lines: list[str]) -> Iterator[str]:
+    for line in lines:
+        if line.endswith("\n"):
+            yield mark + line
+        else:
+            yield mark + line + "\n" + NO_NEWLINE
+
+
+def _git_quote(name: str) -> str:
+    """A file name as git writes it: C-quoted, with octal UTF-8 bytes, when it must be."""
+    if all(" " <= c < "\x7f" and c not in '"\\' for c in name):
+        return name
+    out = []
+    for char in name:
+        if char in _GIT_ESCAPES:
+            out.append(_GIT_ESCAPES[char])
+        elif " " <= char < "\x7f":
+            out.append(char)
+        else:
+            out.extend(f"\\{byte:03o}" for byte in char.encode("utf-8"))
+    return '"' + "".join(out) + '"'
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def _parse_header(
+    head: bytes, name: str, sentence_ids: set[str]
+) -> tuple[PatchHeader, dict[str, dict[str, Any]]]:
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ReviewError(f"{name}: is not a review patch (its header is not UTF-8)") from None
+    fields: dict[str, str] = {}
+    metadata: dict[str, dict[str, Any]] = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line:
+            continue
+        match = _HEADER_LINE.fullmatch(line)
+        if match is None:
+            raise ReviewError(f"{name}: is not a review patch (line {number} is not `Key: value`)")
+        key, value = match.groups()
+        sentence = _SENTENCE_KEY.fullmatch(key)
+        if sentence is None:
+            if key in fields:
+                raise ReviewError(f"{name}: line {number}: {key} given twice")
+            fields[key] = _unquote_value(value, name, number)
+            continue
+        sentence_id = sentence.group(1)
+        if sentence_id not in sentence_ids:
+            raise ReviewError(
+                f"{name}: line {number}: the original has no sentence {sentence_id} "
+                f"(it has s1…s{len(sentence_ids)})"
+            )
+        if sentence_id in metadata:
+            raise ReviewError(f"{name}: line {number}: {sentence_id} given twice")
+        metadata[sentence_id] = _sentence_json(value, name, number)
+    return _header_fields(fields, len(metadata), name), metadata
+
+
+def _header_fields(fields: dict[str, str], reviews: int, name: str) -> PatchHeader:
+    known = {key for key, _ in _FIELDS} | {"Reviews"}
+    missing = [key for key in (*(k for k, _ in _FIELDS), "Reviews") if key not in fields]
+    if missing:
+        raise ReviewError(
+            f"{name}: is not a review patch, or is cut short (no {', '.join(missing)} line)"
+        )
+    unknown = sorted(set(fields) - known)
+    if unknown:
+        raise ReviewError(f"{name}: unknown header line {unknown[0]} (made by a newer review?)")
+    if fields["Reviews"] != str(reviews):
+        raise ReviewError(
+            f"{name}: is cut short or damaged (Reviews: {fields['Reviews']}, "
+            f"but {reviews} Sentence lines)"
+        )
+    if not _SHA256.fullmatch(fields["Original-SHA256"]):
+        raise ReviewError(f"{name}: Original-SHA256 is not a SHA-256 in hex")
+    _check_relative(fields["Original"], f"{name}: Original")
+    return PatchHeader(**{attribute: fields[key] for key, attribute in _FIELDS})
+
+
+def _unquote_value(value: str, name: str, number: int) -> str:
+    if not value.startswith('"'):
+        return value
+    try:
+        decoded = json.loads(value)
+    except json.JSONDecodeError:
+        decoded = None
+    if not isinstance(decoded, str):
+        raise ReviewError(f"{name}: line {number}: the quoted value is damaged")
+    return decoded
+
+
+def _sentence_json(value: str, name: str, number: int) -> dict[str, Any]:
+    try:
+        data = json.loads(value)
+    except json.JSONDecodeError:
+        raise ReviewError(f"{name}: line {number}: damaged sentence review (not JSON)") from None
+    if not isinstance(data, dict):
+        raise ReviewError(f"{name}: line {number}: damaged sentence review")
+    chars = data.get("edited_chars")
+    if chars is not None and not (type(chars) is int and chars >= 0):
+        raise ReviewError(f"{name}: line {number}: edited_chars is not a count")
+    rest = {k: v for k, v in data.items() if k != "edited_chars"}
+    try:
+        SentenceReview.from_json(rest)
+    except ValueError as exc:
+        raise ReviewError(f"{name}: line {number}: {exc}") from None
+    return data
+
+
+def _check_relative(path: str, what: str) -> None:
+    """Refuse names a patch tool would resolve outside the project folder."""
+    posix = PurePosixPath(path)
+    if not path or posix.is_absolute() or re.match(r"[A-Za-z]:|\\", path):
+        raise ReviewError(f"{what} {path!r} is absolute; patch file names must be relative")
+    if ".." in posix.parts or ".." in path.split("\\"):
+        raise ReviewError(f"{what} {path!r} climbs out of the project folder with ..")
+
+
+def _apply(original: str, body: bytes, path: str, encoding: str, name: str) -> str:
+    """The original with the diff's one file's hunks applied exactly (no offset, no fuzz)."""
+    try:
+        files = unidiff.PatchSet(io.BytesIO(body), encoding=encoding)
+    except (unidiff.UnidiffParseError, UnicodeDecodeError) as exc:
+        raise ReviewError(f"{name}: its diff is damaged or cut short ({exc})") from None
+    if len(files) != 1 or not files[0]:
+        raise ReviewError(f"{name}: its diff must change exactly one file, the original")
+    patched = files[0]
+    for label, raw_name, prefix in (
+        ("---", patched.source_file, "a/"),
+        ("+++", patched.target_file, "b/"),
+    ):
+        file_name = _git_unquote(raw_name)
+        _check_relative(file_name, f"{name}: its diff's {label} file")
+        if file_name != prefix + path:
+            raise ReviewError(
+                f"{name}: its diff's {label} file is {file_name!r}, not {prefix + path!r}"
+            )
+    lines = _lines(original)
+    out: list[str] = []
+    position = 0
+    for hunk in patched:
+        source, target = _hunk_sides(hunk)
+        start = hunk.source_start - 1 if hunk.source_length else hunk.source_start
+        if not position <= start <= len(lines) or lines[start : start + len(source)] != source:
+            raise ReviewError(
+                f"{name}: its hunk at line {hunk.source_start} does not apply to {path} "
+                f"(the diff was changed after it was made)"
+            )
+        out += lines[position:start]
+        out += target
+        position = start + len(source)
+    out += lines[position:]
+    return "".join(out)
+
+
+def _hunk_sides(hunk: unidiff.Hunk) -> tuple[list[str], list[str]]:
+    """The hunk's lines before and after, with "\\ No newline" taking the newline off the line
+    it follows."""
+    source: list[str] = []
+    target: list[str] = []
+    last: tuple[list[str], ...] = ()
+    for line in hunk:
+        if line.line_type == LINE_TYPE_NO_NEWLINE:
+            for side in last:
+                side[-1] = side[-1].removesuffix("\n")
+            continue
+        if line.line_type == LINE_TYPE_CONTEXT:
+            last = (source, target)
+        elif line.line_type == LINE_TYPE_REMOVED:
+            last = (source,)
+        else:
+            last = (target,)
+        for side in last:
+            side.append(line.value)
+    return source, target
+
+
+def _git_unquote(name: str) -> str:
+    if not (len(name) >= 2 and name.startswith('"') and name.endswith('"')):
+        return name
+    raw = bytearray()
+    body = name[1:-1]
+    index = 0
+    while index < len(body):
+        char = body[index]
+        if char != "\\":
+            raw += char.encode("utf-8")
+            index += 1
+        elif body[index + 1 : index + 4].isdigit():
+            raw.append(int(body[index + 1 : index + 4], 8) & 0xFF)
+            index += 4
+        else:
+            raw += _GIT_UNESCAPES.get(body[index + 1 : index + 2], "").encode("utf-8")
+            index += 2
+    return raw.decode("utf-8", errors="replace")
+
+
+def _recover_reviews(
+    corrected: str,
+    original: str,
+    sentences: Sequence[Sentence],
+    metadata: dict[str, dict[str, Any]],
+    name: str,
+) -> dict[str, SentenceReview]:
+    """Walk the corrected text with the original's gaps and the recorded edit lengths."""
+    reviews: dict[str, SentenceReview] = {}
+    position = 0
+    previous_end = 0
+    for sentence in sentences:
+        gap = original[previous_end : sentence.start]
+        if not corrected.startswith(gap, position):
+            raise _mismatch(name, sentence.id)
+        position += len(gap)
+        data = metadata.get(sentence.id)
+        if data is not None and "edited_chars" in data:
+            end = position + data["edited_chars"]
+            if end > len(corrected):
+                raise _mismatch(name, sentence.id)
+            fields = {k: v for k, v in data.items() if k != "edited_chars"}
+            reviews[sentence.id] = SentenceReview.from_json(
+                {**fields, "edited": corrected[position:end]}
+            )
+            position = end
+        else:
+            if not corrected.startswith(sentence.text, position):
+                raise _mismatch(name, sentence.id)
+            if data is not None:
+                reviews[sentence.id] = SentenceReview.from_json(data)
+            position += len(sentence.text)
+        previous_end = sentence.end
+    if corrected[position:] != original[previous_end:]:
+        raise _mismatch(name, "the end of the text")
+    return reviews
+
+
+def _mismatch(name: str, where: str) -> ReviewError:
+    return ReviewError(
+        f"{name}: its diff does not match the edits its header records (at {where}); "
+        "was it changed by hand or cut short?"
+    )
+
+
+def _require_ascii_compatible(document: Document) -> None:
+    if "\n".encode(document.encoding) != b"\n":
+        raise ReviewError(
+            f"{document.relpath}: is {document.encoding}; patch files need a text encoding "
+            "that standard tools can patch (convert it to UTF-8 first)"
+        )

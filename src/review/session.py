@@ -1,0 +1,498 @@
+"""The one change API: every edit of a review goes through a ``ReviewSession``.
+
+A session holds one document's review open: it takes the lock, loads the saved patch, replays
+the journal of a process that died before saving, and from then on turns each change into a new
+immutable ``ReviewState``, journalled (and fsynced) before the method returns. The UI renders
+``session.state``; the CLI makes a few changes and saves.
+
+Thread safety: every method may be called from any thread; changes are serialised by one lock,
+and ``state`` is always a complete, immutable value.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from difflib import SequenceMatcher
+from pathlib import Path
+from types import TracebackType
+
+from review.atomic import atomic_write
+from review.document import Document, load_document
+from review.errors import ReviewError
+from review.flags import Flag
+from review.journal import JournalEntry, JournalWriter, read_journal
+from review.lock import Lock, acquire
+from review.patchfile import (
+    PatchHeader,
+    PatchLocation,
+    header_for,
+    locate,
+    read_patch,
+    redate,
+    render_patch,
+)
+from review.segment import Sentence, segment
+from review.state import Annotation, ReviewState, SentenceReview, Status
+
+DEFAULT_LANGUAGE = "en-US"
+
+Opcodes = Sequence[tuple[str, int, int, int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What one call changed: the reviews of the touched sentences before and after.
+
+    ``after`` is empty when the call changed nothing (setting a status a sentence already has).
+    """
+
+    label: str
+    before: Mapping[str, SentenceReview] = field(default_factory=dict)
+    after: Mapping[str, SentenceReview] = field(default_factory=dict)
+
+    @property
+    def sentence_ids(self) -> tuple[str, ...]:
+        return tuple(self.after)
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class ReviewSession:
+    """An open, locked review of one document. Use ``open`` or ``open_document``; close it
+    (or use it as a context manager). Unsaved changes stay in the journal after ``close``
+    and come back on the next open; ``discard`` drops them."""
+
+    def __init__(
+        self,
+        document: Document,
+        sentences: Sequence[Sentence],
+        location: PatchLocation,
+        lock: Lock,
+        *,
+        reviewer: str | None = None,
+        language: str | None = None,
+        clock: Callable[[], datetime] = _now,
+    ) -> None:
+        self.document = document
+        self.sentences = tuple(sentences)
+        self.location = location
+        self._by_id = {s.id: s for s in self.sentences}
+        self._lock = lock
+        self._clock = clock
+        self._mutex = threading.RLock()
+        self._undo: list[Change] = []
+        self._redo: list[Change] = []
+        self._notices: list[str] = []
+        if lock.taken_over:
+            gone = f"pid {lock.stale_pid} is not running" if lock.stale_pid else "it held no pid"
+            self._notices.append(f"took over the stale lock {lock.path} ({gone})")
+        self._header: PatchHeader | None = None
+        self._saved_bytes: bytes | None = None
+        self._saved = ReviewState()
+        if location.patch.exists():
+            patch = read_patch(location.patch, document, self.sentences)
+            self._header = patch.header
+            self._saved = patch.state
+            self._saved_bytes = location.patch.read_bytes()
+        self._state = self._saved
+        self.reviewer = reviewer or _login_name()
+        self.language = language or (self._header.language if self._header else DEFAULT_LANGUAGE)
+        patch_sha256 = hashlib.sha256(self._saved_bytes).hexdigest() if self._saved_bytes else None
+        self._journal = JournalWriter(location.journal, document.sha256, patch_sha256)
+        self._replay_journal(patch_sha256)
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        patch: str | Path | None = None,
+        cwd: Path | None = None,
+        reviewer: str | None = None,
+        language: str | None = None,
+        clock: Callable[[], datetime] = _now,
+    ) -> ReviewSession:
+        """Load and segment the document at ``path`` and open its review."""
+        location = locate(path, patch, cwd)
+        document = load_document(path, base=location.root)
+        return cls.open_document(
+            document,
+            segment(document.text),
+            location,
+            reviewer=reviewer,
+            language=language,
+            clock=clock,
+        )
+
+    @classmethod
+    def open_document(
+        cls,
+        document: Document,
+        sentences: Sequence[Sentence],
+        location: PatchLocation,
+        *,
+        reviewer: str | None = None,
+        language: str | None = None,
+        clock: Callable[[], datetime] = _now,
+    ) -> ReviewSession:
+        """Open the review of a document the caller has already loaded and segmented."""
+        lock = acquire(location.lock, document.relpath)
+        try:
+            return cls(
+                document,
+                sentences,
+                location,
+                lock,
+                reviewer=reviewer,
+                language=language,
+                clock=clock,
+            )
+        except BaseException:
+            lock.release()
+            raise
+
+    # --- what the UI reads -----------------------------------------------------------------
+
+    @property
+    def state(self) -> ReviewState:
+        return self._state
+
+    @property
+    def saved_state(self) -> ReviewState:
+        return self._saved
+
+    @property
+    def dirty(self) -> bool:
+        """Whether there are changes the patch file does not have yet."""
+        state = self._state
+        return state is not self._saved and state != self._saved
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """Warnings from opening (stale lock taken over, journal replayed) to show the user."""
+        return tuple(self._notices)
+
+    @property
+    def header(self) -> PatchHeader | None:
+        """The header of the patch as last loaded or saved; None before the first save."""
+        return self._header
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        try:
+            return self._by_id[sentence_id]
+        except KeyError:
+            raise ReviewError(
+                f"{self.document.relpath} has no sentence {sentence_id!r} "
+                f"(it has s1…s{len(self.sentences)})"
+            ) from None
+
+    def text_of(self, sentence_id: str) -> str:
+        """The sentence's current text."""
+        return self._state.text_of(self.sentence(sentence_id))
+
+    # --- changes -------------------------------------------------------------------------------
+
+    def set_text(self, sentence_id: str, text: str) -> Change:
+        """Replace the sentence's text (restoring the original text clears the edit)."""
+        with self._mutex:
+            sentence = self.sentence(sentence_id)
+            review = self._state.review_of(sentence_id)
+            current = review.text(sentence.text)
+            opcodes = SequenceMatcher(None, current, text, autojunk=False).get_opcodes()
+            new = replace(
+                review,
+                edited=None if text == sentence.text else text,
+                annotations=_remapped(review.annotations, opcodes),
+            )
+            label = "text restored" if new.edited is None else "text replaced"
+            return self._commit(label, {sentence_id: new})
+
+    def set_status(self, sentence_id: str, status: Status | str) -> Change:
+        try:
+            status = Status(status)
+        except ValueError:
+            raise ReviewError(
+                f"unknown status {status!r} (use {' or '.join(s.value for s in Status)})"
+            ) from None
+        with self._mutex:
+            review = self._state.review_of(self.sentence(sentence_id).id)
+            return self._commit(f"marked {status}", {sentence_id: replace(review, status=status)})
+
+    def dismiss(self, flag: Flag) -> Change:
+        """Dismiss a flag: remembered by rule and flagged text, so it stays dismissed when the
+        sentence is checked again."""
+        with self._mutex:
+            review = self._state.review_of(self.sentence(flag.sentence_id).id)
+            new = replace(review, dismissed=review.dismissed | {flag.key})
+            return self._commit(f"dismissed {flag.rule} ({flag.text!r})", {flag.sentence_id: new})
+
+    def undismiss(self, flag: Flag) -> Change:
+        with self._mutex:
+            review = self._state.review_of(self.sentence(flag.sentence_id).id)
+            new = replace(review, dismissed=review.dismissed - {flag.key})
+            label = f"no longer dismissed {flag.rule} ({flag.text!r})"
+            return self._commit(label, {flag.sentence_id: new})
+
+    def accept(self, flag: Flag, suggestion: int = 0) -> Change:
+        """Apply ``flag.replacements[suggestion]`` to the flagged span of the sentence.
+
+        The flag must have been computed on the sentence's current text.
+        """
+        if not 0 <= suggestion < len(flag.replacements):
+            count = len(flag.replacements)
+            raise ReviewError(
+                f"{flag.sentence_id}: {flag.rule} has {count} suggestion{'s' * (count != 1)}; "
+                f"there is no suggestion {suggestion + 1}"
+            )
+        with self._mutex:
+            sentence = self.sentence(flag.sentence_id)
+            replacement = flag.replacements[suggestion]
+            new = _accepted(self._state.review_of(sentence.id), sentence, flag, replacement)
+            label = f"accepted {flag.rule}: {flag.text!r} → {replacement!r}"
+            return self._commit(label, {sentence.id: new})
+
+    def accept_all(self, flags: Iterable[Flag], rule: str) -> Change:
+        """Apply the first suggestion of every flag of ``rule``, as one change (one undo step).
+
+        Of overlapping flags in a sentence the one further on wins; the others are left open.
+        """
+        chosen = sorted(
+            (f for f in flags if f.rule == rule and f.replacements),
+            key=lambda f: (f.sentence_id, -f.start),
+        )
+        with self._mutex:
+            reviews: dict[str, SentenceReview] = {}
+            limits: dict[str, int] = {}
+            for flag in chosen:
+                if flag.end > limits.get(flag.sentence_id, flag.end):
+                    continue
+                sentence = self.sentence(flag.sentence_id)
+                review = reviews.get(sentence.id, self._state.review_of(sentence.id))
+                reviews[sentence.id] = _accepted(review, sentence, flag, flag.replacements[0])
+                limits[sentence.id] = flag.start
+            ordered = {s.id: reviews[s.id] for s in self.sentences if s.id in reviews}
+            return self._commit(f"accepted {rule}", ordered)
+
+    def comment(self, sentence_id: str, text: str) -> Change:
+        with self._mutex:
+            review = self._state.review_of(self.sentence(sentence_id).id)
+            label = "comment removed" if not text else "comment set"
+            return self._commit(label, {sentence_id: replace(review, comment=text)})
+
+    def annotate(self, sentence_id: str, annotation: Annotation) -> Change:
+        """Add an MQM annotation; its span indexes the sentence's current text."""
+        with self._mutex:
+            current = self.text_of(sentence_id)
+            if not 0 <= annotation.start <= annotation.end <= len(current):
+                raise ReviewError(
+                    f"{sentence_id}: annotation span {annotation.start}..{annotation.end} "
+                    f"is outside the sentence (0..{len(current)})"
+                )
+            review = self._state.review_of(sentence_id)
+            new = replace(review, annotations=(*review.annotations, annotation))
+            return self._commit(
+                f"annotated {annotation.mqm} ({annotation.severity})", {sentence_id: new}
+            )
+
+    def remove_annotation(self, sentence_id: str, index: int) -> Change:
+        with self._mutex:
+            review = self._state.review_of(self.sentence(sentence_id).id)
+            if not 0 <= index < len(review.annotations):
+                raise ReviewError(f"{sentence_id} has no annotation {index + 1}")
+            removed = review.annotations[index]
+            kept = review.annotations[:index] + review.annotations[index + 1 :]
+            label = f"annotation removed: {removed.mqm}"
+            return self._commit(label, {sentence_id: replace(review, annotations=kept)})
+
+    def undo(self) -> Change | None:
+        """Undo the last change; returns what the undo changed, None when there is nothing."""
+        with self._mutex:
+            if not self._undo:
+                return None
+            change = self._undo.pop()
+            undone = Change(f"undone: {change.label}", change.after, change.before)
+            self._apply(undone)
+            self._redo.append(change)
+            return undone
+
+    def redo(self) -> Change | None:
+        with self._mutex:
+            if not self._redo:
+                return None
+            change = self._redo.pop()
+            redone = Change(f"redone: {change.label}", change.before, change.after)
+            self._apply(redone)
+            self._undo.append(change)
+            return redone
+
+    # --- saving and closing --------------------------------------------------------------
+
+    def save(self, languagetool_version: str | None = None) -> Path:
+        """Write the patch atomically and clear the journal; returns the patch's path.
+
+        The Date changes only when the patch's content does, so saving an unchanged review
+        rewrites nothing. ``languagetool_version`` is the version of the server whose flags
+        the editor worked from; without one the patch keeps the one it had.
+        """
+        with self._mutex:
+            previous = self._header
+            kept_version = previous.languagetool if previous else None
+            version = languagetool_version or (kept_version if kept_version != "none" else None)
+            now = self._clock().isoformat(timespec="seconds")
+            header = header_for(
+                self.document,
+                self.language,
+                self.reviewer,
+                version,
+                previous.date if previous else now,
+            )
+            data = render_patch(self.document, self.sentences, self._state, header)
+            if data != self._saved_bytes:
+                if previous is not None:
+                    data = redate(data, header.date, now)
+                    header = replace(header, date=now)
+                atomic_write(self.location.patch, data)
+            self._journal.restart(hashlib.sha256(data).hexdigest())
+            self._header = header
+            self._saved_bytes = data
+            self._saved = self._state
+            return self.location.patch
+
+    def discard(self) -> None:
+        """Drop the unsaved changes: back to the saved review, journal removed."""
+        with self._mutex:
+            self._journal.discard()
+            self._state = self._saved
+            self._undo.clear()
+            self._redo.clear()
+
+    def close(self) -> None:
+        """Release the lock. Unsaved changes stay in the journal for the next open."""
+        with self._mutex:
+            self._journal.close()
+            self._lock.release()
+
+    def __enter__(self) -> ReviewSession:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _commit(self, label: str, reviews: Mapping[str, SentenceReview]) -> Change:
+        """Journal the changed reviews, then make them the state; one undo step."""
+        before = {k: self._state.review_of(k) for k in reviews}
+        after = {k: v for k, v in reviews.items() if v != before[k]}
+        change = Change(label, {k: before[k] for k in after}, after)
+        if after:
+            self._apply(change)
+            self._undo.append(change)
+            self._redo.clear()
+        return change
+
+    def _apply(self, change: Change) -> None:
+        self._journal.append(JournalEntry(change.label, change.after))
+        self._state = self._state.with_reviews(change.after)
+
+    def _replay_journal(self, patch_sha256: str | None) -> None:
+        journal = self.location.journal
+        contents = read_journal(journal)
+        if contents is None:
+            return
+        if (contents.original_sha256, contents.patch_sha256) != (
+            self.document.sha256,
+            patch_sha256,
+        ):
+            aside = journal.with_name(journal.name + ".old")
+            journal.replace(aside)
+            self._notices.append(
+                f"{journal} was written against another version of the review; "
+                f"not replayed, kept as {aside}"
+            )
+            return
+        for number, entry in enumerate(contents.entries, start=2):
+            unknown = sorted(set(entry.reviews) - set(self._by_id))
+            if unknown:
+                raise ReviewError(
+                    f"{journal}: line {number} names no sentence of the original ({unknown[0]})"
+                )
+            self._state = self._state.with_reviews(entry.reviews)
+        self._journal.continue_existing()
+        count = len(contents.entries)
+        self._notices.append(
+            f"recovered {count} unsaved change{'s' * (count != 1)} from {journal}"
+            + ("; its last, half-written line was left out" if contents.torn_tail else "")
+        )
+
+
+def _accepted(
+    review: SentenceReview, sentence: Sentence, flag: Flag, replacement: str
+) -> SentenceReview:
+    current = review.text(sentence.text)
+    if current[flag.start : flag.end] != flag.text:
+        raise ReviewError(
+            f"{sentence.id} has changed since {flag.rule} flagged {flag.text!r}; check it again"
+        )
+    text = current[: flag.start] + replacement + current[flag.end :]
+    shift = len(replacement) - (flag.end - flag.start)
+    opcodes = [
+        ("equal", 0, flag.start, 0, flag.start),
+        ("replace", flag.start, flag.end, flag.start, flag.start + len(replacement)),
+        ("equal", flag.end, len(current), flag.end + shift, len(text)),
+    ]
+    return replace(
+        review,
+        edited=None if text == sentence.text else text,
+        accepted=review.accepted | {(flag.rule, flag.text, replacement)},
+        dismissed=review.dismissed - {flag.key},
+        annotations=_remapped(review.annotations, opcodes),
+    )
+
+
+def _remapped(annotations: tuple[Annotation, ...], opcodes: Opcodes) -> tuple[Annotation, ...]:
+    """Annotations moved along with the text around them; a span whose text was replaced
+    stretches over the replacement."""
+    moved = []
+    for annotation in annotations:
+        start = _moved(annotation.start, opcodes, is_end=False)
+        end = max(start, _moved(annotation.end, opcodes, is_end=True))
+        moved.append(replace(annotation, start=start, end=end))
+    return tuple(moved)
+
+
+def _moved(position: int, opcodes: Opcodes, is_end: bool) -> int:
+    for tag, i1, i2, j1, _ in opcodes:
+        if tag == "equal" and i1 <= position <= i2:
+            return j1 + position - i1
+    for _, i1, i2, j1, j2 in opcodes:
+        if i1 <= position <= i2:
+            return j2 if is_end else j1
+    return 0
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"

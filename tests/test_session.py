@@ -1,0 +1,263 @@
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from review.errors import ReviewError
+from review.flags import Category, Flag, MqmClass, Severity, Source
+from review.session import ReviewSession
+from review.state import Annotation, SentenceReview, Status
+
+TEXT = "Teh cat sat  on the mat. It was was happy.\nA second line.\n"
+
+
+def flag(sentence_id, start, end, text, rule="RULE", replacements=("x",)):
+    return Flag(
+        sentence_id=sentence_id,
+        start=start,
+        end=end,
+        source=Source.LANGUAGETOOL,
+        rule=rule,
+        category=Category.GRAMMAR,
+        mqm=MqmClass.GRAMMAR,
+        severity=Severity.MINOR,
+        message="m",
+        text=text,
+        replacements=replacements,
+    )
+
+
+class Clock:
+    def __init__(self):
+        self.now = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
+
+    def __call__(self):
+        self.now += timedelta(hours=1)
+        return self.now
+
+
+@pytest.fixture
+def doc(tmp_path: Path) -> Path:
+    path = tmp_path / "doc.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def open_session(doc: Path, **kwargs) -> ReviewSession:
+    return ReviewSession.open(doc, cwd=doc.parent, reviewer="Ann", **kwargs)
+
+
+def test_changes_save_and_reopen(doc):
+    with open_session(doc) as session:
+        assert [s.text for s in session.sentences] == [
+            "Teh cat sat  on the mat.",
+            "It was was happy.",
+            "A second line.",
+        ]
+        assert not session.dirty
+        change = session.set_text("s1", "The cat sat on the mat.")
+        assert change.sentence_ids == ("s1",)
+        assert change.label == "text replaced"
+        session.set_status("s2", "reviewed")
+        session.comment("s3", "fine")
+        assert session.dirty
+        path = session.save()
+        assert not session.dirty
+    assert path == doc.parent / "corrections" / "doc.patch"
+    assert not (doc.parent / "corrections" / "doc.journal").exists()
+    assert not (doc.parent / "corrections" / "doc.lock").exists()
+    with open_session(doc) as session:
+        assert session.text_of("s1") == "The cat sat on the mat."
+        assert session.state.review_of("s2").status is Status.REVIEWED
+        assert session.state.review_of("s3").comment == "fine"
+        assert session.state.corrected_text(session.document.text, session.sentences) == (
+            "The cat sat on the mat. It was was happy.\nA second line.\n"
+        )
+
+
+def test_restoring_the_original_text_clears_the_edit(doc):
+    with open_session(doc) as session:
+        session.set_text("s1", "Changed.")
+        change = session.set_text("s1", "Teh cat sat  on the mat.")
+        assert change.label == "text restored"
+        assert session.state.review_of("s1") == SentenceReview()
+        assert len(session.state) == 0
+
+
+def test_a_change_to_the_same_value_changes_nothing(doc):
+    with open_session(doc) as session:
+        session.set_status("s1", Status.REVIEWED)
+        change = session.set_status("s1", "reviewed")
+        assert change.after == {}
+        assert session.undo().label == "undone: marked reviewed"
+        assert not session.can_undo
+
+
+def test_undo_and_redo(doc):
+    with open_session(doc) as session:
+        session.set_text("s1", "One.")
+        session.set_text("s1", "Two.")
+        assert session.undo().after == {"s1": SentenceReview(edited="One.")}
+        assert session.text_of("s1") == "One."
+        assert session.redo().label == "redone: text replaced"
+        assert session.text_of("s1") == "Two."
+        session.undo()
+        session.undo()
+        assert not session.dirty
+        assert session.undo() is None
+        session.redo()
+        session.comment("s1", "new branch")
+        assert not session.can_redo
+
+
+def test_accept_applies_the_suggestion_and_shifts_annotations(doc):
+    with open_session(doc) as session:
+        session.annotate("s2", Annotation(MqmClass.AWKWARD, Severity.MAJOR, 11, 16))  # "happy"
+        repeated = flag(
+            "s2", 3, 11, "was was ", rule="ENGLISH_WORD_REPEAT_RULE", replacements=("was ", "is ")
+        )
+        session.dismiss(repeated)
+        change = session.accept(repeated, 1)
+        assert change.label == "accepted ENGLISH_WORD_REPEAT_RULE: 'was was ' → 'is '"
+        review = session.state.review_of("s2")
+        assert review.edited == "It is happy."
+        assert review.accepted == {("ENGLISH_WORD_REPEAT_RULE", "was was ", "is ")}
+        assert review.dismissed == frozenset()
+        (annotation,) = review.annotations
+        assert review.edited[annotation.start : annotation.end] == "happy"
+
+
+def test_accept_refuses_a_stale_flag_and_a_missing_suggestion(doc):
+    with open_session(doc) as session:
+        typo = flag("s1", 0, 3, "Teh", replacements=("The",))
+        with pytest.raises(ReviewError, match="there is no suggestion 2"):
+            session.accept(typo, 1)
+        session.set_text("s1", "A cat sat.")
+        with pytest.raises(ReviewError, match="s1 has changed since RULE flagged 'Teh'"):
+            session.accept(typo)
+
+
+def test_accept_all_is_one_step_and_skips_overlaps(doc):
+    with open_session(doc) as session:
+        flags = [
+            flag("s1", 0, 3, "Teh", rule="TYPO", replacements=("The",)),
+            flag("s1", 7, 13, " sat  ", rule="SPACE", replacements=(" sat ",)),
+            flag("s1", 10, 13, "t  ", rule="SPACE", replacements=("t ",)),
+            flag("s2", 3, 11, "was was ", rule="SPACE", replacements=("was ",)),
+            flag("s3", 0, 1, "A", rule="SPACE", replacements=()),
+        ]
+        change = session.accept_all(flags, "SPACE")
+        assert change.sentence_ids == ("s1", "s2")
+        assert session.text_of("s1") == "Teh cat sat on the mat."
+        assert session.text_of("s2") == "It was happy."
+        assert session.state.review_of("s1").accepted == {("SPACE", "t  ", "t ")}
+        session.undo()
+        assert len(session.state) == 0
+
+
+def test_annotation_span_must_lie_in_the_sentence(doc):
+    with open_session(doc) as session:
+        with pytest.raises(ReviewError, match=r"annotation span 5..99 is outside the sentence"):
+            session.annotate("s3", Annotation(MqmClass.GRAMMAR, Severity.MINOR, 5, 99))
+        session.annotate("s3", Annotation(MqmClass.GRAMMAR, Severity.MINOR, 0, 1, "note"))
+        session.remove_annotation("s3", 0)
+        assert len(session.state) == 0
+
+
+def test_edit_moves_annotations_with_their_words(doc):
+    with open_session(doc) as session:
+        session.annotate("s3", Annotation(MqmClass.GRAMMAR, Severity.MINOR, 9, 13))  # "line"
+        session.set_text("s3", "A very second line!")
+        annotation = session.state.review_of("s3").annotations[0]
+        assert "A very second line!"[annotation.start : annotation.end] == "line"
+
+
+def test_unknown_sentence_and_status_are_refused(doc):
+    with open_session(doc) as session:
+        with pytest.raises(ReviewError, match=r"doc.txt has no sentence 's9' \(it has s1…s3\)"):
+            session.set_text("s9", "x")
+        with pytest.raises(ReviewError, match="unknown status 'done'"):
+            session.set_status("s1", "done")
+
+
+def test_unsaved_changes_come_back_from_the_journal(doc):
+    session = open_session(doc)
+    session.set_text("s1", "Journalled.")
+    session.comment("s2", "also")
+    session.close()
+    journal = doc.parent / "corrections" / "doc.journal"
+    assert journal.exists()
+    with open_session(doc) as reopened:
+        assert reopened.notices == (f"recovered 2 unsaved changes from {journal}",)
+        assert reopened.text_of("s1") == "Journalled."
+        assert reopened.dirty
+        reopened.set_status("s3", "reviewed")
+    with open_session(doc) as third:
+        assert third.state.review_of("s3").status is Status.REVIEWED
+        third.discard()
+        assert not journal.exists()
+        assert len(third.state) == 0
+
+
+def test_a_torn_last_journal_line_is_left_out(doc):
+    session = open_session(doc)
+    session.set_text("s1", "Kept.")
+    session.set_text("s2", "Torn.")
+    session.close()
+    journal = doc.parent / "corrections" / "doc.journal"
+    journal.write_bytes(journal.read_bytes()[:-5])
+    with open_session(doc) as reopened:
+        assert reopened.text_of("s1") == "Kept."
+        assert reopened.text_of("s2") == "It was was happy."
+        assert "its last, half-written line was left out" in reopened.notices[0]
+
+
+def test_a_journal_for_another_patch_version_is_put_aside(doc):
+    with open_session(doc) as session:
+        session.set_text("s1", "Saved.")
+        session.save()
+        session.set_text("s2", "Unsaved.")
+    patch = doc.parent / "corrections" / "doc.patch"
+    patch.write_bytes(patch.read_bytes().replace(b"Reviewer: Ann", b"Reviewer: Bob"))
+    with open_session(doc) as reopened:
+        assert reopened.text_of("s2") == "It was was happy."
+        assert "not replayed, kept as" in reopened.notices[0]
+    assert (doc.parent / "corrections" / "doc.journal.old").exists()
+
+
+def test_the_date_changes_only_with_the_content(doc):
+    clock = Clock()
+    with open_session(doc, clock=clock) as session:
+        session.set_status("s1", "reviewed")
+        session.save()
+        first = session.location.patch.read_bytes()
+        assert b"\nDate: 2025-01-02T04:04:05+00:00\n" in first
+        session.save()
+        session.set_status("s2", "reviewed")
+        session.undo()
+        session.save()
+        assert session.location.patch.read_bytes() == first
+        session.comment("s1", "now different")
+        session.save()
+        assert b"\nDate: 2025-01-02T07:04:05+00:00\n" in session.location.patch.read_bytes()
+
+
+def test_a_second_session_is_refused_while_the_lock_is_held(doc):
+    with open_session(doc), pytest.raises(ReviewError) as error:
+        open_session(doc)
+    assert str(error.value) == (
+        f"doc.txt is being edited by another review process (pid {os.getpid()})"
+    )
+
+
+def test_a_stale_lock_is_taken_over_with_a_notice(doc):
+    lock = doc.parent / "corrections" / "doc.lock"
+    lock.parent.mkdir()
+    lock.write_text("999999999\n")
+    with open_session(doc) as session:
+        assert session.notices == (
+            f"took over the stale lock {lock} (pid 999999999 is not running)",
+        )
+        assert lock.read_text() == f"{os.getpid()}\n"
+    assert not lock.exists()
