@@ -17,10 +17,9 @@ from support import SEED
 def languagetool_server() -> Iterator[object]:
     from review.languagetool import server
 
-    already_running = server.status().running
     info = server.ensure_server(progress=lambda message: print(f"[languagetool] {message}"))
     yield info
-    if not already_running:
+    if info.started:
         server.stop()
 
 

@@ -22,6 +22,7 @@ class Config:
     language: str = "en-US"
     reviewer: str = ""
     picky: bool = True
+    languagetool_timeout: int = 60
     disabled_rules: frozenset[str] = field(default_factory=frozenset)
     enabled_rules: frozenset[str] = field(default_factory=frozenset)
     disabled_categories: frozenset[str] = field(default_factory=frozenset)
@@ -68,6 +69,7 @@ def parse_config(path: Path) -> Config:
         language=_get(review, "language", str, "en-US", path),
         reviewer=_get(review, "reviewer", str, "", path),
         picky=_get(lt, "picky", bool, True, path),
+        languagetool_timeout=_get(lt, "timeout", int, 60, path),
         disabled_rules=_names(lt, "disabled_rules", path),
         enabled_rules=_names(lt, "enabled_rules", path),
         disabled_categories=_names(lt, "disabled_categories", path),

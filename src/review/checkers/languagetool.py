@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 
-from language_tool_python import LanguageTool
+from language_tool_python import LanguageTool, Match
 from language_tool_python.exceptions import LanguageToolError
 from requests import RequestException
 
@@ -70,13 +70,25 @@ class ServerMatch:
     replacements: tuple[str, ...]
 
 
+def server_match(match: Match) -> ServerMatch:
+    return ServerMatch(
+        offset=match.offset,
+        length=match.error_length,
+        rule=match.rule_id,
+        category=match.category,
+        issue_type=match.rule_issue_type,
+        message=match.message,
+        replacements=tuple(match.replacements[:MAX_REPLACEMENTS]),
+    )
+
+
 def classify(category: str, issue_type: str) -> tuple[Category, MqmClass, Severity]:
     """Our category, MQM class and severity for a LanguageTool category id and issue type.
 
     The issue type wins where it is specific (LanguageTool files many typographic rules under
     MISC or GRAMMAR but marks them `typographical`/`whitespace`).
     """
-    if issue_type in ("misspelling", "typographical", "whitespace", "duplication"):
+    if issue_type in ("typographical", "whitespace", "duplication"):
         return _ISSUE_TYPES[issue_type]
     return _CATEGORIES.get(category) or _ISSUE_TYPES.get(issue_type) or _FALLBACK
 
@@ -99,8 +111,16 @@ def paragraphs(sentences: Sequence[Sentence]) -> list[Paragraph]:
 
 
 class _Client(LanguageTool):
-    # The library waits 300 s (twice) for an answer; a server that slow is one to report.
-    _TIMEOUT = 60  # type: ignore[assignment]
+    """The library's client with our timeout: it waits 300 s (twice) for an answer, and a
+    server that slow is one to report, not to wait for."""
+
+    def __init__(self, language: str, url: str, timeout: float) -> None:
+        self._timeout = timeout
+        super().__init__(language, remote_server=url)
+
+    @property
+    def _TIMEOUT(self) -> float:  # type: ignore[override]
+        return self._timeout
 
 
 class LanguageToolChecker:
@@ -130,7 +150,7 @@ class LanguageToolChecker:
         for done, (paragraph, matches) in enumerate(self._paragraph_matches(text, groups), start=1):
             if self.progress:
                 self.progress(done, len(groups))
-            yield from _to_flags(text, paragraph, matches)
+            yield from to_flags(text, paragraph, matches)
 
     def _paragraph_matches(
         self, text: str, groups: list[Paragraph]
@@ -182,18 +202,7 @@ class LanguageToolChecker:
             raise ReviewError(
                 f"LanguageTool at {self.url} did not answer: {_first_line(exc)}"
             ) from None
-        matches = tuple(
-            ServerMatch(
-                offset=m.offset,
-                length=m.error_length,
-                rule=m.rule_id,
-                category=m.category,
-                issue_type=m.rule_issue_type,
-                message=m.message,
-                replacements=tuple(m.replacements[:MAX_REPLACEMENTS]),
-            )
-            for m in raw
-        )
+        matches = tuple(server_match(m) for m in raw)
         if self.cache is not None:
             self.cache.put(self._cache_key(paragraph), [asdict(m) for m in matches])
         return matches
@@ -203,7 +212,7 @@ class LanguageToolChecker:
         client: LanguageTool | None = getattr(self._local, "client", None)
         if client is None:
             try:
-                client = _Client(self.config.language, remote_server=self.url)
+                client = _Client(self.config.language, self.url, self.config.languagetool_timeout)
             except (LanguageToolError, RequestException, OSError) as exc:
                 raise ReviewError(
                     f"LanguageTool at {self.url} did not answer: {_first_line(exc)}"
@@ -218,7 +227,7 @@ class LanguageToolChecker:
         return client
 
 
-def _to_flags(text: str, paragraph: Paragraph, matches: Sequence[ServerMatch]) -> Iterator[Flag]:
+def to_flags(text: str, paragraph: Paragraph, matches: Sequence[ServerMatch]) -> Iterator[Flag]:
     starts = [s.start for s in paragraph.sentences]
     for match in matches:
         offset = paragraph.start + match.offset

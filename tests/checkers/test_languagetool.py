@@ -1,0 +1,175 @@
+import json
+import socket
+import threading
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from language_tool_python import Match
+from support import SEED
+
+from review.cache import ResultCache
+from review.checkers.languagetool import (
+    LanguageToolChecker,
+    classify,
+    paragraphs,
+    server_match,
+    to_flags,
+)
+from review.config import Config
+from review.document import load_document
+from review.errors import ReviewError
+from review.flags import Category, MqmClass, Severity, Source
+from review.segment import segment
+
+RECORDED = Path(__file__).parent / "data" / "languagetool_seed_paragraph7.json"
+
+
+def _seed():
+    document = load_document(SEED)
+    return document, segment(document.text)
+
+
+def test_recorded_response_maps_to_sentence_offsets() -> None:
+    """Uses a recorded LanguageTool 6.8 answer for paragraph 7 of the seed (no server)."""
+    recorded = json.loads(RECORDED.read_text(encoding="utf-8"))
+    document, sentences = _seed()
+    paragraph = next(p for p in paragraphs(sentences) if p.start == recorded["paragraph_start"])
+    assert document.text[paragraph.start : paragraph.end] == recorded["text"]
+    matches = [server_match(Match(m, recorded["text"])) for m in recorded["response"]["matches"]]
+    flags = list(to_flags(document.text, paragraph, matches))
+    assert len(flags) == len(recorded["response"]["matches"]) == 10
+    new_york = next(f for f in flags if f.rule == "EN_SPECIFIC_CASE" and f.text == "new york")
+    sentence = next(s for s in sentences if s.id == new_york.sentence_id)
+    assert new_york.sentence_id == "s44"
+    assert sentence.start + new_york.start == 8419
+    assert sentence.text[new_york.start : new_york.end] == "new york"
+    assert new_york.replacements == ("New York",)
+    assert (new_york.category, new_york.mqm, new_york.severity) == (
+        Category.CAPITALIZATION,
+        MqmClass.SPELLING,
+        Severity.MINOR,
+    )
+    assert new_york.source == Source.LANGUAGETOOL
+    for flag in flags:
+        start = next(s for s in sentences if s.id == flag.sentence_id).start + flag.start
+        assert document.text[start : start + len(flag.text)] == flag.text
+
+
+@pytest.mark.parametrize(
+    ("category", "issue", "expected"),
+    [
+        ("GRAMMAR", "grammar", (Category.GRAMMAR, MqmClass.GRAMMAR, Severity.MAJOR)),
+        ("TYPOS", "misspelling", (Category.SPELLING, MqmClass.SPELLING, Severity.MINOR)),
+        ("TYPOGRAPHY", "typographical", (Category.TYPOGRAPHY, MqmClass.TYPOGRAPHY, Severity.MINOR)),
+        ("MISC", "whitespace", (Category.TYPOGRAPHY, MqmClass.TYPOGRAPHY, Severity.MINOR)),
+        ("REDUNDANCY", "style", (Category.STYLE, MqmClass.AWKWARD, Severity.MINOR)),
+        (
+            "PUNCTUATION",
+            "typographical",
+            (Category.TYPOGRAPHY, MqmClass.TYPOGRAPHY, Severity.MINOR),
+        ),
+        (
+            "SEMANTICS",
+            "uncategorized",
+            (Category.MISTRANSLATION_RISK, MqmClass.MISTRANSLATION, Severity.MAJOR),
+        ),
+        ("SOMETHING_NEW", "uncategorized", (Category.OTHER, MqmClass.GRAMMAR, Severity.MINOR)),
+    ],
+)
+def test_classify(category: str, issue: str, expected: tuple) -> None:
+    assert classify(category, issue) == expected
+
+
+def _raw_matches(url: str, text: str) -> list[dict]:
+    data = urllib.parse.urlencode({"language": "en-US", "text": text, "level": "picky"}).encode()
+    with urllib.request.urlopen(f"{url}/v2/check", data, timeout=120) as answer:
+        return json.load(answer)["matches"]
+
+
+@pytest.mark.languagetool
+def test_every_raw_match_is_in_our_output_at_the_same_offset(languagetool_server, tmp_path):
+    document, sentences = _seed()
+    raw = set()
+    for paragraph in paragraphs(sentences):
+        for m in _raw_matches(
+            languagetool_server.url, document.text[paragraph.start : paragraph.end]
+        ):
+            raw.add((paragraph.start + m["offset"], m["length"], m["rule"]["id"]))
+    checker = LanguageToolChecker(
+        languagetool_server.url,
+        languagetool_server.version,
+        Config(),
+        ResultCache(tmp_path / "cache.sqlite3"),
+    )
+    start_of = {s.id: s.start for s in sentences}
+    ours = {
+        (start_of[f.sentence_id] + f.start, f.end - f.start, f.rule)
+        for f in checker.check(document.text, sentences)
+    }
+    assert len(raw) > 40
+    assert raw == ours
+    assert (8419, 8, "EN_SPECIFIC_CASE") in ours
+
+
+@pytest.mark.languagetool
+def test_warm_cache_answers_without_the_server(languagetool_server, tmp_path) -> None:
+    document, sentences = _seed()
+    cache = ResultCache(tmp_path / "cache.sqlite3")
+    cold = list(
+        LanguageToolChecker(
+            languagetool_server.url, languagetool_server.version, Config(), cache
+        ).check(document.text, sentences)
+    )
+    dead = f"http://127.0.0.1:{_closed_port()}"
+    warm = list(
+        LanguageToolChecker(dead, languagetool_server.version, Config(), cache).check(
+            document.text, sentences
+        )
+    )
+    assert sorted(warm, key=repr) == sorted(cold, key=repr)
+    other_config = LanguageToolChecker(
+        dead, languagetool_server.version, Config(picky=False), cache
+    )
+    with pytest.raises(ReviewError, match="did not answer"):
+        list(other_config.check(document.text, sentences))
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_a_silent_server_is_reported_within_the_timeout(tmp_path) -> None:
+    """A server that accepts connections and never answers: one line, no hang."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    accepted = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        checker = LanguageToolChecker(url, "6.8", Config(languagetool_timeout=1))
+        document, sentences = _seed()
+        with pytest.raises(ReviewError, match="did not answer") as caught:
+            list(checker.check(document.text, sentences[:3]))
+        assert "\n" not in str(caught.value)
+    finally:
+        stop.set()
+        thread.join()
+        for conn in accepted:
+            conn.close()
+        listener.close()
