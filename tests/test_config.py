@@ -27,8 +27,11 @@ def test_reads_the_working_folder_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("[review\n", "not valid TOML"), ('[languagetool]\ndisabled_rules = "X"\n', "list of strings"),
-     ('[review]\nlanguage = 3\n', "must be a str")],
+    [
+        ("[review\n", "not valid TOML"),
+        ('[languagetool]\ndisabled_rules = "X"\n', "list of strings"),
+        ("[review]\nlanguage = 3\n", "must be a str"),
+    ],
 )
 def test_bad_config_is_one_line(tmp_path: Path, content: str, message: str) -> None:
     (tmp_path / "review.toml").write_text(content, encoding="utf-8")

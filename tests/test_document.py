@@ -6,7 +6,6 @@ import pytest
 
 from review.document import MAX_LINE_CHARS, load_document
 from review.errors import ReviewError
-
 from support import SEED
 
 TEXT = "Le “café” coûte 3 €.\nSecond line。\n"
@@ -83,7 +82,7 @@ def test_missing_directory_and_unreadable(tmp_path: Path) -> None:
 
 def test_fifty_megabytes_load(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
-    line = ("The trend of the times is rolling forward, and win-win cooperation is the core. " * 8)
+    line = "The trend of the times is rolling forward, and win-win cooperation is the core. " * 8
     path.write_text((line + "\n") * (50_000_000 // (len(line) + 1)), encoding="utf-8")
     doc = load_document(path)
     assert len(doc.raw) > 49_000_000

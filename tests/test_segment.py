@@ -3,7 +3,6 @@ from hypothesis import strategies as st
 
 from review.document import load_document
 from review.segment import segment
-
 from support import SEED
 
 
@@ -67,8 +66,35 @@ def _rebuilds(text: str) -> None:
 
 
 _pieces = st.sampled_from(
-    ["Hello", "world", "U.S.", "Dr.", " ", "  ", ".", "?", "!", "\n", "\r\n", "\n\n", '"', "“",
-     "”", "‘", "’", "。", "，", "”", "(", ")", "e.g.", "3.5", "2015,When", "\t", "new york"]
+    [
+        "Hello",
+        "world",
+        "U.S.",
+        "Dr.",
+        " ",
+        "  ",
+        ".",
+        "?",
+        "!",
+        "\n",
+        "\r\n",
+        "\n\n",
+        '"',
+        "“",
+        "”",
+        "‘",
+        "’",
+        "。",
+        "，",
+        "”",
+        "(",
+        ")",
+        "e.g.",
+        "3.5",
+        "2015,When",
+        "\t",
+        "new york",
+    ]
 )
 
 

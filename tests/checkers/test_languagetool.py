@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from language_tool_python import Match
-from support import SEED
 
 from review.cache import ResultCache
 from review.checkers.languagetool import (
@@ -22,6 +21,7 @@ from review.document import load_document
 from review.errors import ReviewError
 from review.flags import Category, MqmClass, Severity, Source
 from review.segment import segment
+from support import SEED
 
 RECORDED = Path(__file__).parent / "data" / "languagetool_seed_paragraph7.json"
 
