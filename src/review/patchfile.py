@@ -45,9 +45,9 @@ import unidiff
 from unidiff.constants import LINE_TYPE_CONTEXT, LINE_TYPE_NO_NEWLINE, LINE_TYPE_REMOVED
 
 from review import __version__
-from review.document import Document
+from review.document import Document, load_document
 from review.errors import ReviewError
-from review.segment import Sentence
+from review.segment import Sentence, segment
 from review.state import ReviewState, SentenceReview
 
 TOOL = f"review {__version__}"
@@ -124,6 +124,36 @@ def locate(
     return PatchLocation(root, root / "corrections" / f"{document.stem}.patch")
 
 
+@dataclass(frozen=True, slots=True)
+class SavedReview:
+    """A document with its saved review, read-only (no lock, no journal): for apply, report
+    and diff. ``patch`` is None when the document has no patch yet."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    location: PatchLocation
+    patch: Patch | None
+
+    @property
+    def state(self) -> ReviewState:
+        return self.patch.state if self.patch else ReviewState()
+
+
+def load_saved_review(
+    document_path: str | Path, patch: str | Path | None = None, cwd: Path | None = None
+) -> SavedReview:
+    """Load the document and its patch (``locate`` says where); a patch given by name must
+    exist, the default one may be missing."""
+    location = locate(document_path, patch, cwd)
+    document = load_document(document_path, base=location.root)
+    sentences = segment(document.text)
+    if patch is None and not location.patch.exists():
+        return SavedReview(document, sentences, location, None)
+    return SavedReview(
+        document, sentences, location, read_patch(location.patch, document, sentences)
+    )
+
+
 def render_patch(
     document: Document, sentences: Sequence[Sentence], state: ReviewState, header: PatchHeader
 ) -> bytes:
@@ -164,12 +194,28 @@ def read_patch(path: Path, document: Document, sentences: Sequence[Sentence]) ->
     return parse_patch(data, document, sentences, str(path))
 
 
+def is_patch(data: bytes) -> bool:
+    """Whether ``data`` looks like a review patch (rather than a text)."""
+    return data.startswith(b"Original: ")
+
+
+def patch_header(data: bytes, name: str) -> PatchHeader:
+    """Just the header's fixed fields, e.g. to find the original before reading the patch."""
+    return _parse_header(_split_diff(data)[0], name)[0]
+
+
 def parse_patch(data: bytes, document: Document, sentences: Sequence[Sentence], name: str) -> Patch:
     """Read a patch made for ``document``; anything wrong with it is a one-line ReviewError."""
     _require_ascii_compatible(document)
-    start = _DIFF_START.search(data)
-    head, body = (data, b"") if start is None else (data[: start.start()], data[start.start() :])
-    header, metadata = _parse_header(head, name, {s.id for s in sentences})
+    head, body = _split_diff(data)
+    header, metadata = _parse_header(head, name)
+    known = {s.id for s in sentences}
+    for sentence_id in metadata:
+        if sentence_id not in known:
+            raise ReviewError(
+                f"{name}: Sentence-{sentence_id}: {header.original} has no such sentence "
+                f"(it has s1…s{len(sentences)})"
+            )
     if header.original_sha256 != document.sha256:
         raise ReviewError(
             f"{name}: was made for another version of {header.original} "
@@ -283,9 +329,12 @@ def _git_quote(name: str) -> str:
 # --- reading -------------------------------------------------------------------------------
 
 
-def _parse_header(
-    head: bytes, name: str, sentence_ids: set[str]
-) -> tuple[PatchHeader, dict[str, dict[str, Any]]]:
+def _split_diff(data: bytes) -> tuple[bytes, bytes]:
+    start = _DIFF_START.search(data)
+    return (data, b"") if start is None else (data[: start.start()], data[start.start() :])
+
+
+def _parse_header(head: bytes, name: str) -> tuple[PatchHeader, dict[str, dict[str, Any]]]:
     try:
         text = head.decode("utf-8")
     except UnicodeDecodeError:
@@ -306,11 +355,6 @@ def _parse_header(
             fields[key] = _unquote_value(value, name, number)
             continue
         sentence_id = sentence.group(1)
-        if sentence_id not in sentence_ids:
-            raise ReviewError(
-                f"{name}: line {number}: the original has no sentence {sentence_id} "
-                f"(it has s1…s{len(sentence_ids)})"
-            )
         if sentence_id in metadata:
             raise ReviewError(f"{name}: line {number}: {sentence_id} given twice")
         metadata[sentence_id] = _sentence_json(value, name, number)

@@ -233,20 +233,13 @@ class ReviewSession:
             review = self._state.review_of(self.sentence(sentence_id).id)
             return self._commit(f"marked {status}", {sentence_id: replace(review, status=status)})
 
-    def dismiss(self, flag: Flag) -> Change:
-        """Dismiss a flag: remembered by rule and flagged text, so it stays dismissed when the
-        sentence is checked again."""
-        with self._mutex:
-            review = self._state.review_of(self.sentence(flag.sentence_id).id)
-            new = replace(review, dismissed=review.dismissed | {flag.key})
-            return self._commit(f"dismissed {flag.rule} ({flag.text!r})", {flag.sentence_id: new})
+    def dismiss(self, *flags: Flag) -> Change:
+        """Dismiss flags (one undo step): remembered by rule and flagged text, so they stay
+        dismissed when the sentence is checked again."""
+        return self._set_dismissed(flags, dismissing=True)
 
-    def undismiss(self, flag: Flag) -> Change:
-        with self._mutex:
-            review = self._state.review_of(self.sentence(flag.sentence_id).id)
-            new = replace(review, dismissed=review.dismissed - {flag.key})
-            label = f"no longer dismissed {flag.rule} ({flag.text!r})"
-            return self._commit(label, {flag.sentence_id: new})
+    def undismiss(self, *flags: Flag) -> Change:
+        return self._set_dismissed(flags, dismissing=False)
 
     def accept(self, flag: Flag, suggestion: int = 0) -> Change:
         """Apply ``flag.replacements[suggestion]`` to the flagged span of the sentence.
@@ -410,6 +403,22 @@ class ReviewSession:
             self._undo.append(change)
             self._redo.clear()
         return change
+
+    def _set_dismissed(self, flags: Sequence[Flag], dismissing: bool) -> Change:
+        with self._mutex:
+            reviews: dict[str, SentenceReview] = {}
+            for flag in flags:
+                sentence_id = self.sentence(flag.sentence_id).id
+                review = reviews.get(sentence_id, self._state.review_of(sentence_id))
+                keys = {flag.key}
+                dismissed = review.dismissed | keys if dismissing else review.dismissed - keys
+                reviews[sentence_id] = replace(review, dismissed=dismissed)
+            what = "; ".join(
+                f"{rule} ({', '.join(repr(f.text) for f in flags if f.rule == rule)})"
+                for rule in dict.fromkeys(f.rule for f in flags)
+            )
+            label = f"{'dismissed' if dismissing else 'no longer dismissed'} {what or 'nothing'}"
+            return self._commit(label, reviews)
 
     def _apply(self, change: Change) -> None:
         self._journal.append(JournalEntry(change.label, change.after))

@@ -1,0 +1,182 @@
+"""One side of `review diff`: a review patch, a corrected text, or either of them in git.
+
+A side is named as a file path, or as ``REV:path`` (``HEAD~1:corrections/x.patch``) for a
+file as it was in git revision REV; the path is relative to the working folder, as in
+``git show REV:./path``. A patch brings its original's sentence ids and its review state; a
+plain text is segmented on its own. ``align`` pairs the sentences of two sides.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from review.document import Document, load_document
+from review.errors import ReviewError
+from review.patchfile import is_patch, parse_patch, patch_header
+from review.segment import segment
+from review.state import ReviewState
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A sentence of a revision: its id and its text in that revision."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """``original_sha256`` and ``state`` are those of a patch; None for a plain text."""
+
+    label: str
+    text: str
+    units: tuple[Unit, ...]
+    original_sha256: str | None = None
+    state: ReviewState | None = None
+
+    @property
+    def is_patch(self) -> bool:
+        return self.state is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Aligned sentences of two revisions; a side is empty where a sentence has no partner."""
+
+    a_ids: tuple[str, ...]
+    a_text: str
+    b_ids: tuple[str, ...]
+    b_text: str
+
+    @property
+    def differs(self) -> bool:
+        return self.a_text != self.b_text
+
+
+def load_revision(spec: str, cwd: Path | None = None) -> Revision:
+    here = (cwd or Path.cwd()).resolve()
+    path = here / spec
+    if path.is_file():
+        data = _read(path)
+        if is_patch(data):
+            return _patch_revision(spec, data, (here, path.parent.parent), None)
+        return _text_revision(spec, load_document(path, base=here))
+    revision, colon, name = spec.partition(":")
+    if not (colon and revision and name):
+        raise ReviewError(f"{spec}: no such file (name a file, or REV:path for one in git)")
+    data = _git_show(here, revision, name, spec)
+    if is_patch(data):
+        return _patch_revision(spec, data, (here,), revision)
+    with _temporary_copy(data, Path(name).name) as copy:
+        return _text_revision(spec, load_document(copy, base=copy.parent))
+
+
+def align(a: Revision, b: Revision) -> tuple[Pair, ...]:
+    """By sentence id when both sides are reviews of the same original; otherwise by the
+    texts (a run of sentences that was rewritten pairs with its rewrite as one pair)."""
+    if a.is_patch and b.is_patch and a.original_sha256 == b.original_sha256:
+        return tuple(
+            Pair((x.id,), x.text, (y.id,), y.text) for x, y in zip(a.units, b.units, strict=True)
+        )
+    return tuple(_aligned_by_text(a.units, b.units))
+
+
+def _aligned_by_text(a: tuple[Unit, ...], b: tuple[Unit, ...]) -> Iterator[Pair]:
+    matcher = SequenceMatcher(None, [u.text for u in a], [u.text for u in b])
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for x, y in zip(a[i1:i2], b[j1:j2], strict=True):
+                yield Pair((x.id,), x.text, (y.id,), y.text)
+        else:
+            yield Pair(
+                tuple(u.id for u in a[i1:i2]),
+                " ".join(u.text for u in a[i1:i2]),
+                tuple(u.id for u in b[j1:j2]),
+                " ".join(u.text for u in b[j1:j2]),
+            )
+
+
+def _patch_revision(
+    label: str, data: bytes, roots: tuple[Path, ...], git_revision: str | None
+) -> Revision:
+    header = patch_header(data, label)
+    document = _find_original(header.original, header.original_sha256, label, roots, git_revision)
+    sentences = segment(document.text)
+    patch = parse_patch(data, document, sentences, label)
+    text, placed = patch.state.current_document(document.text, sentences)
+    return Revision(
+        label=label,
+        text=text,
+        units=tuple(Unit(s.id, s.text) for s in placed),
+        original_sha256=document.sha256,
+        state=patch.state,
+    )
+
+
+def _text_revision(label: str, document: Document) -> Revision:
+    units = tuple(Unit(s.id, s.text) for s in segment(document.text))
+    return Revision(label=label, text=document.text, units=units)
+
+
+def _find_original(
+    original: str, sha256: str, label: str, roots: tuple[Path, ...], git_revision: str | None
+) -> Document:
+    """The original a patch was made for: in one of the project folders ``roots`` (the
+    working folder, the folder holding ``corrections/``), else as it was in ``git_revision``."""
+    problems = []
+    for root in roots:
+        path = root / original
+        if path.is_file():
+            document = load_document(path, base=root)
+            if document.sha256 == sha256:
+                return document
+            problems.append(f"{path} has changed since")
+    if git_revision is not None:
+        data = _git_show(roots[0], git_revision, original, f"{git_revision}:{original}")
+        with _temporary_copy(data, Path(original).name) as copy:
+            document = load_document(copy, base=copy.parent)
+        if document.sha256 == sha256:
+            return document
+        problems.append(f"{git_revision}:{original} differs too")
+    why = "; ".join(problems) or f"{original} is not found"
+    raise ReviewError(f"{label}: the original it was made for is not here ({why})")
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ReviewError(f"{path}: cannot be read: {exc.strerror}") from None
+
+
+def _git_show(here: Path, revision: str, name: str, spec: str) -> bytes:
+    try:
+        result = subprocess.run(
+            ["git", "show", f"{revision}:./{name}"],
+            cwd=here,
+            capture_output=True,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise ReviewError(f"{spec}: git is not installed") from None
+    if result.returncode != 0:
+        message = result.stderr.decode(errors="replace").strip().splitlines()
+        reason = message[-1] if message else f"git show failed ({result.returncode})"
+        raise ReviewError(f"{spec}: no such file, nor a file in git ({reason})")
+    return result.stdout
+
+
+@contextmanager
+def _temporary_copy(data: bytes, name: str) -> Iterator[Path]:
+    """Bytes from git as a file in a temporary folder, for load_document to decode."""
+    with tempfile.TemporaryDirectory(prefix="review-") as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        yield path
