@@ -12,6 +12,8 @@ from typing import Any
 
 from platformdirs import user_cache_dir
 
+from review.segment import SEGMENTER_VERSION, Sentence, segment
+
 
 def cache_root() -> Path:
     """Where review keeps jars, the server state and this cache; REVIEW_CACHE_DIR overrides."""
@@ -55,3 +57,18 @@ class ResultCache:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def cached_segment(text: str, cache: ResultCache | None = None) -> tuple[Sentence, ...]:
+    """``segment(text)``, remembered by text: reopening a long document should not re-run SRX."""
+    cache = cache or ResultCache()
+    key = ResultCache.key("segment", SEGMENTER_VERSION, text)
+    spans = cache.get(key)
+    if spans is None:
+        sentences = segment(text)
+        cache.put(key, [[s.start, s.end, s.paragraph] for s in sentences])
+        return sentences
+    return tuple(
+        Sentence(id=f"s{index}", start=start, end=end, paragraph=paragraph, text=text[start:end])
+        for index, (start, end, paragraph) in enumerate(spans, start=1)
+    )

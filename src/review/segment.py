@@ -8,8 +8,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from choppa import DEFAULT_SRX_RULESET, SrxDocument, SrxTextIterator
+if TYPE_CHECKING:
+    from choppa import SrxDocument
+
+# Part of the key of cached segmentations: change it whenever the boundaries may change.
+SEGMENTER_VERSION = "choppa-1.0.0/languagetool-srx/review-1"
 
 _PARAGRAPH = re.compile(r"[^\r\n]+")
 # A full stop of the source script (and the quotes that close over it) ends an English
@@ -32,6 +37,9 @@ class Sentence:
 
 @cache
 def _srx() -> SrxDocument:
+    # Imported here: choppa brings xmlschema, a third of a second that a cached run skips.
+    from choppa import DEFAULT_SRX_RULESET, SrxDocument
+
     document = SrxDocument(ruleset=DEFAULT_SRX_RULESET)
     # A break rule with an empty "before" is searched for at every character (two thirds of
     # the segmenting time); anchoring it as a lookahead on its "after" finds the same breaks.
@@ -84,6 +92,8 @@ def _sentence_spans(paragraph: str, breaks: list[int]) -> list[tuple[int, int]]:
 
 
 def _srx_breaks(text: str, language: str) -> set[int]:
+    from choppa import SrxTextIterator
+
     breaks: set[int] = set()
     position = 0
     for piece in SrxTextIterator(_srx(), language, text):

@@ -13,9 +13,9 @@ from review.checkers.languagetool import (
     LanguageToolChecker,
     classify,
     paragraphs,
-    server_match,
     to_flags,
 )
+from review.checkers.languagetool_client import server_match
 from review.config import Config
 from review.document import load_document
 from review.errors import ReviewError

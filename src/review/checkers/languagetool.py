@@ -7,19 +7,16 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
-
-from language_tool_python import LanguageTool, Match
-from language_tool_python.exceptions import LanguageToolError
-from requests import RequestException
+from typing import TYPE_CHECKING
 
 from review.cache import ResultCache
 from review.config import Config
-from review.errors import ReviewError
+from review.errors import ReviewError, first_line
 from review.flags import Category, Flag, MqmClass, Severity, Source
 from review.segment import Sentence
 
-# The UI offers suggestions on keys 1–9; spelling rules can return dozens.
-MAX_REPLACEMENTS = 9
+if TYPE_CHECKING:
+    from review.checkers.languagetool_client import Client
 
 # LanguageTool category id → ours. Issue types (below) refine what the category leaves open.
 _CATEGORIES: dict[str, tuple[Category, MqmClass, Severity]] = {
@@ -70,18 +67,6 @@ class ServerMatch:
     replacements: tuple[str, ...]
 
 
-def server_match(match: Match) -> ServerMatch:
-    return ServerMatch(
-        offset=match.offset,
-        length=match.error_length,
-        rule=match.rule_id,
-        category=match.category,
-        issue_type=match.rule_issue_type,
-        message=match.message,
-        replacements=tuple(match.replacements[:MAX_REPLACEMENTS]),
-    )
-
-
 def classify(category: str, issue_type: str) -> tuple[Category, MqmClass, Severity]:
     """Our category, MQM class and severity for a LanguageTool category id and issue type.
 
@@ -108,19 +93,6 @@ def paragraphs(sentences: Sequence[Sentence]) -> list[Paragraph]:
         else:
             groups.append([sentence])
     return [Paragraph(g[0].start, g[-1].end, tuple(g)) for g in groups]
-
-
-class _Client(LanguageTool):
-    """The library's client with our timeout: it waits 300 s (twice) for an answer, and a
-    server that slow is one to report, not to wait for."""
-
-    def __init__(self, language: str, url: str, timeout: float) -> None:
-        self._timeout = timeout
-        super().__init__(language, remote_server=url)
-
-    @property
-    def _TIMEOUT(self) -> float:  # type: ignore[override]
-        return self._timeout
 
 
 class LanguageToolChecker:
@@ -196,33 +168,26 @@ class LanguageToolChecker:
         return tuple(ServerMatch(**{**m, "replacements": tuple(m["replacements"])}) for m in value)
 
     def _request(self, paragraph: str) -> tuple[ServerMatch, ...]:
+        from review.checkers.languagetool_client import ClientError, server_match
+
         try:
             raw = self._client().check(paragraph)
-        except (LanguageToolError, RequestException, OSError) as exc:
+        except ClientError as exc:
             raise ReviewError(
-                f"LanguageTool at {self.url} did not answer: {_first_line(exc)}"
+                f"LanguageTool at {self.url} did not answer: {first_line(exc)}"
             ) from None
         matches = tuple(server_match(m) for m in raw)
         if self.cache is not None:
             self.cache.put(self._cache_key(paragraph), [asdict(m) for m in matches])
         return matches
 
-    def _client(self) -> LanguageTool:
+    def _client(self) -> Client:
         # One client per thread: the library's client object is not safe to share.
-        client: LanguageTool | None = getattr(self._local, "client", None)
+        from review.checkers.languagetool_client import Client
+
+        client: Client | None = getattr(self._local, "client", None)
         if client is None:
-            try:
-                client = _Client(self.config.language, self.url, self.config.languagetool_timeout)
-            except (LanguageToolError, RequestException, OSError) as exc:
-                raise ReviewError(
-                    f"LanguageTool at {self.url} did not answer: {_first_line(exc)}"
-                ) from None
-            except ValueError as exc:
-                raise ReviewError(f"LanguageTool: {_first_line(exc)}") from None
-            client.picky = self.config.picky
-            client.disabled_rules = set(self.config.disabled_rules)
-            client.enabled_rules = set(self.config.enabled_rules)
-            client.disabled_categories = set(self.config.disabled_categories)
+            client = Client(self.url, self.config)
             self._local.client = client
         return client
 
@@ -251,8 +216,3 @@ def to_flags(text: str, paragraph: Paragraph, matches: Sequence[ServerMatch]) ->
 
 def _has_astral(paragraph: str) -> bool:
     return any(ord(c) > 0xFFFF for c in paragraph)
-
-
-def _first_line(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    return lines[0] if lines else type(exc).__name__
