@@ -91,7 +91,9 @@ def merge_duplicates(flags: Iterable[Flag], sentences: Sequence[Sentence]) -> tu
     equals the fluency detector's, whose message speaks of translation.
     """
     order = {s.id: i for i, s in enumerate(sentences)}
-    ranked = sorted(flags, key=lambda f: (order.get(f.sentence_id, -1), f.start, f.end, f.rule))
+    ranked = sorted(
+        flags, key=lambda f: (order.get(f.sentence_id, -1), f.start, f.end, f.rule, f.source)
+    )
     kept: list[Flag] = []
     for flag in ranked:
         twin = _twin(kept, flag)

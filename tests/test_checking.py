@@ -1,0 +1,37 @@
+from review.checking import merge_duplicates
+from review.flags import Category, Flag, MqmClass, Severity, Source
+from review.segment import Sentence
+
+SENTENCES = (Sentence("s1", 0, 30, 1, "x" * 30), Sentence("s2", 31, 60, 1, "y" * 29))
+
+
+def _flag(sid, start, end, source, category=Category.TYPOGRAPHY, replacements=(), rule="R"):
+    return Flag(
+        sid,
+        start,
+        end,
+        source,
+        rule,
+        category,
+        MqmClass.TYPOGRAPHY,
+        Severity.MINOR,
+        "m",
+        "t",
+        replacements,
+    )
+
+
+def test_same_span_and_category_from_both_sources_is_one_flag() -> None:
+    lt = _flag("s1", 3, 6, Source.LANGUAGETOOL, replacements=("a",), rule="LT")
+    ours = _flag("s1", 4, 6, Source.FLUENCY, rule="MT")
+    assert merge_duplicates([ours, lt], SENTENCES) == (lt,)
+    ours_with_fix = _flag("s1", 4, 6, Source.FLUENCY, replacements=("b",), rule="MT")
+    assert merge_duplicates([lt, ours_with_fix], SENTENCES) == (ours_with_fix,)
+
+
+def test_different_category_sentence_or_source_stay_apart() -> None:
+    a = _flag("s1", 3, 6, Source.LANGUAGETOOL)
+    b = _flag("s1", 3, 6, Source.FLUENCY, category=Category.STYLE)
+    c = _flag("s2", 3, 6, Source.FLUENCY)
+    d = _flag("s1", 5, 9, Source.LANGUAGETOOL, rule="Z")
+    assert merge_duplicates([c, b, a, d], SENTENCES) == (b, a, d, c)
