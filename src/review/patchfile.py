@@ -42,10 +42,17 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import unidiff
-from unidiff.constants import LINE_TYPE_CONTEXT, LINE_TYPE_NO_NEWLINE, LINE_TYPE_REMOVED
+from unidiff.constants import (
+    LINE_TYPE_CONTEXT,
+    LINE_TYPE_NO_NEWLINE,
+    LINE_TYPE_REMOVED,
+    RE_DIFF_GIT_HEADER,
+    RE_SOURCE_FILENAME,
+    RE_TARGET_FILENAME,
+)
 
 from review import __version__
-from review.document import Document, load_document
+from review.document import Document, load_document, relative_path
 from review.errors import ReviewError
 from review.segment import Sentence, segment
 from review.state import ReviewState, SentenceReview
@@ -191,7 +198,7 @@ def read_patch(path: Path, document: Document, sentences: Sequence[Sentence]) ->
         raise ReviewError(f"{path}: no such patch file") from None
     except OSError as exc:
         raise ReviewError(f"{path}: cannot be read: {exc.strerror}") from None
-    return parse_patch(data, document, sentences, str(path))
+    return parse_patch(data, document, sentences, relative_path(path))
 
 
 def is_patch(data: bytes) -> bool:
@@ -423,23 +430,15 @@ def _check_relative(path: str, what: str) -> None:
 
 def _apply(original: str, body: bytes, path: str, encoding: str, name: str) -> str:
     """The original with the diff's one file's hunks applied exactly (no offset, no fuzz)."""
+    _check_file_names(body.decode(encoding, errors="replace"), path, name)
     try:
         files = unidiff.PatchSet(io.BytesIO(body), encoding=encoding)
     except (unidiff.UnidiffParseError, UnicodeDecodeError) as exc:
-        raise ReviewError(f"{name}: its diff is damaged or cut short ({exc})") from None
+        reason = " ".join(str(exc).split())
+        raise ReviewError(f"{name}: its diff is damaged or cut short ({reason})") from None
     if len(files) != 1 or not files[0]:
         raise ReviewError(f"{name}: its diff must change exactly one file, the original")
     patched = files[0]
-    for label, raw_name, prefix in (
-        ("---", patched.source_file, "a/"),
-        ("+++", patched.target_file, "b/"),
-    ):
-        file_name = _git_unquote(raw_name)
-        _check_relative(file_name, f"{name}: its diff's {label} file")
-        if file_name != prefix + path:
-            raise ReviewError(
-                f"{name}: its diff's {label} file is {file_name!r}, not {prefix + path!r}"
-            )
     lines = _lines(original)
     out: list[str] = []
     position = 0
@@ -456,6 +455,35 @@ def _apply(original: str, body: bytes, path: str, encoding: str, name: str) -> s
         position = start + len(source)
     out += lines[position:]
     return "".join(out)
+
+
+def _check_file_names(diff: str, path: str, name: str) -> None:
+    """Every file name the diff's headers give (``diff --git``, ``---``, ``+++``) must be the
+    original's, with git's a/ and b/ prefixes."""
+    for line in diff.split("\n"):
+        if line.startswith("@@"):
+            break
+        git_header = RE_DIFF_GIT_HEADER.match(line)
+        names: list[tuple[str, str, str]] = []
+        if git_header:
+            names += [
+                ("diff --git", git_header.group("source"), "a/"),
+                ("diff --git", git_header.group("target"), "b/"),
+            ]
+        for label, pattern, prefix in (
+            ("---", RE_SOURCE_FILENAME, "a/"),
+            ("+++", RE_TARGET_FILENAME, "b/"),
+        ):
+            match = pattern.match(line)
+            if match:
+                names.append((label, match.group("filename"), prefix))
+        for label, raw_name, prefix in names:
+            file_name = _git_unquote(raw_name)
+            _check_relative(file_name, f"{name}: its diff's {label} file")
+            if file_name != prefix + path:
+                raise ReviewError(
+                    f"{name}: its diff's {label} file is {file_name!r}, not {prefix + path!r}"
+                )
 
 
 def _hunk_sides(hunk: unidiff.Hunk) -> tuple[list[str], list[str]]:

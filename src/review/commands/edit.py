@@ -6,7 +6,6 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from review.errors import ReviewError
@@ -64,6 +63,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from review.config import load_config
+    from review.document import relative_path
     from review.session import ReviewSession
 
     if len(args.sentence) != len(args.text):
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     for change in changes:
         for line in _describe(change):
             print(line)
-    print(f"saved {_shown(path)}")
+    print(f"saved {relative_path(path)}")
     return 0
 
 
@@ -192,8 +192,3 @@ def _describe(change: Change) -> Sequence[str]:
     return [f"{sentence_id}: {change.label}" for sentence_id in change.sentence_ids]
 
 
-def _shown(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

@@ -1,0 +1,324 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from patch_helpers import applied_by_standard_tools, git_project, review
+from review.document import load_document
+from review.errors import ReviewError
+from review.patchfile import (
+    PatchHeader,
+    locate,
+    parse_patch,
+    read_patch,
+    redate,
+    render_patch,
+)
+from review.segment import segment
+from review.state import ReviewState, SentenceReview, Status
+from support import SEED
+
+SEED_NAME = "seeds/000_609f52cd2aa5fae0.txt"
+
+
+@pytest.fixture(autouse=True)
+def no_user_config(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+
+
+def edit_args(edits: dict[str, str]) -> list[str]:
+    return [arg for sid, text in edits.items() for arg in ("--sentence", sid, "--text", text)]
+
+
+def expected_bytes(data: bytes, encoding: str, bom: bytes, edits: dict[str, str]) -> bytes:
+    """The corrected file computed independently: each edited span replaced in the text."""
+    text = data[len(bom) :].decode(encoding)
+    pieces, position = [], 0
+    for sentence in segment(text):
+        if sentence.id in edits:
+            pieces += [text[position : sentence.start], edits[sentence.id]]
+            position = sentence.end
+    return bom + ("".join(pieces) + text[position:]).encode(encoding)
+
+
+def check_standard_tools_agree(project, relpath, edits, capsysbinary, encoding="utf-8", bom=b""):
+    original = (project / relpath).read_bytes()
+    code, _out, err = review(capsysbinary, "edit", relpath, *edit_args(edits))
+    assert code == 0, err
+    patch = project / "corrections" / f"{Path(relpath).stem}.patch"
+    code, corrected, err = review(capsysbinary, "apply", relpath)
+    assert code == 0, err
+    assert corrected == expected_bytes(original, encoding, bom, edits)
+    assert corrected != original
+    for tool, result in applied_by_standard_tools(project, relpath, patch).items():
+        assert result == corrected, f"{tool} made other bytes than review apply"
+    assert (project / relpath).read_bytes() == original
+    return patch
+
+
+def test_seed_edits_apply_byte_for_byte_with_git_and_gnu_patch(tmp_path, monkeypatch, capsysbinary):
+    project = tmp_path / "project"
+    git_project(project, SEED_NAME, SEED.read_bytes())
+    monkeypatch.chdir(project)
+    sentences = {s.id: s.text for s in segment(SEED.read_text(encoding="utf-8"))}
+    assert sentences["s77"].endswith('development. "')  # the seed ends here, no newline
+    assert sentences["s67"].endswith("’ 。”")
+    edits = {
+        "s2": "Our cause is win-win. We cooperate with all countries in the world.",  # split
+        "s3": "",  # emptied
+        "s5": sentences["s5"] + "\nA new paragraph — naïve, “quoted”, 中文.",  # adds a line
+        "s67": sentences["s67"].replace("’ 。”", "’.”"),
+        "s77": sentences["s77"].replace('development. "', 'development."'),
+    }
+    patch = check_standard_tools_agree(project, SEED_NAME, edits, capsysbinary)
+    text = patch.read_text(encoding="utf-8")
+    assert text.endswith('development."\n\\ No newline at end of file\n')
+    assert '\nSentence-s3: {"edited_chars": 0}\n' in text
+
+
+@pytest.mark.parametrize(
+    ("relpath", "data", "edits", "encoding", "bom"),
+    [
+        pytest.param(
+            "crlf.txt",
+            b"First sentence here.  Second one!\r\nThird line.\r\n\r\nLast line, no newline.",
+            {"s1": "First sentence.", "s4": "Last line.\r\nAnd one more."},
+            "utf-8",
+            b"",
+            id="crlf",
+        ),
+        pytest.param(
+            "bom.txt",
+            "\ufeffHeading\nBody one. Body two.\n".encode(),
+            {"s1": "A Heading", "s3": "Body two, edited."},
+            "utf-8",
+            b"\xef\xbb\xbf",
+            id="utf8-bom",
+        ),
+        pytest.param(
+            "docs/naïve file.txt",
+            b"Ein Satz. Noch einer.\n",
+            {"s2": "Und noch einer."},
+            "utf-8",
+            b"",
+            id="space-and-non-ascii-in-the-name",
+        ),
+    ],
+)
+def test_other_files_apply_byte_for_byte(
+    tmp_path, monkeypatch, capsysbinary, relpath, data, edits, encoding, bom
+):
+    project = tmp_path / "project"
+    git_project(project, relpath, data)
+    monkeypatch.chdir(project)
+    check_standard_tools_agree(project, relpath, edits, capsysbinary, encoding, bom)
+
+
+def make_patch(tmp_path, data: bytes, reviews: dict[str, SentenceReview], name="doc.txt"):
+    path = tmp_path / name
+    path.write_bytes(data)
+    document = load_document(path, base=tmp_path)
+    sentences = segment(document.text)
+    header = PatchHeader(
+        original=name,
+        original_sha256=document.sha256,
+        tool="review 0.1.0",
+        languagetool="6.6",
+        language="en-US",
+        reviewer='Ann "the editor"\nsecond line',
+        date="2025-01-02T03:04:05+00:00",
+    )
+    state = ReviewState.of(reviews)
+    return document, sentences, render_patch(document, sentences, state, header), state
+
+
+def test_round_trip_gives_identical_bytes(tmp_path):
+    document, sentences, data, state = make_patch(
+        tmp_path,
+        SEED.read_bytes(),
+        {
+            "s1": SentenceReview(edited="", status=Status.REVIEWED),
+            "s2": SentenceReview(
+                edited="Split. In two.",
+                dismissed=frozenset({("RULE", "x")}),
+                accepted=frozenset({("R2", "a", "b")}),
+                comment="“quoted”\nand multi-line",
+            ),
+            "s3": SentenceReview(edited="Joined with the next sentence, now ending with space "),
+            "s4": SentenceReview(edited=" leading space"),
+            "s77": SentenceReview(edited="The very end.\n"),
+        },
+    )
+    patch = parse_patch(data, document, sentences, "p")
+    assert patch.state == state
+    assert patch.header.reviewer == 'Ann "the editor"\nsecond line'
+    assert render_patch(document, sentences, patch.state, patch.header) == data
+    assert patch.corrected == document.encode(state.corrected_text(document.text, sentences))
+
+
+def test_header_values_needing_quotes_are_json(tmp_path):
+    _, _, data, _ = make_patch(tmp_path, b"One. Two.\n", {"s1": SentenceReview(comment="c")})
+    head = data.decode()
+    assert head.startswith("Original: doc.txt\nOriginal-SHA256: ")
+    assert '\nReviewer: "Ann \\"the editor\\"\\nsecond line"\n' in head
+    assert '\nReviews: 1\nSentence-s1: {"comment": "c"}\n' in head
+    assert "diff --git" not in head  # no text change, no diff
+
+
+def test_missing_final_newline_is_marked_in_the_hunks(tmp_path):
+    _, _, data, _ = make_patch(tmp_path, b"a.\nb.\nc.\nd.\ne.", {"s5": SentenceReview(edited="E.")})
+    diff = data[data.index(b"diff --git") :].decode()
+    assert diff == (
+        "diff --git a/doc.txt b/doc.txt\n"
+        "--- a/doc.txt\n"
+        "+++ b/doc.txt\n"
+        "@@ -2,4 +2,4 @@\n"
+        " b.\n"
+        " c.\n"
+        " d.\n"
+        "-e.\n"
+        "\\ No newline at end of file\n"
+        "+E.\n"
+        "\\ No newline at end of file\n"
+    )
+
+
+def test_an_added_final_newline_is_a_change(tmp_path):
+    document, sentences, data, _state = make_patch(
+        tmp_path, b"a.\nb.", {"s2": SentenceReview(edited="b.\n")}
+    )
+    assert b"-b.\n\\ No newline at end of file\n+b.\n" in data
+    assert parse_patch(data, document, sentences, "p").corrected == b"a.\nb.\n"
+
+
+def test_utf16_documents_cannot_have_patches(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes("One. Two.\n".encode("utf-16"))
+    document = load_document(path, base=tmp_path)
+    with pytest.raises(ReviewError, match="patch files need a text encoding"):
+        render_patch(document, segment(document.text), ReviewState(), None)
+
+
+def test_redate_changes_only_the_date_line(tmp_path):
+    _, _, data, _ = make_patch(tmp_path, b"One. Two.\n", {"s1": SentenceReview(comment="c")})
+    redated = redate(data, "2025-01-02T03:04:05+00:00", "2026-01-01T00:00:00+00:00")
+    assert redated == data.replace(b"2025-01-02T03:04:05+00:00", b"2026-01-01T00:00:00+00:00")
+
+
+def test_locate_puts_the_patch_in_the_project_folder(tmp_path):
+    (tmp_path / "sub").mkdir()
+    inside = locate(tmp_path / "sub" / "a.txt", cwd=tmp_path)
+    assert inside.root == tmp_path.resolve()
+    assert inside.patch == tmp_path.resolve() / "corrections" / "a.patch"
+    assert inside.journal.name == "a.journal"
+    assert inside.lock.name == "a.lock"
+    outside = locate(tmp_path / "sub" / "a.txt", cwd=tmp_path / "elsewhere")
+    assert outside.root == (tmp_path / "sub").resolve()
+
+
+# --- refusals --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def seed_patch(tmp_path):
+    reviews = {
+        "s2": SentenceReview(edited="Our cause is win-win."),
+        "s40": SentenceReview(status=Status.REVIEWED),
+        "s77": SentenceReview(edited="The end."),
+    }
+    return make_patch(tmp_path, SEED.read_bytes(), reviews, name="seed.txt")
+
+
+def refusal(seed_patch, data: bytes) -> str:
+    document, sentences, _, _ = seed_patch
+    with pytest.raises(ReviewError) as error:
+        parse_patch(data, document, sentences, "x.patch")
+    message = str(error.value)
+    assert "\n" not in message
+    return message
+
+
+def test_refuses_a_patch_for_a_changed_original(tmp_path, seed_patch):
+    _, sentences, data, _ = seed_patch
+    changed = tmp_path / "seed.txt"
+    changed.write_bytes(SEED.read_bytes() + b"\n")
+    document = load_document(changed, base=tmp_path)
+    with pytest.raises(ReviewError, match=r"^x.patch: was made for another version of seed.txt"):
+        parse_patch(data, document, sentences, "x.patch")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (b"Original: seed.txt\n", b"Original: ../seed.txt\n", "climbs out of the project"),
+        (b"Original: seed.txt\n", b"Original: /etc/passwd\n", "is absolute"),
+        (b"--- a/seed.txt\n", b"--- a/../seed.txt\n", "climbs out of the project"),
+        (b"+++ b/seed.txt\n", b"+++ /etc/passwd\n", "is absolute"),
+        (b"--- a/seed.txt\n", b"--- a/other.txt\n", "its diff's --- file is 'a/other.txt'"),
+    ],
+)
+def test_refuses_file_names_outside_the_project(seed_patch, old, new, message):
+    data = seed_patch[2]
+    assert old in data
+    assert message in refusal(seed_patch, data.replace(old, new, 1))
+
+
+def test_refuses_every_truncation(seed_patch):
+    data = seed_patch[2]
+    cuts = {0, 10}
+    position = 0
+    for line in data.splitlines(keepends=True)[:-1]:
+        cuts |= {position + len(line) // 2, position + len(line)}
+        position += len(line)
+    cuts.discard(len(data))
+    for cut in sorted(cuts):
+        refusal(seed_patch, data[:cut])
+
+
+def test_refuses_a_hunk_that_no_longer_applies(seed_patch):
+    data = seed_patch[2]
+    line = b"\n-Replace monopoly with win-win"
+    assert line in data
+    message = refusal(seed_patch, data.replace(line, b"\n-Replace MONOPOLY with win-win"))
+    assert message.startswith("x.patch: its hunk at line 8 does not apply to seed.txt")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (b"Original: ", b"Original ", "line 1 is not `Key: value`"),
+        (b"Reviews: 3\n", b"Reviews: 2\n", "cut short or damaged (Reviews: 2, but 3 Sentence"),
+        (b"Sentence-s40: ", b"Sentence-s400: ", "seed.txt has no such sentence"),
+        (b'{"status": "reviewed"}', b'{"status": "done"}', "'done' is not a valid Status"),
+        (b'{"status": "reviewed"}', b'{"status": "reviewed"', "damaged sentence review"),
+        (b'{"edited_chars": 8}', b'{"edited_chars": 9}', "does not match the edits"),
+        (b"Tool: ", b"Tool: x\nTool: ", "Tool given twice"),
+        (b"Tool: ", b"Colour: red\nTool: ", "unknown header line Colour"),
+    ],
+)
+def test_refuses_a_malformed_header(seed_patch, old, new, message):
+    data = seed_patch[2]
+    assert old in data
+    assert message in refusal(seed_patch, data.replace(old, new, 1))
+
+
+def test_refuses_what_is_not_a_patch(seed_patch):
+    assert "is not a review patch" in refusal(seed_patch, SEED.read_bytes())
+
+
+def test_read_patch_names_a_missing_file(tmp_path, seed_patch):
+    document, sentences, _, _ = seed_patch
+    with pytest.raises(ReviewError, match="no such patch file"):
+        read_patch(tmp_path / "none.patch", document, sentences)
+
+
+def test_review_apply_reports_a_refusal_in_one_line(tmp_path, monkeypatch, capsysbinary):
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(SEED, tmp_path / "seed.txt")
+    code, _, err = review(capsysbinary, "edit", "seed.txt", "--sentence", "s1", "--text", "X.")
+    assert code == 0, err
+    (tmp_path / "seed.txt").write_bytes(SEED.read_bytes() + b" more")
+    code, out, err = review(capsysbinary, "apply", "seed.txt")
+    assert (code, out) == (2, b"")
+    assert err.startswith("review: corrections/seed.patch: was made for another version of ")
+    assert err.count("\n") == 1
