@@ -1,0 +1,52 @@
+"""`review open FILE` (also just `review FILE`): the Textual review UI."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "open",
+        help="review FILE in the terminal UI (the default: `review FILE`)",
+        description="Review FILE sentence by sentence; edits go to corrections/<name>.patch.",
+    )
+    parser.add_argument("file", help="the text to review")
+    parser.add_argument("--patch", help="the patch file to use (default corrections/<name>.patch)")
+    parser.add_argument(
+        "--no-languagetool", action="store_true", help="run the fluency detectors only"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from review.config import load_config
+    from review.document import load_document
+    from review.errors import ReviewError
+    from review.patchfile import locate
+    from review.segment import segment
+    from review.session import ReviewSession
+    from review.ui.app import ReviewApp
+    from review.ui.checks import default_stages
+
+    config = load_config()
+    location = locate(args.file, args.patch)
+    # Loaded here so that a missing or binary file is one line before the UI starts.
+    document = load_document(args.file, base=location.root)
+
+    def open_session() -> ReviewSession:
+        return ReviewSession.open_document(
+            document,
+            segment(document.text),
+            location,
+            reviewer=config.reviewer or None,
+            language=config.language,
+        )
+
+    app = ReviewApp(args.file, open_session, default_stages(config, not args.no_languagetool))
+    app.run()
+    if app.session is not None:
+        app.session.close()
+    if app.main.open_error:
+        raise ReviewError(app.main.open_error)
+    return 0

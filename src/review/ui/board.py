@@ -1,0 +1,134 @@
+"""What the sentence table shows: the flags per sentence and which sentences a filter keeps.
+
+Plain Python (no Textual), so it is tested on its own and costs nothing to import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from review.checking import merge_duplicates
+from review.flags import Category, Flag, Severity
+from review.segment import Sentence
+from review.state import ReviewState, SentenceReview, Status
+
+
+class Show(StrEnum):
+    ALL = "all"
+    FLAGGED = "flagged"
+    EDITED = "edited"
+    TODO = "todo"
+
+
+@dataclass(frozen=True, slots=True)
+class RowFilter:
+    """Which sentences the table lists: a kind, optionally one category, optionally text."""
+
+    show: Show = Show.ALL
+    category: Category | None = None
+    query: str = ""
+
+    def describe(self) -> str:
+        parts = [self.category.value if self.category else self.show.value]
+        if self.query:
+            parts.append(f"/{self.query}")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class SeverityCounts:
+    critical: int = 0
+    major: int = 0
+    minor: int = 0
+
+    @classmethod
+    def of(cls, flags: Iterable[Flag]) -> SeverityCounts:
+        counts = {severity: 0 for severity in Severity}
+        for flag in flags:
+            counts[flag.severity] += 1
+        return cls(counts[Severity.CRITICAL], counts[Severity.MAJOR], counts[Severity.MINOR])
+
+
+class FlagBoard:
+    """The current flags of every sentence, as checks stream in and edits are re-checked."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self._sentences = {s.id: s for s in sentences}
+        self._flags: dict[str, tuple[Flag, ...]] = {}
+
+    def add(self, flags: Iterable[Flag]) -> set[str]:
+        """Merge newly found flags in (one finding reported twice stays one); returns the ids
+        of the sentences whose flags changed."""
+        grouped = _by_sentence(flags)
+        for sentence_id, found in grouped.items():
+            self._set(sentence_id, (*self._flags.get(sentence_id, ()), *found))
+        return set(grouped)
+
+    def replace(self, sentence_ids: Iterable[str], flags: Iterable[Flag]) -> set[str]:
+        """The sentences were checked again: their flags are exactly ``flags`` now."""
+        grouped = _by_sentence(flags)
+        touched = set(sentence_ids)
+        for sentence_id in touched:
+            self._set(sentence_id, grouped.get(sentence_id, []))
+        return touched
+
+    def clear(self, sentence_ids: Iterable[str]) -> None:
+        """Forget the flags of sentences whose text changed (their offsets no longer hold)."""
+        for sentence_id in sentence_ids:
+            self._flags.pop(sentence_id, None)
+
+    def flags_of(self, sentence_id: str) -> tuple[Flag, ...]:
+        return self._flags.get(sentence_id, ())
+
+    def active(self, sentence_id: str, review: SentenceReview) -> tuple[Flag, ...]:
+        """The flags the editor has not dismissed."""
+        return tuple(f for f in self.flags_of(sentence_id) if f.key not in review.dismissed)
+
+    def flagged_count(self, state: ReviewState) -> int:
+        return sum(1 for sid in self._flags if self.active(sid, state.review_of(sid)))
+
+    def _set(self, sentence_id: str, flags: Sequence[Flag]) -> None:
+        sentence = self._sentences[sentence_id]
+        if flags:
+            self._flags[sentence_id] = merge_duplicates(flags, (sentence,))
+        else:
+            self._flags.pop(sentence_id, None)
+
+
+def _by_sentence(flags: Iterable[Flag]) -> dict[str, list[Flag]]:
+    grouped: dict[str, list[Flag]] = {}
+    for flag in flags:
+        grouped.setdefault(flag.sentence_id, []).append(flag)
+    return grouped
+
+
+def visible_rows(
+    sentences: Sequence[Sentence], state: ReviewState, board: FlagBoard, row_filter: RowFilter
+) -> Sequence[int]:
+    """Indices (ascending) of the sentences ``row_filter`` keeps."""
+    if row_filter == RowFilter():
+        return range(len(sentences))
+    query = row_filter.query.casefold()
+    return [
+        index
+        for index, sentence in enumerate(sentences)
+        if _keeps(sentence, state.review_of(sentence.id), board, row_filter)
+        and (not query or query in state.text_of(sentence).casefold())
+    ]
+
+
+def _keeps(
+    sentence: Sentence, review: SentenceReview, board: FlagBoard, row_filter: RowFilter
+) -> bool:
+    if row_filter.category is not None:
+        return any(f.category == row_filter.category for f in board.active(sentence.id, review))
+    match row_filter.show:
+        case Show.FLAGGED:
+            return bool(board.active(sentence.id, review))
+        case Show.EDITED:
+            return review.edited is not None
+        case Show.TODO:
+            return review.status is Status.TODO
+    return True

@@ -1,0 +1,43 @@
+"""Messages the UI's workers and widgets send up to the app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from review.checking import Checkers
+from review.session import ReviewSession
+from review.ui.checks import FlagBatch
+
+
+@dataclass
+class SessionOpened(Message):
+    session: ReviewSession
+
+
+@dataclass
+class OpenFailed(Message):
+    error: str
+
+
+@dataclass
+class CheckersOpened(Message):
+    opened: Checkers
+
+
+@dataclass
+class FlagsFound(Message):
+    batch: FlagBatch
+
+
+@dataclass
+class CheckProgress(Message):
+    what: str
+    done: int | None
+    total: int | None
+
+
+@dataclass
+class ChecksFinished(Message):
+    error: str | None = None

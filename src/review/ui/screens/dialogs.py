@@ -1,0 +1,154 @@
+"""Small modal dialogs; each dismisses with its answer, or None when cancelled."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, TextArea
+from textual.widgets.option_list import Option
+
+from review.flags import MqmClass, Severity
+
+
+class EditScreen(ModalScreen[str | None]):
+    """The sentence in a text editor: ctrl+s or enter confirms, escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s,enter", "confirm", "Confirm", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, text: str, title: str) -> None:
+        super().__init__()
+        self._text = text
+        self._title = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self._title, classes="dialog-title")
+            yield TextArea(self._text, id="editor", soft_wrap=True, show_line_numbers=False)
+            yield Label("enter or ctrl+s confirm · escape cancel", classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        editor = self.query_one(TextArea)
+        editor.move_cursor(editor.document.end)
+
+    def action_confirm(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """One line of text (a comment, a search): enter confirms, escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
+        super().__init__()
+        self._title = title
+        self._value = value
+        self._placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self._title, classes="dialog-title")
+            yield Input(self._value, placeholder=self._placeholder, id="prompt")
+            yield Label("enter confirm · escape cancel", classes="dialog-keys")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ChoiceScreen(ModalScreen[str | None]):
+    """Pick one of a list (the table filter): enter picks, escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, choices: list[tuple[str, str]], current: str) -> None:
+        super().__init__()
+        self._title = title
+        self._choices = choices
+        self._current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self._title, classes="dialog-title")
+            yield OptionList(*(Option(label, id=key) for key, label in self._choices))
+            yield Label("enter pick · escape cancel", classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        keys = [key for key, _ in self._choices]
+        self.query_one(OptionList).highlighted = keys.index(self._current)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class AnnotateScreen(ModalScreen[tuple[MqmClass, Severity] | None]):
+    """An MQM annotation: pick the class, 1/2/3 set the severity, enter confirms."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "severity('minor')", "Minor"),
+        Binding("2", "severity('major')", "Major"),
+        Binding("3", "severity('critical')", "Critical"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, span_text: str) -> None:
+        super().__init__()
+        self._span_text = span_text
+        self._severity = Severity.MINOR
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"MQM annotation of “{self._span_text}”", classes="dialog-title")
+            yield OptionList(*(Option(m.value, id=m.value) for m in MqmClass))
+            yield Label(self._severity_text(), id="severity")
+            yield Label(
+                "enter add · 1 minor 2 major 3 critical · escape cancel", classes="dialog-keys"
+            )
+
+    def _severity_text(self) -> str:
+        return f"Severity: {self._severity.value}"
+
+    def action_severity(self, severity: str) -> None:
+        self._severity = Severity(severity)
+        self.query_one("#severity", Label).update(self._severity_text())
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss((MqmClass(event.option.id), self._severity))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class QuitScreen(ModalScreen[str | None]):
+    """Unsaved changes on quit: "save", "discard", or None to go back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s,y", "answer('save')", "Save and quit"),
+        Binding("d,n", "answer('discard')", "Discard and quit"),
+        Binding("escape,c", "answer(None)", "Cancel"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("There are unsaved changes.", classes="dialog-title")
+            yield Label(
+                "s  save and quit\nd  discard the unsaved changes and quit\nc  cancel (escape)"
+            )
+
+    def action_answer(self, answer: str | None) -> None:
+        self.dismiss(answer)

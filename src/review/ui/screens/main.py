@@ -1,0 +1,554 @@
+"""The main screen: the sentence table beside the detail pane.
+
+It turns keys into calls on the ReviewSession (the one change API, which journals each change)
+and renders what the session and the flag board say. Checking runs in thread workers.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from review.checkers import Checker
+from review.checking import Checkers
+from review.errors import ReviewError
+from review.flags import Category, Flag
+from review.segment import Sentence
+from review.session import Change, ReviewSession
+from review.state import Annotation, Status
+from review.ui.board import FlagBoard, RowFilter, SeverityCounts, Show, visible_rows
+from review.ui.checks import CheckerStages, recheck, run_stages
+from review.ui.messages import (
+    CheckersOpened,
+    CheckProgress,
+    ChecksFinished,
+    FlagsFound,
+    OpenFailed,
+    SessionOpened,
+)
+from review.ui.screens.dialogs import (
+    AnnotateScreen,
+    ChoiceScreen,
+    EditScreen,
+    PromptScreen,
+    QuitScreen,
+)
+from review.ui.screens.help import HelpScreen
+from review.ui.widgets.detail import DetailPane, SentenceDetail
+from review.ui.widgets.sentence_table import Row, SentenceTable
+from review.ui.widgets.status_header import HeaderInfo, StatusHeader
+from review.worddiff import word_diff
+
+# Below this width the detail pane goes under the table instead of beside it.
+SIDE_BY_SIDE_WIDTH = 120
+
+
+class MainScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "next_flagged", "Next flag"),
+        Binding("N", "previous_flagged", "Prev flag", show=False),
+        Binding("tab,]", "select_flag(1)", "Next flag in sentence", show=False, priority=True),
+        Binding(
+            "shift+tab,[", "select_flag(-1)", "Previous flag in sentence", show=False, priority=True
+        ),
+        *(
+            Binding(str(n), f"apply({n})", f"Apply suggestion {n}", show=False)
+            for n in range(1, 10)
+        ),
+        Binding("d", "dismiss_flag", "Dismiss"),
+        Binding("e,enter", "edit", "Edit"),
+        Binding("r", "toggle_reviewed", "Reviewed"),
+        Binding("c", "comment", "Comment", show=False),
+        Binding("a", "annotate", "MQM annotation", show=False),
+        Binding("u,ctrl+z", "undo", "Undo"),
+        Binding("ctrl+y", "redo", "Redo", show=False),
+        Binding("s,ctrl+s", "save", "Save"),
+        Binding("f", "filter", "Filter", show=False),
+        Binding("slash", "search", "Search", show=False),
+        Binding("question_mark,f1", "help", "Help"),
+        Binding("q", "quit_review", "Quit"),
+    ]
+
+    def __init__(
+        self,
+        file: str,
+        opener: Callable[[], ReviewSession],
+        stages: CheckerStages,
+    ) -> None:
+        super().__init__()
+        self.file = file
+        self._opener = opener
+        self._stages = stages
+        self.session: ReviewSession | None = None
+        self.open_error: str | None = None
+        self.board = FlagBoard(())
+        self.row_filter = RowFilter()
+        self.selected_flag = 0
+        self.checkers: tuple[Checker, ...] = ()
+        self.checking = True
+        self.languagetool_version: str | None = None
+        self._languagetool_state = "LanguageTool: starting"
+        self._index_of: dict[str, int] = {}
+        self._paragraphs: dict[int, tuple[int, int]] = {}
+        self._edited_while_checking: set[str] = set()
+        self._recheck_lock = threading.Lock()
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield StatusHeader(id="header")
+        with Horizontal(id="body"):
+            yield SentenceTable(self._row, id="table")
+            yield DetailPane(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_header()
+        self.query_one(StatusHeader).show_progress("Opening…", None, None)
+        self.query_one(DetailPane).show(None)
+        self._open()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < SIDE_BY_SIDE_WIDTH, "-narrow")
+
+    @property
+    def table(self) -> SentenceTable:
+        return self.query_one(SentenceTable)
+
+    # --- opening and checking (workers) ------------------------------------------------------
+
+    @work(thread=True, group="open")
+    def _open(self) -> None:
+        try:
+            session = self._opener()
+        except ReviewError as exc:
+            self.post_message(OpenFailed(str(exc)))
+            return
+        self.post_message(SessionOpened(session))
+
+    @on(OpenFailed)
+    def _open_failed(self, message: OpenFailed) -> None:
+        self.app.exit(return_code=2)
+        self.open_error = message.error
+
+    @on(SessionOpened)
+    def _session_opened(self, message: SessionOpened) -> None:
+        session = self.session = message.session
+        self.board = FlagBoard(session.sentences)
+        self._index_of = {s.id: i for i, s in enumerate(session.sentences)}
+        for index, sentence in enumerate(session.sentences):
+            first, _ = self._paragraphs.get(sentence.paragraph, (index, index))
+            self._paragraphs[sentence.paragraph] = (first, index)
+        self.table.set_rows(range(len(session.sentences)))
+        self.table.focus()
+        for notice in session.notices:
+            self.notify(notice, title="Opened", timeout=8)
+        self._show_header()
+        text, placed = session.state.current_document(session.document.text, session.sentences)
+        self._check_all(text, placed)
+
+    @work(thread=True, group="check")
+    def _check_all(self, text: str, sentences: tuple[Sentence, ...]) -> None:
+        try:
+            checkers = run_stages(
+                self._stages,
+                text,
+                sentences,
+                progress=lambda what, done, total: self.post_message(
+                    CheckProgress(what, done, total)
+                ),
+                on_opened=lambda opened: self.post_message(CheckersOpened(opened)),
+                on_flags=lambda batch: self.post_message(FlagsFound(batch)),
+            )
+        except Exception as exc:  # a checker's failure must not end the review
+            self.post_message(ChecksFinished(f"{type(exc).__name__}: {exc}"))
+            return
+        self.checkers = checkers
+        self.post_message(ChecksFinished())
+
+    @on(CheckProgress)
+    def _check_progress(self, message: CheckProgress) -> None:
+        if self.checking:
+            self.query_one(StatusHeader).show_progress(message.what, message.done, message.total)
+
+    @on(CheckersOpened)
+    def _checkers_opened(self, message: CheckersOpened) -> None:
+        opened: Checkers = message.opened
+        known = {c.name for c in self.checkers}
+        self.checkers += tuple(c for c in opened.checkers if c.name not in known)
+        if opened.languagetool_version:
+            self.languagetool_version = opened.languagetool_version
+            self._languagetool_state = f"LanguageTool {opened.languagetool_version}: ready"
+        elif opened.notices:
+            self._languagetool_state = opened.notices[-1]
+        self._show_header()
+
+    @on(FlagsFound)
+    def _flags_found(self, message: FlagsFound) -> None:
+        batch = message.batch
+        session = self.session
+        if session is None:
+            return
+        current = {sid for sid, text in batch.checked.items() if session.text_of(sid) == text}
+        flags = [f for f in batch.flags if f.sentence_id in current]
+        touched = self.board.replace(current, flags) if batch.replace else self.board.add(flags)
+        self._refresh(touched, rows_may_change=True)
+
+    @on(ChecksFinished)
+    def _checks_finished(self, message: ChecksFinished) -> None:
+        self.checking = False
+        self.query_one(StatusHeader).hide_progress()
+        if self._languagetool_state == "LanguageTool: starting":
+            self._languagetool_state = "LanguageTool: unavailable"
+        if message.error:
+            self.notify(message.error, title="Checking failed", severity="error", timeout=10)
+        self._show_header()
+        self._show_detail()
+        if self._edited_while_checking:
+            self._recheck(set(self._edited_while_checking))
+            self._edited_while_checking.clear()
+
+    def _recheck(self, sentence_ids: set[str]) -> None:
+        """Check the paragraphs of these sentences again, on their current texts."""
+        session = self.session
+        if session is None:
+            return
+        paragraphs = {session.sentence(sid).paragraph for sid in sentence_ids}
+        self.board.clear(sentence_ids)
+        if self.checking:
+            self._edited_while_checking |= sentence_ids
+        indices = [
+            i
+            for p in sorted(paragraphs)
+            for i in range(self._paragraphs[p][0], self._paragraphs[p][1] + 1)
+        ]
+        self._recheck_worker([session.sentences[i] for i in indices], self.checkers)
+
+    @work(thread=True, group="recheck")
+    def _recheck_worker(self, sentences: list[Sentence], checkers: tuple[Checker, ...]) -> None:
+        session = self.session
+        if session is None or not checkers:
+            return
+        with self._recheck_lock:
+            text, placed = session.state.current_document(session.document.text, sentences)
+            try:
+                batch = recheck(checkers, text, placed)
+            except Exception as exc:  # shown, and the review goes on
+                self.post_message(ChecksFinished(f"re-check failed: {exc}"))
+                return
+        self.post_message(FlagsFound(batch))
+
+    # --- rendering ---------------------------------------------------------------------------
+
+    def _row(self, index: int) -> Row:
+        assert self.session is not None
+        sentence = self.session.sentences[index]
+        review = self.session.state.review_of(sentence.id)
+        return Row(
+            number=index + 1,
+            counts=SeverityCounts.of(self.board.active(sentence.id, review)),
+            edited=review.edited is not None,
+            reviewed=review.status is Status.REVIEWED,
+            commented=bool(review.comment or review.annotations),
+            text=review.text(sentence.text),
+        )
+
+    def _refresh(self, sentence_ids: Iterable[str], rows_may_change: bool) -> None:
+        indices = {self._index_of[sid] for sid in sentence_ids}
+        if rows_may_change and self.row_filter != RowFilter():
+            self._apply_filter()
+        else:
+            self.table.refresh_sentences(indices)
+        current = self.table.sentence_index
+        if current in indices:
+            self._show_detail()
+        self._show_header()
+
+    def _apply_filter(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        rows = visible_rows(session.sentences, session.state, self.board, self.row_filter)
+        self.table.set_rows(rows, keep=self.table.sentence_index)
+
+    def _show_header(self) -> None:
+        session = self.session
+        info = HeaderInfo(
+            file=self.file,
+            languagetool=self._languagetool_state,
+            showing=self.row_filter.describe(),
+        )
+        if session is not None:
+            state = session.state
+            reviewed = sum(1 for _, r in state.items() if r.status is Status.REVIEWED)
+            info = replace(
+                info,
+                sentences=len(session.sentences),
+                flagged=self.board.flagged_count(state),
+                edited=len(state.edited_ids()),
+                reviewed=reviewed,
+                unsaved=session.dirty,
+            )
+        self.query_one(StatusHeader).show(info)
+
+    def _show_detail(self) -> None:
+        self.query_one(DetailPane).show(self.detail())
+
+    def detail(self) -> SentenceDetail | None:
+        session = self.session
+        index = self.table.sentence_index if session else None
+        if session is None or index is None:
+            return None
+        sentence = session.sentences[index]
+        review = session.state.review_of(sentence.id)
+        flags = self.board.active(sentence.id, review)
+        self.selected_flag = min(self.selected_flag, max(len(flags) - 1, 0))
+        dismissed = tuple(f for f in self.board.flags_of(sentence.id) if f not in flags)
+        edited = review.edited is not None
+        return SentenceDetail(
+            number=index + 1,
+            sentence=sentence,
+            review=review,
+            flags=flags,
+            dismissed=dismissed,
+            selected=self.selected_flag,
+            checking=self.checking or (not self.board.flags_of(sentence.id) and edited),
+            diff=word_diff(sentence.text, review.edited or "") if edited else (),
+        )
+
+    @on(SentenceTable.Moved)
+    def _moved(self, message: SentenceTable.Moved) -> None:
+        self.selected_flag = 0
+        self._show_detail()
+
+    # --- actions: moving and selecting -------------------------------------------------------
+
+    def _flags_here(self) -> tuple[Flag, ...]:
+        detail = self.detail()
+        return detail.flags if detail else ()
+
+    def _has_flags(self, index: int) -> bool:
+        assert self.session is not None
+        sentence_id = self.session.sentences[index].id
+        return bool(self.board.active(sentence_id, self.session.state.review_of(sentence_id)))
+
+    def action_next_flagged(self) -> None:
+        self._jump_to_flagged(1)
+
+    def action_previous_flagged(self) -> None:
+        self._jump_to_flagged(-1)
+
+    def _jump_to_flagged(self, step: int) -> None:
+        if self.session is None:
+            return
+        rows = self.table.rows
+        position = self.table.cursor + step
+        while 0 <= position < len(rows):
+            if self._has_flags(rows[position]):
+                self.table.cursor = position
+                return
+            position += step
+        self.notify("No more flagged sentences that way.", timeout=3)
+
+    def action_select_flag(self, step: int) -> None:
+        flags = self._flags_here()
+        if flags:
+            self.selected_flag = (self.selected_flag + step) % len(flags)
+            self._show_detail()
+
+    # --- actions: changes --------------------------------------------------------------------
+
+    def _selected(self) -> Flag | None:
+        flags = self._flags_here()
+        if not flags:
+            self.notify("This sentence has no open flag.", timeout=3)
+            return None
+        return flags[self.selected_flag]
+
+    def _current_id(self) -> str | None:
+        index = self.table.sentence_index
+        if self.session is None or index is None:
+            return None
+        return self.session.sentences[index].id
+
+    def _change(self, make: Callable[[ReviewSession], Change | None]) -> None:
+        """Run one change through the session, then show it (and re-check edited text)."""
+        if self.session is None:
+            return
+        try:
+            change = make(self.session)
+        except ReviewError as exc:
+            self.notify(str(exc), title="Not done", severity="error", timeout=8)
+            return
+        if change is None or not change.after:
+            return
+        retext = {
+            sid for sid in change.after if change.before[sid].edited != change.after[sid].edited
+        }
+        if retext:
+            self._recheck(retext)
+        self._refresh(change.sentence_ids, rows_may_change=True)
+        self._show_detail()
+
+    def action_apply(self, number: int) -> None:
+        flag = self._selected()
+        if flag is None:
+            return
+        if number > len(flag.replacements):
+            self.notify(f"{flag.rule} has no suggestion {number}.", severity="warning", timeout=3)
+            return
+        self._change(lambda s: s.accept(flag, number - 1))
+
+    def action_dismiss_flag(self) -> None:
+        flag = self._selected()
+        if flag is not None:
+            self._change(lambda s: s.dismiss(flag))
+
+    def action_toggle_reviewed(self) -> None:
+        sentence_id = self._current_id()
+        if sentence_id is None or self.session is None:
+            return
+        status = self.session.state.review_of(sentence_id).status
+        new = Status.TODO if status is Status.REVIEWED else Status.REVIEWED
+        self._change(lambda s: s.set_status(sentence_id, new))
+
+    def action_edit(self) -> None:
+        sentence_id = self._current_id()
+        if sentence_id is None or self.session is None:
+            return
+        number = self._index_of[sentence_id] + 1
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                self._change(lambda s: s.set_text(sentence_id, text))
+
+        self.app.push_screen(
+            EditScreen(self.session.text_of(sentence_id), f"Edit sentence {number}"), done
+        )
+
+    def action_comment(self) -> None:
+        sentence_id = self._current_id()
+        if sentence_id is None or self.session is None:
+            return
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                self._change(lambda s: s.comment(sentence_id, text))
+
+        current = self.session.state.review_of(sentence_id).comment
+        self.app.push_screen(PromptScreen("Comment (empty removes it)", current), done)
+
+    def action_annotate(self) -> None:
+        sentence_id = self._current_id()
+        if sentence_id is None or self.session is None:
+            return
+        flags = self._flags_here()
+        text = self.session.text_of(sentence_id)
+        start, end = (
+            (flags[self.selected_flag].start, flags[self.selected_flag].end)
+            if flags
+            else (0, len(text))
+        )
+
+        def done(choice: tuple[object, object] | None) -> None:
+            if choice is not None:
+                mqm, severity = choice
+                annotation = Annotation(mqm, severity, start, end)  # type: ignore[arg-type]
+                self._change(lambda s: s.annotate(sentence_id, annotation))
+
+        self.app.push_screen(AnnotateScreen(text[start:end]), done)
+
+    def action_undo(self) -> None:
+        self._change(lambda s: s.undo())
+
+    def action_redo(self) -> None:
+        self._change(lambda s: s.redo())
+
+    def action_save(self) -> bool:
+        if self.session is None:
+            return False
+        try:
+            path = self.session.save(self.languagetool_version)
+        except ReviewError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            return False
+        self.notify(f"Saved {path.name}", title="Saved", timeout=3)
+        self._show_header()
+        return True
+
+    # --- actions: views ----------------------------------------------------------------------
+
+    def filter_choices(self) -> list[tuple[str, str]]:
+        choices = [(show.value, f"{show.value} sentences") for show in Show]
+        return choices + [(c.value, f"flagged {c.value}") for c in Category]
+
+    def action_filter(self) -> None:
+        current = self.row_filter.category or self.row_filter.show
+
+        def done(key: str | None) -> None:
+            if key is not None:
+                self.set_filter(key)
+
+        self.app.push_screen(ChoiceScreen("Show", self.filter_choices(), current.value), done)
+
+    def set_filter(self, key: str) -> None:
+        if key in {s.value for s in Show}:
+            self.row_filter = replace(self.row_filter, show=Show(key), category=None)
+        else:
+            self.row_filter = replace(self.row_filter, show=Show.FLAGGED, category=Category(key))
+        self._apply_filter()
+        self._show_header()
+
+    def action_search(self) -> None:
+        def done(query: str | None) -> None:
+            if query is not None:
+                self.row_filter = replace(self.row_filter, query=query)
+                self._apply_filter()
+                self._show_header()
+
+        self.app.push_screen(PromptScreen("Search (empty shows all)", self.row_filter.query), done)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(help_sections()))
+
+    def action_quit_review(self) -> None:
+        if self.session is None or not self.session.dirty:
+            self.app.exit()
+            return
+
+        def done(answer: str | None) -> None:
+            if answer == "save" and self.action_save():
+                self.app.exit()
+            elif answer == "discard" and self.session is not None:
+                self.session.discard()
+                self.app.exit()
+
+        self.app.push_screen(QuitScreen(), done)
+
+
+def help_sections() -> list[tuple[str, list[BindingType]]]:
+    """Every key, by where it works; the nine suggestion keys as one line."""
+    reviewing: list[BindingType] = [
+        b
+        for b in MainScreen.BINDINGS
+        if not (isinstance(b, Binding) and b.action.startswith("apply"))
+    ]
+    reviewing.insert(4, Binding("1-9", "apply", "Apply that suggestion of the selected flag"))
+    return [
+        ("Moving", list(SentenceTable.BINDINGS)),
+        ("Reviewing", reviewing),
+        ("Sentence editor", list(EditScreen.BINDINGS)),
+        ("MQM annotation", list(AnnotateScreen.BINDINGS)),
+        ("Quit prompt", list(QuitScreen.BINDINGS)),
+        ("Anywhere", [Binding("ctrl+p", "command_palette", "Command palette")]),
+    ]

@@ -1,0 +1,144 @@
+"""The detail pane: the selected sentence with its flagged spans underlined in their category's
+colour, the flags with numbered suggestions, the editor's notes and the word-level diff."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.console import Group, RenderableType
+from rich.style import Style
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from review.flags import Flag
+from review.segment import Sentence
+from review.state import SentenceReview, Status
+from review.ui.palette import CATEGORY_COLOURS, SEVERITY_COLOURS
+from review.worddiff import DiffOp, Op
+
+DELETED = Style(color="#e0524a", strike=True)
+INSERTED = Style(color="#2e9f4a", underline=True)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceDetail:
+    """Everything the pane shows about one sentence."""
+
+    number: int
+    sentence: Sentence
+    review: SentenceReview
+    flags: tuple[Flag, ...]
+    dismissed: tuple[Flag, ...]
+    selected: int
+    checking: bool
+    diff: Sequence[DiffOp]
+    """Word-level diff of the original against the edit (empty when not edited)."""
+
+
+class DetailPane(VerticalScroll, can_focus=False):
+    def compose(self):  # type: ignore[no-untyped-def]  # noqa: ANN201
+        yield Static(id="detail-title")
+        yield Static(id="detail-text")
+        yield Static(id="detail-flags")
+        yield Static(id="detail-notes")
+        yield Static(id="detail-diff")
+
+    def show(self, detail: SentenceDetail | None) -> None:
+        parts = (
+            _parts(detail)
+            if detail
+            else (Text("No sentence to show."), Text(), Text(), Text(), Text())
+        )
+        for widget_id, renderable in zip(
+            ("detail-title", "detail-text", "detail-flags", "detail-notes", "detail-diff"),
+            parts,
+            strict=True,
+        ):
+            self.query_one(f"#{widget_id}", Static).update(renderable)
+
+
+def _parts(detail: SentenceDetail) -> tuple[RenderableType, ...]:
+    return (
+        _title(detail),
+        _marked_text(detail),
+        _flag_list(detail),
+        _notes(detail.review),
+        _diff(detail),
+    )
+
+
+def _title(detail: SentenceDetail) -> Text:
+    review = detail.review
+    title = Text(f"Sentence {detail.number}", style="bold")
+    title.append(f"  {detail.sentence.id} · paragraph {detail.sentence.paragraph}", style="dim")
+    if review.edited is not None:
+        title.append("  ✎ edited", style="bold")
+    title.append("  ✓ reviewed" if review.status is Status.REVIEWED else "  · to do")
+    return title
+
+
+def _marked_text(detail: SentenceDetail) -> Text:
+    text = Text(detail.review.text(detail.sentence.text))
+    for index, flag in enumerate(detail.flags):
+        style = Style(color=CATEGORY_COLOURS[flag.category], underline=True, bold=True)
+        if index == detail.selected:
+            style += Style(reverse=True)
+        text.stylize(style, flag.start, max(flag.end, flag.start + 1))
+    return text
+
+
+def _flag_list(detail: SentenceDetail) -> RenderableType:
+    if not detail.flags:
+        message = "Checking…" if detail.checking else "No flags."
+        lines = [Text(message, style="dim italic")]
+    else:
+        lines = [
+            _flag_line(flag, index == detail.selected) for index, flag in enumerate(detail.flags)
+        ]
+    if detail.dismissed:
+        lines.append(
+            Text(f"{len(detail.dismissed)} dismissed: ", style="dim").append(
+                ", ".join(f"{f.rule} “{f.text}”" for f in detail.dismissed)
+            )
+        )
+    return Group(*lines)
+
+
+def _flag_line(flag: Flag, selected: bool) -> Text:
+    colour = CATEGORY_COLOURS[flag.category]
+    line = Text("▶ " if selected else "  ", style="bold")
+    line.append(f"{flag.category.value}", style=Style(color=colour, bold=True))
+    line.append(" · ")
+    line.append(flag.severity.value, style=Style(color=SEVERITY_COLOURS[flag.severity]))
+    line.append(f" · {flag.rule}\n", style="dim")
+    line.append(f"    “{flag.text}” {flag.message}")
+    if flag.replacements:
+        line.append("\n   ")
+        for number, replacement in enumerate(flag.replacements[:9], start=1):
+            line.append(f" {number} ", style="bold reverse" if selected else "bold")
+            line.append(f" {replacement or '(delete)'} ")
+    return line
+
+
+def _notes(review: SentenceReview) -> Text:
+    notes = Text()
+    if review.comment:
+        notes.append("Comment: ", style="bold").append(review.comment + "\n")
+    for annotation in review.annotations:
+        notes.append("MQM: ", style="bold").append(
+            f"{annotation.mqm.value} ({annotation.severity.value}) "
+            f"at {annotation.start}–{annotation.end}\n"
+        )
+    return notes
+
+
+def _diff(detail: SentenceDetail) -> Text:
+    if not detail.diff:
+        return Text()
+    text = Text("Original → edit\n", style="bold")
+    styles = {Op.DELETE: DELETED, Op.INSERT: INSERTED, Op.EQUAL: Style()}
+    for piece in detail.diff:
+        text.append(piece.text, style=styles[piece.op])
+    return text

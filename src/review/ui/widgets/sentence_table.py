@@ -1,0 +1,186 @@
+"""The sentence table: a line-rendering ScrollView that draws only the rows on screen.
+
+DataTable takes seconds to build 100,000 rows; this widget keeps no per-row objects at all.
+It is given the row indices to list and a function that describes one row, and redraws a
+row when told that its sentence changed.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from review.ui.board import SeverityCounts
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    number: int
+    counts: SeverityCounts
+    edited: bool
+    reviewed: bool
+    commented: bool
+    text: str
+
+
+RowSource = Callable[[int], Row]
+
+
+class SentenceTable(ScrollView, can_focus=True):
+    """Rows are sentence indices; ``cursor`` is a position among the listed rows."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "sentence-table--cursor",
+        "sentence-table--number",
+        "sentence-table--critical",
+        "sentence-table--major",
+        "sentence-table--minor",
+        "sentence-table--mark",
+        "sentence-table--reviewed",
+    }
+
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
+
+    @dataclass
+    class Moved(Message):
+        """The cursor is on another sentence (None: the table lists no rows)."""
+
+        table: SentenceTable
+        sentence_index: int | None
+
+    def __init__(self, row_source: RowSource, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._row_source = row_source
+        self._rows: Sequence[int] = range(0)
+        self._number_width = 1
+
+    @property
+    def rows(self) -> Sequence[int]:
+        return self._rows
+
+    @property
+    def sentence_index(self) -> int | None:
+        return self._rows[self.cursor] if self._rows else None
+
+    def set_rows(self, rows: Sequence[int], keep: int | None = None) -> None:
+        """List ``rows`` (ascending sentence indices); the cursor goes to sentence ``keep``
+        or the nearest row after it."""
+        self._rows = rows
+        self._number_width = len(str(rows[-1] + 1)) if rows else 1
+        self.virtual_size = Size(self.size.width, len(rows))
+        position = 0 if keep is None else min(bisect_left(rows, keep), max(len(rows) - 1, 0))
+        self.cursor = position
+        self.refresh()
+
+    def go_to_sentence(self, sentence_index: int) -> None:
+        position = bisect_left(self._rows, sentence_index)
+        if position < len(self._rows) and self._rows[position] == sentence_index:
+            self.cursor = position
+
+    def refresh_sentences(self, sentence_indices: set[int]) -> None:
+        """Redraw the rows of these sentences that are on screen."""
+        top = round(self.scroll_offset.y)
+        for y in range(self.scrollable_content_region.height):
+            position = top + y
+            if position < len(self._rows) and self._rows[position] in sentence_indices:
+                self.refresh_line(position)
+
+    def validate_cursor(self, cursor: int) -> int:
+        return max(0, min(cursor, len(self._rows) - 1))
+
+    def watch_cursor(self, previous: int, cursor: int) -> None:
+        self.refresh_line(previous)
+        self.refresh_line(cursor)
+        self._scroll_cursor_into_view()
+        self.post_message(self.Moved(self, self.sentence_index))
+
+    def _scroll_cursor_into_view(self) -> None:
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_offset.y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif height and self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False)
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.scrollable_content_region.height - 1)
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.scrollable_content_region.height - 1)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self._rows) - 1
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self._rows))
+        self._scroll_cursor_into_view()
+
+    def render_line(self, y: int) -> Strip:
+        position = round(self.scroll_offset.y) + y
+        width = self.scrollable_content_region.width
+        if position >= len(self._rows):
+            return Strip.blank(width, self.rich_style)
+        row = self._row_source(self._rows[position])
+        strip = Strip(self._segments(row, on_cursor=position == self.cursor))
+        return strip.adjust_cell_length(width, self._base_style(position == self.cursor))
+
+    def _base_style(self, on_cursor: bool) -> Style:
+        if on_cursor:
+            return self.rich_style + self.get_component_rich_style("sentence-table--cursor")
+        return self.rich_style
+
+    def _segments(self, row: Row, on_cursor: bool) -> list[Segment]:
+        base = self._base_style(on_cursor)
+
+        def part(text: str, component: str | None = None) -> Segment:
+            style = base
+            if component:
+                style = base + self.get_component_rich_style(component, partial=True)
+            return Segment(text, style)
+
+        counts = row.counts
+        return [
+            part(f"{row.number:>{self._number_width}} ", "sentence-table--number"),
+            part(_count(counts.critical), "sentence-table--critical"),
+            part(_count(counts.major), "sentence-table--major"),
+            part(_count(counts.minor), "sentence-table--minor"),
+            part(" ✎" if row.edited else "  ", "sentence-table--mark"),
+            part("✓" if row.reviewed else "·", "sentence-table--reviewed"),
+            part("¶ " if row.commented else "  ", "sentence-table--mark"),
+            part(row.text.replace("\t", " ")),
+        ]
+
+
+def _count(count: int) -> str:
+    if count == 0:
+        return "  "
+    return f"{count:>2}" if count < 100 else "++"

@@ -1,0 +1,303 @@
+"""Every key path of the main screen, driven with Textual's pilot on the real session; each
+asserts the ReviewState and what is on disk (journal before saving, patch bytes after)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from review.flags import MqmClass, Severity
+from review.state import Annotation, Status
+from review.ui.board import Show
+from review.ui.screens.dialogs import EditScreen, QuitScreen
+from review.ui.screens.help import HelpScreen
+from ui.harness import LANGUAGETOOL_VERSION, applied, pilot_test, wait_ready
+
+PATCH = Path("corrections/000_609f52cd2aa5fae0.patch")
+JOURNAL = Path("corrections/000_609f52cd2aa5fae0.journal")
+S5_PHRASE = "community of human destiny"
+S5_FIX = "community with a shared future for mankind"
+
+
+def seed_bytes() -> bytes:
+    return Path("seeds/000_609f52cd2aa5fae0.txt").read_bytes()
+
+
+@pilot_test
+async def test_opens_with_counts_and_languagetool_state(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        main = app.main
+        assert len(main.table.rows) == 77
+        header = str(app.screen.query_one("#header-info").render())
+        assert "77 sentences · 19 flagged · 0 edited · 0 reviewed" in header
+        assert f"LanguageTool {LANGUAGETOOL_VERSION}: ready" in header
+        assert main.board.flags_of("s5")[0].rule == "MT_SET_PHRASE"
+
+
+@pilot_test
+async def test_move_keys(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        table = app.main.table
+        await pilot.press("down", "j", "j")
+        assert table.sentence_index == 3
+        await pilot.press("up", "k")
+        assert table.sentence_index == 1
+        await pilot.press("end")
+        assert table.sentence_index == 76
+        await pilot.press("home")
+        assert table.sentence_index == 0
+        await pilot.press("pagedown")
+        assert table.sentence_index > 10
+        await pilot.press("pageup")
+        assert table.sentence_index == 0
+        assert app.session.state == type(app.session.state)()
+
+
+@pilot_test
+async def test_next_and_previous_flagged(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("n")
+        assert app.main.table.sentence_index == 4  # s5
+        await pilot.press("n", "n")
+        assert app.main.table.sentence_index == 10  # s11
+        await pilot.press("N")
+        assert app.main.table.sentence_index == 5  # s6
+
+
+@pilot_test
+async def test_apply_suggestion_journals_then_saves_patch(make_app, seed_copy):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("n", "1")
+        await wait_ready(pilot)
+        state = app.session.state
+        expected = app.session.sentence("s5").text.replace(S5_PHRASE, S5_FIX)
+        assert state.review_of("s5").edited == expected
+        assert ("MT_SET_PHRASE", S5_PHRASE, S5_FIX) in state.review_of("s5").accepted
+        assert S5_FIX in JOURNAL.read_text(encoding="utf-8")
+        assert not PATCH.exists()
+        # re-checked: the recorded flag's text is gone from the sentence
+        assert app.main.board.flags_of("s5") == ()
+        await pilot.press("s")
+        assert not app.session.dirty
+        assert not JOURNAL.exists()
+    corrected = applied(seed_copy.parent.parent, PATCH.resolve())
+    assert corrected == seed_bytes().replace(
+        app.session.sentence("s5").text.encode(), expected.encode()
+    )
+
+
+@pilot_test
+async def test_select_flag_with_tab_and_apply_its_second_suggestion(make_app, seed_copy):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("end", "N", "N")
+        assert app.main.table.sentence_index == 72  # s73: two flags
+        await pilot.press("tab")
+        assert app.main.selected_flag == 1
+        await pilot.press("]", "[", "[")
+        assert app.main.selected_flag == 0
+        await pilot.press("shift+tab")
+        assert app.main.selected_flag == 1
+        await pilot.press("2")  # MT_SET_PHRASE has one suggestion only: nothing changes
+        assert len(app.session.state) == 0
+        await pilot.press("shift+tab")
+        assert app.main.selected_flag == 0
+        await pilot.press("2")
+        original = app.session.sentence("s73").text
+        expected = original.replace("Under the background that", "In the context of")
+        assert app.session.state.review_of("s73").edited == expected
+        await pilot.press("ctrl+s")
+    assert applied(seed_copy.parent.parent, PATCH.resolve()) == seed_bytes().replace(
+        original.encode(), expected.encode()
+    )
+
+
+@pilot_test
+async def test_dismiss_flag(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("n", "d")
+        assert app.session.state.review_of("s5").dismissed == {("MT_SET_PHRASE", S5_PHRASE)}
+        assert app.main.detail().flags == ()
+        await pilot.press("s")
+    patch = PATCH.read_text(encoding="utf-8")
+    assert 'Sentence-s5: {"dismissed": [["MT_SET_PHRASE", "community of human destiny"]]}' in patch
+    assert "\n--- " not in patch  # no text change: a header only
+
+
+@pilot_test
+async def test_edit_and_confirm(make_app, seed_copy):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, EditScreen)
+        await pilot.press("backspace", "backspace", "!", "enter")
+        assert not isinstance(app.screen, EditScreen)
+        original = app.session.sentence("s1").text
+        edited = original[:-2] + "!"
+        assert app.session.state.review_of("s1").edited == edited
+        assert app.main.detail().diff  # the word diff is shown
+        await pilot.press("ctrl+s")
+    assert applied(seed_copy.parent.parent, PATCH.resolve()) == seed_bytes().replace(
+        original.encode(), edited.encode(), 1
+    )
+
+
+@pilot_test
+async def test_edit_and_cancel(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("enter", "x", "y", "escape")
+        assert not isinstance(app.screen, EditScreen)
+        assert len(app.session.state) == 0
+        assert not app.session.dirty
+        assert not JOURNAL.exists() or "edited" not in JOURNAL.read_text(encoding="utf-8")
+
+
+@pilot_test
+async def test_undo_and_redo(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("n", "1")
+        assert app.session.state.review_of("s5").edited is not None
+        await pilot.press("u")
+        await wait_ready(pilot)
+        assert len(app.session.state) == 0
+        assert app.main.board.flags_of("s5")[0].rule == "MT_SET_PHRASE"  # checked again
+        await pilot.press("ctrl+y")
+        assert S5_FIX in app.session.state.review_of("s5").edited
+        await pilot.press("ctrl+z")
+        assert len(app.session.state) == 0
+        await pilot.press("s")
+    assert PATCH.read_bytes().count(b"Sentence-") == 0
+
+
+@pilot_test
+async def test_mark_reviewed(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("r")
+        assert app.session.state.review_of("s1").status is Status.REVIEWED
+        await pilot.press("down", "r", "r")
+        assert app.session.state.review_of("s2").status is Status.TODO
+        await pilot.press("s")
+    patch = PATCH.read_text(encoding="utf-8")
+    assert 'Sentence-s1: {"status": "reviewed"}' in patch
+    assert "Sentence-s2" not in patch
+
+
+@pilot_test
+async def test_comment(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("c", *"odd", "enter")
+        assert app.session.state.review_of("s1").comment == "odd"
+        await pilot.press("s")
+    assert 'Sentence-s1: {"comment": "odd"}' in PATCH.read_text(encoding="utf-8")
+
+
+@pilot_test
+async def test_mqm_annotation_of_the_selected_flag(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("n", "a", "2", "down", "enter")
+        assert app.session.state.review_of("s5").annotations == (
+            Annotation(MqmClass.SPELLING, Severity.MAJOR, 484, 510),
+        )
+        await pilot.press("s")
+    assert '"mqm": "Fluency/Spelling", "note": "", "severity": "major"' in PATCH.read_text(encoding="utf-8")
+
+
+@pilot_test
+async def test_filter_and_search(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("f", "down", "enter")  # the second choice: flagged
+        assert app.main.row_filter.show is Show.FLAGGED
+        assert len(app.main.table.rows) == 19
+        await pilot.press("slash", *"boat", "enter")
+        assert [app.session.sentences[i].id for i in app.main.table.rows] == ["s14", "s38"]
+        await pilot.press("slash", "ctrl+u", "enter", "f", "home", "enter")
+        assert len(app.main.table.rows) == 77
+
+
+@pilot_test
+async def test_help_screen(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+@pilot_test
+async def test_quit_without_changes_exits_at_once(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("q")
+        assert app._exit  # noqa: SLF001
+    assert not PATCH.exists()
+
+
+@pilot_test
+async def test_quit_prompt_cancel_then_save(make_app, seed_copy):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("r", "q")
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, QuitScreen)
+        assert app.session.dirty
+        await pilot.press("q", "s")
+        assert app._exit  # noqa: SLF001
+    assert 'Sentence-s1: {"status": "reviewed"}' in PATCH.read_text(encoding="utf-8")
+    assert not JOURNAL.exists()
+
+
+@pilot_test
+async def test_quit_prompt_discard(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("r", "q", "d")
+        assert app._exit  # noqa: SLF001
+        assert len(app.session.state) == 0
+    assert not PATCH.exists()
+    assert not JOURNAL.exists()
+
+
+@pilot_test
+async def test_reopening_shows_the_unsaved_review_from_the_journal(make_app):
+    first = make_app()
+    async with first.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("n", "d", "r")
+    first.session.close()
+    second = make_app()
+    async with second.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        review = second.session.state.review_of("s5")
+        assert review.dismissed == {("MT_SET_PHRASE", S5_PHRASE)}
+        assert review.status is Status.REVIEWED
