@@ -220,7 +220,8 @@ async def test_mqm_annotation_of_the_selected_flag(make_app):
             Annotation(MqmClass.SPELLING, Severity.MAJOR, 484, 510),
         )
         await pilot.press("s")
-    assert '"mqm": "Fluency/Spelling", "note": "", "severity": "major"' in PATCH.read_text(encoding="utf-8")
+    expected = '"mqm": "Fluency/Spelling", "note": "", "severity": "major"'
+    assert expected in PATCH.read_text(encoding="utf-8")
 
 
 @pilot_test
@@ -256,7 +257,7 @@ async def test_quit_without_changes_exits_at_once(make_app):
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
         await pilot.press("q")
-        assert app._exit  # noqa: SLF001
+        assert app.return_code == 0  # exited
     assert not PATCH.exists()
 
 
@@ -271,7 +272,7 @@ async def test_quit_prompt_cancel_then_save(make_app, seed_copy):
         assert not isinstance(app.screen, QuitScreen)
         assert app.session.dirty
         await pilot.press("q", "s")
-        assert app._exit  # noqa: SLF001
+        assert app.return_code == 0  # exited
     assert 'Sentence-s1: {"status": "reviewed"}' in PATCH.read_text(encoding="utf-8")
     assert not JOURNAL.exists()
 
@@ -282,7 +283,7 @@ async def test_quit_prompt_discard(make_app):
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
         await pilot.press("r", "q", "d")
-        assert app._exit  # noqa: SLF001
+        assert app.return_code == 0  # exited
         assert len(app.session.state) == 0
     assert not PATCH.exists()
     assert not JOURNAL.exists()
