@@ -192,13 +192,16 @@ def redate(data: bytes, old: str, new: str) -> bytes:
 
 
 def read_patch(path: Path, document: Document, sentences: Sequence[Sentence]) -> Patch:
+    return parse_patch(read_patch_bytes(path), document, sentences, relative_path(path))
+
+
+def read_patch_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
-        raise ReviewError(f"{path}: no such patch file") from None
+        raise ReviewError(f"{relative_path(path)}: no such patch file") from None
     except OSError as exc:
-        raise ReviewError(f"{path}: cannot be read: {exc.strerror}") from None
-    return parse_patch(data, document, sentences, relative_path(path))
+        raise ReviewError(f"{relative_path(path)}: cannot be read: {exc.strerror}") from None
 
 
 def is_patch(data: bytes) -> bool:
@@ -213,9 +216,7 @@ def patch_header(data: bytes, name: str) -> PatchHeader:
 
 def parse_patch(data: bytes, document: Document, sentences: Sequence[Sentence], name: str) -> Patch:
     """Read a patch made for ``document``; anything wrong with it is a one-line ReviewError."""
-    _require_ascii_compatible(document)
-    head, body = _split_diff(data)
-    header, metadata = _parse_header(head, name)
+    header, metadata, corrected = _checked_and_applied(data, document, name)
     known = {s.id for s in sentences}
     for sentence_id in metadata:
         if sentence_id not in known:
@@ -223,20 +224,37 @@ def parse_patch(data: bytes, document: Document, sentences: Sequence[Sentence], 
                 f"{name}: Sentence-{sentence_id}: {header.original} has no such sentence "
                 f"(it has s1…s{len(sentences)})"
             )
+    bom = document.bom.decode(document.encoding)
+    reviews = _recover_reviews(corrected[len(bom) :], document.text, sentences, metadata, name)
+    return Patch(header, ReviewState.of(reviews), corrected.encode(document.encoding))
+
+
+def apply_patch(data: bytes, document: Document, name: str) -> bytes:
+    """The corrected file's bytes, without segmenting the document: the header and the diff
+    are checked as ``parse_patch`` does, except that the per-sentence records are not matched
+    against the diff (the diff alone says what the corrected text is)."""
+    return _checked_and_applied(data, document, name)[2].encode(document.encoding)
+
+
+def _checked_and_applied(
+    data: bytes, document: Document, name: str
+) -> tuple[PatchHeader, dict[str, dict[str, Any]], str]:
+    """The header, the per-sentence records and the corrected text (BOM included)."""
+    _require_ascii_compatible(document)
+    head, body = _split_diff(data)
+    header, metadata = _parse_header(head, name)
     if header.original_sha256 != document.sha256:
         raise ReviewError(
             f"{name}: was made for another version of {header.original} "
             f"(SHA-256 {header.original_sha256[:12]}…, the file's is {document.sha256[:12]}…)"
         )
     original = document.raw.decode(document.encoding)
-    corrected = _apply(original, body, header.original, document.encoding, name) if body else None
-    if corrected is None:
-        corrected = original
-    bom = document.bom.decode(document.encoding)
-    if not corrected.startswith(bom):
+    corrected = (
+        _apply(original, body, header.original, document.encoding, name) if body else original
+    )
+    if not corrected.startswith(document.bom.decode(document.encoding)):
         raise ReviewError(f"{name}: its diff removes the original's byte order mark")
-    reviews = _recover_reviews(corrected[len(bom) :], document.text, sentences, metadata, name)
-    return Patch(header, ReviewState.of(reviews), corrected.encode(document.encoding))
+    return header, metadata, corrected
 
 
 def header_for(

@@ -212,12 +212,13 @@ class ReviewSession:
         with self._mutex:
             sentence = self.sentence(sentence_id)
             review = self._state.review_of(sentence_id)
-            current = review.text(sentence.text)
-            opcodes = SequenceMatcher(None, current, text, autojunk=False).get_opcodes()
+            annotations = review.annotations
+            if annotations:
+                current = review.text(sentence.text)
+                opcodes = SequenceMatcher(None, current, text, autojunk=False).get_opcodes()
+                annotations = _remapped(annotations, opcodes)
             new = replace(
-                review,
-                edited=None if text == sentence.text else text,
-                annotations=_remapped(review.annotations, opcodes),
+                review, edited=None if text == sentence.text else text, annotations=annotations
             )
             label = "text restored" if new.edited is None else "text replaced"
             return self._commit(label, {sentence_id: new})

@@ -30,20 +30,25 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from review.atomic import atomic_write
-    from review.patchfile import load_saved_review
+    from review.document import load_document, relative_path
+    from review.patchfile import apply_patch, locate, read_patch_bytes
 
-    review = load_saved_review(args.file, args.patch)
-    if review.patch is None:
+    location = locate(args.file, args.patch)
+    document = load_document(args.file, base=location.root)
+    shown = relative_path(location.patch)
+    if args.patch is None and not location.patch.exists():
         raise ReviewError(
-            f"{review.document.relpath} has no saved review ({review.location.patch} does not "
-            "exist); give one with --patch"
+            f"{document.relpath} has no saved review ({shown} does not exist); "
+            "give one with --patch"
         )
+    data = read_patch_bytes(location.patch)
+    corrected = apply_patch(data, document, shown)
     if args.output is None or args.output == "-":
-        sys.stdout.buffer.write(review.patch.corrected)
+        sys.stdout.buffer.write(corrected)
         sys.stdout.buffer.flush()
         return 0
     output = Path(args.output)
-    if output.resolve() == review.document.path:
+    if output.resolve() == document.path:
         raise ReviewError(f"{args.output} is the original; review never overwrites it")
-    atomic_write(output, review.patch.corrected)
+    atomic_write(output, corrected)
     return 0
