@@ -1,0 +1,95 @@
+"""Fluency flags: our own detectors of machine-translation artefacts.
+
+``DETECTORS`` is the registry (one class per rule id); ``FluencyChecker`` runs the enabled
+ones over a document. A detector is enabled when it is on by default or named in the
+config's ``fluency_on``, and not named in its ``fluency_off``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from itertools import groupby
+from operator import attrgetter
+from typing import TYPE_CHECKING
+
+from review.checkers.fluency.artefacts import Markup, UnknownToken
+from review.checkers.fluency.balance import MixedQuotes, UnbalancedMarks
+from review.checkers.fluency.base import Detector, Hit
+from review.checkers.fluency.casing import OddCase, ProperNounCase
+from review.checkers.fluency.length import LongSentence
+from review.checkers.fluency.lexicon import IdiomCalque, LiteralPhrasing, SetPhrase
+from review.checkers.fluency.punctuation import DoubledPunctuation
+from review.checkers.fluency.repetition import RepeatedWords
+from review.checkers.fluency.script import FullWidthPunctuation, Mojibake, SourceScript
+from review.checkers.fluency.spacing import MissingSpace, SpaceBeforePunctuation, SpaceInsideQuotes
+from review.flags import Flag
+from review.segment import Sentence
+
+if TYPE_CHECKING:
+    from review.config import Config
+
+__all__ = [
+    "DETECTORS",
+    "Detector",
+    "FluencyChecker",
+    "Hit",
+    "default_enabled_rules",
+    "enabled_rules",
+]
+
+DETECTORS: dict[str, type[Detector]] = {
+    detector.rule: detector
+    for detector in (
+        SourceScript,
+        FullWidthPunctuation,
+        Mojibake,
+        UnknownToken,
+        Markup,
+        MissingSpace,
+        SpaceBeforePunctuation,
+        SpaceInsideQuotes,
+        UnbalancedMarks,
+        MixedQuotes,
+        DoubledPunctuation,
+        RepeatedWords,
+        ProperNounCase,
+        OddCase,
+        SetPhrase,
+        IdiomCalque,
+        LiteralPhrasing,
+        LongSentence,
+    )
+}
+
+
+def default_enabled_rules() -> frozenset[str]:
+    return frozenset(rule for rule, detector in DETECTORS.items() if detector.default_on)
+
+
+def enabled_rules(config: Config | None) -> frozenset[str]:
+    """The rule ids to run under ``config`` (the defaults when there is none)."""
+    if config is None:
+        return default_enabled_rules()
+    return (default_enabled_rules() | (config.fluency_on & DETECTORS.keys())) - config.fluency_off
+
+
+class FluencyChecker:
+    """Runs the enabled detectors; flags come per paragraph, in document order."""
+
+    name = "fluency"
+
+    def __init__(self, config: Config | None = None, rules: frozenset[str] | None = None) -> None:
+        chosen = enabled_rules(config) if rules is None else rules
+        self.detectors = tuple(cls() for rule, cls in DETECTORS.items() if rule in chosen)
+
+    def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
+        paragraphs = [list(group) for _, group in groupby(sentences, attrgetter("paragraph"))]
+        order = {s.id: i for i, s in enumerate(sentences)}
+        flags = [
+            detector.flag(sentence, hit)
+            for detector in self.detectors
+            for sentence, hit in detector.scan_document(paragraphs)
+        ]
+        flags.sort(key=lambda f: (order[f.sentence_id], f.start, f.end, f.rule))
+        yield from flags
+

@@ -1,0 +1,92 @@
+"""Quotation marks and brackets that do not pair up, or pair up in two styles."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from review.checkers.fluency.base import Detector, Hit
+from review.checkers.fluency.quotes import Mark, paragraph_marks
+from review.flags import Category, MqmClass, Severity
+from review.segment import Sentence
+
+_TRAILING = " .,;:!?…"
+# A straight quote right after a number, with or without a space: 5'10", 28" N.
+_UNIT_QUOTE = re.compile(r'\d\s?"')
+
+
+class UnbalancedMarks(Detector):
+    """A quotation mark or bracket with no partner in its paragraph.
+
+    Machine translation drops or duplicates quotation marks and brackets (the source's marks
+    are aligned word by word), and a reader then cannot tell where a quotation ends. Marks are
+    paired per paragraph, so a quotation over several sentences is fine. Silent where the
+    text itself may be an excerpt or follow a convention: a quotation mark opening the
+    paragraph or closing it (the quotation may run over paragraphs, or the text is one segment
+    of a longer one), a ")" ending it (an emoticon in informal writing), and straight quotes
+    in a paragraph that also uses " as an inch or second sign.
+    """
+
+    rule = "MT_UNBALANCED"
+    category = Category.PUNCTUATION
+    mqm = MqmClass.PUNCTUATION
+    severity = Severity.MINOR
+
+    def scan_document(
+        self, paragraphs: Sequence[Sequence[Sentence]]
+    ) -> Iterator[tuple[Sentence, Hit]]:
+        for paragraph in paragraphs:
+            units = any(_UNIT_QUOTE.search(s.text) for s in paragraph)
+            for mark in paragraph_marks(paragraph):
+                if mark.partner is not None or (units and mark.char == '"'):
+                    continue
+                sentence = paragraph[mark.sentence]
+                if _at_edge(paragraph, mark):
+                    continue
+                yield sentence, Hit(mark.position, mark.position + 1, _message(mark))
+
+
+def _at_edge(paragraph: Sequence[Sentence], mark: Mark) -> bool:
+    """An opener that starts the paragraph, or a quote or ")" that ends it."""
+    text = paragraph[mark.sentence].text
+    if mark.opening:
+        return mark.sentence == 0 and not text[: mark.position].strip()
+    last = mark.sentence == len(paragraph) - 1
+    return last and not text[mark.position + 1 :].strip(_TRAILING) and mark.char not in "]}"
+
+
+def _message(mark: Mark) -> str:
+    if mark.opening:
+        return f"{mark.char} is not closed in this paragraph"
+    return f"{mark.char} closes nothing opened in this paragraph"
+
+
+class MixedQuotes(Detector):
+    """Straight and curly double quotes mixed in one paragraph (" … ” or “ … ").
+
+    Machine translation copies whatever quote characters the source or its training text had,
+    so one paragraph ends up with both styles; typesetting wants one. The marks of the
+    paragraph's minority style are flagged with the majority's equivalent.
+    """
+
+    rule = "MT_MIXED_QUOTES"
+    category = Category.TYPOGRAPHY
+    mqm = MqmClass.INCONSISTENCY
+    severity = Severity.MINOR
+
+    def scan_paragraph(self, sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, Hit]]:
+        marks = [m for m in paragraph_marks(sentences) if m.style]
+        styles = Counter(m.style for m in marks)
+        if len(styles) < 2:
+            return
+        majority = "straight" if styles["straight"] >= styles["curly"] else "curly"
+        for mark in marks:
+            if mark.style != majority:
+                replacement = '"' if majority == "straight" else "“" if mark.opening else "”"
+                yield sentences[mark.sentence], Hit(
+                    mark.position,
+                    mark.position + 1,
+                    f"{mark.style.capitalize()} quote among {majority} ones",
+                    (replacement,),
+                )

@@ -1,0 +1,82 @@
+"""What every fluency detector is: a rule id, one job, and its hits turned into flags."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from review.flags import Category, Flag, MqmClass, Severity, Source
+from review.segment import Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One finding of a detector; ``start``/``end`` are offsets into the sentence text.
+
+    ``severity`` overrides the detector's own where one finding is worse or milder than
+    the usual (quoted source-script text that may be meant to be there is minor).
+    """
+
+    start: int
+    end: int
+    message: str
+    replacements: tuple[str, ...] = ()
+    severity: Severity | None = None
+
+
+class Detector:
+    """A detector of one machine-translation artefact.
+
+    Subclasses set the class attributes and implement ``scan`` (one sentence at a time) or,
+    when they need to see across sentences (a quotation closed two sentences later),
+    ``scan_paragraph`` or ``scan_document``. The docstring of each subclass says what it
+    catches and why.
+    """
+
+    rule: ClassVar[str]
+    category: ClassVar[Category]
+    mqm: ClassVar[MqmClass]
+    severity: ClassVar[Severity]
+    default_on: ClassVar[bool] = True
+
+    def scan(self, text: str) -> Iterator[Hit]:
+        raise NotImplementedError
+
+    def scan_paragraph(self, sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, Hit]]:
+        for sentence in sentences:
+            for hit in self.scan(sentence.text):
+                yield sentence, hit
+
+    def scan_document(
+        self, paragraphs: Sequence[Sequence[Sentence]]
+    ) -> Iterator[tuple[Sentence, Hit]]:
+        for paragraph in paragraphs:
+            yield from self.scan_paragraph(paragraph)
+
+    def flag(self, sentence: Sentence, hit: Hit) -> Flag:
+        return Flag(
+            sentence_id=sentence.id,
+            start=hit.start,
+            end=hit.end,
+            source=Source.FLUENCY,
+            rule=self.rule,
+            category=self.category,
+            mqm=self.mqm,
+            severity=hit.severity or self.severity,
+            message=hit.message,
+            text=sentence.text[hit.start : hit.end],
+            replacements=hit.replacements,
+        )
+
+    @classmethod
+    def summary(cls) -> str:
+        """The first line of the docstring: what the detector catches, for docs and config."""
+        return (cls.__doc__ or cls.rule).strip().splitlines()[0]
+
+
+def match_case(template: str, suggestion: str) -> str:
+    """``suggestion`` with its first letter upper-cased when ``template`` starts upper-case."""
+    if template[:1].isupper() and suggestion[:1].islower():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion

@@ -1,0 +1,126 @@
+"""Capital letters in the wrong place: proper nouns in lower case, capitals inside words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from review.checkers.fluency.base import Detector, Hit
+from review.checkers.fluency.data import load_table
+from review.flags import Category, MqmClass, Severity
+
+PROPER_NOUNS_FILE = "proper_nouns.tsv"
+_WORD = re.compile(r"[^\W\d_]+")
+# A name inside a URL, an address, a hashtag or a file name is not prose.
+_TECHNICAL_BEFORE = frozenset("@#/._-\\")
+_TECHNICAL_AFTER = frozenset("@/_-\\")
+
+
+@cache
+def _names_by_first_word() -> dict[str, tuple[str, ...]]:
+    """Canonical names indexed by their first word in lower case, longest name first."""
+    index: dict[str, list[str]] = {}
+    for row in load_table(PROPER_NOUNS_FILE).rows:
+        name = row[0]
+        first = _WORD.search(name.lower())
+        if first:
+            index.setdefault(first.group(), []).append(name)
+    return {word: tuple(sorted(names, key=len, reverse=True)) for word, names in index.items()}
+
+
+class ProperNounCase(Detector):
+    """A known proper noun written in lower case: "new york", "beijing", "nepali", "monday".
+
+    MT systems trained on lower-cased text, or copying a name they did not recognise, lose
+    the capitals that tell a reader a word is a name. Names come from a versioned list of
+    countries, regions, cities, organisations, peoples and languages, days and months; names
+    that are also ordinary lower-case words (china, turkey, may) are not on it. A name in
+    capitals (a headline) and a sentence-initial "New" before an ordinary word stay silent.
+    """
+
+    rule = "MT_PROPER_NOUN_CASE"
+    category = Category.CAPITALIZATION
+    mqm = MqmClass.SPELLING
+    severity = Severity.MINOR
+
+    def scan(self, text: str) -> Iterator[Hit]:
+        index = _names_by_first_word()
+        lowered = text.lower()
+        if not index.keys() & set(_WORD.findall(lowered)):
+            return
+        position = 0
+        for word in _WORD.finditer(lowered):
+            if word.start() < position:
+                continue
+            for name in index.get(word.group(), ()):
+                end = word.start() + len(name)
+                if lowered[word.start() : end] != name.lower() or not _standalone(
+                    text, word.start(), end
+                ):
+                    continue
+                written = text[word.start() : end]
+                if _miscased(written, name):
+                    position = end
+                    yield Hit(
+                        word.start(),
+                        end,
+                        f"Proper noun in lower case: {name}",
+                        (name,),
+                    )
+                break
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalnum() or after.isalnum() or before in _TECHNICAL_BEFORE:
+        return False
+    if after in _TECHNICAL_AFTER:
+        return False
+    return not (after == "." and text[end + 1 : end + 2].isalnum())
+
+
+def _miscased(written: str, name: str) -> bool:
+    """A word of the name is all lower case where the name has a capital, and none is all
+    capitals (a headline or an acronym style)."""
+    pairs = list(zip(_WORD.findall(written), _WORD.findall(name), strict=True))
+    if any(w.isupper() and len(w) > 1 for w, _ in pairs):
+        return False
+    return any(w.islower() and not n.islower() for w, n in pairs)
+
+
+# A small letter followed by a capital inside a word ("ertsherDug", "hutsapsut'S"): the
+# capitals of a truecasing step gone wrong. Product names with a one-letter prefix (iPhone,
+# eBay) do not match, and units and terms like mmHg, kWh, mRNA, macOS are real words.
+_INNER_CAPITAL = re.compile(r"(?<![\w'’])[a-z]{2,}[A-Z][\w]*|(?<=[a-z])['’]S(?![\w'’])")
+_SMALL_THEN_CAPITAL = re.compile(r"[a-z]['’]?[A-Z]")
+_UNIT_WORD = re.compile(r"[a-z]{1,4}(?:RNA|DNA|OS|Hg|Pa|Hz|Wh)s?")
+_KNOWN_MIXED_CASE = frozenset({"watchOS", "iPadOS", "visionOS"})
+
+
+class OddCase(Detector):
+    """A capital letter inside a lower-case word ("ertsherDug") or a capital possessive "'S".
+
+    Truecasing in MT pipelines sometimes capitalises the wrong letter; "king'S" or a word
+    with a capital in the middle is noise a reader trips over, and grammar checkers skip
+    such tokens as unknown words. Known mixed-case terms (macOS, mRNA, mmHg) stay silent.
+    """
+
+    rule = "MT_ODD_CASE"
+    category = Category.CAPITALIZATION
+    mqm = MqmClass.SPELLING
+    severity = Severity.MINOR
+
+    def scan(self, text: str) -> Iterator[Hit]:
+        if not _SMALL_THEN_CAPITAL.search(text):
+            return
+        for match in _INNER_CAPITAL.finditer(text):
+            token = match.group()
+            if token in _KNOWN_MIXED_CASE or _UNIT_WORD.fullmatch(token):
+                continue
+            if token[-1] == "S" and token[0] in "'’":
+                yield Hit(match.start(), match.end(), "Capital S in a possessive", (token.lower(),))
+            else:
+                yield Hit(match.start(), match.end(), "Capital letter inside a word")
+

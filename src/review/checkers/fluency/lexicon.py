@@ -1,0 +1,181 @@
+"""Literal renderings of Chinese set phrases, idioms and phrasing, from data/calques.tsv.
+
+Each entry is compiled to one regular expression, and indexed by an anchor word it must
+contain, so a sentence only runs the entries whose anchor it has: the lookup costs one
+tokenisation per sentence whatever the size of the lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import ClassVar
+
+from review.checkers.fluency.base import Detector, Hit, match_case
+from review.checkers.fluency.data import load_table
+from review.flags import Category, MqmClass, Severity
+
+CALQUES_FILE = "calques.tsv"
+GAP = "…"
+_GAP_PATTERN = r"(?P<gap>[^\W_][^\s,.;:!?()]*(?:\s+[^\s,.;:!?()]+){0,5}?)"
+_ANCHOR_WORD = re.compile(r"[a-z]+")
+# Words in nearly every sentence: an entry anchored on one would run everywhere.
+_FUNCTION_WORDS = frozenset(
+    (
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "as",
+        "is", "are", "be", "it", "its", "that", "this", "from", "his", "her", "their", "our", "you",
+        "we", "they", "will", "not", "do", "does",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Calque:
+    pattern: re.Pattern[str]
+    suggestions: tuple[str, ...]
+    chinese: str
+    kind: str
+
+
+def compile_pattern(source: str) -> re.Pattern[str]:
+    """A regular expression for the lexicon's pattern syntax (see the data file's header)."""
+    pieces: list[str] = []
+    tokens = source.split(" ")
+    for position, token in enumerate(tokens):
+        last = position == len(tokens) - 1
+        if token == GAP:
+            pieces.append(_GAP_PATTERN + r"\s+")
+            continue
+        optional = token.endswith("?") and len(token) > 1
+        words = "|".join(_word_pattern(w) for w in token.rstrip("?").split("|"))
+        if optional:
+            pieces.append(rf"(?:(?:{words})\s+)?")
+        else:
+            pieces.append(f"(?:{words})" + ("" if last else r"\s+"))
+    return re.compile(r"(?<![\w-])" + "".join(pieces) + r"(?![\w-])", re.IGNORECASE)
+
+
+def _word_pattern(word: str) -> str:
+    escaped = re.escape(word).replace(r"\-", r"[-\s]").replace("'", "['’]")
+    return escaped.replace("_", r"\s+")
+
+
+def anchor_words(source: str) -> tuple[str, ...]:
+    """The first words of the required token most likely to be rare: no function word among
+    its alternatives, and the longest shortest word."""
+    required = [
+        [alternative.split("_")[0].lower() for alternative in token.split("|")]
+        for token in source.split(" ")
+        if token != GAP and not token.endswith("?")
+    ]
+    required = [
+        words for words in required
+        if all(_ANCHOR_WORD.fullmatch(w) and w not in _FUNCTION_WORDS for w in words)
+    ]
+    if not required:
+        raise ValueError(f"lexicon pattern {source!r} has no plain required word")
+    return tuple(max(required, key=lambda words: min(len(w) for w in words)))
+
+
+@cache
+def calques_by_anchor() -> dict[str, tuple[Calque, ...]]:
+    index: dict[str, list[Calque]] = {}
+    for pattern, suggestions, chinese, kind, *_ in load_table(CALQUES_FILE).rows:
+        calque = Calque(
+            compile_pattern(pattern),
+            tuple(s.strip() for s in suggestions.split("|") if s.strip()),
+            chinese,
+            kind,
+        )
+        for word in anchor_words(pattern):
+            index.setdefault(word, []).append(calque)
+    return {word: tuple(calques) for word, calques in index.items()}
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    """The sentence's words in lower case; cached because three detectors ask in turn."""
+    return frozenset(_ANCHOR_WORD.findall(text.lower()))
+
+
+class LexiconDetector(Detector):
+    """Entries of one kind of the calque lexicon found in a sentence."""
+
+    kind: ClassVar[str]
+    description: ClassVar[str]
+
+    def scan(self, text: str) -> Iterator[Hit]:
+        index = calques_by_anchor()
+        seen: set[int] = set()
+        taken: list[tuple[int, int]] = []
+        for word in sorted(_words(text) & index.keys()):
+            for calque in index.get(word, ()):
+                if calque.kind != self.kind or id(calque) in seen:
+                    continue
+                seen.add(id(calque))
+                for match in calque.pattern.finditer(text):
+                    if any(match.start() < e and s < match.end() for s, e in taken):
+                        continue
+                    taken.append(match.span())
+                    yield Hit(
+                        match.start(),
+                        match.end(),
+                        f"{self.description} ({calque.chinese})",
+                        _suggestions(calque, match),
+                    )
+
+
+def _suggestions(calque: Calque, match: re.Match[str]) -> tuple[str, ...]:
+    gap = match.groupdict().get("gap") or ""
+    return tuple(
+        match_case(match.group(), s.replace(GAP, gap.strip())) for s in calque.suggestions
+    )
+
+
+class SetPhrase(LexiconDetector):
+    """A Chinese political or diplomatic set phrase in a non-standard literal rendering.
+
+    Official English exists for these ("community with a shared future for mankind", "the
+    Belt and Road Initiative"); a word-for-word rendering ("community of human destiny") reads
+    oddly and may misstate the policy. The suggestion is the official rendering.
+    """
+
+    rule = "MT_SET_PHRASE"
+    category = Category.WORDING
+    mqm = MqmClass.MISTRANSLATION
+    severity = Severity.MINOR
+    kind = "term"
+    description = "Literal rendering of a set phrase; the official English differs"
+
+
+class IdiomCalque(LexiconDetector):
+    """A Chinese idiom or saying translated word for word ("start a new stove").
+
+    A chengyu rendered literally loses its meaning for an English reader, and MT sometimes
+    garbles the saying itself ("those who follow it will die"); the suggestion is an English
+    equivalent or the meaning.
+    """
+
+    rule = "MT_IDIOM_CALQUE"
+    category = Category.MISTRANSLATION_RISK
+    mqm = MqmClass.MISTRANSLATION
+    severity = Severity.MAJOR
+    kind = "idiom"
+    description = "Chinese idiom translated word for word"
+
+
+class LiteralPhrasing(LexiconDetector):
+    """Chinese phrasing kept in English words ("give full play to", "with X as the core").
+
+    Such calques are grammatical but wordy or odd, the marks of translationese that readers
+    notice; the suggestion is the idiomatic English.
+    """
+
+    rule = "MT_LITERAL_PHRASING"
+    category = Category.STYLE
+    mqm = MqmClass.AWKWARD
+    severity = Severity.MINOR
+    kind = "phrasing"
+    description = "Literal phrasing from Chinese"

@@ -1,0 +1,47 @@
+"""Punctuation marks doubled or stacked: ",,", "::", ",.", "?.", two full stops, ''."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from review.checkers.fluency.base import Detector, Hit
+from review.flags import Category, MqmClass, Severity
+
+# Each alternative is one slip. "::" between word characters is code (std::vector), three
+# dots are an ellipsis, and ".," is left out because abbreviations end in a stop ("etc.,").
+_DOUBLED = re.compile(
+    r"(?P<same>([,;])\2+|(?<!\w)::|::(?!\w))"
+    r"|(?P<stacked>[,;:](?=[.!?](?!\.))[.!?]|[?!]\.(?!\.))"
+    r"|(?P<dots>(?<=\w)\.\.(?!\.))"
+    r"|(?P<apostrophes>(?<!')''(?!'))"
+)
+_TWO_MARKS = re.compile(r"[,;:.!?'][,;:.!?']")
+
+
+class DoubledPunctuation(Detector):
+    """Punctuation doubled or stacked (",,", "::", ",.", "?.", "word.."), or '' for a quote.
+
+    MT and the detokenisers around it stack marks when the source's punctuation and the
+    model's own both survive (a Chinese "，" turned into "," next to a generated one), and
+    wiki markup leaves '' where a quotation mark was meant.
+    """
+
+    rule = "MT_DOUBLED_PUNCT"
+    category = Category.PUNCTUATION
+    mqm = MqmClass.PUNCTUATION
+    severity = Severity.MINOR
+
+    def scan(self, text: str) -> Iterator[Hit]:
+        if not _TWO_MARKS.search(text):
+            return
+        for match in _DOUBLED.finditer(text):
+            marks = match.group()
+            if match.lastgroup == "apostrophes":
+                yield Hit(match.start(), match.end(), "Two apostrophes for a quotation mark",
+                          ('"',))
+            elif match.lastgroup == "dots":
+                yield Hit(match.start(), match.end(), "Two full stops", (".", "…"))
+            else:
+                yield Hit(match.start(), match.end(), f"Doubled punctuation {marks!r}",
+                          (marks[-1] if match.lastgroup == "stacked" else marks[0],))

@@ -1,0 +1,165 @@
+"""Spaces around punctuation: missing after it, stray before it, stray inside quotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from review.checkers.fluency.base import Detector, Hit
+from review.checkers.fluency.quotes import Mark, paragraph_marks
+from review.flags import Category, MqmClass, Severity
+from review.segment import Sentence
+
+# A mark glued to the next word: ",When", ";but", "end.The". After a full stop only a
+# capital followed by a small letter counts, and only after a word of two letters or more,
+# so that abbreviations (U.S., e.g., i.e.) and decimals (3.5) stay silent.
+_GLUED = re.compile(r"(?<=[\w)\]\"”’])[,;:!?](?=[A-Za-z])|(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+_MARK_THEN_LETTER = re.compile(r"[,;:!?.][A-Za-z]")
+# Tokens that legitimately have marks inside: URLs, e-mail addresses, paths, code.
+_MACHINE_TOKEN = re.compile(r"://|www\.|@|::|[/\\=_]")
+_TOKEN = re.compile(r"\S+")
+
+
+class MissingSpace(Detector):
+    """No space after a comma, semicolon, colon or full stop before the next word ("2015,When").
+
+    Chinese punctuation carries its own width, so MT from Chinese (and careless
+    detokenisation) glues the next word to the mark. Numbers (1,000; 3.5; 10:30),
+    abbreviations (U.S.) and URLs are left alone.
+    """
+
+    rule = "MT_SPACE_MISSING"
+    category = Category.TYPOGRAPHY
+    mqm = MqmClass.TYPOGRAPHY
+    severity = Severity.MINOR
+
+    def scan_paragraph(self, sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, Hit]]:
+        for index, sentence in enumerate(sentences):
+            for hit in self.scan(sentence.text):
+                yield sentence, hit
+            following = sentences[index + 1] if index + 1 < len(sentences) else None
+            if following is not None and following.start == sentence.end:
+                hit = _glued_to_next(sentence.text, following.text)
+                if hit is not None:
+                    yield sentence, hit
+
+    def scan(self, text: str) -> Iterator[Hit]:
+        if not _MARK_THEN_LETTER.search(text) or not _GLUED.search(text):
+            return
+        for token in _TOKEN.finditer(text):
+            word = token.group()
+            if _MACHINE_TOKEN.search(word):
+                continue
+            glued = [m.end() for m in _GLUED.finditer(word)]
+            if not glued:
+                continue
+            fixed = word
+            for cut in reversed(glued):
+                fixed = fixed[:cut] + " " + fixed[cut:]
+            yield Hit(token.start(), token.end(), "Missing space after punctuation", (fixed,))
+
+
+def _glued_to_next(text: str, following: str) -> Hit | None:
+    """The segmenter split "ended.The" into two sentences with no gap between them."""
+    last = text.split()[-1] if text.split() else ""
+    if not _GLUED.search(last + following[:2]) or _MACHINE_TOKEN.search(last):
+        return None
+    return Hit(
+        len(text) - len(last),
+        len(text),
+        "Missing space before the next sentence",
+        (last + " ",),
+    )
+
+
+# A space before , ; : ! ? or a single full stop that ends a clause (not ".NET", not "...").
+_SPACE_BEFORE = re.compile(r"(\S+)([ \t\u00a0]+)([,;:!?]|\.(?!\.))(?=$|\s|[\"”’)\]])")
+_SPACE_THEN_MARK = re.compile(r"\s[,;:!?.]")
+
+
+class SpaceBeforePunctuation(Detector):
+    """A space before a comma, semicolon, colon, question or exclamation mark or full stop.
+
+    Tokenised MT output and text converted from CJK punctuation leave "word ," and "word ."
+    behind; in English the mark sits on the word.
+    """
+
+    rule = "MT_SPACE_BEFORE_PUNCT"
+    category = Category.TYPOGRAPHY
+    mqm = MqmClass.TYPOGRAPHY
+    severity = Severity.MINOR
+
+    def scan(self, text: str) -> Iterator[Hit]:
+        if not _SPACE_THEN_MARK.search(text):
+            return
+        for match in _SPACE_BEFORE.finditer(text):
+            word, _, mark = match.groups()
+            if word in ("-", "–", "—") or word.endswith("..."):
+                continue
+            yield Hit(
+                match.start(),
+                match.end(),
+                f"Space before {mark!r}",
+                (word + mark,),
+            )
+
+
+class SpaceInsideQuotes(Detector):
+    """Spaces just inside quotation marks or brackets: ‘ Don’t do it ’, ( see above ).
+
+    A common artefact of tokenised MT output and of converting CJK quotation marks; in
+    English the marks hug what they enclose. A quotation within one sentence is flagged whole,
+    with the trimmed quotation as the suggestion; a mark whose partner is in another sentence
+    is flagged with the word next to it.
+    """
+
+    rule = "MT_SPACE_INSIDE_QUOTES"
+    category = Category.TYPOGRAPHY
+    mqm = MqmClass.TYPOGRAPHY
+    severity = Severity.MINOR
+
+    def scan_paragraph(self, sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, Hit]]:
+        reported: set[int] = set()
+        for mark in paragraph_marks(sentences):
+            text = sentences[mark.sentence].text
+            if id(mark) in reported or not _spaced_inside(text, mark):
+                continue
+            partner = mark.partner
+            if partner is not None and partner.sentence == mark.sentence:
+                reported.add(id(partner))
+                opener, closer = (mark, partner) if mark.opening else (partner, mark)
+                hit = _whole_quotation(text, opener.position, closer.position)
+            else:
+                hit = _one_side(text, mark)
+            yield sentences[mark.sentence], hit
+
+
+def _spaced_inside(text: str, mark: Mark) -> bool:
+    if mark.opening:
+        after = text[mark.position + 1 : mark.position + 2]
+        return after.isspace() and bool(text[mark.position + 1 :].strip())
+    before = text[mark.position - 1 : mark.position]
+    return before.isspace() and bool(text[: mark.position].strip())
+
+
+def _whole_quotation(text: str, opener: int, closer: int) -> Hit:
+    inner = text[opener + 1 : closer].strip()
+    return Hit(
+        opener,
+        closer + 1,
+        "Space inside quotation marks or brackets",
+        (text[opener] + inner + text[closer],),
+    )
+
+
+def _one_side(text: str, mark: Mark) -> Hit:
+    if mark.opening:
+        rest = text[mark.position + 1 :]
+        word = _TOKEN.search(rest)
+        end = mark.position + 1 + (word.end() if word else len(rest))
+        replacement = mark.char + text[mark.position + 1 : end].lstrip()
+        return Hit(mark.position, end, "Space after an opening mark", (replacement,))
+    head = text[: mark.position].rstrip()
+    start = head.rfind(" ") + 1
+    replacement = head[start:] + mark.char
+    return Hit(start, mark.position + 1, "Space before a closing mark", (replacement,))

@@ -1,0 +1,108 @@
+import pytest
+
+from review.checkers.fluency.data import load_table, parse_table
+from review.checkers.fluency.lexicon import (
+    IdiomCalque,
+    LiteralPhrasing,
+    SetPhrase,
+    anchor_words,
+    compile_pattern,
+)
+from review.flags import MqmClass, Severity
+
+
+def test_set_phrase_gets_the_official_rendering(flags):
+    [flag] = flags(SetPhrase.rule, "We will build a community of human destiny together.")
+    assert flag.text == "community of human destiny"
+    assert flag.replacements == ("community with a shared future for mankind",)
+    assert flag.mqm == MqmClass.MISTRANSLATION
+    assert "人类命运共同体" in flag.message
+
+
+def test_belt_and_road_variants(found):
+    assert found(SetPhrase.rule, "The One Belt, One Road plan grew.") == [
+        ("One Belt, One Road", ("The Belt and Road Initiative",))
+    ]
+    assert found(SetPhrase.rule, "The Belt and Road Initiative grew.") == []
+
+
+def test_idiom_calque_keeps_the_capital_at_a_sentence_start(flags):
+    [flag] = flags(IdiomCalque.rule, "Start a new stove, they said.")
+    assert flag.replacements[0] == "Start from scratch"
+    assert flag.severity == Severity.MAJOR
+
+
+def test_idiom_inflected_and_with_optional_words(found):
+    assert found(IdiomCalque.rule, "China did not seek to start a new stove.") == [
+        ("start a new stove", ("start from scratch", "set up a rival system",
+                               "reinvent the wheel"))
+    ]
+    assert [t for t, _ in found(IdiomCalque.rule, "He was drawing a snake and adding feet.")] == [
+        "drawing a snake and adding feet"
+    ]
+
+
+def test_garbled_saying(found):
+    text = "The trend rolls on, and those who follow it will die."
+    assert found(IdiomCalque.rule, text)[0][0] == "those who follow it will die"
+
+
+def test_ordinary_english_near_an_idiom_is_silent(found):
+    text = (
+        "We bought a new stove. The chicken crossed the road. They were in the same boat. "
+        "Paint the cake, then eat bitter melon."
+    )
+    assert found(IdiomCalque.rule, text) == []
+
+
+def test_gap_pattern_carries_the_gap_into_the_suggestion(found):
+    text = "They build relations with win-win cooperation as the core, as planned."
+    assert found(LiteralPhrasing.rule, text) == [
+        (
+            "with win-win cooperation as the core",
+            ("with win-win cooperation at its core", "centred on win-win cooperation"),
+        )
+    ]
+
+
+def test_gap_does_not_cross_punctuation(found):
+    assert found(LiteralPhrasing.rule, "With care, the team, as the core of it, won.") == []
+
+
+def test_phrasing(found):
+    assert found(LiteralPhrasing.rule, "We must give full play to our strengths.") == [
+        ("give full play to", ("make full use of", "bring into full play"))
+    ]
+
+
+def test_pattern_syntax():
+    pattern = compile_pattern("help|helped each_other|one_another in the? same boat")
+    assert pattern.fullmatch("helped one  another in same boat")
+    assert pattern.fullmatch("Help each other in the same boat")
+    assert not pattern.fullmatch("help each another in the same boat")
+    assert compile_pattern("win-win tiger's").fullmatch("win win tiger’s")
+
+
+def test_anchor_is_a_required_content_word():
+    assert anchor_words("with … as the|its core|main_line") == ("core", "main")
+    assert anchor_words("the? broad masses") == ("masses",)
+    with pytest.raises(ValueError):
+        anchor_words("the|a? of")
+
+
+def test_every_lexicon_entry_compiles_and_names_listed_sources():
+    table = load_table("calques.tsv")
+    known = {line.split("]")[0].strip("[ ") for line in table.sources.splitlines()[1:]}
+    assert table.version.startswith("1")
+    assert len(table.rows) > 60
+    for pattern, suggestions, chinese, kind, sources in table.rows:
+        compile_pattern(pattern)
+        anchor_words(pattern)
+        assert suggestions and chinese
+        assert kind in {"term", "idiom", "phrasing"}
+        assert set(sources.split()) <= known, pattern
+
+
+def test_data_file_without_version_is_refused():
+    with pytest.raises(ValueError, match="version"):
+        parse_table("# name: x\n# sources: y\na\tb\n", "x.tsv")
