@@ -24,9 +24,13 @@ def _flag(sid, start, end, source, category=Category.TYPOGRAPHY, replacements=()
 def test_same_span_and_category_from_both_sources_is_one_flag() -> None:
     lt = _flag("s1", 3, 6, Source.LANGUAGETOOL, replacements=("a",), rule="LT")
     ours = _flag("s1", 4, 6, Source.FLUENCY, rule="MT")
-    assert merge_duplicates([ours, lt], SENTENCES) == (lt,)
     ours_with_fix = _flag("s1", 4, 6, Source.FLUENCY, replacements=("b",), rule="MT")
-    assert merge_duplicates([lt, ours_with_fix], SENTENCES) == (ours_with_fix,)
+    assert merge_duplicates([ours, lt], SENTENCES) == (lt,)
+    assert merge_duplicates([lt, ours_with_fix], SENTENCES) == (lt,)
+    bare = _flag("s1", 3, 6, Source.LANGUAGETOOL, rule="LT")
+    assert merge_duplicates([bare, ours_with_fix], SENTENCES) == (
+        _flag("s1", 3, 6, Source.LANGUAGETOOL, rule="LT", replacements=("b",)),
+    )
 
 
 def test_different_category_sentence_or_source_stay_apart() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from review.cache import ResultCache
 from review.checkers import Checker
@@ -87,8 +87,9 @@ def merge_duplicates(flags: Iterable[Flag], sentences: Sequence[Sentence]) -> tu
     """Flags sorted by position, with one flag where LanguageTool and a detector agree.
 
     Two flags from different sources on overlapping spans of one sentence, in the same
-    category, are the same finding for the editor: the one with a suggestion stays, and of two
-    equals the fluency detector's, whose message speaks of translation.
+    category, are the same finding for the editor. LanguageTool's stays (every match the server
+    returns is in our output, at its offset); it takes the detector's suggestions when it has
+    none of its own.
     """
     order = {s.id: i for i, s in enumerate(sentences)}
     ranked = sorted(
@@ -99,8 +100,8 @@ def merge_duplicates(flags: Iterable[Flag], sentences: Sequence[Sentence]) -> tu
         twin = _twin(kept, flag)
         if twin is None:
             kept.append(flag)
-        elif _preferred(flag, kept[twin]):
-            kept[twin] = flag
+        else:
+            kept[twin] = _merged(kept[twin], flag)
     return tuple(kept)
 
 
@@ -119,7 +120,8 @@ def _same_finding(a: Flag, b: Flag) -> bool:
     return a.source != b.source and a.category == b.category and a.start < b.end and b.start < a.end
 
 
-def _preferred(candidate: Flag, incumbent: Flag) -> bool:
-    if bool(candidate.replacements) != bool(incumbent.replacements):
-        return bool(candidate.replacements)
-    return candidate.source == Source.FLUENCY
+def _merged(a: Flag, b: Flag) -> Flag:
+    languagetool, detector = (a, b) if a.source == Source.LANGUAGETOOL else (b, a)
+    if languagetool.replacements or not detector.replacements:
+        return languagetool
+    return replace(languagetool, replacements=detector.replacements)
