@@ -1,0 +1,126 @@
+import json
+import os
+
+import pytest
+
+from review.errors import ReviewError
+from review.journal import JournalEntry, JournalWriter, read_journal
+from review.state import SentenceReview, Status
+
+ORIGINAL = "a" * 64
+PATCH = "b" * 64
+
+
+def write(path, *entries, patch=PATCH):
+    writer = JournalWriter(path, ORIGINAL, patch)
+    for entry in entries:
+        writer.append(entry)
+    writer.close()
+
+
+def test_nothing_is_written_before_the_first_change(tmp_path):
+    path = tmp_path / "corrections" / "x.journal"
+    JournalWriter(path, ORIGINAL, None).close()
+    assert not path.exists()
+    assert read_journal(path) is None
+
+
+def test_entries_are_json_lines_read_back_in_order(tmp_path):
+    path = tmp_path / "x.journal"
+    write(
+        path,
+        JournalEntry("text replaced", {"s1": SentenceReview(edited="Ünïcode “x”\n")}),
+        JournalEntry("undone: text replaced", {"s1": SentenceReview()}),
+        JournalEntry("marked reviewed", {"s2": SentenceReview(status=Status.REVIEWED)}),
+    )
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert json.loads(lines[0]) == {
+        "journal": 1,
+        "original_sha256": ORIGINAL,
+        "patch_sha256": PATCH,
+    }
+    assert json.loads(lines[1]) == {
+        "change": "text replaced",
+        "set": {"s1": {"edited": "Ünïcode “x”\n"}},
+    }
+    contents = read_journal(path)
+    assert (contents.original_sha256, contents.patch_sha256) == (ORIGINAL, PATCH)
+    assert [e.label for e in contents.entries] == [
+        "text replaced",
+        "undone: text replaced",
+        "marked reviewed",
+    ]
+    assert contents.entries[1].reviews == {"s1": SentenceReview()}
+    assert not contents.torn_tail
+
+
+def test_every_append_is_fsynced(tmp_path, monkeypatch):
+    synced = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd) or real_fsync(fd))
+    writer = JournalWriter(tmp_path / "x.journal", ORIGINAL, None)
+    writer.append(JournalEntry("one", {"s1": SentenceReview(comment="1")}))
+    count = len(synced)
+    assert count >= 2  # the file (head and entry) and its folder
+    writer.append(JournalEntry("two", {"s1": SentenceReview(comment="2")}))
+    assert len(synced) == count + 1
+    writer.close()
+
+
+def test_a_torn_last_line_is_dropped_and_reported(tmp_path):
+    path = tmp_path / "x.journal"
+    write(path, JournalEntry("one", {"s1": SentenceReview(comment="1")}))
+    with path.open("ab") as handle:
+        handle.write(b'{"change": "two", "set": {"s1": {"comm')
+    contents = read_journal(path)
+    assert len(contents.entries) == 1
+    assert contents.torn_tail
+
+
+def test_a_journal_torn_in_its_first_line_holds_nothing(tmp_path):
+    path = tmp_path / "x.journal"
+    path.write_bytes(b'{"journal": 1, "orig')
+    assert read_journal(path) is None
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"journal": 1, "original_sha256": "a"}\nnot json\n', "line 2 is damaged"),
+        (b'{"journal": 1, "original_sha256": "a"}\n{"set": {}}\n', "line 2 is not a journalled"),
+        (
+            b'{"journal": 1, "original_sha256": "a"}\n{"change": "c", "set": {"s1": {"x": 1}}}\n',
+            "line 2: not a sentence review",
+        ),
+        (b'{"journal": 2, "original_sha256": "a"}\n', "is not a review journal"),
+        (b"[]\n", "is not a review journal"),
+    ],
+)
+def test_a_damaged_journal_is_refused(tmp_path, content, message):
+    path = tmp_path / "x.journal"
+    path.write_bytes(content)
+    with pytest.raises(ReviewError, match=message):
+        read_journal(path)
+
+
+def test_restart_removes_the_journal_and_sets_the_new_base(tmp_path):
+    path = tmp_path / "x.journal"
+    writer = JournalWriter(path, ORIGINAL, None)
+    writer.append(JournalEntry("one", {"s1": SentenceReview(comment="1")}))
+    writer.restart(PATCH)
+    assert not path.exists()
+    writer.append(JournalEntry("two", {"s1": SentenceReview(comment="2")}))
+    writer.close()
+    contents = read_journal(path)
+    assert contents.patch_sha256 == PATCH
+    assert [e.label for e in contents.entries] == ["two"]
+
+
+def test_continue_existing_appends_after_a_replay(tmp_path):
+    path = tmp_path / "x.journal"
+    write(path, JournalEntry("one", {"s1": SentenceReview(comment="1")}))
+    writer = JournalWriter(path, ORIGINAL, PATCH)
+    writer.continue_existing()
+    writer.append(JournalEntry("two", {"s1": SentenceReview(comment="2")}))
+    writer.close()
+    assert [e.label for e in read_journal(path).entries] == ["one", "two"]
