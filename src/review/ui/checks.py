@@ -52,18 +52,22 @@ def run_stages(
     progress: Progress,
     on_opened: Callable[[Checkers], None],
     on_flags: Callable[[FlagBatch], None],
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> tuple[Checker, ...]:
     """Open each stage's checkers and stream each new checker's flags; returns every checker
-    run (for re-checking edits later)."""
+    run (for re-checking edits later). Stops between flags once ``cancelled()`` (the app is
+    quitting and waits for this thread)."""
     ran: dict[str, Checker] = {}
     for opened in stages(progress):
+        if cancelled():
+            break
         on_opened(opened)
         for checker in opened.checkers:
             if checker.name in ran:
                 continue
             ran[checker.name] = checker
             progress(f"Checking ({checker.name})", None, None)
-            _stream(checker, text, sentences, on_flags)
+            _stream(checker, text, sentences, on_flags, cancelled)
     return tuple(ran.values())
 
 
@@ -72,11 +76,14 @@ def _stream(
     text: str,
     sentences: Sequence[Sentence],
     on_flags: Callable[[FlagBatch], None],
+    cancelled: Callable[[], bool],
 ) -> None:
     by_id = {s.id: s.text for s in sentences}
     pending: list[Flag] = []
     flushed = time.monotonic()
     for flag in checker.check(text, sentences):
+        if cancelled():
+            return
         pending.append(flag)
         if time.monotonic() - flushed >= FLUSH_SECONDS:
             on_flags(_batch(pending, by_id))

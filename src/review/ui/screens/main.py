@@ -18,6 +18,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.worker import get_current_worker
 
 from review.checkers import Checker
 from review.checking import Checkers
@@ -159,6 +160,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, group="check")
     def _check_all(self, text: str, sentences: tuple[Sentence, ...]) -> None:
+        worker = get_current_worker()
         try:
             checkers = run_stages(
                 self._stages,
@@ -169,6 +171,7 @@ class MainScreen(Screen[None]):
                 ),
                 on_opened=lambda opened: self.post_message(CheckersOpened(opened)),
                 on_flags=lambda batch: self.post_message(FlagsFound(batch)),
+                cancelled=lambda: worker.is_cancelled,
             )
         except Exception as exc:  # a checker's failure must not end the review
             self.post_message(ChecksFinished(f"{type(exc).__name__}: {exc}"))

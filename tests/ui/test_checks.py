@@ -1,0 +1,86 @@
+"""The check pipeline the UI runs in a worker thread, and the flag board it fills."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from review.checking import Checkers
+from review.segment import segment
+from review.state import ReviewState, SentenceReview, Status
+from review.ui.board import FlagBoard, RowFilter, Show, visible_rows
+from review.ui.checks import recheck, run_stages
+from ui.harness import RecordedChecker, recorded_flags
+
+TEXT = "One sentence here. Another one there.\nA second paragraph."
+
+
+def _flag(sentence_id: str, start: int, end: int, text: str):
+    return replace(recorded_flags()[0], sentence_id=sentence_id, start=start, end=end, text=text)
+
+
+def test_stages_stream_flags_and_skip_a_checker_already_run():
+    sentences = segment(TEXT)
+    flag = _flag("s2", 0, 7, "Another")
+    checker = RecordedChecker([flag])
+    opened, batches = [], []
+
+    def stages(progress):
+        yield Checkers((checker,), None, ())
+        yield Checkers((checker,), "6.6", ())
+
+    ran = run_stages(stages, TEXT, sentences, lambda *a: None, opened.append, batches.append)
+    assert ran == (checker,)
+    assert [o.languagetool_version for o in opened] == [None, "6.6"]
+    assert [b.flags for b in batches] == [(flag,)]
+    assert batches[0].checked == {"s2": "Another one there."}
+
+
+def test_stages_stop_when_cancelled():
+    sentences = segment(TEXT)
+    flags = [_flag("s1", 0, 3, "One"), _flag("s2", 0, 7, "Another")]
+    batches = []
+
+    def stages(progress):
+        yield Checkers((RecordedChecker(flags),), None, ())
+
+    run_stages(
+        stages,
+        TEXT,
+        sentences,
+        lambda *a: None,
+        lambda o: None,
+        batches.append,
+        cancelled=lambda: True,
+    )
+    assert batches == []
+
+
+def test_recheck_is_a_replacing_batch_of_the_sentences_given():
+    sentences = segment(TEXT)
+    flag = _flag("s3", 2, 8, "second")
+    batch = recheck([RecordedChecker([flag])], TEXT, sentences[2:])
+    assert batch.replace and batch.flags == (flag,)
+    assert batch.checked == {"s3": "A second paragraph."}
+
+
+def test_board_hides_dismissed_flags_and_filters_rows():
+    sentences = segment(TEXT)
+    board = FlagBoard(sentences)
+    one, two = _flag("s1", 0, 3, "One"), _flag("s3", 2, 8, "second")
+    assert board.add([one, two]) == {"s1", "s3"}
+    state = ReviewState.of(
+        {
+            "s1": SentenceReview(dismissed=frozenset({one.key})),
+            "s2": SentenceReview(edited="Another one.", status=Status.REVIEWED),
+        }
+    )
+    assert board.active("s1", state.review_of("s1")) == ()
+    assert board.flagged_count(state) == 1
+    assert visible_rows(sentences, state, board, RowFilter()) == range(3)
+    assert visible_rows(sentences, state, board, RowFilter(Show.FLAGGED)) == [2]
+    assert visible_rows(sentences, state, board, RowFilter(Show.EDITED)) == [1]
+    assert visible_rows(sentences, state, board, RowFilter(Show.TODO)) == [0, 2]
+    assert visible_rows(sentences, state, board, RowFilter(category=two.category)) == [2]
+    assert visible_rows(sentences, state, board, RowFilter(query="ANOTHER ONE.")) == [1]
+    board.replace({"s3"}, [])
+    assert board.flags_of("s3") == ()
