@@ -1,0 +1,341 @@
+"""The report as one self-contained HTML file: inline CSS and SVG, no script, nothing fetched.
+
+Every piece of text goes through ``review.report.markup``, which escapes it. Runs of sentences
+with nothing to report are folded into <details>, which keeps a book-length report light to
+open; printing shows the fold's one-line summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from review.report.fates import FATE_LABELS
+from review.report.markup import Markup, join, raw, tag
+from review.report.model import FlagOutcome, GroupStats, Report, SentenceRow
+from review.report.mqm import FORMULA
+from review.report.svg import fate_bars, paragraph_bars
+from review.report.wording import (
+    EFFORT_NOTE,
+    FATE_ORDER,
+    METRIC_MEANINGS,
+    METRIC_NAMES,
+    PRECISION_NOTE,
+    Fold,
+    annotation_line,
+    fate_count,
+    flag_change,
+    flag_detail,
+    grouped_rows,
+    number,
+    percent,
+    row_heading,
+    summary_figures,
+)
+from review.worddiff import DiffOp, Op
+
+_STYLE = """
+:root { color-scheme: light; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+  color: #1a1a1a; max-width: 1100px; margin: 2rem auto; padding: 0 1.5rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+h2 { font-size: 1.25rem; border-bottom: 2px solid #e0e0e0; padding-bottom: .2rem;
+  margin-top: 2.2rem; }
+.meta { color: #555; margin: 0; }
+.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr));
+  gap: .6rem; margin: 1rem 0; }
+.figure { border: 1px solid #ddd; border-radius: 6px; padding: .5rem .7rem; }
+.figure .value { display: block; font-size: 1.45rem; font-weight: 600; }
+.figure .label { color: #555; font-size: .85rem; }
+table { border-collapse: collapse; margin: .6rem 0; }
+th, td { border: 1px solid #ddd; padding: .25rem .55rem; text-align: left; vertical-align: top; }
+th { background: #f5f5f5; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+code, .signature { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace;
+  font-size: .85em; overflow-wrap: anywhere; }
+.note { color: #555; font-size: .9rem; }
+.chart { max-width: 100%; height: auto; display: block; margin: .5rem 0; }
+.sentence { border: 1px solid #ddd; border-left: 4px solid #c62828; border-radius: 4px;
+  padding: .4rem .8rem; margin: .8rem 0; break-inside: avoid; }
+.sentence.unedited { border-left-color: #1565c0; }
+.sentence h3 { font-size: .95rem; margin: 0 0 .3rem; color: #444; }
+.diff { font-size: 1.02rem; }
+del { background: #ffebee; color: #b71c1c; text-decoration: line-through; }
+ins { background: #e8f5e9; color: #1b5e20; text-decoration: underline; }
+table.versions { width: 100%; }
+table.versions th { width: 7.5rem; }
+ul.flags { list-style: none; padding: 0; margin: .3rem 0; }
+ul.flags li { margin: .15rem 0; }
+.fate { display: inline-block; min-width: 5.6rem; border-radius: 3px; padding: 0 .35rem;
+  color: #fff; font-size: .8rem; text-align: center; }
+.fate-accepted { background: #2e7d32; } .fate-resolved { background: #1565c0; }
+.fate-dismissed { background: #757575; } .fate-open { background: #ef6c00; }
+.comment { background: #fffde7; border-left: 3px solid #f9a825; padding: .2rem .5rem; }
+details.unchanged { margin: .4rem 0; color: #444; }
+details.unchanged summary { cursor: pointer; }
+details.unchanged ol { list-style: none; padding-left: 1rem; }
+.sid { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, monospace; color: #777;
+  margin-right: .4rem; }
+.notices { background: #fff3e0; border: 1px solid #ffcc80; padding: .4rem .8rem; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  h2 { break-after: avoid; }
+  .figures { grid-template-columns: repeat(4, 1fr); }
+  details.unchanged > :not(summary) { display: none; }
+  details.unchanged summary { list-style: none; }
+}
+"""
+
+
+def render_html(report: Report) -> str:
+    source = report.source
+    title = f"Correction report: {source.document}"
+    body = [
+        tag("h1", title),
+        tag(
+            "p",
+            f"Patch {source.patch} · reviewer {source.reviewer or 'not named'} · saved "
+            f"{source.date} · language {source.language}",
+            class_="meta",
+        ),
+        tag(
+            "p",
+            f"Original SHA-256 {source.document_sha256} · reviewed with {source.reviewed_with}"
+            f" · flags found by {report.checkers.describe()}",
+            class_="meta",
+        ),
+        _notices(report),
+        tag("section", tag("h2", "Summary"), _figures(report), id="summary"),
+        _effort(report),
+        _quality(report),
+        _flags(report),
+        _paragraphs(report),
+        _sentences(report),
+    ]
+    document = tag(
+        "html",
+        tag(
+            "head",
+            raw('<meta charset="utf-8">'),
+            raw('<meta name="viewport" content="width=device-width, initial-scale=1">'),
+            tag("title", title),
+            tag("style", raw(_STYLE)),
+        ),
+        tag("body", *body),
+        lang="en",
+    )
+    return "<!DOCTYPE html>\n" + document + "\n"
+
+
+def _notices(report: Report) -> Markup | None:
+    if not report.checkers.notices:
+        return None
+    items = [tag("li", notice) for notice in report.checkers.notices]
+    return tag("ul", *items, class_="notices")
+
+
+def _figures(report: Report) -> Markup:
+    return tag(
+        "div",
+        *(
+            tag(
+                "div",
+                tag("span", figure.value, class_="value"),
+                tag("span", figure.label, class_="label"),
+                class_="figure",
+                data_figure=figure.key,
+            )
+            for figure in summary_figures(report)
+        ),
+        class_="figures",
+    )
+
+
+def _effort(report: Report) -> Markup:
+    rows = [
+        tag(
+            "tr",
+            tag("th", METRIC_NAMES[score.metric]),
+            tag("td", number(score.value), class_="num", data_metric=METRIC_NAMES[score.metric]),
+            tag("td", METRIC_MEANINGS[score.metric]),
+            tag("td", tag("span", score.signature, class_="signature")),
+        )
+        for score in report.effort
+    ]
+    return tag(
+        "section",
+        tag("h2", "Post-editing effort"),
+        tag("p", EFFORT_NOTE, class_="note"),
+        tag(
+            "table",
+            tag(
+                "tr", *(tag("th", h) for h in ("Metric", "Score", "Meaning", "sacrebleu signature"))
+            ),
+            *rows,
+        ),
+        id="effort",
+    )
+
+
+def _quality(report: Report) -> Markup:
+    mqm = report.mqm
+    lines = [
+        ("minor", mqm.minor, 1),
+        ("minor punctuation", mqm.minor_punctuation, 0.1),
+        ("major", mqm.major, 5),
+        ("critical", mqm.critical, 25),
+    ]
+    rows = [
+        tag(
+            "tr",
+            tag("th", name),
+            tag("td", count, class_="num"),
+            tag("td", f"× {weight:g}", class_="num"),
+            tag("td", number(count * weight), class_="num"),
+        )
+        for name, count, weight in lines
+    ]
+    totals = [
+        ("Penalty", number(mqm.penalty), "mqm-penalty-total"),
+        ("Words of the original", str(mqm.words), "mqm-words"),
+        ("Penalty per 100 words", number(mqm.penalty_per_100_words), "mqm-per-100"),
+        ("Quality score", number(mqm.score), "mqm-score"),
+    ]
+    return tag(
+        "section",
+        tag("h2", "Quality (MQM-style)"),
+        tag(
+            "table",
+            tag("tr", *(tag("th", h) for h in ("Errors", "Count", "Weight", "Penalty"))),
+            *rows,
+            *(
+                tag("tr", tag("th", label, colspan=3), tag("td", value, class_="num", id=key))
+                for label, value, key in totals
+            ),
+        ),
+        tag("p", FORMULA, class_="note formula"),
+        id="quality",
+    )
+
+
+def _flags(report: Report) -> Markup:
+    return tag(
+        "section",
+        tag("h2", "Flags and what became of them"),
+        fate_bars(report.by_category, "Flags per category, by fate"),
+        tag("p", PRECISION_NOTE, class_="note"),
+        tag("h3", "Per category"),
+        _group_table("Category", report.by_category, "category"),
+        tag("h3", "Per MQM class"),
+        _group_table("MQM class", report.by_mqm, "mqm"),
+        tag("h3", "Per severity"),
+        _group_table("Severity", report.by_severity, "severity"),
+        id="flags",
+    )
+
+
+def _group_table(heading: str, groups: Iterable[GroupStats], kind: str) -> Markup:
+    columns = [heading, "Flags", *(str(fate) for fate in FATE_ORDER), "Precision"]
+    rows = [
+        tag(
+            "tr",
+            tag("th", group.name),
+            tag("td", group.counts.total, class_="num"),
+            *(tag("td", fate_count(group.counts, fate), class_="num") for fate in FATE_ORDER),
+            tag("td", percent(group.counts.precision), class_="num"),
+            data_group=group.name,
+        )
+        for group in groups
+    ]
+    if not rows:
+        return tag("p", "No flags.", class_="note")
+    return tag("table", tag("tr", *(tag("th", c) for c in columns)), *rows, class_=f"groups {kind}")
+
+
+def _paragraphs(report: Report) -> Markup:
+    return tag(
+        "section",
+        tag("h2", "Where the editing was"),
+        paragraph_bars(report.paragraphs, "HTER per paragraph"),
+        id="paragraphs",
+    )
+
+
+def _sentences(report: Report) -> Markup:
+    heading = "Sentences the editor changed, commented on or annotated"
+    if not report.only_changed:
+        heading = "Sentences"
+    parts = [tag("h2", heading)]
+    for item in grouped_rows(report.rows):
+        parts.append(_fold(item) if isinstance(item, Fold) else _sentence(item))
+    if not report.rows:
+        parts.append(tag("p", "None.", class_="note"))
+    return tag("section", *parts, id="sentences")
+
+
+def _sentence(row: SentenceRow) -> Markup:
+    versions = tag(
+        "table",
+        tag("tr", tag("th", "Original"), tag("td", row.original, class_="original")),
+        tag("tr", tag("th", "Corrected"), tag("td", row.corrected, class_="corrected")),
+        class_="versions",
+    )
+    return tag(
+        "article",
+        tag("h3", row_heading(row)),
+        tag("p", _diff(row.diff), class_="diff") if row.changed else None,
+        versions if row.changed else tag("p", row.original, class_="original"),
+        _flag_list(row.flags),
+        _annotations(row),
+        tag("p", tag("strong", "Comment: "), row.comment, class_="comment")
+        if row.comment
+        else None,
+        class_="sentence" if row.changed else "sentence unedited",
+        id=row.id,
+        data_hter=number(row.hter),
+        data_chrf=number(row.chrf),
+    )
+
+
+def _diff(ops: Iterable[DiffOp]) -> Markup:
+    elements = {Op.EQUAL: "span", Op.DELETE: "del", Op.INSERT: "ins"}
+    return join(tag(elements[d.op], d.text) for d in ops)
+
+
+def _flag_list(flags: Iterable[FlagOutcome]) -> Markup | None:
+    items = [
+        tag(
+            "li",
+            tag("span", str(o.fate), class_=f"fate fate-{o.fate}", title=FATE_LABELS[o.fate]),
+            " ",
+            tag("code", o.flag.rule),
+            f" {flag_detail(o)} — {flag_change(o)}",
+            data_rule=o.flag.rule,
+            data_fate=str(o.fate),
+        )
+        for o in flags
+    ]
+    return tag("ul", *items, class_="flags") if items else None
+
+
+def _annotations(row: SentenceRow) -> Markup | None:
+    if not row.annotations:
+        return None
+    items = [tag("li", annotation_line(a, row.corrected)) for a in row.annotations]
+    return join(
+        [tag("strong", "Editor's MQM annotations:"), tag("ul", *items, class_="annotations")]
+    )
+
+
+def _fold(fold: Fold) -> Markup:
+    items = [
+        tag(
+            "li",
+            tag("span", row.id, class_="sid"),
+            row.original,
+            _flag_list(row.flags),
+            id=row.id,
+        )
+        for row in fold.rows
+    ]
+    return tag("details", tag("summary", fold.title), tag("ol", *items), class_="unchanged")

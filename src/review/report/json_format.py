@@ -1,0 +1,155 @@
+"""The report as JSON, shaped as ``review/schemas/report.schema.json`` documents.
+
+Keys come out in the order written here (never sorted, never set-dependent), so the same
+review gives the same bytes. Scores are sacrebleu's floats, unrounded: the other formats round
+them for reading, this one is for recomputing.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from review import __version__
+from review.report.model import (
+    REPORT_SCHEMA_ID,
+    FateCounts,
+    FlagOutcome,
+    GroupStats,
+    Report,
+    SentenceRow,
+)
+from review.report.mqm import FORMULA
+from review.report.wording import METRIC_NAMES
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    source = report.source
+    mqm = report.mqm
+    return {
+        "schema": REPORT_SCHEMA_ID,
+        "tool": {"name": "review", "version": __version__},
+        "source": {
+            "document": source.document,
+            "document_sha256": source.document_sha256,
+            "patch": source.patch,
+            "reviewer": source.reviewer,
+            "date": source.date,
+            "language": source.language,
+            "reviewed_with": source.reviewed_with,
+        },
+        "checkers": {
+            "languagetool": report.checkers.languagetool,
+            "fluency": True,
+            "notices": list(report.checkers.notices),
+        },
+        "summary": {
+            "sentences": report.summary.sentences,
+            "flagged": report.summary.flagged,
+            "edited": report.summary.edited,
+            "reviewed": report.summary.reviewed,
+            "commented": report.summary.commented,
+            "annotated": report.summary.annotated,
+            "words": report.summary.words,
+            "corrected_words": report.summary.corrected_words,
+            "flags": _counts(report.summary.flags),
+        },
+        "effort": [
+            {
+                "name": METRIC_NAMES[score.metric],
+                "metric": score.metric.value,
+                "score": score.value,
+                "signature": score.signature,
+            }
+            for score in report.effort
+        ],
+        "mqm": {
+            "words": mqm.words,
+            "errors": {
+                "minor": mqm.minor,
+                "minor_punctuation": mqm.minor_punctuation,
+                "major": mqm.major,
+                "critical": mqm.critical,
+            },
+            "weights": {"minor": 1, "minor_punctuation": 0.1, "major": 5, "critical": 25},
+            "penalty": mqm.penalty,
+            "penalty_per_100_words": mqm.penalty_per_100_words,
+            "score": mqm.score,
+            "formula": FORMULA,
+        },
+        "flags": {
+            "by_category": [_group(g) for g in report.by_category],
+            "by_mqm": [_group(g) for g in report.by_mqm],
+            "by_severity": [_group(g) for g in report.by_severity],
+        },
+        "paragraphs": [
+            {
+                "paragraph": p.paragraph,
+                "sentences": p.sentences,
+                "edited": p.edited,
+                "words": p.words,
+                "hter": p.hter,
+            }
+            for p in report.paragraphs
+        ],
+        "only_changed": report.only_changed,
+        "sentences": [_sentence(row) for row in report.rows],
+    }
+
+
+def _counts(counts: FateCounts) -> dict[str, Any]:
+    return {
+        "total": counts.total,
+        "accepted": counts.accepted,
+        "resolved": counts.resolved,
+        "dismissed": counts.dismissed,
+        "open": counts.open,
+        "precision": counts.precision,
+    }
+
+
+def _group(group: GroupStats) -> dict[str, Any]:
+    return {"name": group.name, **_counts(group.counts)}
+
+
+def _sentence(row: SentenceRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "paragraph": row.paragraph,
+        "status": row.status.value,
+        "changed": row.changed,
+        "deleted": row.deleted,
+        "words": row.words,
+        "hter": row.hter,
+        "chrf": row.chrf,
+        "original": row.original,
+        "corrected": row.corrected,
+        "diff": [{"op": d.op.value, "text": d.text} for d in row.diff],
+        "flags": [_flag(o) for o in row.flags],
+        "comment": row.comment,
+        "annotations": [
+            {**a.to_json(), "text": row.corrected[a.start : a.end]} for a in row.annotations
+        ],
+    }
+
+
+def _flag(outcome: FlagOutcome) -> dict[str, Any]:
+    flag = outcome.flag
+    return {
+        "rule": flag.rule,
+        "source": flag.source.value,
+        "category": flag.category.value,
+        "mqm": flag.mqm.value,
+        "severity": flag.severity.value,
+        "message": flag.message,
+        "start": flag.start,
+        "end": flag.end,
+        "text": flag.text,
+        "replacements": list(flag.replacements),
+        "fate": outcome.fate.value,
+        "replacement": outcome.replacement,
+    }

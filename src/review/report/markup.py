@@ -1,0 +1,47 @@
+"""A tiny HTML/SVG builder that escapes by construction.
+
+Plain ``str`` is text: it is always escaped. Only ``Markup`` (what ``tag`` and ``join`` return)
+goes into the output as it is, so a sentence holding ``<script>`` or ``</td>`` can only ever
+show as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+
+class Markup(str):
+    """A piece of HTML that is already safe to output."""
+
+    __slots__ = ()
+
+
+def text(value: str | int | float) -> Markup:
+    return value if isinstance(value, Markup) else Markup(escape(str(value), quote=True))
+
+
+def join(children: Iterable[str | int | float | None]) -> Markup:
+    """The children one after another; plain strings escaped, None skipped."""
+    return Markup("".join(text(child) for child in children if child is not None))
+
+
+def tag(
+    name: str, *children: str | int | float | None, **attributes: str | int | float | bool | None
+) -> Markup:
+    """``<name attributes>children</name>``. An attribute's trailing ``_`` is dropped (``class_``)
+    and other ``_`` become ``-`` (``data_figure``); None and False leave it out, True writes it
+    bare."""
+    rendered = []
+    for key, value in attributes.items():
+        if value is None or value is False:
+            continue
+        name_of = key.rstrip("_").replace("_", "-")
+        rendered.append(f" {name_of}" if value is True else f' {name_of}="{text(value)}"')
+    opening = f"<{name}{''.join(rendered)}>"
+    return Markup(f"{opening}{join(children)}</{name}>")
+
+
+def raw(trusted: str) -> Markup:
+    """Markup written in this package (the style sheet); never pass data through here."""
+    return Markup(trusted)

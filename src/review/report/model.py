@@ -1,0 +1,309 @@
+"""The correction report's figures, computed once as frozen values that every format renders.
+
+``build_report`` takes the original, its sentences, the saved review and the flags found on
+the original (flags are never stored: the caller checks the original again) and gives a
+``Report``: the summary, the post-editing effort (sacrebleu, with signatures), the MQM score,
+the flag statistics per category and MQM class, HTER per paragraph and one row per sentence.
+
+Words are whitespace-separated tokens of the original: what TER counts as the length of an
+unchanged sentence, and the MQM score's word count.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from review.flags import Flag, MqmClass, Severity
+from review.metrics import Metric, Score
+from review.report.effort import EFFORT_METRICS, EffortStatistics
+from review.report.fates import Fate, flag_fate, standing_blocks
+from review.report.mqm import MqmScore, mqm_score
+from review.segment import Sentence
+from review.state import Annotation, ReviewState, Status
+from review.worddiff import DiffOp, Op, word_diff
+
+REPORT_SCHEMA_ID = "review-report/1"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSource:
+    """What the report is about: the original and the saved review it was made from."""
+
+    document: str
+    document_sha256: str
+    patch: str
+    reviewer: str
+    date: str
+    language: str
+    reviewed_with: str
+    """The tool that wrote the patch, e.g. ``review 0.1.0``."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckersRun:
+    """The checkers that found the flags for this report (they ran on the original again)."""
+
+    languagetool: str | None
+    notices: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        if self.languagetool:
+            return f"LanguageTool {self.languagetool} and the fluency detectors"
+        return "the fluency detectors only (LanguageTool did not run)"
+
+
+@dataclass(frozen=True, slots=True)
+class FateCounts:
+    accepted: int = 0
+    resolved: int = 0
+    dismissed: int = 0
+    open: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.accepted + self.resolved + self.dismissed + self.open
+
+    @property
+    def confirmed(self) -> int:
+        """Flags the editor agreed with: a suggestion applied, or the text rewritten."""
+        return self.accepted + self.resolved
+
+    @property
+    def judged(self) -> int:
+        return self.confirmed + self.dismissed
+
+    @property
+    def precision(self) -> float | None:
+        """Confirmed ÷ judged, None when the editor judged none."""
+        return self.confirmed / self.judged if self.judged else None
+
+    @classmethod
+    def of(cls, fates: Iterable[Fate]) -> FateCounts:
+        counts = dict.fromkeys(Fate, 0)
+        for fate in fates:
+            counts[fate] += 1
+        return cls(
+            counts[Fate.ACCEPTED], counts[Fate.RESOLVED], counts[Fate.DISMISSED], counts[Fate.OPEN]
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class GroupStats:
+    """The flags of one category or one MQM class."""
+
+    name: str
+    counts: FateCounts
+
+
+@dataclass(frozen=True, slots=True)
+class FlagOutcome:
+    """A flag found on the original and its fate; ``replacement`` is the suggestion applied."""
+
+    flag: Flag
+    fate: Fate
+    replacement: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRow:
+    """One sentence. ``hter`` and ``chrf`` (chrF++) are sacrebleu's sentence scores of the
+    original against the corrected text: 0 and 100 for an unchanged sentence."""
+
+    id: str
+    paragraph: int
+    status: Status
+    original: str
+    corrected: str
+    diff: tuple[DiffOp, ...]
+    flags: tuple[FlagOutcome, ...]
+    comment: str
+    annotations: tuple[Annotation, ...]
+    words: int
+    hter: float
+    chrf: float
+
+    @property
+    def changed(self) -> bool:
+        return self.corrected != self.original
+
+    @property
+    def deleted(self) -> bool:
+        return self.corrected == "" and self.original != ""
+
+    @property
+    def noteworthy(self) -> bool:
+        """Changed, commented on or annotated: what ``--only-changed`` lists and what the
+        HTML and Markdown reports never fold away."""
+        return self.changed or bool(self.comment) or bool(self.annotations)
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphEffort:
+    paragraph: int
+    sentences: int
+    edited: int
+    words: int
+    hter: float
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    sentences: int
+    flagged: int
+    edited: int
+    reviewed: int
+    commented: int
+    annotated: int
+    words: int
+    corrected_words: int
+    flags: FateCounts
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything a report says. ``rows`` are the sentences listed: all of them, or only the
+    noteworthy ones when ``only_changed``; every other figure covers the whole document."""
+
+    source: ReportSource
+    checkers: CheckersRun
+    summary: Summary
+    effort: tuple[Score, ...]
+    mqm: MqmScore
+    by_category: tuple[GroupStats, ...]
+    by_mqm: tuple[GroupStats, ...]
+    by_severity: tuple[GroupStats, ...]
+    paragraphs: tuple[ParagraphEffort, ...]
+    rows: tuple[SentenceRow, ...]
+    only_changed: bool
+
+    def effort_score(self, metric: Metric) -> Score:
+        return next(score for score in self.effort if score.metric is metric)
+
+    def open_flags_at_least(self, severity: Severity) -> int:
+        return sum(
+            group.counts.open
+            for group in self.by_severity
+            if Severity(group.name).rank >= severity.rank
+        )
+
+
+def build_report(
+    sentences: Sequence[Sentence],
+    state: ReviewState,
+    flags: Iterable[Flag],
+    source: ReportSource,
+    checkers: CheckersRun,
+    only_changed: bool = False,
+) -> Report:
+    by_sentence: dict[str, list[Flag]] = defaultdict(list)
+    for flag in flags:
+        by_sentence[flag.sentence_id].append(flag)
+    corrected = [state.text_of(s) for s in sentences]
+    effort = EffortStatistics([s.text for s in sentences], corrected)
+    rows = tuple(
+        _row(sentence, index, state, by_sentence.get(sentence.id, ()), corrected[index], effort)
+        for index, sentence in enumerate(sentences)
+    )
+    outcomes = [outcome for row in rows for outcome in row.flags]
+    return Report(
+        source=source,
+        checkers=checkers,
+        summary=_summary(rows, corrected),
+        effort=tuple(effort.score(metric) for metric in EFFORT_METRICS),
+        mqm=_mqm(rows),
+        by_category=_grouped(outcomes, lambda o: o.flag.category.value),
+        by_mqm=_grouped(outcomes, lambda o: o.flag.mqm.value),
+        by_severity=_grouped(outcomes, lambda o: o.flag.severity.value, Severity),
+        paragraphs=_paragraphs(rows, effort),
+        rows=tuple(row for row in rows if row.noteworthy) if only_changed else rows,
+        only_changed=only_changed,
+    )
+
+
+def _row(
+    sentence: Sentence,
+    index: int,
+    state: ReviewState,
+    flags: Sequence[Flag],
+    corrected: str,
+    effort: EffortStatistics,
+) -> SentenceRow:
+    review = state.review_of(sentence.id)
+    changed = corrected != sentence.text
+    blocks = standing_blocks(sentence.text, corrected) if changed and flags else None
+    outcomes = tuple(FlagOutcome(f, *flag_fate(f, review, blocks)) for f in flags)
+    return SentenceRow(
+        id=sentence.id,
+        paragraph=sentence.paragraph,
+        status=review.status,
+        original=sentence.text,
+        corrected=corrected,
+        diff=word_diff(sentence.text, corrected) if changed else (DiffOp(Op.EQUAL, corrected),),
+        flags=outcomes,
+        comment=review.comment,
+        annotations=review.annotations,
+        words=len(sentence.text.split()),
+        hter=effort.sentence(Metric.TER, index) if changed else 0.0,
+        chrf=effort.sentence(Metric.CHRF_PLUS, index) if changed else 100.0,
+    )
+
+
+def _summary(rows: Sequence[SentenceRow], corrected: Sequence[str]) -> Summary:
+    return Summary(
+        sentences=len(rows),
+        flagged=sum(1 for row in rows if row.flags),
+        edited=sum(1 for row in rows if row.changed),
+        reviewed=sum(1 for row in rows if row.status is Status.REVIEWED),
+        commented=sum(1 for row in rows if row.comment),
+        annotated=sum(1 for row in rows if row.annotations),
+        words=sum(row.words for row in rows),
+        corrected_words=sum(len(text.split()) for text in corrected),
+        flags=FateCounts.of(o.fate for row in rows for o in row.flags),
+    )
+
+
+def _mqm(rows: Sequence[SentenceRow]) -> MqmScore:
+    errors: list[tuple[MqmClass, Severity]] = []
+    for row in rows:
+        errors += [(o.flag.mqm, o.flag.severity) for o in row.flags if o.fate is not Fate.DISMISSED]
+        errors += [(a.mqm, a.severity) for a in row.annotations]
+    return mqm_score(errors, sum(row.words for row in rows))
+
+
+def _grouped(
+    outcomes: Sequence[FlagOutcome],
+    name_of: Callable[[FlagOutcome], str],
+    order: Iterable[str] | None = None,
+) -> tuple[GroupStats, ...]:
+    """Stats per group, most flags first (ties by name), or in ``order`` when given (groups
+    without flags included, so that every severity shows)."""
+    fates: Mapping[str, list[Fate]] = defaultdict(list)
+    for outcome in outcomes:
+        fates[name_of(outcome)].append(outcome.fate)
+    if order is not None:
+        names = [str(name) for name in order]
+    else:
+        names = sorted(fates, key=lambda name: (-len(fates[name]), name))
+    return tuple(GroupStats(name, FateCounts.of(fates.get(name, ()))) for name in names)
+
+
+def _paragraphs(
+    rows: Sequence[SentenceRow], effort: EffortStatistics
+) -> tuple[ParagraphEffort, ...]:
+    members: dict[int, list[int]] = defaultdict(list)
+    for index, row in enumerate(rows):
+        members[row.paragraph].append(index)
+    return tuple(
+        ParagraphEffort(
+            paragraph=paragraph,
+            sentences=len(indices),
+            edited=sum(1 for i in indices if rows[i].changed),
+            words=sum(rows[i].words for i in indices),
+            hter=effort.score(Metric.TER, indices).value
+            if any(rows[i].changed for i in indices)
+            else 0.0,
+        )
+        for paragraph, indices in sorted(members.items())
+    )
