@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from review import __version__
 from review.errors import ReviewError
 
-COMMANDS = ("open", "check", "server", "edit", "apply", "diff")
+COMMANDS = ("open", "check", "server", "edit", "apply", "diff", "report")
 
 
 def build_parser() -> argparse.ArgumentParser:
