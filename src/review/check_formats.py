@@ -133,7 +133,8 @@ def render_json(document: Document, sentences: Sequence[Sentence], result: Check
             "by_source": dict(sorted(Counter(f["source"] for f in flags).items())),
         },
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    # Not indented: the indenting encoder is pure Python and triples the time of a cached run.
+    return json.dumps(payload, ensure_ascii=False) + "\n"
 
 
 def _document_json(document: Document, sentences: Sequence[Sentence]) -> dict[str, Any]:
@@ -192,7 +193,7 @@ def render_sarif(document: Document, sentences: Sequence[Sentence], result: Chec
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(log, ensure_ascii=False) + "\n"
 
 
 def _sarif_result(
