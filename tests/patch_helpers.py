@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from review.cli import main
+from review.segment import segment
 
 
 def git_project(root: Path, relpath: str, data: bytes) -> Path:
@@ -59,3 +60,42 @@ def applied_by_standard_tools(root: Path, relpath: str, patch: Path) -> dict[str
     results["patch -p1"] = (root / relpath).read_bytes()
     (root / relpath).write_bytes(original)
     return results
+
+
+def edit_args(edits: dict[str, str]) -> list[str]:
+    return [arg for sid, text in edits.items() for arg in ("--sentence", sid, "--text", text)]
+
+
+def expected_bytes(data: bytes, encoding: str, bom: bytes, edits: dict[str, str]) -> bytes:
+    """The corrected file computed independently: each edited span replaced in the text."""
+    text = data[len(bom) :].decode(encoding)
+    pieces, position = [], 0
+    for sentence in segment(text):
+        if sentence.id in edits:
+            pieces += [text[position : sentence.start], edits[sentence.id]]
+            position = sentence.end
+    return bom + ("".join(pieces) + text[position:]).encode(encoding)
+
+
+def check_standard_tools_agree(project, relpath, edits, capsysbinary, encoding="utf-8", bom=b""):
+    """`review edit` the sentences, then `review apply`, `git apply` and `patch -p1` must all
+    give the independently computed corrected bytes."""
+    original = (project / relpath).read_bytes()
+    code, _out, err = review(capsysbinary, "edit", relpath, *edit_args(edits))
+    assert code == 0, err
+    corrected = standard_tools_agree_with_review_apply(project, relpath, capsysbinary)
+    assert corrected == expected_bytes(original, encoding, bom, edits)
+    return project / "corrections" / f"{Path(relpath).stem}.patch"
+
+
+def standard_tools_agree_with_review_apply(project, relpath, capsysbinary) -> bytes:
+    """The corrected bytes, the same from `review apply`, `git apply` and `patch -p1`."""
+    original = (project / relpath).read_bytes()
+    code, corrected, err = review(capsysbinary, "apply", relpath)
+    assert code == 0, err
+    assert corrected != original
+    patch = project / "corrections" / f"{Path(relpath).stem}.patch"
+    for tool, result in applied_by_standard_tools(project, relpath, patch).items():
+        assert result == corrected, f"{tool} made other bytes than review apply"
+    assert (project / relpath).read_bytes() == original
+    return corrected

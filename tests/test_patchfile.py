@@ -1,9 +1,8 @@
 import shutil
-from pathlib import Path
 
 import pytest
 
-from patch_helpers import applied_by_standard_tools, git_project, review
+from patch_helpers import check_standard_tools_agree, git_project, review
 from review.document import load_document
 from review.errors import ReviewError
 from review.patchfile import (
@@ -24,36 +23,6 @@ SEED_NAME = "seeds/000_609f52cd2aa5fae0.txt"
 @pytest.fixture(autouse=True)
 def no_user_config(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
-
-
-def edit_args(edits: dict[str, str]) -> list[str]:
-    return [arg for sid, text in edits.items() for arg in ("--sentence", sid, "--text", text)]
-
-
-def expected_bytes(data: bytes, encoding: str, bom: bytes, edits: dict[str, str]) -> bytes:
-    """The corrected file computed independently: each edited span replaced in the text."""
-    text = data[len(bom) :].decode(encoding)
-    pieces, position = [], 0
-    for sentence in segment(text):
-        if sentence.id in edits:
-            pieces += [text[position : sentence.start], edits[sentence.id]]
-            position = sentence.end
-    return bom + ("".join(pieces) + text[position:]).encode(encoding)
-
-
-def check_standard_tools_agree(project, relpath, edits, capsysbinary, encoding="utf-8", bom=b""):
-    original = (project / relpath).read_bytes()
-    code, _out, err = review(capsysbinary, "edit", relpath, *edit_args(edits))
-    assert code == 0, err
-    patch = project / "corrections" / f"{Path(relpath).stem}.patch"
-    code, corrected, err = review(capsysbinary, "apply", relpath)
-    assert code == 0, err
-    assert corrected == expected_bytes(original, encoding, bom, edits)
-    assert corrected != original
-    for tool, result in applied_by_standard_tools(project, relpath, patch).items():
-        assert result == corrected, f"{tool} made other bytes than review apply"
-    assert (project / relpath).read_bytes() == original
-    return patch
 
 
 def test_seed_edits_apply_byte_for_byte_with_git_and_gnu_patch(tmp_path, monkeypatch, capsysbinary):

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from review.config import Config
     from review.flags import Flag
     from review.session import Change, ReviewSession
-    from review.state import ReviewState
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -113,13 +112,14 @@ def _make_changes(
 
 
 class _FlagSource:
-    """The flags of the review's current text, checked again only after the text changed."""
+    """The flags of the review's current text, checked again only after the text changed
+    (a dismissal or a status does not change what the checkers see)."""
 
     def __init__(self, session: ReviewSession, config: Config, use_languagetool: bool) -> None:
         self._session = session
         self._config = config
         self._use_languagetool = use_languagetool
-        self._checked: ReviewState | None = None
+        self._checked: frozenset[tuple[str, str | None]] | None = None
         self._flags: tuple[Flag, ...] = ()
         self.languagetool_version: str | None = None
 
@@ -138,7 +138,8 @@ class _FlagSource:
         from review.checking import check_document
 
         state = self._session.state
-        if state is not self._checked:
+        texts = frozenset((sentence_id, review.edited) for sentence_id, review in state.items())
+        if texts != self._checked:
             text, sentences = state.current_document(
                 self._session.document.text, self._session.sentences
             )
@@ -146,7 +147,7 @@ class _FlagSource:
             for notice in result.notices:
                 print(f"review: {notice}", file=sys.stderr)
             self._flags = result.flags
-            self._checked = state
+            self._checked = texts
             self.languagetool_version = result.languagetool_version or self.languagetool_version
         return self._flags
 
