@@ -25,7 +25,8 @@ from typing import Any
 
 import pytest
 
-from review.languagetool import cli_server, server
+from review.commands import server as server_command
+from review.languagetool import server
 from review.languagetool.errors import LanguageToolUnavailable
 from review.languagetool.jars import JarSet, cache_dir, ensure_jars
 from review.languagetool.server import ServerInfo, ensure_server, find_java, status, stop
@@ -166,7 +167,7 @@ def test_cli_start_status_and_errors(
     running: ServerInfo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     parser = argparse.ArgumentParser(prog="review")
-    cli_server.add_parser(parser.add_subparsers(dest="command"))
+    server_command.register(parser.add_subparsers(dest="command"))
 
     def review(*argv: str) -> int:
         args = parser.parse_args(list(argv))

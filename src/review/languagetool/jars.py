@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from platformdirs import user_cache_dir
-
+from review.cache import cache_root
 from review.languagetool.errors import LanguageToolUnavailable
 
 # Newest first; the first one Maven Central serves is kept for good (see CHOSEN_FILE).
@@ -44,9 +43,8 @@ class JarSet:
 
 
 def cache_dir() -> Path:
-    """Where jars, server state and logs live: $REVIEW_CACHE_DIR/languagetool or the user cache."""
-    root = os.environ.get("REVIEW_CACHE_DIR") or user_cache_dir("review")
-    return Path(root) / "languagetool"
+    """Where jars, server state and logs live, inside review's cache folder."""
+    return cache_root() / "languagetool"
 
 
 @contextmanager

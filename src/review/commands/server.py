@@ -8,7 +8,7 @@ import sys
 ACTIONS = ("start", "stop", "status")
 
 
-def add_parser(
+def register(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
 ) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
