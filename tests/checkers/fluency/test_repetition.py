@@ -37,3 +37,35 @@ def test_grammatical_doubling_and_idioms_are_silent(found):
 
 def test_repeat_across_punctuation_is_silent(found):
     assert found(RULE, "He came, came back, and left. Left. No, no.") == []
+
+
+PHRASE = "MT_REPEATED_PHRASE"
+
+
+def test_phrase_said_again_later_in_the_sentence(flags):
+    text = "250px (National Theatre of Alecsandri in the National Theatre of Iasi)."
+    [flag] = flags(PHRASE, text)
+    assert (flag.text, flag.start) == ("National Theatre of", 45)
+    assert flag.message.startswith("'National Theatre of' again in the same sentence")
+
+
+def test_chinese_style_repeated_reference(found):
+    text = (
+        "It enriched the theory of international relations and influenced the development "
+        "of international relations."
+    )
+    assert found(PHRASE, text) == [("of international relations", ())]
+
+
+def test_parallel_clauses_and_function_words_are_silent(found):
+    text = (
+        "It is not the trouble that has come, but the trouble that will come. "
+        "The share of services is 46%; the share of industry is 33%. "
+        "If you want to ask me something, you can ask me now. "
+        "Where the lessee fails to pay, the lessor may notify the lessee in writing."
+    )
+    assert found(PHRASE, text) == []
+
+
+def test_adjacent_repeat_is_left_to_repeated_words(found):
+    assert found(PHRASE, "They marked the anniversary of the anniversary of the war.") == []

@@ -19,7 +19,7 @@ from review.checkers.fluency.casing import OddCase, ProperNounCase
 from review.checkers.fluency.length import LongSentence
 from review.checkers.fluency.lexicon import IdiomCalque, LiteralPhrasing, SetPhrase
 from review.checkers.fluency.punctuation import DoubledPunctuation
-from review.checkers.fluency.repetition import RepeatedWords
+from review.checkers.fluency.repetition import RepeatedPhrase, RepeatedWords
 from review.checkers.fluency.script import FullWidthPunctuation, Mojibake, SourceScript
 from review.checkers.fluency.spacing import MissingSpace, SpaceBeforePunctuation, SpaceInsideQuotes
 from review.flags import Flag
@@ -52,6 +52,7 @@ DETECTORS: dict[str, type[Detector]] = {
         MixedQuotes,
         DoubledPunctuation,
         RepeatedWords,
+        RepeatedPhrase,
         ProperNounCase,
         OddCase,
         SetPhrase,

@@ -103,3 +103,96 @@ def _same_phrase(
     if any(not _BETWEEN_WORDS.fullmatch(text, words[i].end(), words[i + 1].start()) for i in span):
         return False
     return text[words[end - 1].end() : words[end - 1].end() + 1] not in ("-", "‐")
+
+
+# Words too common for their repetition to mean anything.
+_FUNCTION_WORDS = frozenset(
+    (
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "as",
+        "is", "are", "was", "were", "be", "been", "it", "its", "that", "this", "these", "those",
+        "from", "his", "her", "their", "our", "my", "your", "you", "we", "they", "he", "she",
+        "i", "me", "him", "them", "us", "will", "would", "can", "could", "should", "may",
+        "might", "must", "not", "no", "do", "does", "did", "which", "who", "what", "when",
+        "where", "how", "has", "have", "had", "but", "also", "into", "than", "there", "so",
+        "if", "all", "some", "any", "more", "most", "other", "such", "only", "just", "then",
+        "one", "up", "out", "about",
+    )
+)
+# A phrase that opens a clause both times is parallelism ("not the trouble that came, but
+# the trouble that will come"; "the share of services is…; the share of industry…").
+_CLAUSE_OPENERS = frozenset(("and", "but", "or", "nor", "not", "while", "whereas"))
+_CLAUSE_PUNCTUATION = ",;:.!?—–("
+
+
+class RepeatedPhrase(Detector):
+    """A phrase said again later in the same sentence ("… the National Theatre of X in the
+    National Theatre").
+
+    Chinese repeats a noun phrase where English uses a pronoun or a shorter reference, and
+    neural MT loops back over a phrase it has already produced; either way the second
+    occurrence is where the sentence needs work. A phrase counts when it has two content
+    words, or three words with one content word; the second occurrence is flagged, unless
+    both occurrences open a clause (deliberate parallelism).
+    """
+
+    rule = "MT_REPEATED_PHRASE"
+    category = Category.STYLE
+    mqm = MqmClass.AWKWARD
+    severity = Severity.MINOR
+
+    def scan(self, text: str) -> Iterator[Hit]:
+        words = list(_WORD.finditer(text))
+        keys = [w.group().lower() for w in words]
+        earlier = _earlier_occurrences(keys)
+        for first, last in _runs([i in earlier for i in range(len(keys))]):
+            content = sum(keys[i] not in _FUNCTION_WORDS for i in range(first, last + 1))
+            size = last - first + 1
+            if content < 2 and not (content == 1 and size >= 3):
+                continue
+            if first >= size and keys[first - size : first] == keys[first : last + 1]:
+                continue  # said twice in a row: MT_REPEATED_WORDS reports it
+            if _opens_clause(text, words, first) and _opens_clause(text, words, earlier[first]):
+                continue
+            phrase = text[words[first].start() : words[last].end()]
+            yield Hit(
+                words[first].start(),
+                words[last].end(),
+                f"{phrase!r} again in the same sentence: rephrase or refer back to it",
+            )
+
+
+def _earlier_occurrences(keys: list[str]) -> dict[int, int]:
+    """Word index → index of the same word in an earlier occurrence of a word pair it is part
+    of; the earlier pair must not overlap or touch (adjacent repeats are MT_REPEATED_WORDS's)."""
+    earlier: dict[int, int] = {}
+    seen: dict[tuple[str, str], int] = {}
+    for i in range(len(keys) - 1):
+        pair = (keys[i], keys[i + 1])
+        if pair[0] in _FUNCTION_WORDS and pair[1] in _FUNCTION_WORDS:
+            continue
+        first = seen.setdefault(pair, i)
+        if i - first >= 3:
+            earlier.setdefault(i, first)
+            earlier.setdefault(i + 1, first + 1)
+    return earlier
+
+
+def _opens_clause(text: str, words: list[re.Match[str]], index: int) -> bool:
+    """Whether the phrase at word ``index`` (with an article before it) opens a clause."""
+    if index > 0 and words[index - 1].group().lower() in ("the", "a", "an"):
+        index -= 1
+    before = text[: words[index].start()].rstrip()
+    if not before or before[-1] in _CLAUSE_PUNCTUATION:
+        return True
+    return index > 0 and words[index - 1].group().lower() in _CLAUSE_OPENERS
+
+
+def _runs(marked: list[bool]) -> Iterator[tuple[int, int]]:
+    """(first, last) indices of each run of marked words."""
+    start = None
+    for index, flag in enumerate([*marked, False]):
+        if flag and start is None:
+            start = index
+        elif not flag and start is not None:
+            yield start, index - 1
+            start = None
