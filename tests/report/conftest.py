@@ -17,7 +17,6 @@ from review.segment import Sentence, segment
 from review.state import Annotation, ReviewState, SentenceReview, Status
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
 HANDMADE_TEXT = (
     "The cat sit on the mat. It was very very happy.\n"

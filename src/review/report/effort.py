@@ -37,16 +37,20 @@ class EffortStatistics:
             Metric.CHRF_PLUS: CHRF(word_order=2),
             Metric.BLEU: BLEU(),
         }
+        if not originals:
+            raise ValueError("no sentences to score")
         changed = [i for i, (a, b) in enumerate(zip(originals, corrected, strict=True)) if a != b]
+        # sacrebleu scores at least one pair: that is also what sets the reference count that
+        # its signature names.
+        measured = changed or [0]
         self._stats: dict[Metric, list[Statistics]] = {}
         for metric, scorer in self._scorers.items():
             stats = [_unchanged_statistics(scorer, text) for text in originals]
-            if changed:
-                measured = scorer._extract_corpus_statistics(
-                    [originals[i] for i in changed], [[corrected[i] for i in changed]]
-                )
-                for index, statistics in zip(changed, measured, strict=True):
-                    stats[index] = statistics
+            computed = scorer._extract_corpus_statistics(
+                [originals[i] for i in measured], [[corrected[i] for i in measured]]
+            )
+            for index, statistics in zip(measured, computed, strict=True):
+                stats[index] = statistics
             self._stats[metric] = stats
 
     def score(self, metric: Metric, indices: Iterable[int] | None = None) -> Score:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from review.flags import Flag, MqmClass, Severity
 from review.metrics import Metric, Score
 from review.report.effort import EFFORT_METRICS, EffortStatistics
-from review.report.fates import Fate, flag_fate, standing_blocks
+from review.report.fates import Fate, Standing, flag_fate
 from review.report.mqm import MqmScore, mqm_score
 from review.segment import Sentence
 from review.state import Annotation, ReviewState, Status
@@ -232,8 +232,8 @@ def _row(
 ) -> SentenceRow:
     review = state.review_of(sentence.id)
     changed = corrected != sentence.text
-    blocks = standing_blocks(sentence.text, corrected) if changed and flags else None
-    outcomes = tuple(FlagOutcome(f, *flag_fate(f, review, blocks)) for f in flags)
+    standing = Standing.of(sentence.text, corrected) if changed and flags else None
+    outcomes = tuple(FlagOutcome(f, *flag_fate(f, review, standing)) for f in flags)
     return SentenceRow(
         id=sentence.id,
         paragraph=sentence.paragraph,

@@ -1,0 +1,65 @@
+"""The fast statistics give exactly what sacrebleu (through review.metrics) gives."""
+
+import random
+
+import pytest
+
+from review.metrics import Metric, corpus_score, sentence_score
+from review.report.effort import EffortStatistics
+
+_WORDS = ["the", "of", "(and)", "to,", "in", "A", "is", '"that"', "it's", "was-with", "be:",
+          "İstanbul", "中国", "...", "!", "?", "“quoted”", "e.g.", "x"]  # fmt: skip
+
+
+def _corpus(seed: int, size: int) -> tuple[list[str], list[str]]:
+    rng = random.Random(seed)
+    originals = [" ".join(rng.choices(_WORDS, k=rng.randint(1, 30))) for _ in range(size)]
+    corrected = list(originals)
+    for i in range(0, size, 3):
+        words = corrected[i].split()
+        words[rng.randrange(len(words))] = rng.choice(_WORDS)
+        corrected[i] = " ".join([*words, "added."])
+    corrected[1] = ""  # a deleted sentence
+    return originals, corrected
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_corpus_scores_and_signatures_equal_review_metrics(seed: int) -> None:
+    originals, corrected = _corpus(seed, 120)
+    effort = EffortStatistics(originals, corrected)
+    for metric in (Metric.TER, Metric.CHRF_PLUS, Metric.BLEU):
+        assert effort.score(metric) == corpus_score(metric, originals, corrected)
+
+
+def test_sentence_scores_equal_review_metrics() -> None:
+    originals, corrected = _corpus(3, 60)
+    effort = EffortStatistics(originals, corrected)
+    for metric in (Metric.TER, Metric.CHRF_PLUS):
+        for i, (a, b) in enumerate(zip(originals, corrected, strict=True)):
+            assert effort.sentence(metric, i) == sentence_score(metric, a, b).value
+
+
+def test_a_subset_scores_as_its_own_corpus() -> None:
+    originals, corrected = _corpus(4, 40)
+    effort = EffortStatistics(originals, corrected)
+    subset = [0, 3, 4, 9, 12]
+    expected = corpus_score(
+        Metric.TER, [originals[i] for i in subset], [corrected[i] for i in subset]
+    )
+    assert effort.score(Metric.TER, subset) == expected
+    assert effort.score(Metric.TER, []).value == 0.0
+
+
+def test_an_untouched_document() -> None:
+    texts = ["One sentence here.", "Another, (with) punctuation!"]
+    effort = EffortStatistics(texts, texts)
+    assert [effort.score(m).value for m in (Metric.TER, Metric.CHRF_PLUS, Metric.BLEU)] == [
+        0.0, 100.0, pytest.approx(100.0),
+    ]  # fmt: skip
+
+
+def test_lengths_must_match_and_there_must_be_something() -> None:
+    with pytest.raises(ValueError, match="2 originals but 1 corrections"):
+        EffortStatistics(["a", "b"], ["a"])
+    with pytest.raises(ValueError, match="no sentences"):
+        EffortStatistics([], [])

@@ -1,0 +1,65 @@
+import json
+from importlib.resources import files
+
+import jsonschema
+import pytest
+
+from review.report.json_format import render_json
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict:
+    return json.loads((files("review") / "schemas" / "report.schema.json").read_text("utf-8"))
+
+
+def test_validates_against_the_schema(handmade, schema: dict) -> None:
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for only_changed in (False, True):
+        data = json.loads(render_json(handmade.report(only_changed)))
+        jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_the_schema_rejects_what_it_should(handmade, schema: dict) -> None:
+    data = json.loads(render_json(handmade.report()))
+    data["sentences"][0]["flags"][0]["fate"] = "ignored"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+    data = json.loads(render_json(handmade.report()))
+    data["flags"]["by_category"][0]["extra"] = 1
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_stable_key_order_and_bytes(handmade, schema: dict) -> None:
+    text = render_json(handmade.report())
+    assert text == render_json(handmade.report())
+    data = json.loads(text)
+    assert list(data) == schema["required"]
+    assert list(data["summary"]) == schema["properties"]["summary"]["required"]
+    sentence_keys = schema["properties"]["sentences"]["items"]["required"]
+    assert all(list(s) == sentence_keys for s in data["sentences"])
+
+
+def test_figures(handmade) -> None:
+    data = json.loads(render_json(handmade.report()))
+    assert [e["name"] for e in data["effort"]] == ["HTER", "chrF++", "BLEU"]
+    assert data["effort"][0]["score"] == pytest.approx(300 / 32)
+    assert data["effort"][0]["signature"].startswith("nrefs:1|case:lc|tok:tercom")
+    assert data["mqm"]["penalty"] == 13.1
+    assert data["mqm"]["errors"] == {"minor": 3, "minor_punctuation": 1, "major": 2, "critical": 0}
+    assert data["summary"]["flags"] == {
+        "total": 7, "accepted": 1, "resolved": 2, "dismissed": 2, "open": 2, "precision": 0.6,
+    }  # fmt: skip
+    s1 = data["sentences"][0]
+    assert s1["diff"] == [
+        {"op": "equal", "text": "The cat "},
+        {"op": "delete", "text": "sit"},
+        {"op": "insert", "text": "sits"},
+        {"op": "equal", "text": " on the mat."},
+    ]
+    assert s1["flags"][0]["fate"] == "accepted" and s1["flags"][0]["replacement"] == "sits"
+    s6 = data["sentences"][5]
+    assert s6["annotations"] == [{"mqm": "Style/Awkward", "severity": "minor", "start": 0,
+                                  "end": 7, "note": "odd", "text": "Another"}]  # fmt: skip
+    assert data["checkers"] == {"languagetool": "6.8", "fluency": True,
+                                "notices": ["a notice <i>here</i>"]}  # fmt: skip

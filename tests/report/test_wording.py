@@ -1,0 +1,23 @@
+from review.report.wording import Fold, grouped_rows, row_heading, summary_figures, wdiff
+from review.worddiff import word_diff
+
+
+def test_rows_fold_in_runs_between_noteworthy_ones(handmade) -> None:
+    items = list(grouped_rows(handmade.report().rows))
+    assert [item.id if not isinstance(item, Fold) else [r.id for r in item.rows]
+            for item in items] == ["s1", "s2", "s3", ["s4", "s5"], "s6"]  # fmt: skip
+    fold = items[3]
+    assert fold.title == "s4–s5 · 2 unchanged sentences · 3 flags (1 dismissed, 2 open)"
+
+
+def test_headings_and_figures(handmade) -> None:
+    report = handmade.report()
+    assert row_heading(report.rows[1]) == "s2 · ¶1 · reviewed · HTER 25.00 · chrF++ 93.22"
+    figures = {f.key: f.value for f in summary_figures(report)}
+    assert figures["sentences"] == "6"
+    assert figures["hter"] == "9.38"
+    assert figures["quality-score"] == "60.30"
+
+
+def test_wdiff() -> None:
+    assert wdiff(word_diff("He go home.", "He goes home!")) == "He [-go-]{+goes+} home[-.-]{+!+}"
