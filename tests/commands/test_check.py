@@ -188,3 +188,28 @@ def test_real_process_prints_no_traceback(tmp_path) -> None:
     )
     assert completed.returncode == 2
     assert completed.stderr == f"review: {tmp_path / 'nope.txt'}: no such file\n"
+
+
+def test_without_maven_it_says_so_and_checks_fluency_only(tmp_path) -> None:
+    env = {
+        "PATH": str(tmp_path / "empty"),
+        "REVIEW_CACHE_DIR": str(tmp_path / "cache"),
+        "HOME": str(tmp_path),
+    }
+    completed = subprocess.run(
+        [sys.executable, "-m", "review.cli", "check", str(SEED), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+    notices = completed.stderr.splitlines()
+    assert len(notices) == 1
+    assert notices[0].startswith("review: LanguageTool unavailable (")
+    assert notices[0].endswith("); fluency checks only")
+    assert "mvn" in notices[0] or "Maven" in notices[0]
+    data = json.loads(completed.stdout)
+    assert data["tool"]["languagetool"] is None
+    assert {f["source"] for f in data["flags"]} == {"fluency"}
+    assert completed.returncode == 1
