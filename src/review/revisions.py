@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from review.document import Document, load_document
+from review.document import Document, load_document, relative_path
 from review.errors import ReviewError
 from review.patchfile import is_patch, parse_patch, patch_header
 from review.segment import segment
@@ -131,13 +131,13 @@ def _find_original(
     """The original a patch was made for: in one of the project folders ``roots`` (the
     working folder, the folder holding ``corrections/``), else as it was in ``git_revision``."""
     problems = []
-    for root in roots:
+    for root in dict.fromkeys(roots):
         path = root / original
         if path.is_file():
             document = load_document(path, base=root)
             if document.sha256 == sha256:
                 return document
-            problems.append(f"{path} has changed since")
+            problems.append(f"{relative_path(path)} has changed since")
     if git_revision is not None:
         data = _git_show(roots[0], git_revision, original, f"{git_revision}:{original}")
         with _temporary_copy(data, Path(original).name) as copy:

@@ -1,0 +1,115 @@
+import json
+
+import pytest
+
+from patch_helpers import git, git_project, review
+from review.flags import Category, Flag, MqmClass, Severity, Source
+from review.session import ReviewSession
+
+TER_SIGNATURE = "nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0"
+CHRF_SIGNATURE = "nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    git_project(tmp_path, "doc.txt", b"One is here. Two is there.\nThree.\n")
+    with ReviewSession.open(tmp_path / "doc.txt", cwd=tmp_path, reviewer="t") as session:
+        session.set_text("s2", "Two is here, now.")
+        session.save()
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "round 1")
+    with ReviewSession.open(tmp_path / "doc.txt", cwd=tmp_path, reviewer="t") as session:
+        session.set_text("s3", "Three. Four.")
+        session.dismiss(flag("s1", "One", "RULE_A"))
+        session.accept(flag("s2", "now", "RULE_B", ("then",)))
+        session.save()
+    return tmp_path
+
+
+def flag(sentence_id, text, rule, replacements=()):
+    start = {"One": 0, "now": 13}[text]
+    return Flag(
+        sentence_id, start, start + len(text), Source.FLUENCY, rule, Category.STYLE,
+        MqmClass.AWKWARD, Severity.MINOR, "m", text, replacements,
+    )  # fmt: skip
+
+
+def test_text_output_for_the_original_against_the_review(project, capsysbinary):
+    code, out, err = review(capsysbinary, "diff", "doc.txt", "corrections/doc.patch")
+    assert (code, err) == (0, "")
+    assert out.decode() == (
+        "A: doc.txt\n"
+        "B: corrections/doc.patch\n"
+        "\n"
+        "s2  TER 50.00  chrF 37.31\n"
+        "  Two is [-there-]{+here, then+}.\n"
+        "\n"
+        "s3  TER 50.00  chrF 44.03\n"
+        "  Three.{+ Four.+}\n"
+        "\n"
+        "2 of 3 sentences differ\n"
+        "newly dismissed: s1 RULE_A 'One'\n"
+        "newly accepted: s2 RULE_B 'now' → 'then'\n"
+        "document: TER 33.33, chrF 56.16\n"
+        f"TER signature: {TER_SIGNATURE}\n"
+        f"chrF signature: {CHRF_SIGNATURE}\n"
+    )
+
+
+def test_json_between_two_git_revisions_lists_new_dismissals_and_acceptances(project, capsysbinary):
+    code, out, err = review(
+        capsysbinary, "diff", "HEAD:corrections/doc.patch", "corrections/doc.patch",
+        "--format", "json",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    report = json.loads(out)
+    assert [(c["a_ids"], c["a"], c["b"]) for c in report["changed"]] == [
+        (["s2"], "Two is here, now.", "Two is here, then."),
+        (["s3"], "Three.", "Three. Four."),
+    ]
+    assert report["changed"][0]["diff"] == [
+        {"op": "equal", "text": "Two is here, "},
+        {"op": "delete", "text": "now"},
+        {"op": "insert", "text": "then"},
+        {"op": "equal", "text": "."},
+    ]
+    assert report["newly_dismissed"] == [{"sentence": "s1", "rule": "RULE_A", "text": "One"}]
+    assert report["newly_accepted"] == [
+        {"sentence": "s2", "rule": "RULE_B", "text": "now", "replacement": "then"}
+    ]
+    assert report["signatures"] == {"ter": TER_SIGNATURE, "chrf": CHRF_SIGNATURE}
+    assert report["sentences"] == 3
+
+
+def test_markdown_table(project, capsysbinary):
+    code, out, _ = review(
+        capsysbinary, "diff", "HEAD:corrections/doc.patch", "corrections/doc.patch",
+        "--format", "md",
+    )  # fmt: skip
+    assert code == 0
+    text = out.decode()
+    assert "| sentence | TER | chrF | change |" in text
+    assert "| s2 | 25.00 | 62.45 | Two is here, ~~now~~**then**. |" in text
+    assert "| s3 | 50.00 | 44.03 | Three. **Four.** |" in text
+    assert "- newly dismissed: s1 RULE_A 'One'" in text
+    assert "- newly accepted: s2 RULE_B 'now' → 'then'" in text
+    assert f"TER: `{TER_SIGNATURE}`" in text
+
+
+def test_colour_only_on_a_terminal(project, capsysbinary, monkeypatch):
+    _, plain, _ = review(capsysbinary, "diff", "doc.txt", "corrections/doc.patch")
+    assert b"\x1b[" not in plain
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    _, coloured, _ = review(capsysbinary, "diff", "doc.txt", "corrections/doc.patch")
+    assert b"\x1b[1;32m Four.\x1b[0m" in coloured
+    assert b"{+" not in coloured
+
+
+def test_an_unknown_side_is_one_line(project, capsysbinary):
+    code, out, err = review(capsysbinary, "diff", "doc.txt", "nothing.patch")
+    assert (code, out) == (2, b"")
+    assert err == (
+        "review: nothing.patch: no such file (name a file, or REV:path for one in git)\n"
+    )
