@@ -216,22 +216,6 @@ def test_refuses_a_patch_for_a_changed_original(tmp_path, seed_patch):
         parse_patch(data, document, sentences, "x.patch")
 
 
-@pytest.mark.parametrize(
-    ("old", "new", "message"),
-    [
-        (b"Original: seed.txt\n", b"Original: ../seed.txt\n", "climbs out of the project"),
-        (b"Original: seed.txt\n", b"Original: /etc/passwd\n", "is absolute"),
-        (b"--- a/seed.txt\n", b"--- a/../seed.txt\n", "climbs out of the project"),
-        (b"+++ b/seed.txt\n", b"+++ /etc/passwd\n", "is absolute"),
-        (b"--- a/seed.txt\n", b"--- a/other.txt\n", "its diff's --- file is 'a/other.txt'"),
-    ],
-)
-def test_refuses_file_names_outside_the_project(seed_patch, old, new, message):
-    data = seed_patch[2]
-    assert old in data
-    assert message in refusal(seed_patch, data.replace(old, new, 1))
-
-
 def test_refuses_every_truncation(seed_patch):
     data = seed_patch[2]
     cuts = {0, 10}
@@ -255,6 +239,11 @@ def test_refuses_a_hunk_that_no_longer_applies(seed_patch):
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
+        (b"Original: seed.txt\n", b"Original: ../seed.txt\n", "climbs out of the project"),
+        (b"Original: seed.txt\n", b"Original: /etc/passwd\n", "is absolute"),
+        (b"--- a/seed.txt\n", b"--- a/../seed.txt\n", "climbs out of the project"),
+        (b"+++ b/seed.txt\n", b"+++ /etc/passwd\n", "is absolute"),
+        (b"--- a/seed.txt\n", b"--- a/other.txt\n", "its diff's --- file is 'a/other.txt'"),
         (b"Original: ", b"Original ", "line 1 is not `Key: value`"),
         (b"Reviews: 3\n", b"Reviews: 2\n", "cut short or damaged (Reviews: 2, but 3 Sentence"),
         (b"Sentence-s40: ", b"Sentence-s400: ", "seed.txt has no such sentence"),
@@ -265,7 +254,7 @@ def test_refuses_a_hunk_that_no_longer_applies(seed_patch):
         (b"Tool: ", b"Colour: red\nTool: ", "unknown header line Colour"),
     ],
 )
-def test_refuses_a_malformed_header(seed_patch, old, new, message):
+def test_refuses_bad_file_names_and_a_malformed_header(seed_patch, old, new, message):
     data = seed_patch[2]
     assert old in data
     assert message in refusal(seed_patch, data.replace(old, new, 1))

@@ -16,6 +16,16 @@ if TYPE_CHECKING:
     from review.session import Change, ReviewSession
 
 
+_REPEATABLE = (
+    ("--sentence", "ID", "the sentence whose text the next --text gives"),
+    ("--text", "TEXT", "the new text of the --sentence before it"),
+    ("--status", "ID=STATUS", "todo or reviewed"),
+    ("--dismiss", "ID:RULE", "dismiss the sentence's flags of RULE"),
+    ("--accept", "ID:RULE[:N]", "apply suggestion N (default 1) of the sentence's first RULE flag"),
+    ("--accept-all", "RULE", "apply the first suggestion of every RULE flag in the document"),
+)
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "edit",
@@ -28,30 +38,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("file", help="the original text")
     parser.add_argument("--patch", metavar="P", help="the patch file (default: corrections/…)")
-    parser.add_argument(
-        "--sentence", metavar="ID", action="append", default=[], help="the sentence for --text"
-    )
-    parser.add_argument(
-        "--text", action="append", default=[], help="the new text of the --sentence before it"
-    )
-    parser.add_argument(
-        "--status", metavar="ID=STATUS", action="append", default=[], help="todo or reviewed"
-    )
+    for option, metavar, help_text in _REPEATABLE:
+        parser.add_argument(option, metavar=metavar, action="append", default=[], help=help_text)
     parser.add_argument(
         "--comment", nargs=2, metavar=("ID", "TEXT"), action="append", default=[],
         help="set the sentence's comment (an empty TEXT removes it)",
-    )  # fmt: skip
-    parser.add_argument(
-        "--dismiss", metavar="ID:RULE", action="append", default=[],
-        help="dismiss the sentence's flags of RULE",
-    )  # fmt: skip
-    parser.add_argument(
-        "--accept", metavar="ID:RULE[:N]", action="append", default=[],
-        help="apply suggestion N (default 1) of the sentence's first RULE flag",
-    )  # fmt: skip
-    parser.add_argument(
-        "--accept-all", metavar="RULE", action="append", default=[],
-        help="apply the first suggestion of every RULE flag in the document",
     )  # fmt: skip
     parser.add_argument(
         "--no-languagetool", action="store_true",
@@ -191,5 +182,3 @@ def _describe(change: Change) -> Sequence[str]:
     if not change.after:
         return [f"unchanged: {change.label}"]
     return [f"{sentence_id}: {change.label}" for sentence_id in change.sentence_ids]
-
-
