@@ -59,3 +59,10 @@ def test_brand_names_units_and_capitals_are_silent(found):
         "KING'S ROAD, McDonald."
     )
     assert found(ODD, text) == []
+
+
+def test_longest_name_wins(found):
+    assert found(RULE, "He flew from south africa to the united states of america.") == [
+        ("south africa", ("South Africa",)),
+        ("united states of america", ("United States of America",)),
+    ]

@@ -37,10 +37,10 @@ _MARKUP = re.compile(
     r"(?P<subword>@@ ?|▁)"
     r"|(?P<entity>&(?:[a-z]{2,8}|#\d{2,5}|#x[0-9a-f]{2,4});)"
     r"|(?P<tag></?[a-z][a-z0-9]*(?:\s[^<>]{0,80})?/?>)"
-    r"|(?P<wiki>\[\[|\]\]|\{\{|\}\}|\b\d{2,4}px|\b(?:thumb|right|left)(?:right|left|thumb)\w*)",
+    r"|(?P<wiki>\[\[|\]\]|\{\{|\}\}|\b\d{2,4}px|\bthumb(?:right|left)\w*|\b(?:right|left)thumb\w*)",
     re.IGNORECASE,
 )
-_MARKUP_CHAR = re.compile(r"[@▁&<>\[\]{}]|\dpx|thumb|right|left", re.IGNORECASE)
+_MARKUP_CHAR = re.compile(r"[@▁&<>\[\]{}]|\dpx|thumb", re.IGNORECASE)
 _ENTITY_TEXT = {"&quot;": '"', "&amp;": "&", "&apos;": "'", "&#39;": "'", "&lt;": "<",
                 "&gt;": ">", "&nbsp;": " "}
 

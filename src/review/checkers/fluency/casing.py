@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from review.checkers.fluency.base import Detector, Hit
 from review.checkers.fluency.data import load_table
@@ -12,21 +12,28 @@ from review.flags import Category, MqmClass, Severity
 
 PROPER_NOUNS_FILE = "proper_nouns.tsv"
 _WORD = re.compile(r"[^\W\d_]+")
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
 # A name inside a URL, an address, a hashtag or a file name is not prose.
 _TECHNICAL_BEFORE = frozenset("@#/._-\\")
 _TECHNICAL_AFTER = frozenset("@/_-\\")
 
 
 @cache
-def _names_by_first_word() -> dict[str, tuple[str, ...]]:
-    """Canonical names indexed by their first word in lower case, longest name first."""
-    index: dict[str, list[str]] = {}
+def _names_by_key_word() -> dict[str, tuple[tuple[str, int], ...]]:
+    """(name, offset of the key word in it) by key word: the name's longest word in lower
+    case. A miscased name almost always writes that word in lower case, so only sentences
+    with one of these words in lower case need a closer look."""
+    index: dict[str, list[tuple[str, int]]] = {}
     for row in load_table(PROPER_NOUNS_FILE).rows:
         name = row[0]
-        first = _WORD.search(name.lower())
-        if first:
-            index.setdefault(first.group(), []).append(name)
-    return {word: tuple(sorted(names, key=len, reverse=True)) for word, names in index.items()}
+        key = max(_WORD.finditer(name), key=lambda m: (len(m.group()), m.start()))
+        index.setdefault(key.group().lower(), []).append((name, key.start()))
+    return {word: tuple(names) for word, names in index.items()}
+
+
+@lru_cache(maxsize=1024)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])")
 
 
 class ProperNounCase(Detector):
@@ -45,30 +52,28 @@ class ProperNounCase(Detector):
     severity = Severity.MINOR
 
     def scan(self, text: str) -> Iterator[Hit]:
-        index = _names_by_first_word()
-        lowered = text.lower()
-        if not index.keys() & set(_WORD.findall(lowered)):
-            return
-        position = 0
-        for word in _WORD.finditer(lowered):
-            if word.start() < position:
-                continue
-            for name in index.get(word.group(), ()):
-                end = word.start() + len(name)
-                if lowered[word.start() : end] != name.lower() or not _standalone(
-                    text, word.start(), end
-                ):
-                    continue
-                written = text[word.start() : end]
-                if _miscased(written, name):
-                    position = end
-                    yield Hit(
-                        word.start(),
-                        end,
-                        f"Proper noun in lower case: {name}",
-                        (name,),
-                    )
-                break
+        index = _names_by_key_word()
+        keys = index.keys() & set(_LOWER_WORD.findall(text))
+        found: dict[int, tuple[int, str]] = {}
+        for key in keys:
+            for match in _word_pattern(key).finditer(text):
+                for name, offset in index[key]:
+                    start = match.start() - offset
+                    end = start + len(name)
+                    written = text[max(start, 0) : end]
+                    if (
+                        start >= 0
+                        and written.lower() == name.lower()
+                        and _standalone(text, start, end)
+                        and _miscased(written, name)
+                        and len(name) > len(found.get(start, (0, ""))[1])
+                    ):
+                        found[start] = (end, name)
+        taken = 0
+        for start, (end, name) in sorted(found.items()):
+            if start >= taken:  # "south africa" is one name, not also "africa"
+                taken = end
+                yield Hit(start, end, f"Proper noun in lower case: {name}", (name,))
 
 
 def _standalone(text: str, start: int, end: int) -> bool:

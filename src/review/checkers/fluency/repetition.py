@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from itertools import compress
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from itertools import compress, pairwise
 from operator import eq
 
 from review.checkers.fluency.base import Detector, Hit
@@ -33,6 +34,18 @@ _X_AND_X = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
+def _keys(text: str) -> tuple[str, ...]:
+    """The words in lower case; cached because two detectors ask in turn."""
+    return tuple(word.lower() for word in _WORD.findall(text))
+
+
+@lru_cache(maxsize=256)
+def _words(text: str) -> tuple[re.Match[str], ...]:
+    """The words with their offsets, wanted only where a repeat is suspected."""
+    return tuple(_WORD.finditer(text))
+
+
 class RepeatedWords(Detector):
     """The same word or phrase twice in a row ("the the", "of the world of the world").
 
@@ -46,8 +59,10 @@ class RepeatedWords(Detector):
     severity = Severity.MAJOR
 
     def scan(self, text: str) -> Iterator[Hit]:
-        words = list(_WORD.finditer(text))
-        keys = [w.group().lower() for w in words]
+        keys = _keys(text)
+        if len(set(keys)) == len(keys):
+            return
+        words = _words(text)
         position = 0
         for start in _candidate_starts(keys):
             if start < position:
@@ -64,7 +79,7 @@ class RepeatedWords(Detector):
             position += size * times
 
 
-def _candidate_starts(keys: list[str]) -> list[int]:
+def _candidate_starts(keys: Sequence[str]) -> list[int]:
     """Positions whose word comes again within a phrase's length (found at C speed)."""
     starts: set[int] = set()
     for size in range(1, MAX_PHRASE_WORDS + 1):
@@ -72,14 +87,14 @@ def _candidate_starts(keys: list[str]) -> list[int]:
     return sorted(starts)
 
 
-def _allowed(unit: list[str]) -> bool:
+def _allowed(unit: Sequence[str]) -> bool:
     if len(unit) == 1:
         return unit[0] in _ALLOWED
     return len(unit) == 2 and unit[0] in _LINKING_WORDS and unit[1] in _X_AND_X
 
 
 def _repeat_at(
-    text: str, words: list[re.Match[str]], keys: list[str], start: int
+    text: str, words: Sequence[re.Match[str]], keys: Sequence[str], start: int
 ) -> tuple[int, int]:
     """(phrase length, times said) of the shortest phrase at ``start`` said twice or more."""
     for size in range(1, MAX_PHRASE_WORDS + 1):
@@ -92,7 +107,12 @@ def _repeat_at(
 
 
 def _same_phrase(
-    text: str, words: list[re.Match[str]], keys: list[str], first: int, second: int, size: int
+    text: str,
+    words: Sequence[re.Match[str]],
+    keys: Sequence[str],
+    first: int,
+    second: int,
+    size: int,
 ) -> bool:
     """Whether the ``size`` words at ``second`` repeat those at ``first``, joined by spaces
     only, and the repeat is not the head of a compound ("Boutros Boutros-Ghali")."""
@@ -141,9 +161,12 @@ class RepeatedPhrase(Detector):
     severity = Severity.MINOR
 
     def scan(self, text: str) -> Iterator[Hit]:
-        words = list(_WORD.finditer(text))
-        keys = [w.group().lower() for w in words]
+        keys = _keys(text)
+        pairs = list(pairwise(keys))
+        if len(set(pairs)) == len(pairs):
+            return
         earlier = _earlier_occurrences(keys)
+        words = _words(text) if earlier else ()
         for first, last in _runs([i in earlier for i in range(len(keys))]):
             content = sum(keys[i] not in _FUNCTION_WORDS for i in range(first, last + 1))
             size = last - first + 1
@@ -161,7 +184,7 @@ class RepeatedPhrase(Detector):
             )
 
 
-def _earlier_occurrences(keys: list[str]) -> dict[int, int]:
+def _earlier_occurrences(keys: Sequence[str]) -> dict[int, int]:
     """Word index → index of the same word in an earlier occurrence of a word pair it is part
     of; the earlier pair must not overlap or touch (adjacent repeats are MT_REPEATED_WORDS's)."""
     earlier: dict[int, int] = {}
@@ -177,7 +200,7 @@ def _earlier_occurrences(keys: list[str]) -> dict[int, int]:
     return earlier
 
 
-def _opens_clause(text: str, words: list[re.Match[str]], index: int) -> bool:
+def _opens_clause(text: str, words: Sequence[re.Match[str]], index: int) -> bool:
     """Whether the phrase at word ``index`` (with an article before it) opens a clause."""
     if index > 0 and words[index - 1].group().lower() in ("the", "a", "an"):
         index -= 1
