@@ -22,7 +22,7 @@ from pathlib import Path
 from types import TracebackType
 
 from review.atomic import atomic_write
-from review.document import Document, load_document
+from review.document import Document, load_document, relative_path
 from review.errors import ReviewError
 from review.flags import Flag
 from review.journal import JournalEntry, JournalWriter, read_journal
@@ -32,7 +32,8 @@ from review.patchfile import (
     PatchLocation,
     header_for,
     locate,
-    read_patch,
+    parse_patch,
+    read_patch_bytes,
     redate,
     render_patch,
 )
@@ -97,10 +98,12 @@ class ReviewSession:
         self._saved_bytes: bytes | None = None
         self._saved = ReviewState()
         if location.patch.exists():
-            patch = read_patch(location.patch, document, self.sentences)
+            self._saved_bytes = read_patch_bytes(location.patch)
+            patch = parse_patch(
+                self._saved_bytes, document, self.sentences, relative_path(location.patch)
+            )
             self._header = patch.header
             self._saved = patch.state
-            self._saved_bytes = location.patch.read_bytes()
         self._state = self._saved
         self.reviewer = reviewer or _login_name()
         self.language = language or (self._header.language if self._header else DEFAULT_LANGUAGE)
