@@ -15,6 +15,7 @@ def test_full_stop_glued_to_the_next_sentence(found):
     # The segmenter ends the sentence at the stop; the flag sits on the first one's last word.
     assert found(MISSING, "It ended.The next day came.") == [("ended.", ("ended. ",))]
     assert found(MISSING, "It cost 3.5 dollars.") == []
+    assert found(MISSING, "They went to invent Chem.Weapons and Dr.Li came.") == []
 
 
 def test_semicolon_and_colon_glued(found):

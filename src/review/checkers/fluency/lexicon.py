@@ -174,7 +174,7 @@ class LiteralPhrasing(LexiconDetector):
     """
 
     rule = "MT_LITERAL_PHRASING"
-    category = Category.STYLE
+    category = Category.WORDING
     mqm = MqmClass.AWKWARD
     severity = Severity.MINOR
     kind = "phrasing"

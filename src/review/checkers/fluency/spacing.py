@@ -11,9 +11,11 @@ from review.flags import Category, MqmClass, Severity
 from review.segment import Sentence
 
 # A mark glued to the next word: ",When", ";but", "end.The". After a full stop only a
-# capital followed by a small letter counts, and only after a word of two letters or more,
-# so that abbreviations (U.S., e.g., i.e.) and decimals (3.5) stay silent.
+# capital followed by a small letter counts, and only after a lower-case word of two letters
+# or more, so that abbreviations (U.S., e.g., Chem.Weapons, Dr.Li) and decimals (3.5) stay
+# silent.
 _GLUED = re.compile(r"(?<=[\w)\]\"”’])[,;:!?](?=[A-Za-z])|(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+_WORD_BEFORE_STOP = re.compile(r"[^\W\d_]+$")
 _MARK_THEN_LETTER = re.compile(r"[,;:!?.][A-Za-z]")
 # Tokens that legitimately have marks inside: URLs, e-mail addresses, paths, code.
 _MACHINE_TOKEN = re.compile(r"://|www\.|@|::|[/\\=_]")
@@ -50,7 +52,7 @@ class MissingSpace(Detector):
             word = token.group()
             if _MACHINE_TOKEN.search(word):
                 continue
-            glued = [m.end() for m in _GLUED.finditer(word)]
+            glued = [m.end() for m in _GLUED.finditer(word) if not _abbreviation(word, m)]
             if not glued:
                 continue
             fixed = word
@@ -59,10 +61,18 @@ class MissingSpace(Detector):
             yield Hit(token.start(), token.end(), "Missing space after punctuation", (fixed,))
 
 
+def _abbreviation(word: str, mark: re.Match[str]) -> bool:
+    """A full stop after a word with a capital in it: "Chem.Weapons", "Dr.Li"."""
+    before = _WORD_BEFORE_STOP.search(word, 0, mark.start())
+    return mark.group() == "." and before is not None and not before.group().islower()
+
+
 def _glued_to_next(text: str, following: str) -> Hit | None:
     """The segmenter split "ended.The" into two sentences with no gap between them."""
     last = text.split()[-1] if text.split() else ""
-    if not _GLUED.search(last + following[:2]) or _MACHINE_TOKEN.search(last):
+    joined = last + following[:2]
+    glued = [m for m in _GLUED.finditer(joined) if not _abbreviation(joined, m)]
+    if not glued or _MACHINE_TOKEN.search(last):
         return None
     return Hit(
         len(text) - len(last),
