@@ -28,9 +28,20 @@ def test_same_span_and_category_from_both_sources_is_one_flag() -> None:
     assert merge_duplicates([ours, lt], SENTENCES) == (lt,)
     assert merge_duplicates([lt, ours_with_fix], SENTENCES) == (lt,)
     bare = _flag("s1", 3, 6, Source.LANGUAGETOOL, rule="LT")
-    assert merge_duplicates([bare, ours_with_fix], SENTENCES) == (
+    same_span = _flag("s1", 3, 6, Source.FLUENCY, replacements=("b",), rule="MT")
+    assert merge_duplicates([bare, same_span], SENTENCES) == (
         _flag("s1", 3, 6, Source.LANGUAGETOOL, rule="LT", replacements=("b",)),
     )
+
+
+def test_suggestions_move_only_onto_the_same_span() -> None:
+    whole_sentence = _flag("s1", 0, 30, Source.LANGUAGETOOL, rule="TOO_LONG")
+    phrase = _flag("s1", 10, 14, Source.FLUENCY, replacements=("x",), rule="MT")
+    assert merge_duplicates([whole_sentence, phrase], SENTENCES) == (whole_sentence, phrase)
+    near = _flag("s1", 3, 7, Source.LANGUAGETOOL, rule="LT")
+    assert merge_duplicates(
+        [near, _flag("s1", 4, 7, Source.FLUENCY, replacements=("b",))], SENTENCES
+    ) == (near,)
 
 
 def test_different_category_sentence_or_source_stay_apart() -> None:

@@ -86,10 +86,10 @@ def check_document(
 def merge_duplicates(flags: Iterable[Flag], sentences: Sequence[Sentence]) -> tuple[Flag, ...]:
     """Flags sorted by position, with one flag where LanguageTool and a detector agree.
 
-    Two flags from different sources on overlapping spans of one sentence, in the same
-    category, are the same finding for the editor. LanguageTool's stays (every match the server
-    returns is in our output, at its offset); it takes the detector's suggestions when it has
-    none of its own.
+    Two flags from different sources in the same category whose spans of one sentence mostly
+    coincide (they share at least half of what they cover together) are the same finding for
+    the editor. LanguageTool's stays (every match the server returns is in our output, at its
+    offset); on exactly the same span it takes the detector's suggestions when it has none.
     """
     order = {s.id: i for i, s in enumerate(sentences)}
     ranked = sorted(
@@ -117,11 +117,14 @@ def _twin(kept: list[Flag], flag: Flag) -> int | None:
 
 
 def _same_finding(a: Flag, b: Flag) -> bool:
-    return a.source != b.source and a.category == b.category and a.start < b.end and b.start < a.end
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    covered = max(a.end, b.end) - min(a.start, b.start)
+    return a.source != b.source and a.category == b.category and 2 * shared >= covered > 0
 
 
 def _merged(a: Flag, b: Flag) -> Flag:
     languagetool, detector = (a, b) if a.source == Source.LANGUAGETOOL else (b, a)
-    if languagetool.replacements or not detector.replacements:
+    same_span = (languagetool.start, languagetool.end) == (detector.start, detector.end)
+    if languagetool.replacements or not detector.replacements or not same_span:
         return languagetool
     return replace(languagetool, replacements=detector.replacements)
