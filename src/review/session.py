@@ -22,6 +22,7 @@ from pathlib import Path
 from types import TracebackType
 
 from review.atomic import atomic_write
+from review.cache import cached_segment
 from review.document import Document, load_document, relative_path
 from review.errors import ReviewError
 from review.flags import Flag
@@ -37,7 +38,7 @@ from review.patchfile import (
     redate,
     render_patch,
 )
-from review.segment import Sentence, segment
+from review.segment import Sentence
 from review.state import Annotation, ReviewState, SentenceReview, Status
 
 DEFAULT_LANGUAGE = "en-US"
@@ -127,7 +128,7 @@ class ReviewSession:
         document = load_document(path, base=location.root)
         return cls.open_document(
             document,
-            segment(document.text),
+            cached_segment(document.text),
             location,
             reviewer=reviewer,
             language=language,
