@@ -155,12 +155,12 @@ class MainScreen(Screen[None]):
         for notice in session.notices:
             self.notify(notice, title="Opened", timeout=8)
         self._show_header()
-        text, placed = session.state.current_document(session.document.text, session.sentences)
-        self._check_all(text, placed)
+        self._check_all(session)
 
     @work(thread=True, group="check")
-    def _check_all(self, text: str, sentences: tuple[Sentence, ...]) -> None:
+    def _check_all(self, session: ReviewSession) -> None:
         worker = get_current_worker()
+        text, sentences = session.state.current_document(session.document.text, session.sentences)
         try:
             checkers = run_stages(
                 self._stages,

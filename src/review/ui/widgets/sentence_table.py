@@ -14,6 +14,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
@@ -73,6 +74,8 @@ class SentenceTable(ScrollView, can_focus=True):
         self._row_source = row_source
         self._rows: Sequence[int] = range(0)
         self._number_width = 1
+        # rich_style walks the DOM on every call; a screenful of rows needs a few hundred.
+        self._styles: dict[tuple[str | None, bool], Style] = {}
 
     @property
     def rows(self) -> Sequence[int]:
@@ -153,19 +156,36 @@ class SentenceTable(ScrollView, can_focus=True):
         strip = Strip(self._segments(row, on_cursor=position == self.cursor))
         return strip.adjust_cell_length(width, self._base_style(position == self.cursor))
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._styles.clear()
+        super()._on_focus(event)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self._styles.clear()
+        super()._on_blur(event)
+
+    def _style(self, component: str | None, on_cursor: bool) -> Style:
+        key = (component, on_cursor)
+        style = self._styles.get(key)
+        if style is None:
+            style = self.rich_style
+            if on_cursor:
+                style += self.get_component_rich_style("sentence-table--cursor")
+            if component:
+                style += self.get_component_rich_style(component, partial=True)
+            self._styles[key] = style
+        return style
+
     def _base_style(self, on_cursor: bool) -> Style:
-        if on_cursor:
-            return self.rich_style + self.get_component_rich_style("sentence-table--cursor")
-        return self.rich_style
+        return self._style(None, on_cursor)
 
     def _segments(self, row: Row, on_cursor: bool) -> list[Segment]:
-        base = self._base_style(on_cursor)
-
         def part(text: str, component: str | None = None) -> Segment:
-            style = base
-            if component:
-                style = base + self.get_component_rich_style(component, partial=True)
-            return Segment(text, style)
+            return Segment(text, self._style(component, on_cursor))
 
         counts = row.counts
         return [

@@ -1,0 +1,168 @@
+"""UI latency on a book-length document (100,000 sentences), headless with Textual's pilot.
+
+Prints: segmentation time; time until the sentence table is first shown (with the document
+segmented before the app starts, and end to end with segmentation in the app's worker);
+key-to-screen latency (key press until the app is idle again, screen updated) for moving
+down and for jumping to the next flagged sentence, median and p95 over 200 presses; peak
+memory (max RSS). Targets: first screen < 2 s, p95 < 50 ms, memory < 1 GB.
+
+Flags come from a stand-in checker that flags every 17th sentence, so the figures measure the
+UI, not LanguageTool. Run: .venv/bin/python bench/ui_latency.py [--sentences N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from textual import events
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import Static
+
+from review.checking import Checkers, Progress
+from review.document import load_document
+from review.flags import Category, Flag, MqmClass, Severity, Source
+from review.patchfile import locate
+from review.segment import Sentence, segment
+from review.session import ReviewSession
+from review.ui.app import ReviewApp
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_609f52cd2aa5fae0.txt"
+PRESSES = 200
+
+
+class EveryNthChecker:
+    name = "every-17th"
+
+    def check(self, text: str, sentences: Sequence[Sentence]) -> Iterable[Flag]:
+        for index, sentence in enumerate(sentences):
+            if index % 17 == 0 and len(sentence.text) > 4:
+                yield Flag(
+                    sentence.id,
+                    0,
+                    4,
+                    Source.FLUENCY,
+                    "BENCH",
+                    Category.STYLE,
+                    MqmClass.AWKWARD,
+                    Severity.MINOR,
+                    "bench flag",
+                    sentence.text[:4],
+                    ("Xxxx",),
+                )
+
+
+def stages(progress: Progress) -> Iterator[Checkers]:
+    yield Checkers((EveryNthChecker(),), "bench", ())
+
+
+def make_document(folder: Path, sentences: int) -> Path:
+    seed = SEED.read_text(encoding="utf-8")
+    per_copy = len(segment(seed))
+    copies = -(-sentences // per_copy)
+    path = folder / "book.txt"
+    path.write_text("\n".join([seed] * copies), encoding="utf-8")
+    return path
+
+
+async def first_screen(path: Path, presegmented: Sequence[Sentence] | None) -> tuple[float, App]:
+    started = time.perf_counter()
+    location = locate(path)
+    document = load_document(path, base=location.root)
+
+    def opener() -> ReviewSession:
+        sentences = presegmented if presegmented is not None else segment(document.text)
+        return ReviewSession.open_document(document, sentences, location, reviewer="bench")
+
+    app = ReviewApp(path.name, opener, stages)
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not app.main.table.rows:
+            await pilot.pause(0.01)
+        await pilot.pause()
+        shown = time.perf_counter() - started
+        if presegmented is not None:
+            while app.main.checking:
+                await pilot.pause(0.05)
+            await pilot.pause()
+            moves = await latencies(app, "down")
+            jumps = await latencies(app, "n")
+            report_latency("move down (j)", moves)
+            report_latency("next flagged (n)", jumps)
+        app.session.close()
+    return shown, app
+
+
+async def latencies(app: ReviewApp, key: str) -> list[float]:
+    """Seconds from a key event reaching the app to the first frame drawn after the table
+    and the detail pane both show the sentence it moved to."""
+    frames: list[float] = []
+    display = app._display
+
+    def timed_display(screen: Screen, renderable: object) -> None:
+        display(screen, renderable)  # type: ignore[arg-type]
+        frames.append(time.perf_counter())
+
+    app._display = timed_display  # type: ignore[method-assign]
+    title = app.main.query_one("#detail-title", Static)
+    times = []
+    for _ in range(PRESSES):
+        before = app.main.table.sentence_index
+        started = time.perf_counter()
+        app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
+        while (
+            app.main.table.sentence_index == before
+            or f"Sentence {(app.main.table.sentence_index or 0) + 1}  " not in str(title.render())
+        ):
+            await asyncio.sleep(0.0005)
+        shown = time.perf_counter()
+        while not frames or frames[-1] < shown:
+            await asyncio.sleep(0.0005)
+        times.append(frames[-1] - started)
+    app._display = display  # type: ignore[method-assign]
+    return times
+
+
+def report_latency(what: str, times: list[float]) -> None:
+    median = statistics.median(times) * 1000
+    p95 = statistics.quantiles(times, n=20)[-1] * 1000
+    verdict = "ok" if p95 < 50 else "OVER the 50 ms target"
+    print(f"{what:<22} median {median:6.1f} ms   p95 {p95:6.1f} ms   ({verdict})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sentences", type=int, default=100_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        os.chdir(folder)
+        path = make_document(Path(folder), args.sentences)
+        started = time.perf_counter()
+        sentences = segment(path.read_text(encoding="utf-8"))
+        segmenting = time.perf_counter() - started
+        print(f"document: {len(sentences):,} sentences, {path.stat().st_size / 1e6:.1f} MB")
+        print(f"segmentation (review.segment): {segmenting:.2f} s")
+        shown, _ = asyncio.run(first_screen(path, sentences))
+        verdict = "ok" if shown < 2 else "OVER the 2 s target"
+        print(f"first screen, segmented beforehand: {shown:.2f} s ({verdict})")
+        shown, _ = asyncio.run(first_screen(path, None))
+        verdict = "ok" if shown < 2 else "OVER the 2 s target"
+        print(
+            f"first screen, end to end (segmenting in the app's worker): {shown:.2f} s ({verdict})"
+        )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (max RSS): {peak:.0f} MB ({'ok' if peak < 1024 else 'OVER 1 GB'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
