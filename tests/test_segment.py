@@ -2,7 +2,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from review.document import load_document
-from review.segment import segment
+from review.segment import iter_segments, segment
 from support import SEED
 
 
@@ -102,3 +102,10 @@ _pieces = st.sampled_from(
 @given(st.lists(_pieces | st.text(max_size=6), max_size=40).map("".join))
 def test_sentences_and_gaps_give_back_the_text(text: str) -> None:
     _rebuilds(text)
+
+
+def test_chunks_number_on_and_join_to_the_whole() -> None:
+    text = load_document(SEED).text
+    chunks = list(iter_segments(text, chunk_chars=2_000))
+    assert len(chunks) > 3
+    assert tuple(s for chunk in chunks for s in chunk) == segment(text)

@@ -7,12 +7,13 @@ import json
 import os
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_cache_dir
 
-from review.segment import SEGMENTER_VERSION, Sentence, segment
+from review.segment import SEGMENTER_VERSION, Sentence, iter_segments
 
 
 def cache_root() -> Path:
@@ -59,16 +60,30 @@ class ResultCache:
             self._db.close()
 
 
-def cached_segment(text: str, cache: ResultCache | None = None) -> tuple[Sentence, ...]:
-    """``segment(text)``, remembered by text: reopening a long document should not re-run SRX."""
+def cached_segment(
+    text: str,
+    cache: ResultCache | None = None,
+    on_chunk: Callable[[tuple[Sentence, ...]], None] | None = None,
+) -> tuple[Sentence, ...]:
+    """``segment(text)``, remembered by text: reopening a long document should not re-run SRX.
+
+    ``on_chunk`` sees the sentences as they come (all at once when they were cached).
+    """
     cache = cache or ResultCache()
     key = ResultCache.key("segment", SEGMENTER_VERSION, text)
     spans = cache.get(key)
-    if spans is None:
-        sentences = segment(text)
-        cache.put(key, [[s.start, s.end, s.paragraph] for s in sentences])
+    if spans is not None:
+        sentences = tuple(
+            Sentence(f"s{index}", start, end, paragraph, text[start:end])
+            for index, (start, end, paragraph) in enumerate(spans, start=1)
+        )
+        if on_chunk:
+            on_chunk(sentences)
         return sentences
-    return tuple(
-        Sentence(id=f"s{index}", start=start, end=end, paragraph=paragraph, text=text[start:end])
-        for index, (start, end, paragraph) in enumerate(spans, start=1)
-    )
+    found: list[Sentence] = []
+    for chunk in iter_segments(text):
+        found.extend(chunk)
+        if on_chunk:
+            on_chunk(chunk)
+    cache.put(key, [[s.start, s.end, s.paragraph] for s in found])
+    return tuple(found)

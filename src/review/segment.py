@@ -14,7 +14,10 @@ if TYPE_CHECKING:
     from choppa import SrxDocument
 
 # Part of the key of cached segmentations: change it whenever the boundaries may change.
-SEGMENTER_VERSION = "choppa-1.0.0/languagetool-srx/review-1"
+SEGMENTER_VERSION = "choppa-1.0.0/languagetool-srx/review-2"
+
+# Segmenting goes a chunk of whole paragraphs of about this many characters at a time.
+CHUNK_CHARS = 100_000
 
 _PARAGRAPH = re.compile(r"[^\r\n]+")
 # A full stop of the source script (and the quotes that close over it) ends an English
@@ -59,21 +62,44 @@ def segment(text: str, language: str = "en") -> tuple[Sentence, ...]:
     start of the next sentence goes back to the sentence it closes, and a piece with no word
     character in it joins the sentence before it.
     """
-    # One SRX pass over the whole text: per paragraph, setting up the rules costs more than
-    # the matching.
-    breaks = sorted(_srx_breaks(text, language) | {m.end() for m in _CJK_STOP.finditer(text)})
+    return tuple(s for chunk in iter_segments(text, language) for s in chunk)
+
+
+def iter_segments(
+    text: str, language: str = "en", chunk_chars: int = CHUNK_CHARS
+) -> Iterator[tuple[Sentence, ...]]:
+    """The sentences of ``segment(text)``, a chunk of whole paragraphs at a time, so that a
+    long book can be shown while the rest is still being segmented."""
+    counts = [0, 0]  # sentences and paragraphs so far
+    start = 0
+    while start < len(text):
+        end = text.find("\n", min(start + chunk_chars, len(text)))
+        end = len(text) if end == -1 else end + 1
+        yield _segment_chunk(text, start, end, language, counts)
+        start = end
+
+
+def _segment_chunk(
+    text: str, chunk_start: int, chunk_end: int, language: str, counts: list[int]
+) -> tuple[Sentence, ...]:
+    # One SRX pass over the chunk: per paragraph, setting up the rules costs more than the
+    # matching.
+    chunk = text[chunk_start:chunk_end]
+    breaks = sorted(_srx_breaks(chunk, language) | {m.end() for m in _CJK_STOP.finditer(chunk)})
     sentences: list[Sentence] = []
-    for paragraph, match in enumerate(_PARAGRAPH.finditer(text), start=1):
+    for match in _PARAGRAPH.finditer(chunk):
+        counts[1] += 1
         offset = match.start()
         inner = breaks[bisect_right(breaks, offset) : bisect_left(breaks, match.end())]
         for start, end in _sentence_spans(match.group(), [b - offset for b in inner]):
+            counts[0] += 1
             sentences.append(
                 Sentence(
-                    id=f"s{len(sentences) + 1}",
-                    start=offset + start,
-                    end=offset + end,
-                    paragraph=paragraph,
-                    text=text[offset + start : offset + end],
+                    id=f"s{counts[0]}",
+                    start=chunk_start + offset + start,
+                    end=chunk_start + offset + end,
+                    paragraph=counts[1],
+                    text=chunk[offset + start : offset + end],
                 )
             )
     return tuple(sentences)
