@@ -173,3 +173,31 @@ def test_a_silent_server_is_reported_within_the_timeout(tmp_path) -> None:
         for conn in accepted:
             conn.close()
         listener.close()
+
+
+@pytest.mark.languagetool
+def test_offsets_stay_right_with_astral_characters_in_flight(languagetool_server, tmp_path):
+    """Emoji shift language-tool-python's offsets through shared state; checks running at
+    once, some with emoji and some without, must still flag the same characters."""
+    paragraphs_text = [
+        ("😀 I has a apple today." if i % 2 else "She go to school every days.") + f" {i}"
+        for i in range(24)
+    ]
+    text = "\n".join(paragraphs_text)
+    sentences = segment(text)
+    checker = LanguageToolChecker(
+        languagetool_server.url,
+        languagetool_server.version,
+        Config(),
+        ResultCache(tmp_path / "c.sqlite3"),
+        workers=6,
+    )
+    by_rule: dict[str, set[str]] = {}
+    for flag in checker.check(text, sentences):
+        by_rule.setdefault(flag.rule, set()).add(flag.text)
+    # An offset shifted by one would flag " a", "n " or "e go" instead.
+    assert by_rule["EN_A_VS_AN"] == {"a"}
+    assert by_rule["NON3PRS_VERB"] == {"has"}
+    assert by_rule["HE_VERB_AGR"] == {"go"}
+    assert by_rule["EVERY_EACH_SINGULAR"] == {"days"}
+    assert all(len(texts) == 1 for texts in by_rule.values()), by_rule

@@ -6,6 +6,7 @@ import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
@@ -95,6 +96,42 @@ def paragraphs(sentences: Sequence[Sentence]) -> list[Paragraph]:
     return [Paragraph(g[0].start, g[-1].end, tuple(g)) for g in groups]
 
 
+class _SharedOrAlone:
+    """A readers-writer lock: any number of holders at once, or one alone."""
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._shared = 0
+        self._alone = False
+
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        with self._condition:
+            self._condition.wait_for(lambda: not self._alone)
+            self._shared += 1
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._shared -= 1
+                self._condition.notify_all()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        with self._condition:
+            self._condition.wait_for(lambda: not self._alone and self._shared == 0)
+            self._alone = True
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._alone = False
+                self._condition.notify_all()
+
+
+_REQUESTS = _SharedOrAlone()
+
+
 class LanguageToolChecker:
     """Checks each paragraph (LanguageTool needs the context) with several requests in flight."""
 
@@ -134,19 +171,10 @@ class LanguageToolChecker:
                 pending.append(paragraph)
             else:
                 yield paragraph, cached
-        # language-tool-python corrects offsets for characters beyond the BMP through
-        # class-level state shared by every client, so such paragraphs must not overlap
-        # with any other request: they go one at a time, before the concurrent rest.
-        plain = []
-        for paragraph in pending:
-            if _has_astral(text[paragraph.start : paragraph.end]):
-                yield paragraph, self._request(text[paragraph.start : paragraph.end])
-            else:
-                plain.append(paragraph)
-        if not plain:
+        if not pending:
             return
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
-            futures = {pool.submit(self._request, text[p.start : p.end]): p for p in plain}
+            futures = {pool.submit(self._request, text[p.start : p.end]): p for p in pending}
             try:
                 for future in as_completed(futures):
                     yield futures[future], future.result()
@@ -170,8 +198,14 @@ class LanguageToolChecker:
     def _request(self, paragraph: str) -> tuple[ServerMatch, ...]:
         from review.checkers.languagetool_client import ClientError, server_match
 
+        # language-tool-python corrects offsets for characters beyond the BMP through state
+        # shared by every client (class attributes of its Match), so a paragraph with such
+        # characters must not be answered while any other request is: in this checker or in
+        # another one (the UI re-checks an edited paragraph while the document check runs).
+        turn = _REQUESTS.exclusive() if _has_astral(paragraph) else _REQUESTS.shared()
         try:
-            raw = self._client().check(paragraph)
+            with turn:
+                raw = self._client().check(paragraph)
         except ClientError as exc:
             raise ReviewError(
                 f"LanguageTool at {self.url} did not answer: {first_line(exc)}"
