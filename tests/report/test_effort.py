@@ -31,6 +31,21 @@ def test_corpus_scores_and_signatures_equal_review_metrics(seed: int) -> None:
         assert effort.score(metric) == corpus_score(metric, originals, corrected)
 
 
+def test_worker_processes_give_the_same_statistics(monkeypatch: pytest.MonkeyPatch) -> None:
+    from review.report import effort as module
+
+    originals, corrected = _corpus(5, 90)
+    alone = EffortStatistics(originals, corrected, workers=1)
+    monkeypatch.setattr(module, "PARALLEL_FROM", 5)
+    monkeypatch.setattr(module, "PIECE", 4)
+    shared = EffortStatistics(originals, corrected, workers=2)
+    for metric in (Metric.TER, Metric.CHRF_PLUS, Metric.BLEU):
+        assert shared.score(metric) == alone.score(metric)
+        assert [shared.sentence(metric, i) for i in range(90)] == [
+            alone.sentence(metric, i) for i in range(90)
+        ]
+
+
 def test_sentence_scores_equal_review_metrics() -> None:
     originals, corrected = _corpus(3, 60)
     effort = EffortStatistics(originals, corrected)

@@ -1,6 +1,7 @@
 from review.flags import Category, Flag, MqmClass, Severity, Source
 from review.report.fates import Fate, Standing, flag_fate
 from review.state import SentenceReview
+from review.worddiff import word_diff
 
 ORIGINAL = "He go to school every days."
 
@@ -12,7 +13,8 @@ def _flag(text: str, rule: str = "R", start: int | None = None) -> Flag:
 
 
 def _fate(flag: Flag, review: SentenceReview) -> tuple[Fate, str | None]:
-    standing = None if review.edited is None else Standing.of(ORIGINAL, review.edited)
+    edited = review.edited
+    standing = None if edited is None else Standing.of(word_diff(ORIGINAL, edited))
     return flag_fate(flag, review, standing)
 
 
@@ -50,6 +52,12 @@ def test_changing_one_character_of_the_flagged_word_resolves_it() -> None:
     assert _fate(_flag("go"), SentenceReview(edited="He goes to school every days.")) == (
         Fate.RESOLVED, None,
     )  # fmt: skip
+
+
+def test_a_word_inserted_beside_the_flag_leaves_it_open() -> None:
+    review = SentenceReview(edited="He go to school every days indeed.")
+    assert _fate(_flag("days"), review) == (Fate.OPEN, None)
+    assert _fate(_flag("days."), review) == (Fate.RESOLVED, None)
 
 
 def test_flags_at_the_ends_of_the_sentence() -> None:

@@ -112,3 +112,28 @@ def test_in_headless_chromium(handmade, handmade_html: str, chromium, tmp_path: 
     chromium.run(url, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
     assert pdf.read_bytes()[:5] == b"%PDF-"
     assert re.search(rb"/Type\s*/Page\b", pdf.read_bytes())
+
+
+@pytest.mark.slow
+def test_seed_report_in_headless_chromium(seed_copy: Path, chromium, capsys) -> None:
+    """The seed's report as a project manager gets it, rendered and saved as a screenshot."""
+    from review.cli import main
+
+    name = f"seeds/{seed_copy.name}"
+    edits = ["--sentence", "s2", "--text", "Our cause is mutually beneficial cooperation.",
+             "--status", "s2=reviewed", "--comment", "s2", "Shorter, as the client asked.",
+             "--accept", "s5:MT_SET_PHRASE", "--accept", "s11:MT_IDIOM_CALQUE",
+             "--dismiss", "s6:MT_SPACE_INSIDE_QUOTES"]  # fmt: skip
+    assert main(["edit", name, *edits, "--no-languagetool"]) == 0
+    assert main(["report", name, "--no-languagetool", "-o", "report.html"]) == 0
+    capsys.readouterr()
+    url = (seed_copy.parent.parent / "report.html").as_uri()
+    dom = parse(chromium.dump_dom(url))
+    figures = {n.attrs["data-figure"]: n.one("span", class_="value").text()
+               for n in dom.all("div", class_="figure")}  # fmt: skip
+    assert (figures["sentences"], figures["edited"], figures["reviewed"]) == ("77", "3", "1")
+    diff = dom.one("article", id="s11").one("p", class_="diff")
+    assert [c.text() for c in diff.all("del")] == ["follow", "die"]
+    assert [c.text() for c in diff.all("ins")] == ["go against", "perish"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    chromium.screenshot(url, ARTIFACTS / "report_seed.png", "1280,4400")

@@ -30,9 +30,14 @@ def test_the_schema_rejects_what_it_should(handmade, schema: dict) -> None:
         jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
 
 
-def test_stable_key_order_and_bytes(handmade, schema: dict) -> None:
+def test_stable_key_order_and_bytes_one_line_a_sentence(handmade, schema: dict) -> None:
     text = render_json(handmade.report())
     assert text == render_json(handmade.report())
+    lines = text.splitlines()
+    assert lines[0] == "{" and lines[1] == '  "schema": "review-report/1",'
+    sentence_lines = [line for line in lines if line.startswith('    {"id": "s')]
+    assert len(sentence_lines) == 6
+    assert json.loads(sentence_lines[0].rstrip(","))["corrected"] == "The cat sits on the mat."
     data = json.loads(text)
     assert list(data) == schema["required"]
     assert list(data["summary"]) == schema["properties"]["summary"]["required"]

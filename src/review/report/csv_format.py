@@ -51,7 +51,7 @@ def render_csv(report: Report) -> str:
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows([_inert(cell) for cell in _row(row)] for row in report.rows)
+    writer.writerows(_row(row) for row in report.rows)
     return out.getvalue()
 
 
@@ -68,16 +68,19 @@ def _row(row: SentenceRow) -> list[str]:
         number(row.chrf),
         str(len(row.flags)),
         *(str(fate_count(counts, fate)) for fate in FATE_ORDER),
-        row.original,
-        row.corrected,
-        wdiff(row.diff) if row.changed else "",
-        "\n".join(
-            f"{o.flag.rule} [{o.fate}] {flag_detail(o)} — {flag_change(o)}" for o in row.flags
+        _inert(row.original),
+        _inert(row.corrected),
+        _inert(wdiff(row.diff)) if row.changed else "",
+        _inert(
+            "\n".join(
+                f"{o.flag.rule} [{o.fate}] {flag_detail(o)} — {flag_change(o)}" for o in row.flags
+            )
         ),
-        row.comment,
-        "\n".join(annotation_line(a, row.corrected) for a in row.annotations),
+        _inert(row.comment),
+        _inert("\n".join(annotation_line(a, row.corrected) for a in row.annotations)),
     ]
 
 
 def _inert(cell: str) -> str:
+    """Text cells only: the other columns are ids and numbers we write."""
     return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell

@@ -13,7 +13,11 @@ sacrebleu version is pinned.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from multiprocessing import get_context
 
 from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.metrics.base import Metric as SacreMetric
@@ -24,34 +28,67 @@ EFFORT_METRICS = (Metric.TER, Metric.CHRF_PLUS, Metric.BLEU)
 """TER here is HTER: the original is the hypothesis, the corrected text the reference."""
 
 Statistics = list[float]
+Pairs = list[tuple[str, str]]
+
+PARALLEL_FROM = 500
+"""Changed pairs per extra process: below this a process pool costs more than it saves."""
+PIECE = 250
+"""Changed pairs per task: smaller than a worker's share, so no one slow piece holds up the
+rest."""
+
+
+def _scorers() -> dict[Metric, SacreMetric]:
+    return {Metric.TER: TER(), Metric.CHRF_PLUS: CHRF(word_order=2), Metric.BLEU: BLEU()}
+
+
+def measured_statistics(pairs: Pairs) -> dict[Metric, list[Statistics]]:
+    """sacrebleu's statistics of (original, corrected) pairs (runs in pool workers too)."""
+    hypotheses = [original for original, _ in pairs]
+    references = [[corrected for _, corrected in pairs]]
+    return {
+        metric: scorer._extract_corpus_statistics(hypotheses, references)
+        for metric, scorer in _scorers().items()
+    }
 
 
 class EffortStatistics:
-    """sacrebleu's segment statistics of every (original, corrected) sentence pair."""
+    """sacrebleu's segment statistics of every (original, corrected) sentence pair.
 
-    def __init__(self, originals: Sequence[str], corrected: Sequence[str]) -> None:
+    TER aligns each changed pair in pure Python, the bulk of the time on a book; with more
+    than ``PARALLEL_FROM`` changed pairs the work is shared among processes, one per core
+    (``workers`` sets how many at most).
+    """
+
+    def __init__(
+        self, originals: Sequence[str], corrected: Sequence[str], workers: int | None = None
+    ) -> None:
         if len(originals) != len(corrected):
             raise ValueError(f"{len(originals)} originals but {len(corrected)} corrections")
-        self._scorers: dict[Metric, SacreMetric] = {
-            Metric.TER: TER(),
-            Metric.CHRF_PLUS: CHRF(word_order=2),
-            Metric.BLEU: BLEU(),
-        }
         if not originals:
             raise ValueError("no sentences to score")
+        self._scorers = _scorers()
         changed = [i for i, (a, b) in enumerate(zip(originals, corrected, strict=True)) if a != b]
-        # sacrebleu scores at least one pair: that is also what sets the reference count that
-        # its signature names.
-        measured = changed or [0]
-        self._stats: dict[Metric, list[Statistics]] = {}
-        for metric, scorer in self._scorers.items():
-            stats = [_unchanged_statistics(scorer, text) for text in originals]
-            computed = scorer._extract_corpus_statistics(
-                [originals[i] for i in measured], [[corrected[i] for i in measured]]
-            )
-            for index, statistics in zip(measured, computed, strict=True):
+        pairs = [(originals[i], corrected[i]) for i in changed]
+        workers = min(workers or os.cpu_count() or 1, len(changed) // PARALLEL_FROM)
+        with _pool(workers) as pool:
+            pieces = [pairs[i : i + PIECE] for i in range(0, len(pairs), PIECE)]
+            futures = [pool.submit(measured_statistics, piece) for piece in pieces] if pool else []
+            # Scoring the first pair here also sets the reference count that sacrebleu's
+            # signature names.
+            for scorer in self._scorers.values():
+                scorer._extract_corpus_statistics([originals[0]], [[corrected[0]]])
+            self._stats = {
+                metric: [_unchanged_statistics(scorer, text) for text in originals]
+                for metric, scorer in self._scorers.items()
+            }
+            if pool:
+                results = [future.result() for future in futures]
+            else:
+                results = [measured_statistics(pairs)] if pairs else []
+        for metric, stats in self._stats.items():
+            measured = [statistics for result in results for statistics in result[metric]]
+            for index, statistics in zip(changed, measured, strict=True):
                 stats[index] = statistics
-            self._stats[metric] = stats
 
     def score(self, metric: Metric, indices: Iterable[int] | None = None) -> Score:
         """The corpus score of the sentences at ``indices`` (all when None)."""
@@ -66,6 +103,16 @@ class EffortStatistics:
         whose sentence score needs effective order.)"""
         scorer = self._scorers[metric]
         return float(scorer._aggregate_and_compute([self._stats[metric][index]]).score)
+
+
+@contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
+    if workers < 2:
+        yield None
+        return
+    # forkserver: workers start clean, whatever threads this process has running.
+    with ProcessPoolExecutor(workers, mp_context=get_context("forkserver")) as pool:
+        yield pool
 
 
 def _unchanged_statistics(scorer: SacreMetric, text: str) -> Statistics:

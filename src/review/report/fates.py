@@ -5,11 +5,12 @@ A flag is judged by the first rule that holds:
 1. **accepted**: the sentence's review records one of its suggestions as applied (same rule,
    same flagged text);
 2. **dismissed**: the editor dismissed it (same rule, same flagged text);
-3. **resolved**: the editor rewrote the flagged text by hand: the sentence was edited and the
-   flagged characters, with the character on each side of them, no longer stand unchanged
-   and together (a character alignment of the original with the edit, difflib's matching
-   blocks, decides). The neighbours count so that "go" → "goes" or text inserted at an empty
-   flag resolves it; an edit elsewhere in the sentence leaves the flag open;
+3. **resolved**: the editor rewrote the flagged text by hand: the sentence was edited and, in
+   the word diff the report shows (``review.worddiff``), the flagged text is no longer within
+   one unchanged stretch: part of it was deleted or replaced, or something was inserted inside
+   it. A flag on an empty span is resolved by anything inserted or deleted at that point. An
+   edit elsewhere in the sentence leaves the flag open; since the diff works on whole words,
+   "go" → "goes" resolves a flag on "go";
 4. **open**: still there, and not judged.
 
 Accepted, resolved and dismissed flags are the ones the editor judged: accepted and resolved
@@ -19,12 +20,13 @@ the editor judged it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from enum import StrEnum
 
 from review.flags import Flag
 from review.state import SentenceReview
+from review.worddiff import DiffOp, Op
 
 
 class Fate(StrEnum):
@@ -44,21 +46,28 @@ FATE_LABELS = {
 
 @dataclass(frozen=True, slots=True)
 class Standing:
-    """Which characters of an edited sentence's original text stand unchanged in the edit:
-    runs ``[start, end)``, in order."""
+    """The stretches ``[start, end)`` of an edited sentence's original text that stand
+    unchanged in the edit, in order: the EQUAL ops of its word diff."""
 
-    length: int
     runs: tuple[tuple[int, int], ...]
 
     @classmethod
-    def of(cls, original: str, edited: str) -> Standing:
-        matcher = SequenceMatcher(None, original, edited, autojunk=False)
-        runs = tuple((a, a + size) for a, _, size in matcher.get_matching_blocks() if size)
-        return cls(len(original), runs)
+    def of(cls, diff: Iterable[DiffOp]) -> Standing:
+        runs = []
+        position = 0
+        for op in diff:
+            if op.op is Op.INSERT:
+                continue
+            if op.op is Op.EQUAL:
+                runs.append((position, position + len(op.text)))
+            position += len(op.text)
+        return cls(tuple(runs))
 
     def keeps(self, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` and a character on each side stand together."""
-        start, end = max(start - 1, 0), min(end + 1, self.length)
+        """Whether ``[start, end)`` lies within one unchanged stretch; an empty span must
+        have unchanged text on both sides of it."""
+        if start == end:
+            return any(a < start < b for a, b in self.runs)
         return any(a <= start and end <= b for a, b in self.runs)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from review.report.fates import FATE_LABELS
 from review.report.markup import Markup, join, raw, tag
 from review.report.model import FlagOutcome, GroupStats, Report, SentenceRow
 from review.report.mqm import FORMULA
@@ -65,10 +64,12 @@ table.versions { width: 100%; }
 table.versions th { width: 7.5rem; }
 ul.flags { list-style: none; padding: 0; margin: .3rem 0; }
 ul.flags li { margin: .15rem 0; }
-.fate { display: inline-block; min-width: 5.6rem; border-radius: 3px; padding: 0 .35rem;
-  color: #fff; font-size: .8rem; text-align: center; }
-.fate-accepted { background: #2e7d32; } .fate-resolved { background: #1565c0; }
-.fate-dismissed { background: #757575; } .fate-open { background: #ef6c00; }
+ul.flags li::before { content: attr(data-fate); display: inline-block; min-width: 5.6rem;
+  margin-right: .4rem; border-radius: 3px; color: #fff; font-size: .8rem; text-align: center; }
+li[data-fate=accepted]::before { background: #2e7d32; }
+li[data-fate=resolved]::before { background: #1565c0; }
+li[data-fate=dismissed]::before { background: #757575; }
+li[data-fate=open]::before { background: #ef6c00; }
 .comment { background: #fffde7; border-left: 3px solid #f9a825; padding: .2rem .5rem; }
 details.unchanged { margin: .4rem 0; color: #444; }
 details.unchanged summary { cursor: pointer; }
@@ -303,14 +304,12 @@ def _diff(ops: Iterable[DiffOp]) -> Markup:
 
 
 def _flag_list(flags: Iterable[FlagOutcome]) -> Markup | None:
+    """One item per flag; its fate shows as a coloured badge (CSS, from ``data-fate``)."""
     items = [
         tag(
             "li",
-            tag("span", str(o.fate), class_=f"fate fate-{o.fate}", title=FATE_LABELS[o.fate]),
-            " ",
             tag("code", o.flag.rule),
             f" {flag_detail(o)} — {flag_change(o)}",
-            data_rule=o.flag.rule,
             data_fate=str(o.fate),
         )
         for o in flags

@@ -3,6 +3,9 @@
 Keys come out in the order written here (never sorted, never set-dependent), so the same
 review gives the same bytes. Scores are sacrebleu's floats, unrounded: the other formats round
 them for reading, this one is for recomputing.
+
+The layout is indented, except that each paragraph and each sentence is one line: a book's
+report stays quick to write (json's C encoder does the lines) and diffs line by line.
 """
 
 from __future__ import annotations
@@ -22,9 +25,20 @@ from review.report.model import (
 from review.report.mqm import FORMULA
 from review.report.wording import METRIC_NAMES
 
+_ONE_LINE_ITEMS = ("paragraphs", "sentences")
+
 
 def render_json(report: Report) -> str:
-    return json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
+    data = report_json(report)
+    members = []
+    for key, value in data.items():
+        if key in _ONE_LINE_ITEMS and value:
+            items = ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in value)
+            rendered = f"[\n{items}\n  ]"
+        else:
+            rendered = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        members.append(f"  {json.dumps(key)}: {rendered}")
+    return "{\n" + ",\n".join(members) + "\n}\n"
 
 
 def report_json(report: Report) -> dict[str, Any]:

@@ -23,7 +23,13 @@ def text(value: str | int | float) -> Markup:
 
 def join(children: Iterable[str | int | float | None]) -> Markup:
     """The children one after another; plain strings escaped, None skipped."""
-    return Markup("".join(text(child) for child in children if child is not None))
+    return Markup(
+        "".join(
+            child if isinstance(child, Markup) else escape(str(child), quote=True)
+            for child in children
+            if child is not None
+        )
+    )
 
 
 def tag(
@@ -32,14 +38,17 @@ def tag(
     """``<name attributes>children</name>``. An attribute's trailing ``_`` is dropped (``class_``)
     and other ``_`` become ``-`` (``data_figure``); None and False leave it out, True writes it
     bare."""
-    rendered = []
-    for key, value in attributes.items():
-        if value is None or value is False:
-            continue
-        name_of = key.rstrip("_").replace("_", "-")
-        rendered.append(f" {name_of}" if value is True else f' {name_of}="{text(value)}"')
-    opening = f"<{name}{''.join(rendered)}>"
-    return Markup(f"{opening}{join(children)}</{name}>")
+    rendered = "".join(
+        (f" {_attribute_name(key)}" if value is True
+         else f' {_attribute_name(key)}="{escape(str(value), quote=True)}"')
+        for key, value in attributes.items()
+        if value is not None and value is not False
+    )  # fmt: skip
+    return Markup(f"<{name}{rendered}>{join(children)}</{name}>")
+
+
+def _attribute_name(key: str) -> str:
+    return key.rstrip("_").replace("_", "-")
 
 
 def raw(trusted: str) -> Markup:

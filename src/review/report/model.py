@@ -232,7 +232,8 @@ def _row(
 ) -> SentenceRow:
     review = state.review_of(sentence.id)
     changed = corrected != sentence.text
-    standing = Standing.of(sentence.text, corrected) if changed and flags else None
+    diff = word_diff(sentence.text, corrected) if changed else (DiffOp(Op.EQUAL, corrected),)
+    standing = Standing.of(diff) if changed and flags else None
     outcomes = tuple(FlagOutcome(f, *flag_fate(f, review, standing)) for f in flags)
     return SentenceRow(
         id=sentence.id,
@@ -240,7 +241,7 @@ def _row(
         status=review.status,
         original=sentence.text,
         corrected=corrected,
-        diff=word_diff(sentence.text, corrected) if changed else (DiffOp(Op.EQUAL, corrected),),
+        diff=diff,
         flags=outcomes,
         comment=review.comment,
         annotations=review.annotations,
