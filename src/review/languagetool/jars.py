@@ -100,6 +100,23 @@ def ensure_jars(progress: Progress | None = None) -> JarSet:
     )
 
 
+def spawn_logged(command: list[str], log_path: Path, cwd: Path) -> subprocess.Popen[bytes]:
+    """Start ``command`` in a session of its own with its output going to ``log_path``: never
+    to an unread pipe, which would stall it once full."""
+    with log_path.open("wb") as log:
+        try:
+            return subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                cwd=cwd,
+                start_new_session=True,
+            )
+        except OSError as exc:
+            raise LanguageToolUnavailable(f"could not run {command[0]}: {exc}") from None
+
+
 def _lib_dir(root: Path, version: str) -> Path:
     return root / version / "lib"
 
@@ -143,25 +160,14 @@ def _fetch(mvn: str, root: Path, version: str, progress: Progress | None) -> str
     headline = f"Downloading LanguageTool {version} from Maven Central (first run only)…"
     if progress:
         progress(headline)
-    with log_path.open("wb") as log:
-        try:
-            process = subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                cwd=version_dir,
-                start_new_session=True,
-            )
-        except OSError as exc:
-            raise LanguageToolUnavailable(f"could not run {mvn}: {exc}") from None
-        try:
-            returncode = _follow(process, log_path, lib, headline, progress)
-        finally:
-            # Its own session keeps a Ctrl-C off mvn; stop it here instead of leaving it behind.
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+    process = spawn_logged(command, log_path, version_dir)
+    try:
+        returncode = _follow(process, log_path, lib, headline, progress)
+    finally:
+        # Its own session keeps a Ctrl-C off mvn; stop it here instead of leaving it behind.
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
     output = _ANSI.sub("", log_path.read_text(errors="replace"))
     if returncode != 0:
         error = _mvn_error(output) or f"mvn exited with code {returncode} (log: {log_path})"

@@ -32,6 +32,7 @@ from review.languagetool.jars import (
     cache_dir,
     ensure_jars,
     file_lock,
+    spawn_logged,
 )
 
 MAIN_CLASS = "org.languagetool.server.HTTPServer"
@@ -205,18 +206,7 @@ def _start(root: Path, progress: Progress | None) -> ServerInfo:
         str(config),
     ]
     started = time.monotonic()
-    with log_path.open("wb") as log:
-        try:
-            process = subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                cwd=root,
-                start_new_session=True,
-            )
-        except OSError as exc:
-            raise LanguageToolUnavailable(f"could not run {java}: {exc}") from None
+    process = spawn_logged(command, log_path, root)
     _children[process.pid] = process
     # Written before the server is healthy, so that stop() finds it even if we die waiting.
     _write_state(
