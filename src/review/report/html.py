@@ -2,7 +2,7 @@
 
 Every piece of text goes through ``review.report.markup``, which escapes it. Runs of sentences
 with nothing to report are folded into <details>, which keeps a book-length report light to
-open; printing shows the fold's one-line summary.
+open; a fold prints as its one-line summary unless the reader opened it.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from review.report.markup import Markup, join, raw, tag
 from review.report.model import FlagOutcome, GroupStats, Report, SentenceRow
 from review.report.mqm import FORMULA
-from review.report.svg import fate_bars, paragraph_bars
+from review.report.svg import FATE_COLOURS, fate_bars, paragraph_bars
 from review.report.wording import (
     EFFORT_NOTE,
     FATE_ORDER,
@@ -66,10 +66,6 @@ ul.flags { list-style: none; padding: 0; margin: .3rem 0; }
 ul.flags li { margin: .15rem 0; }
 ul.flags li::before { content: attr(data-fate); display: inline-block; min-width: 5.6rem;
   margin-right: .4rem; border-radius: 3px; color: #fff; font-size: .8rem; text-align: center; }
-li[data-fate=accepted]::before { background: #2e7d32; }
-li[data-fate=resolved]::before { background: #1565c0; }
-li[data-fate=dismissed]::before { background: #757575; }
-li[data-fate=open]::before { background: #ef6c00; }
 .comment { background: #fffde7; border-left: 3px solid #f9a825; padding: .2rem .5rem; }
 details.unchanged { margin: .4rem 0; color: #444; }
 details.unchanged summary { cursor: pointer; }
@@ -82,10 +78,13 @@ details.unchanged ol { list-style: none; padding-left: 1rem; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   h2 { break-after: avoid; }
   .figures { grid-template-columns: repeat(4, 1fr); }
-  details.unchanged > :not(summary) { display: none; }
   details.unchanged summary { list-style: none; }
 }
 """
+_STYLE += "".join(
+    f"li[data-fate={fate}]::before {{ background: {colour}; }}\n"
+    for fate, colour in FATE_COLOURS.items()
+)
 
 
 def render_html(report: Report) -> str:

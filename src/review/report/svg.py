@@ -17,7 +17,7 @@ from review.report.wording import FATE_ORDER, fate_count, number
 FATE_COLOURS = {
     Fate.ACCEPTED: "#2e7d32",
     Fate.RESOLVED: "#1565c0",
-    Fate.DISMISSED: "#9e9e9e",
+    Fate.DISMISSED: "#757575",
     Fate.OPEN: "#ef6c00",
 }
 MAX_PARAGRAPH_BARS = 400
