@@ -7,34 +7,30 @@ from pathlib import Path
 
 import pytest
 
+from review.cache import ResultCache
 from review.document import load_document
 from review.patchfile import locate
-from review.segment import segment
-from review.session import ReviewSession
 from review.ui.app import ReviewApp
+from review.ui.opening import DocumentOpener
 from ui.harness import FIXED_TIME, recorded_stages
 
 
 @pytest.fixture
-def make_app(seed_copy: Path) -> Iterator[Callable[[], ReviewApp]]:
+def make_app(seed_copy: Path, tmp_path: Path) -> Iterator[Callable[..., ReviewApp]]:
     """Apps on the seed copy; their sessions are closed at the end of the test."""
     apps: list[ReviewApp] = []
 
-    def make() -> ReviewApp:
+    def make(opener_type: type[DocumentOpener] = DocumentOpener) -> ReviewApp:
         relative = f"seeds/{seed_copy.name}"
-
-        def opener() -> ReviewSession:
-            location = locate(relative)
-            document = load_document(relative, base=location.root)
-            return ReviewSession.open_document(
-                document,
-                segment(document.text),
-                location,
-                reviewer="Test Editor",
-                language="en-US",
-                clock=lambda: FIXED_TIME,
-            )
-
+        location = locate(relative)
+        opener = opener_type(
+            load_document(relative, base=location.root),
+            location,
+            reviewer="Test Editor",
+            language="en-US",
+            clock=lambda: FIXED_TIME,
+            cache=ResultCache(tmp_path / "cache.sqlite3"),
+        )
         app = ReviewApp(relative, opener, recorded_stages)
         apps.append(app)
         return app

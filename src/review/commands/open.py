@@ -24,26 +24,18 @@ def run(args: argparse.Namespace) -> int:
     from review.document import load_document
     from review.errors import ReviewError
     from review.patchfile import locate
-    from review.segment import segment
-    from review.session import ReviewSession
     from review.ui.app import ReviewApp
     from review.ui.checks import default_stages
+    from review.ui.opening import DocumentOpener
 
     config = load_config()
     location = locate(args.file, args.patch)
     # Loaded here so that a missing or binary file is one line before the UI starts.
     document = load_document(args.file, base=location.root)
-
-    def open_session() -> ReviewSession:
-        return ReviewSession.open_document(
-            document,
-            segment(document.text),
-            location,
-            reviewer=config.reviewer or None,
-            language=config.language,
-        )
-
-    app = ReviewApp(args.file, open_session, default_stages(config, not args.no_languagetool))
+    opener = DocumentOpener(
+        document, location, reviewer=config.reviewer or None, language=config.language
+    )
+    app = ReviewApp(args.file, opener, default_stages(config, not args.no_languagetool))
     app.run()
     if app.session is not None:
         app.session.close()

@@ -10,6 +10,7 @@ from textual.screen import Screen
 
 from review.session import ReviewSession
 from review.ui.checks import CheckerStages
+from review.ui.opening import DocumentOpener
 from review.ui.screens.main import MainScreen
 
 
@@ -20,7 +21,7 @@ class ReviewApp(App[None]):
     def __init__(
         self,
         file: str,
-        opener: Callable[[], ReviewSession],
+        opener: DocumentOpener,
         stages: CheckerStages,
     ) -> None:
         super().__init__()

@@ -9,6 +9,14 @@ from textual.message import Message
 from review.checking import Checkers
 from review.session import ReviewSession
 from review.ui.checks import FlagBatch
+from review.ui.opening import Chunk
+
+
+@dataclass
+class SentencesFound(Message):
+    """The next chunk of the document's sentences, while it is being segmented."""
+
+    chunk: Chunk
 
 
 @dataclass

@@ -7,7 +7,7 @@ and renders what the session and the flag board say. Checking runs in thread wor
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import ClassVar
 
@@ -26,7 +26,7 @@ from review.errors import ReviewError
 from review.flags import Category, Flag
 from review.segment import Sentence
 from review.session import Change, ReviewSession
-from review.state import Annotation, Status
+from review.state import Annotation, ReviewState, Status
 from review.ui.board import FlagBoard, RowFilter, SeverityCounts, Show, visible_rows
 from review.ui.checks import CheckerStages, recheck, run_stages
 from review.ui.messages import (
@@ -35,8 +35,10 @@ from review.ui.messages import (
     ChecksFinished,
     FlagsFound,
     OpenFailed,
+    SentencesFound,
     SessionOpened,
 )
+from review.ui.opening import Chunk, DocumentOpener
 from review.ui.screens.dialogs import (
     AnnotateScreen,
     ChoiceScreen,
@@ -52,6 +54,12 @@ from review.worddiff import word_diff
 
 # Below this width the detail pane goes under the table instead of beside it.
 SIDE_BY_SIDE_WIDTH = 120
+
+UNREVIEWED = ReviewState()
+
+
+class _OpeningCancelled(Exception):
+    """Raised in the opening worker to stop segmenting when the app quits."""
 
 
 class MainScreen(Screen[None]):
@@ -83,7 +91,7 @@ class MainScreen(Screen[None]):
     def __init__(
         self,
         file: str,
-        opener: Callable[[], ReviewSession],
+        opener: DocumentOpener,
         stages: CheckerStages,
     ) -> None:
         super().__init__()
@@ -91,6 +99,8 @@ class MainScreen(Screen[None]):
         self._opener = opener
         self._stages = stages
         self.session: ReviewSession | None = None
+        # Grows chunk by chunk while the document is segmented; the session's once it is open.
+        self.sentences: Sequence[Sentence] = []
         self.open_error: str | None = None
         self.board = FlagBoard(())
         self.row_filter = RowFilter()
@@ -115,8 +125,9 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._show_header()
-        self.query_one(StatusHeader).show_progress("Opening…", None, None)
+        self.query_one(StatusHeader).show_progress("Segmenting…", 0, self._opener.length)
         self.query_one(DetailPane).show(None)
+        self.table.focus()
         self._open()
 
     def on_resize(self, event: Resize) -> None:
@@ -130,12 +141,42 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, group="open")
     def _open(self) -> None:
+        worker = get_current_worker()
+
+        def found(chunk: Chunk) -> None:
+            if worker.is_cancelled:
+                raise _OpeningCancelled
+            self.post_message(SentencesFound(chunk))
+
         try:
-            session = self._opener()
+            session = self._opener.open(self._opener.segment(found))
+        except _OpeningCancelled:
+            return
         except ReviewError as exc:
             self.post_message(OpenFailed(str(exc)))
             return
+        if worker.is_cancelled:
+            session.close()
+            return
         self.post_message(SessionOpened(session))
+
+    @on(SentencesFound)
+    def _sentences_found(self, message: SentencesFound) -> None:
+        sentences = self.sentences
+        assert isinstance(sentences, list)
+        for index, sentence in enumerate(message.chunk, start=len(sentences)):
+            self._index_of[sentence.id] = index
+            first, _ = self._paragraphs.get(sentence.paragraph, (index, index))
+            self._paragraphs[sentence.paragraph] = (first, index)
+        sentences.extend(message.chunk)
+        self.table.set_rows(range(len(sentences)), keep=self.table.sentence_index)
+        if message.chunk:
+            self.query_one(StatusHeader).show_progress(
+                f"Segmenting… {len(sentences):,} sentences",
+                message.chunk[-1].end,
+                self._opener.length,
+            )
+        self._show_header()
 
     @on(OpenFailed)
     def _open_failed(self, message: OpenFailed) -> None:
@@ -145,16 +186,15 @@ class MainScreen(Screen[None]):
     @on(SessionOpened)
     def _session_opened(self, message: SessionOpened) -> None:
         session = self.session = message.session
+        self.sentences = session.sentences
         self.board = FlagBoard(session.sentences)
-        self._index_of = {s.id: i for i, s in enumerate(session.sentences)}
-        for index, sentence in enumerate(session.sentences):
-            first, _ = self._paragraphs.get(sentence.paragraph, (index, index))
-            self._paragraphs[sentence.paragraph] = (first, index)
-        self.table.set_rows(range(len(session.sentences)))
-        self.table.focus()
+        # The saved review may have edited, reviewed or commented rows on screen.
+        self.table.set_rows(range(len(session.sentences)), keep=self.table.sentence_index)
+        self.query_one(StatusHeader).show_progress("Checking…", None, None)
         for notice in session.notices:
             self.notify(notice, title="Opened", timeout=8)
         self._show_header()
+        self._show_detail()
         self._check_all(session)
 
     @work(thread=True, group="check")
@@ -253,10 +293,14 @@ class MainScreen(Screen[None]):
 
     # --- rendering ---------------------------------------------------------------------------
 
+    @property
+    def state(self) -> ReviewState:
+        """The review as it stands (none before the session is open)."""
+        return self.session.state if self.session else UNREVIEWED
+
     def _row(self, index: int) -> Row:
-        assert self.session is not None
-        sentence = self.session.sentences[index]
-        review = self.session.state.review_of(sentence.id)
+        sentence = self.sentences[index]
+        review = self.state.review_of(sentence.id)
         return Row(
             number=index + 1,
             counts=SeverityCounts.of(self.board.active(sentence.id, review)),
@@ -288,6 +332,7 @@ class MainScreen(Screen[None]):
         session = self.session
         info = HeaderInfo(
             file=self.file,
+            sentences=len(self.sentences),
             languagetool=self._languagetool_state,
             showing=self.row_filter.describe(),
         )
@@ -296,7 +341,6 @@ class MainScreen(Screen[None]):
             reviewed = sum(1 for _, r in state.items() if r.status is Status.REVIEWED)
             info = replace(
                 info,
-                sentences=len(session.sentences),
                 flagged=self.board.flagged_count(state),
                 edited=len(state.edited_ids()),
                 reviewed=reviewed,
@@ -308,12 +352,11 @@ class MainScreen(Screen[None]):
         self.query_one(DetailPane).show(self.detail())
 
     def detail(self) -> SentenceDetail | None:
-        session = self.session
-        index = self.table.sentence_index if session else None
-        if session is None or index is None:
+        index = self.table.sentence_index
+        if index is None:
             return None
-        sentence = session.sentences[index]
-        review = session.state.review_of(sentence.id)
+        sentence = self.sentences[index]
+        review = self.state.review_of(sentence.id)
         flags = self.board.active(sentence.id, review)
         self.selected_flag = min(self.selected_flag, max(len(flags) - 1, 0))
         dismissed = tuple(f for f in self.board.flags_of(sentence.id) if f not in flags)
@@ -352,7 +395,7 @@ class MainScreen(Screen[None]):
         self._jump_to_flagged(-1)
 
     def _jump_to_flagged(self, step: int) -> None:
-        if self.session is None:
+        if self._opened() is None:
             return
         rows = self.table.rows
         position = self.table.cursor + step
@@ -371,25 +414,36 @@ class MainScreen(Screen[None]):
 
     # --- actions: changes --------------------------------------------------------------------
 
+    def _opened(self) -> ReviewSession | None:
+        """The session; None, and the user told why, while the document is still opening."""
+        if self.session is None:
+            self.notify("Still opening…", timeout=3)
+        return self.session
+
     def _selected(self) -> Flag | None:
+        if self._opened() is None:
+            return None
         flags = self._flags_here()
         if not flags:
             self.notify("This sentence has no open flag.", timeout=3)
             return None
         return flags[self.selected_flag]
 
-    def _current_id(self) -> str | None:
+    def _current(self) -> tuple[ReviewSession, str] | None:
+        """The session and the selected sentence's id, once the session is open."""
+        session = self._opened()
         index = self.table.sentence_index
-        if self.session is None or index is None:
+        if session is None or index is None:
             return None
-        return self.session.sentences[index].id
+        return session, self.sentences[index].id
 
     def _change(self, make: Callable[[ReviewSession], Change | None]) -> None:
         """Run one change through the session, then show it (and re-check edited text)."""
-        if self.session is None:
+        session = self._opened()
+        if session is None:
             return
         try:
-            change = make(self.session)
+            change = make(session)
         except ReviewError as exc:
             self.notify(str(exc), title="Not done", severity="error", timeout=8)
             return
@@ -418,17 +472,19 @@ class MainScreen(Screen[None]):
             self._change(lambda s: s.dismiss(flag))
 
     def action_toggle_reviewed(self) -> None:
-        sentence_id = self._current_id()
-        if sentence_id is None or self.session is None:
+        current = self._current()
+        if current is None:
             return
-        status = self.session.state.review_of(sentence_id).status
+        session, sentence_id = current
+        status = session.state.review_of(sentence_id).status
         new = Status.TODO if status is Status.REVIEWED else Status.REVIEWED
         self._change(lambda s: s.set_status(sentence_id, new))
 
     def action_edit(self) -> None:
-        sentence_id = self._current_id()
-        if sentence_id is None or self.session is None:
+        current = self._current()
+        if current is None:
             return
+        session, sentence_id = current
         number = self._index_of[sentence_id] + 1
 
         def done(text: str | None) -> None:
@@ -436,27 +492,29 @@ class MainScreen(Screen[None]):
                 self._change(lambda s: s.set_text(sentence_id, text))
 
         self.app.push_screen(
-            EditScreen(self.session.text_of(sentence_id), f"Edit sentence {number}"), done
+            EditScreen(session.text_of(sentence_id), f"Edit sentence {number}"), done
         )
 
     def action_comment(self) -> None:
-        sentence_id = self._current_id()
-        if sentence_id is None or self.session is None:
+        current = self._current()
+        if current is None:
             return
+        session, sentence_id = current
 
         def done(text: str | None) -> None:
             if text is not None:
                 self._change(lambda s: s.comment(sentence_id, text))
 
-        current = self.session.state.review_of(sentence_id).comment
-        self.app.push_screen(PromptScreen("Comment (empty removes it)", current), done)
+        comment = session.state.review_of(sentence_id).comment
+        self.app.push_screen(PromptScreen("Comment (empty removes it)", comment), done)
 
     def action_annotate(self) -> None:
-        sentence_id = self._current_id()
-        if sentence_id is None or self.session is None:
+        current = self._current()
+        if current is None:
             return
+        session, sentence_id = current
         flags = self._flags_here()
-        text = self.session.text_of(sentence_id)
+        text = session.text_of(sentence_id)
         start, end = (
             (flags[self.selected_flag].start, flags[self.selected_flag].end)
             if flags
@@ -478,10 +536,11 @@ class MainScreen(Screen[None]):
         self._change(lambda s: s.redo())
 
     def action_save(self) -> bool:
-        if self.session is None:
+        session = self._opened()
+        if session is None:
             return False
         try:
-            path = self.session.save(self.languagetool_version)
+            path = session.save(self.languagetool_version)
         except ReviewError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=10)
             return False
@@ -496,6 +555,8 @@ class MainScreen(Screen[None]):
         return choices + [(c.value, f"flagged {c.value}") for c in Category]
 
     def action_filter(self) -> None:
+        if self._opened() is None:
+            return
         current = self.row_filter.category or self.row_filter.show
 
         def done(key: str | None) -> None:
@@ -505,6 +566,8 @@ class MainScreen(Screen[None]):
         self.app.push_screen(ChoiceScreen("Show", self.filter_choices(), current.value), done)
 
     def set_filter(self, key: str) -> None:
+        if self._opened() is None:
+            return
         if key in {s.value for s in Show}:
             self.row_filter = replace(self.row_filter, show=Show(key), category=None)
         else:
@@ -513,6 +576,9 @@ class MainScreen(Screen[None]):
         self._show_header()
 
     def action_search(self) -> None:
+        if self._opened() is None:
+            return
+
         def done(query: str | None) -> None:
             if query is not None:
                 self.row_filter = replace(self.row_filter, query=query)

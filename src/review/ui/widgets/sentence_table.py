@@ -88,11 +88,14 @@ class SentenceTable(ScrollView, can_focus=True):
     def set_rows(self, rows: Sequence[int], keep: int | None = None) -> None:
         """List ``rows`` (ascending sentence indices); the cursor goes to sentence ``keep``
         or the nearest row after it."""
+        before = self.sentence_index
         self._rows = rows
         self._number_width = len(str(rows[-1] + 1)) if rows else 1
         self.virtual_size = Size(self.size.width, len(rows))
         position = 0 if keep is None else min(bisect_left(rows, keep), max(len(rows) - 1, 0))
-        self.cursor = position
+        # Growing rows (a document still being segmented) leave the cursor where it is.
+        if position != self.cursor or self.sentence_index != before:
+            self.cursor = position
         self.refresh()
 
     def go_to_sentence(self, sentence_index: int) -> None:
