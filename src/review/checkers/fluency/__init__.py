@@ -8,14 +8,13 @@ config's ``fluency_on``, and not named in its ``fluency_off``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import groupby
-from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from review.checkers.fluency.artefacts import Markup, UnknownToken
 from review.checkers.fluency.balance import MixedQuotes, UnbalancedMarks
 from review.checkers.fluency.base import Detector, Hit
 from review.checkers.fluency.casing import OddCase, ProperNounCase
+from review.checkers.fluency.document_text import DocumentText
 from review.checkers.fluency.length import LongSentence
 from review.checkers.fluency.lexicon import IdiomCalque, LiteralPhrasing, SetPhrase
 from review.checkers.fluency.punctuation import DoubledPunctuation
@@ -75,7 +74,7 @@ def enabled_rules(config: Config | None) -> frozenset[str]:
 
 
 class FluencyChecker:
-    """Runs the enabled detectors; flags come per paragraph, in document order."""
+    """Runs the enabled detectors over the whole document; flags come in document order."""
 
     name = "fluency"
 
@@ -84,12 +83,14 @@ class FluencyChecker:
         self.detectors = tuple(cls() for rule, cls in DETECTORS.items() if rule in chosen)
 
     def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
-        paragraphs = [list(group) for _, group in groupby(sentences, attrgetter("paragraph"))]
+        document = DocumentText(
+            sentences, (d.trigger for d in self.detectors if d.trigger is not None)
+        )
         order = {s.id: i for i, s in enumerate(sentences)}
         flags = [
             detector.flag(sentence, hit)
             for detector in self.detectors
-            for sentence, hit in detector.scan_document(paragraphs)
+            for sentence, hit in detector.scan_document(document)
         ]
         flags.sort(key=lambda f: (order[f.sentence_id], f.start, f.end, f.rule))
         yield from flags

@@ -6,10 +6,14 @@ import re
 from collections.abc import Iterator
 
 from review.checkers.fluency.base import Detector, Hit
+from review.checkers.fluency.document_text import Trigger
 from review.flags import Category, MqmClass, Severity
 
 # A run of <unk> tokens (also as tokenised "< unk >") counts as one finding.
 _UNK_RUN = re.compile(r"<\s*unk\s*>(?:\s*<\s*unk\s*>)*|\bUNK\b", re.IGNORECASE)
+# Tokens are written in lower case or in capitals: a sentence with neither is left alone.
+# ("unk" or "UNK", found from the k, the rarest of the three letters.)
+_UNK_WRITTEN = Trigger("kK", "(?<=unk|UNK)")
 
 
 class UnknownToken(Detector):
@@ -23,9 +27,10 @@ class UnknownToken(Detector):
     category = Category.UNTRANSLATED
     mqm = MqmClass.NON_TRANSLATION
     severity = Severity.MAJOR
+    trigger = _UNK_WRITTEN
 
     def scan(self, text: str) -> Iterator[Hit]:
-        if "unk" not in text and "UNK" not in text:
+        if not _UNK_WRITTEN.pattern.search(text):
             return
         for match in _UNK_RUN.finditer(text):
             yield Hit(match.start(), match.end(), "Unknown-word placeholder from the MT model")
@@ -40,7 +45,11 @@ _MARKUP = re.compile(
     r"|(?P<wiki>\[\[|\]\]|\{\{|\}\}|\b\d{2,4}px|\bthumb(?:right|left)\w*|\b(?:right|left)thumb\w*)",
     re.IGNORECASE,
 )
-_MARKUP_CHAR = re.compile(r"[@▁&<>\[\]{}]|\dpx|thumb", re.IGNORECASE)
+# What every alternative above contains: a markup character, "\dpx" (from its x) or "thumb"
+# (from its b), in any case.
+_MARKUP_TRIGGER = Trigger(
+    r"@▁&<>\[\]{}xXbB", r"(?:(?<=[@▁&<>\[\]{}])|(?<=\d[pP].)|(?<=[tT][hH][uU][mM].))"
+)
 _ENTITY_TEXT = {"&quot;": '"', "&amp;": "&", "&apos;": "'", "&#39;": "'", "&lt;": "<",
                 "&gt;": ">", "&nbsp;": " "}
 
@@ -57,10 +66,9 @@ class Markup(Detector):
     category = Category.TYPOGRAPHY
     mqm = MqmClass.TYPOGRAPHY
     severity = Severity.MINOR
+    trigger = _MARKUP_TRIGGER
 
     def scan(self, text: str) -> Iterator[Hit]:
-        if not _MARKUP_CHAR.search(text):
-            return
         for match in _MARKUP.finditer(text):
             if match.lastgroup == "tag" and "unk" in match.group().lower():
                 continue

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from review.checkers.fluency.base import Detector, Hit
+from review.checkers.fluency.document_text import DocumentText
 from review.checkers.fluency.quotes import Mark, paragraph_marks
 from review.flags import Category, MqmClass, Severity
 from review.segment import Sentence
@@ -33,12 +34,10 @@ class UnbalancedMarks(Detector):
     mqm = MqmClass.PUNCTUATION
     severity = Severity.MINOR
 
-    def scan_document(
-        self, paragraphs: Sequence[Sequence[Sentence]]
-    ) -> Iterator[tuple[Sentence, Hit]]:
-        for paragraph in paragraphs:
+    def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
+        for paragraph, marks in paragraph_marks(document):
             units = any(_UNIT_QUOTE.search(s.text) for s in paragraph)
-            for mark in paragraph_marks(paragraph):
+            for mark in marks:
                 if mark.partner is not None or (units and mark.char == '"'):
                     continue
                 sentence = paragraph[mark.sentence]
@@ -75,18 +74,24 @@ class MixedQuotes(Detector):
     mqm = MqmClass.INCONSISTENCY
     severity = Severity.MINOR
 
-    def scan_paragraph(self, sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, Hit]]:
-        marks = [m for m in paragraph_marks(sentences) if m.style]
-        styles = Counter(m.style for m in marks)
-        if len(styles) < 2:
-            return
-        majority = "straight" if styles["straight"] >= styles["curly"] else "curly"
-        for mark in marks:
-            if mark.style != majority:
-                replacement = '"' if majority == "straight" else "“" if mark.opening else "”"
-                yield sentences[mark.sentence], Hit(
-                    mark.position,
-                    mark.position + 1,
-                    f"{mark.style.capitalize()} quote among {majority} ones",
-                    (replacement,),
-                )
+    def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
+        for paragraph, marks in paragraph_marks(document):
+            yield from _minority_style(paragraph, [m for m in marks if m.style])
+
+
+def _minority_style(
+    paragraph: Sequence[Sentence], marks: Sequence[Mark]
+) -> Iterator[tuple[Sentence, Hit]]:
+    styles = Counter(m.style for m in marks)
+    if len(styles) < 2:
+        return
+    majority = "straight" if styles["straight"] >= styles["curly"] else "curly"
+    for mark in marks:
+        if mark.style != majority:
+            replacement = '"' if majority == "straight" else "“" if mark.opening else "”"
+            yield paragraph[mark.sentence], Hit(
+                mark.position,
+                mark.position + 1,
+                f"{mark.style.capitalize()} quote among {majority} ones",
+                (replacement,),
+            )

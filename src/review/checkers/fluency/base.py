@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
+from review.checkers.fluency.document_text import DocumentText, Trigger
 from review.flags import Category, Flag, MqmClass, Severity, Source
 from review.segment import Sentence
 
@@ -28,10 +29,15 @@ class Hit:
 class Detector:
     """A detector of one machine-translation artefact.
 
-    Subclasses set the class attributes and implement ``scan`` (one sentence at a time) or,
-    when they need to see across sentences (a quotation closed two sentences later),
-    ``scan_paragraph`` or ``scan_document``. The docstring of each subclass says what it
-    catches and why.
+    Subclasses set the class attributes and implement ``scan``, which looks at one sentence,
+    together with ``trigger``: what every sentence that ``scan`` may flag contains (a Chinese
+    character, a comma before a letter). The triggers of all detectors are searched for in one
+    pass over the whole document (see ``DocumentText``), and ``scan`` runs only on the
+    sentences its trigger is in, so a detector costs next to nothing where its artefact is
+    absent. A detector
+    that needs to see across sentences (a quotation closed two sentences later) or the words
+    of every sentence overrides ``scan_document`` instead. The docstring of each subclass says
+    what it catches and why.
     """
 
     rule: ClassVar[str]
@@ -39,20 +45,16 @@ class Detector:
     mqm: ClassVar[MqmClass]
     severity: ClassVar[Severity]
     default_on: ClassVar[bool] = True
+    # None: every sentence may be flagged, ``scan`` runs on each.
+    trigger: ClassVar[Trigger | None] = None
 
     def scan(self, text: str) -> Iterator[Hit]:
         raise NotImplementedError
 
-    def scan_paragraph(self, sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, Hit]]:
-        for sentence in sentences:
+    def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
+        for sentence in document.matching(self.trigger):
             for hit in self.scan(sentence.text):
                 yield sentence, hit
-
-    def scan_document(
-        self, paragraphs: Sequence[Sequence[Sentence]]
-    ) -> Iterator[tuple[Sentence, Hit]]:
-        for paragraph in paragraphs:
-            yield from self.scan_paragraph(paragraph)
 
     def flag(self, sentence: Sentence, hit: Hit) -> Flag:
         return Flag(

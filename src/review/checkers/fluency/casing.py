@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
 from review.checkers.fluency.base import Detector, Hit
 from review.checkers.fluency.data import load_table
+from review.checkers.fluency.document_text import DocumentText, Trigger
+from review.checkers.fluency.words import sentence_words
 from review.flags import Category, MqmClass, Severity
+from review.segment import Sentence
 
 PROPER_NOUNS_FILE = "proper_nouns.tsv"
 _WORD = re.compile(r"[^\W\d_]+")
-_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
 # A name inside a URL, an address, a hashtag or a file name is not prose.
 _TECHNICAL_BEFORE = frozenset("@#/._-\\")
 _TECHNICAL_AFTER = frozenset("@/_-\\")
@@ -51,29 +53,49 @@ class ProperNounCase(Detector):
     mqm = MqmClass.SPELLING
     severity = Severity.MINOR
 
-    def scan(self, text: str) -> Iterator[Hit]:
-        index = _names_by_key_word()
-        keys = index.keys() & set(_LOWER_WORD.findall(text))
-        found: dict[int, tuple[int, str]] = {}
-        for key in keys:
-            for match in _word_pattern(key).finditer(text):
-                for name, offset in index[key]:
-                    start = match.start() - offset
-                    end = start + len(name)
-                    written = text[max(start, 0) : end]
-                    if (
-                        start >= 0
-                        and written.lower() == name.lower()
-                        and _standalone(text, start, end)
-                        and _miscased(written, name)
-                        and len(name) > len(found.get(start, (0, ""))[1])
-                    ):
-                        found[start] = (end, name)
-        taken = 0
-        for start, (end, name) in sorted(found.items()):
-            if start >= taken:  # "south africa" is one name, not also "africa"
-                taken = end
-                yield Hit(start, end, f"Proper noun in lower case: {name}", (name,))
+    def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
+        keys = _names_by_key_word().keys()
+        runs = document.shared(sentence_words).a_to_z
+        for sentence, words in zip(document.sentences, runs, strict=True):
+            # A key word in lower case is a run of a-z also once the sentence is in lower case;
+            # which of the keys there are in lower case is _miscased_names's to find.
+            if not keys.isdisjoint(words):
+                for hit in _miscased_names(sentence.text, keys & set(words)):
+                    yield sentence, hit
+
+
+def _miscased_names(text: str, keys: Iterable[str]) -> Iterator[Hit]:
+    index = _names_by_key_word()
+    lowered = text.lower()
+    found: dict[int, tuple[int, str]] = {}
+    for key in keys:
+        # Substring searches rule out most sentences before any closer look: the key word
+        # may be there only with a capital ("World Bank"), or without the rest of its name
+        # ("the world"). (Names are in ASCII, whose lower case letter by letter is the lower
+        # case of the whole.)
+        if key not in text:
+            continue
+        names = [(name, offset) for name, offset in index[key] if name.lower() in lowered]
+        if not names:
+            continue
+        for match in _word_pattern(key).finditer(text):
+            for name, offset in names:
+                start = match.start() - offset
+                end = start + len(name)
+                written = text[max(start, 0) : end]
+                if (
+                    start >= 0
+                    and written.lower() == name.lower()
+                    and _standalone(text, start, end)
+                    and _miscased(written, name)
+                    and len(name) > len(found.get(start, (0, ""))[1])
+                ):
+                    found[start] = (end, name)
+    taken = 0
+    for start, (end, name) in sorted(found.items()):
+        if start >= taken:  # "south africa" is one name, not also "africa"
+            taken = end
+            yield Hit(start, end, f"Proper noun in lower case: {name}", (name,))
 
 
 def _standalone(text: str, start: int, end: int) -> bool:
@@ -99,7 +121,9 @@ def _miscased(written: str, name: str) -> bool:
 # capitals of a truecasing step gone wrong. Product names with a one-letter prefix (iPhone,
 # eBay) do not match, and units and terms like mmHg, kWh, mRNA, macOS are real words.
 _INNER_CAPITAL = re.compile(r"(?<![\w'’])[a-z]{2,}[A-Z][\w]*|(?<=[a-z])['’]S(?![\w'’])")
-_SMALL_THEN_CAPITAL = re.compile(r"[a-z]['’]?[A-Z]")
+# A capital after a small letter, maybe with an apostrophe between: what both alternatives
+# above contain, found from the capital.
+_SMALL_THEN_CAPITAL = Trigger("A-Z", "(?:(?<=[a-z].)|(?<=[a-z]['’].))")
 _UNIT_WORD = re.compile(r"[a-z]{1,4}(?:RNA|DNA|OS|Hg|Pa|Hz|Wh)s?")
 _KNOWN_MIXED_CASE = frozenset({"watchOS", "iPadOS", "visionOS"})
 
@@ -116,10 +140,9 @@ class OddCase(Detector):
     category = Category.CAPITALIZATION
     mqm = MqmClass.SPELLING
     severity = Severity.MINOR
+    trigger = _SMALL_THEN_CAPITAL
 
     def scan(self, text: str) -> Iterator[Hit]:
-        if not _SMALL_THEN_CAPITAL.search(text):
-            return
         for match in _INNER_CAPITAL.finditer(text):
             token = match.group()
             if token in _KNOWN_MIXED_CASE or _UNIT_WORD.fullmatch(token):

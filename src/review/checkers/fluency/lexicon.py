@@ -1,21 +1,25 @@
 """Literal renderings of Chinese set phrases, idioms and phrasing, from data/calques.tsv.
 
 Each entry is compiled to one regular expression, and indexed by an anchor word it must
-contain, so a sentence only runs the entries whose anchor it has: the lookup costs one
-tokenisation per sentence whatever the size of the lexicon.
+contain, so a sentence only runs the entries whose anchor it has: the lookup costs a set
+intersection per sentence (with the words the document's sentences were split into once for
+every detector) whatever the size of the lexicon.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import ClassVar
 
 from review.checkers.fluency.base import Detector, Hit, match_case
 from review.checkers.fluency.data import load_table
+from review.checkers.fluency.document_text import DocumentText
+from review.checkers.fluency.words import sentence_words
 from review.flags import Category, MqmClass, Severity
+from review.segment import Sentence
 
 CALQUES_FILE = "calques.tsv"
 GAP = "…"
@@ -94,10 +98,25 @@ def calques_by_anchor() -> dict[str, tuple[Calque, ...]]:
     return {word: tuple(calques) for word, calques in index.items()}
 
 
-@lru_cache(maxsize=4096)
-def _words(text: str) -> frozenset[str]:
-    """The sentence's words in lower case; cached because three detectors ask in turn."""
-    return frozenset(_ANCHOR_WORD.findall(text.lower()))
+@cache
+def _calques_of_kind(kind: str) -> dict[str, tuple[Calque, ...]]:
+    return {
+        word: of_kind
+        for word, calques in calques_by_anchor().items()
+        if (of_kind := tuple(c for c in calques if c.kind == kind))
+    }
+
+
+def _anchored_sentences(document: DocumentText) -> tuple[tuple[Sentence, list[str]], ...]:
+    """The sentences with anchor words, and those words in alphabetical order."""
+    anchors = calques_by_anchor().keys()
+    return tuple(
+        (sentence, sorted(anchors & set(words)))
+        for sentence, words in zip(
+            document.sentences, document.shared(sentence_words).a_to_z, strict=True
+        )
+        if not anchors.isdisjoint(words)
+    )
 
 
 class LexiconDetector(Detector):
@@ -106,13 +125,21 @@ class LexiconDetector(Detector):
     kind: ClassVar[str]
     description: ClassVar[str]
 
-    def scan(self, text: str) -> Iterator[Hit]:
-        index = calques_by_anchor()
+    def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
+        index = _calques_of_kind(self.kind)
+        for sentence, anchors in document.shared(_anchored_sentences):
+            if not index.keys().isdisjoint(anchors):
+                for hit in self._entries(sentence.text, anchors, index):
+                    yield sentence, hit
+
+    def _entries(
+        self, text: str, anchors: Iterable[str], index: dict[str, tuple[Calque, ...]]
+    ) -> Iterator[Hit]:
         seen: set[int] = set()
         taken: list[tuple[int, int]] = []
-        for word in sorted(_words(text) & index.keys()):
+        for word in anchors:
             for calque in index.get(word, ()):
-                if calque.kind != self.kind or id(calque) in seen:
+                if id(calque) in seen:
                     continue
                 seen.add(id(calque))
                 for match in calque.pattern.finditer(text):

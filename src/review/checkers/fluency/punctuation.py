@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from review.checkers.fluency.base import Detector, Hit
+from review.checkers.fluency.document_text import Trigger
 from review.flags import Category, MqmClass, Severity
 
 # Each alternative is one slip. "::" between word characters is code (std::vector), three
@@ -16,7 +17,7 @@ _DOUBLED = re.compile(
     r"|(?P<dots>(?<=\w)\.\.(?!\.))"
     r"|(?P<apostrophes>(?<!')''(?!'))"
 )
-_TWO_MARKS = re.compile(r"[,;:.!?'][,;:.!?']")
+_TWO_MARKS = Trigger(",;:.!?'", "[,;:.!?']")
 
 
 class DoubledPunctuation(Detector):
@@ -31,10 +32,9 @@ class DoubledPunctuation(Detector):
     category = Category.PUNCTUATION
     mqm = MqmClass.PUNCTUATION
     severity = Severity.MINOR
+    trigger = _TWO_MARKS
 
     def scan(self, text: str) -> Iterator[Hit]:
-        if not _TWO_MARKS.search(text):
-            return
         for match in _DOUBLED.finditer(text):
             marks = match.group()
             if match.lastgroup == "apostrophes":

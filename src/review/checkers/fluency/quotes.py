@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
+from review.checkers.fluency.document_text import DocumentText
 from review.segment import Sentence
 
 # Closing mark → the openers it may close; straight and curly double quotes close each
@@ -39,7 +39,7 @@ _AFTER_CLOSER = ".,;:!?)]}…"
 
 @dataclass(slots=True)
 class Mark:
-    """One quotation mark or bracket: ``sentence`` indexes the paragraph's sentences."""
+    """One quotation mark or bracket: ``sentence`` indexes its paragraph's sentences."""
 
     sentence: int
     position: int
@@ -55,19 +55,37 @@ class Mark:
         return "curly" if self.char in "“”" else ""
 
 
-def paragraph_marks(sentences: Sequence[Sentence]) -> tuple[Mark, ...]:
-    """The paragraph's marks in order, each closer joined to its opener where it has one.
+# The marks of one paragraph: its sentences and their marks in order.
+ParagraphMarks = tuple[tuple[Sentence, ...], tuple[Mark, ...]]
 
-    Three detectors ask in turn for the same paragraph, hence the cache (keyed by the
-    sentence texts); callers must not change the marks.
+
+def paragraph_marks(document: DocumentText) -> tuple[ParagraphMarks, ...]:
+    """The paragraphs that have marks, each closer joined to its opener where it has one.
+
+    Made once per document for the three detectors that ask in turn; callers must not change
+    the marks.
     """
-    return _paired_marks(tuple(s.text for s in sentences))
+    return document.shared(_paired_marks)
 
 
-@lru_cache(maxsize=1024)
-def _paired_marks(texts: tuple[str, ...]) -> tuple[Mark, ...]:
-    marks = [mark for index, text in enumerate(texts) for mark in _sentence_marks(index, text)]
-    _set_straight_directions(marks, texts)
+def _paired_marks(document: DocumentText) -> tuple[ParagraphMarks, ...]:
+    by_paragraph: dict[int, list[Mark]] = {}
+    for match in _MARKS.finditer(document.lines):
+        index = document.sentence_index(match.start())
+        char, position = match.group(), match.start() - document.line_start(index)
+        if _is_mark(document.sentences[index].text, position, char):
+            paragraph, within = document.paragraph_of(index)
+            by_paragraph.setdefault(paragraph, []).append(
+                Mark(within, position, char, char in _OPENERS)
+            )
+    return tuple(
+        (document.paragraphs[paragraph], _paired(marks, document.paragraphs[paragraph]))
+        for paragraph, marks in by_paragraph.items()
+    )
+
+
+def _paired(marks: list[Mark], sentences: Sequence[Sentence]) -> tuple[Mark, ...]:
+    _set_straight_directions(marks, sentences)
     stack: list[Mark] = []
     for mark in marks:
         if mark.opening:
@@ -82,18 +100,13 @@ def _paired_marks(texts: tuple[str, ...]) -> tuple[Mark, ...]:
     return tuple(m for m in marks if m.partner is not None or m.char != "’")
 
 
-def _sentence_marks(index: int, text: str) -> list[Mark]:
-    found: list[Mark] = []
-    for match in _MARKS.finditer(text):
-        char, position = match.group(), match.start()
-        if char == '"' and position and text[position - 1].isdigit():
-            continue
-        if char == "’" and text[position + 1 : position + 2].isalnum():
-            continue
-        if char == ")" and _is_label_or_smiley(text, position):
-            continue
-        found.append(Mark(index, position, char, char in _OPENERS))
-    return found
+def _is_mark(text: str, position: int, char: str) -> bool:
+    """Not an inch sign (5'10"), an apostrophe (don’t), a list label or a smiley."""
+    if char == '"' and position and text[position - 1].isdigit():
+        return False
+    if char == "’" and text[position + 1 : position + 2].isalnum():
+        return False
+    return not (char == ")" and _is_label_or_smiley(text, position))
 
 
 def _is_label_or_smiley(text: str, position: int) -> bool:
@@ -101,13 +114,13 @@ def _is_label_or_smiley(text: str, position: int) -> bool:
     return before in _SMILEY_EYES or bool(_LIST_LABEL.fullmatch(text[:position + 1]))
 
 
-def _set_straight_directions(marks: list[Mark], texts: tuple[str, ...]) -> None:
+def _set_straight_directions(marks: list[Mark], sentences: Sequence[Sentence]) -> None:
     """Opening or closing for each straight ", by its context, else by parity."""
     is_open = False
     for mark in marks:
         if mark.char != '"':
             continue
-        text = texts[mark.sentence]
+        text = sentences[mark.sentence].text
         before = text[mark.position - 1 : mark.position]
         after = text[mark.position + 1 : mark.position + 2]
         ends = not after or after.isspace() or after in _AFTER_CLOSER

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from itertools import compress, pairwise
-from operator import eq
+from operator import eq, le
 
 from review.checkers.fluency.base import Detector, Hit
+from review.checkers.fluency.document_text import DocumentText
+from review.checkers.fluency.words import WORD, sentence_words
 from review.flags import Category, MqmClass, Severity
+from review.segment import Sentence
 
 MAX_PHRASE_WORDS = 4
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _BETWEEN_WORDS = re.compile(r"\s+")
 # Doubled words that English grammar or usage allows ("I knew that that was wrong",
 # "whatever it is is fine", "He had had enough") and reduplicated words and names.
@@ -34,16 +35,20 @@ _X_AND_X = frozenset(
 )
 
 
-@lru_cache(maxsize=4096)
-def _keys(text: str) -> tuple[str, ...]:
-    """The words in lower case; cached because two detectors ask in turn."""
-    return tuple(word.lower() for word in _WORD.findall(text))
-
-
-@lru_cache(maxsize=256)
-def _words(text: str) -> tuple[re.Match[str], ...]:
-    """The words with their offsets, wanted only where a repeat is suspected."""
-    return tuple(_WORD.finditer(text))
+def _pair_firsts(document: DocumentText) -> tuple[list[int] | None, ...]:
+    """For each sentence, where each word pair (in lower case) first occurs, by pair: None
+    when no pair occurs twice, as in most sentences. Both detectors start from this: a phrase
+    of two words or more said twice has a pair said twice."""
+    found: list[list[int] | None] = []
+    for keys in document.shared(sentence_words).lower:
+        pairs = list(pairwise(keys))
+        if len(set(pairs)) == len(pairs):
+            found.append(None)
+            continue
+        # The dict keeps the last value given for a pair: fed backwards, that is the first.
+        first = dict(zip(reversed(pairs), range(len(pairs) - 1, -1, -1), strict=True))
+        found.append(list(map(first.__getitem__, pairs)))
+    return tuple(found)
 
 
 class RepeatedWords(Detector):
@@ -58,32 +63,47 @@ class RepeatedWords(Detector):
     mqm = MqmClass.GRAMMAR
     severity = Severity.MAJOR
 
-    def scan(self, text: str) -> Iterator[Hit]:
-        keys = _keys(text)
-        if len(set(keys)) == len(keys):
-            return
-        words = _words(text)
-        position = 0
-        for start in _candidate_starts(keys):
-            if start < position:
+    def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
+        keys_by_sentence = document.shared(sentence_words).lower
+        firsts_by_sentence = document.shared(_pair_firsts)
+        for sentence, keys, firsts in zip(
+            document.sentences, keys_by_sentence, firsts_by_sentence, strict=True
+        ):
+            # Said twice in a row: one word twice, or a longer phrase, which repeats a pair.
+            if firsts is None and not any(map(eq, keys, keys[1:])):
                 continue
-            position = start
-            size, times = _repeat_at(text, words, keys, position)
-            if times < 2:
-                continue
-            first = words[position]
-            last = words[position + size * times - 1]
-            unit = text[first.start() : words[position + size - 1].end()]
-            if not _allowed(keys[position : position + size]):
-                yield Hit(first.start(), last.end(), f"{unit!r} repeated", (unit,))
-            position += size * times
+            if starts := _candidate_starts(keys):
+                for hit in _repeats(sentence.text, keys, starts):
+                    yield sentence, hit
+
+
+def _repeats(text: str, keys: Sequence[str], starts: Sequence[int]) -> Iterator[Hit]:
+    words = tuple(WORD.finditer(text))
+    position = 0
+    for start in starts:
+        if start < position:
+            continue
+        position = start
+        size, times = _repeat_at(text, words, keys, position)
+        if times < 2:
+            continue
+        first = words[position]
+        last = words[position + size * times - 1]
+        unit = text[first.start() : words[position + size - 1].end()]
+        if not _allowed(keys[position : position + size]):
+            yield Hit(first.start(), last.end(), f"{unit!r} repeated", (unit,))
+        position += size * times
 
 
 def _candidate_starts(keys: Sequence[str]) -> list[int]:
-    """Positions whose word comes again within a phrase's length (found at C speed)."""
+    """Positions at which a phrase of up to MAX_PHRASE_WORDS words is said again right after
+    it, in lower case; whether only spaces lie between is ``_repeat_at``'s to see. Words
+    that come again a phrase's length on are found at C speed; only those are compared."""
     starts: set[int] = set()
     for size in range(1, MAX_PHRASE_WORDS + 1):
-        starts.update(compress(range(len(keys)), map(eq, keys, keys[size:])))
+        for start in compress(range(len(keys)), map(eq, keys, keys[size:])):
+            if keys[start : start + size] == keys[start + size : start + 2 * size]:
+                starts.add(start)
     return sorted(starts)
 
 
@@ -160,43 +180,48 @@ class RepeatedPhrase(Detector):
     mqm = MqmClass.AWKWARD
     severity = Severity.MINOR
 
-    def scan(self, text: str) -> Iterator[Hit]:
-        keys = _keys(text)
-        pairs = list(pairwise(keys))
-        if len(set(pairs)) == len(pairs):
-            return
-        earlier = _earlier_occurrences(keys)
-        words = _words(text) if earlier else ()
-        for first, last in _runs([i in earlier for i in range(len(keys))]):
-            content = sum(keys[i] not in _FUNCTION_WORDS for i in range(first, last + 1))
-            size = last - first + 1
-            if content < 2 and not (content == 1 and size >= 3):
-                continue
-            if first >= size and keys[first - size : first] == keys[first : last + 1]:
-                continue  # said twice in a row: MT_REPEATED_WORDS reports it
-            if _opens_clause(text, words, first) and _opens_clause(text, words, earlier[first]):
-                continue
-            phrase = text[words[first].start() : words[last].end()]
-            yield Hit(
-                words[first].start(),
-                words[last].end(),
-                f"{phrase!r} again in the same sentence: rephrase or refer back to it",
-            )
+    def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
+        keys_by_sentence = document.shared(sentence_words).lower
+        firsts_by_sentence = document.shared(_pair_firsts)
+        for sentence, keys, firsts in zip(
+            document.sentences, keys_by_sentence, firsts_by_sentence, strict=True
+        ):
+            if firsts is not None and (earlier := _earlier_occurrences(keys, firsts)):
+                for hit in _phrases_again(sentence.text, keys, earlier):
+                    yield sentence, hit
 
 
-def _earlier_occurrences(keys: Sequence[str]) -> dict[int, int]:
-    """Word index → index of the same word in an earlier occurrence of a word pair it is part
-    of; the earlier pair must not overlap or touch (adjacent repeats are MT_REPEATED_WORDS's)."""
-    earlier: dict[int, int] = {}
-    seen: dict[tuple[str, str], int] = {}
-    for i in range(len(keys) - 1):
-        pair = (keys[i], keys[i + 1])
-        if pair[0] in _FUNCTION_WORDS and pair[1] in _FUNCTION_WORDS:
+def _phrases_again(text: str, keys: Sequence[str], earlier: dict[int, int]) -> Iterator[Hit]:
+    words: tuple[re.Match[str], ...] = ()
+    for first, last in _runs(sorted(earlier)):
+        content = sum(keys[i] not in _FUNCTION_WORDS for i in range(first, last + 1))
+        size = last - first + 1
+        if content < 2 and not (content == 1 and size >= 3):
             continue
-        first = seen.setdefault(pair, i)
-        if i - first >= 3:
-            earlier.setdefault(i, first)
-            earlier.setdefault(i + 1, first + 1)
+        if first >= size and keys[first - size : first] == keys[first : last + 1]:
+            continue  # said twice in a row: MT_REPEATED_WORDS reports it
+        # Offsets are wanted only now: most repeated pairs are no phrase worth a flag.
+        words = words or tuple(WORD.finditer(text))
+        if _opens_clause(text, words, first) and _opens_clause(text, words, earlier[first]):
+            continue
+        phrase = text[words[first].start() : words[last].end()]
+        yield Hit(
+            words[first].start(),
+            words[last].end(),
+            f"{phrase!r} again in the same sentence: rephrase or refer back to it",
+        )
+
+
+def _earlier_occurrences(keys: Sequence[str], firsts: Sequence[int]) -> dict[int, int]:
+    """Word index → index of the same word in an earlier occurrence of a word pair it is part
+    of (``firsts``: see ``_pair_firsts``); the earlier pair must not overlap or touch (adjacent
+    repeats are MT_REPEATED_WORDS's). Pairs of two function words do not count."""
+    earlier: dict[int, int] = {}
+    # The pairs whose first occurrence is three words back or more, found at C speed.
+    for i in compress(range(len(firsts)), map(le, firsts, range(-3, len(firsts) - 3))):
+        if not (keys[i] in _FUNCTION_WORDS and keys[i + 1] in _FUNCTION_WORDS):
+            earlier.setdefault(i, firsts[i])
+            earlier.setdefault(i + 1, firsts[i] + 1)
     return earlier
 
 
@@ -210,12 +235,12 @@ def _opens_clause(text: str, words: Sequence[re.Match[str]], index: int) -> bool
     return index > 0 and words[index - 1].group().lower() in _CLAUSE_OPENERS
 
 
-def _runs(marked: list[bool]) -> Iterator[tuple[int, int]]:
-    """(first, last) indices of each run of marked words."""
-    start = None
-    for index, flag in enumerate([*marked, False]):
-        if flag and start is None:
+def _runs(indices: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """(first, last) of each run of consecutive numbers in the ascending ``indices``."""
+    start = previous = indices[0]
+    for index in indices[1:]:
+        if index != previous + 1:
+            yield start, previous
             start = index
-        elif not flag and start is not None:
-            yield start, index - 1
-            start = None
+        previous = index
+    yield start, previous

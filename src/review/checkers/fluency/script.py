@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from review.checkers.fluency.base import Detector, Hit
+from review.checkers.fluency.document_text import Trigger
 from review.flags import Category, MqmClass, Severity
 
 # Writing systems an English text should not contain outside quotations. Greek is left
@@ -46,6 +47,7 @@ class SourceScript(Detector):
     category = Category.UNTRANSLATED
     mqm = MqmClass.NON_TRANSLATION
     severity = Severity.MAJOR
+    trigger = Trigger(_SOURCE_CHAR)
 
     def scan(self, text: str) -> Iterator[Hit]:
         for match in _SOURCE_RUN.finditer(text):
@@ -128,7 +130,7 @@ _ASCII_FOR: dict[str, str] = {
 } | {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 # Marks after which English wants a space before the next word.
 _NEEDS_SPACE_AFTER = frozenset(",.:;!?)]”’")
-_FULLWIDTH_CHAR = re.compile("[\u2014\u2026\uff01-\uff5e\u3000-\u3011\u30fb]")
+_FULLWIDTH_CHAR = Trigger("\u2014\u2026\uff01-\uff5e\u3000-\u3011\u30fb")
 _FULLWIDTH = re.compile(
     "(?:——|……|[\uff01-\uff5e\u3000-\u3003\u3008-\u3011\u30fb])+[”’\"」』]*"
 )
@@ -146,10 +148,9 @@ class FullWidthPunctuation(Detector):
     category = Category.PUNCTUATION
     mqm = MqmClass.PUNCTUATION
     severity = Severity.MINOR
+    trigger = _FULLWIDTH_CHAR
 
     def scan(self, text: str) -> Iterator[Hit]:
-        if not _FULLWIDTH_CHAR.search(text):
-            return
         for match in _FULLWIDTH.finditer(text):
             run = match.group()
             english = "".join(_ASCII_FOR.get(char, char) for char in _split_marks(run))
@@ -174,7 +175,7 @@ def _split_marks(run: str) -> Iterator[str]:
         position += step
 
 
-_MOJIBAKE_CHAR = re.compile("[\ufffd\x00-\x08\x0b\x0c\x0e-\x1fÃâÂ]")
+_MOJIBAKE_CHAR = Trigger("\ufffd\x00-\x08\x0b\x0c\x0e-\x1fÃâÂ")
 _MOJIBAKE = re.compile(
     "\ufffd+|[\x00-\x08\x0b\x0c\x0e-\x1f]"
     "|Ã[\u0080-\u00bf]|â€\\S?|Â[\u00a0-\u00bf]"
@@ -192,10 +193,9 @@ class Mojibake(Detector):
     category = Category.TYPOGRAPHY
     mqm = MqmClass.CHARACTER_ENCODING
     severity = Severity.MAJOR
+    trigger = _MOJIBAKE_CHAR
 
     def scan(self, text: str) -> Iterator[Hit]:
-        if not _MOJIBAKE_CHAR.search(text):
-            return
         for match in _MOJIBAKE.finditer(text):
             yield Hit(
                 match.start(),

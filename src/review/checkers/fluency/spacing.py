@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from review.checkers.fluency.base import Detector, Hit
+from review.checkers.fluency.document_text import DocumentText, Trigger
 from review.checkers.fluency.quotes import Mark, paragraph_marks
 from review.flags import Category, MqmClass, Severity
 from review.segment import Sentence
@@ -16,7 +18,7 @@ from review.segment import Sentence
 # silent.
 _GLUED = re.compile(r"(?<=[\w)\]\"”’])[,;:!?](?=[A-Za-z])|(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 _WORD_BEFORE_STOP = re.compile(r"[^\W\d_]+$")
-_MARK_THEN_LETTER = re.compile(r"[,;:!?.][A-Za-z]")
+_MARK_THEN_LETTER = Trigger(",;:!?.", "[A-Za-z]")
 # Tokens that legitimately have marks inside: URLs, e-mail addresses, paths, code.
 _MACHINE_TOKEN = re.compile(r"://|www\.|@|::|[/\\=_]")
 _TOKEN = re.compile(r"\S+")
@@ -34,19 +36,20 @@ class MissingSpace(Detector):
     category = Category.TYPOGRAPHY
     mqm = MqmClass.TYPOGRAPHY
     severity = Severity.MINOR
+    trigger = _MARK_THEN_LETTER
 
-    def scan_paragraph(self, sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, Hit]]:
-        for index, sentence in enumerate(sentences):
-            for hit in self.scan(sentence.text):
-                yield sentence, hit
-            following = sentences[index + 1] if index + 1 < len(sentences) else None
-            if following is not None and following.start == sentence.end:
+    def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
+        yield from super().scan_document(document)
+        # The segmenter may split "ended.The" into two sentences with nothing between them.
+        for sentence, following in pairwise(document.sentences):
+            if following.start == sentence.end and following.paragraph == sentence.paragraph:
                 hit = _glued_to_next(sentence.text, following.text)
                 if hit is not None:
                     yield sentence, hit
 
     def scan(self, text: str) -> Iterator[Hit]:
-        if not _MARK_THEN_LETTER.search(text) or not _GLUED.search(text):
+        # _GLUED is slower to search for than the trigger but rules out most sentences.
+        if not _GLUED.search(text):
             return
         for token in _TOKEN.finditer(text):
             word = token.group()
@@ -84,7 +87,8 @@ def _glued_to_next(text: str, following: str) -> Hit | None:
 
 # A space before , ; : ! ? or a single full stop that ends a clause (not ".NET", not "...").
 _SPACE_BEFORE = re.compile(r"(\S+)([ \t\u00a0]+)([,;:!?]|\.(?!\.))(?=$|\s|[\"”’)\]])")
-_SPACE_THEN_MARK = re.compile(r"\s[,;:!?.]")
+# A space before a mark, found from the mark (rarer than a space).
+_SPACE_THEN_MARK = Trigger(",;:!?.", r"(?<=\s.)")
 
 
 class SpaceBeforePunctuation(Detector):
@@ -98,10 +102,9 @@ class SpaceBeforePunctuation(Detector):
     category = Category.TYPOGRAPHY
     mqm = MqmClass.TYPOGRAPHY
     severity = Severity.MINOR
+    trigger = _SPACE_THEN_MARK
 
     def scan(self, text: str) -> Iterator[Hit]:
-        if not _SPACE_THEN_MARK.search(text):
-            return
         for match in _SPACE_BEFORE.finditer(text):
             word, _, mark = match.groups()
             if word in ("-", "–", "—") or word.endswith("..."):
@@ -128,20 +131,27 @@ class SpaceInsideQuotes(Detector):
     mqm = MqmClass.TYPOGRAPHY
     severity = Severity.MINOR
 
-    def scan_paragraph(self, sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, Hit]]:
-        reported: set[int] = set()
-        for mark in paragraph_marks(sentences):
-            text = sentences[mark.sentence].text
-            if id(mark) in reported or not _spaced_inside(text, mark):
-                continue
-            partner = mark.partner
-            if partner is not None and partner.sentence == mark.sentence:
-                reported.add(id(partner))
-                opener, closer = (mark, partner) if mark.opening else (partner, mark)
-                hit = _whole_quotation(text, opener.position, closer.position)
-            else:
-                hit = _one_side(text, mark)
-            yield sentences[mark.sentence], hit
+    def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
+        for paragraph, marks in paragraph_marks(document):
+            yield from _spaced_quotations(paragraph, marks)
+
+
+def _spaced_quotations(
+    sentences: Sequence[Sentence], marks: Sequence[Mark]
+) -> Iterator[tuple[Sentence, Hit]]:
+    reported: set[int] = set()
+    for mark in marks:
+        text = sentences[mark.sentence].text
+        if id(mark) in reported or not _spaced_inside(text, mark):
+            continue
+        partner = mark.partner
+        if partner is not None and partner.sentence == mark.sentence:
+            reported.add(id(partner))
+            opener, closer = (mark, partner) if mark.opening else (partner, mark)
+            hit = _whole_quotation(text, opener.position, closer.position)
+        else:
+            hit = _one_side(text, mark)
+        yield sentences[mark.sentence], hit
 
 
 def _spaced_inside(text: str, mark: Mark) -> bool:

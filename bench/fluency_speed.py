@@ -1,0 +1,110 @@
+"""Speed of the fluency detectors: milliseconds per 1,000 sentences on two corpora.
+
+- seed: the seed text 26 times over (2,002 sentences of ~180 characters); in copy c of a
+  sentence some of the first five spaces between two letters are doubled (those of the bits
+  of c + 1), which no detector looks at, so that the copies differ: a real document does not
+  repeat its sentences, and a checker must not be timed on cache hits;
+- mlqe: the 2,000 `mt` lines of ../shared/data/mlqe-pe-dev.jsonl, one paragraph each, as
+  bench/flags_eval.py checks them.
+
+Each figure is the CPU time (the machine is shared: wall time would count other processes)
+of one pass of ``FluencyChecker(rules=every detector).check`` over the whole corpus in a fresh
+process, after a warm-up on another text (data files loaded, patterns compiled); the median
+of ``--runs`` processes is printed, with the fastest and slowest.
+
+Baseline (git 543e79d, a detector call per sentence, this machine, 2 cores, median of 5):
+seed 644 ms, mlqe 421 ms per 1,000 sentences.
+
+Run: .venv/bin/python bench/fluency_speed.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from review.checkers.fluency import DETECTORS, FluencyChecker
+from review.segment import Sentence, segment
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_609f52cd2aa5fae0.txt"
+MLQE = ROOT.parent / "shared" / "data" / "mlqe-pe-dev.jsonl"
+COPIES = 26
+WARM_UP = "He read the the book in new york. It cost 1,000 dollars,Then he left。"
+_SPACE_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_]) (?=[^\W\d_])")
+CORPORA = ("seed", "mlqe")
+
+
+def seed_corpus() -> tuple[str, tuple[Sentence, ...]]:
+    text = SEED.read_text("utf-8").strip()
+    sentences = segment(text)
+    copies = []
+    for copy in range(COPIES):
+        pieces, position = [], 0
+        for sentence in sentences:
+            pieces.append(text[position : sentence.start])
+            pieces.append(_doubled_space(sentence.text, copy))
+            position = sentence.end
+        copies.append("".join(pieces))
+    document = "\n".join(copies)
+    return document, segment(document)
+
+
+def _doubled_space(text: str, copy: int) -> str:
+    spaces = [m.start() for m in _SPACE_BETWEEN_LETTERS.finditer(text)][:5]
+    for bit, at in reversed(list(enumerate(spaces))):
+        if (copy + 1) >> bit & 1:
+            text = text[:at] + " " + text[at:]
+    return text
+
+
+def mlqe_corpus() -> tuple[str, tuple[Sentence, ...]]:
+    with MLQE.open(encoding="utf-8") as lines:
+        mts = [json.loads(line)["mt"] for line in lines]
+    sentences, offset = [], 0
+    for number, mt in enumerate(mts, start=1):
+        sentences.append(Sentence(f"s{number}", offset, offset + len(mt), number, mt))
+        offset += len(mt) + 1
+    return "\n".join(mts), tuple(sentences)
+
+
+def time_once(corpus: str) -> float:
+    """Milliseconds per 1,000 sentences of one pass over ``corpus`` in this process."""
+    text, sentences = seed_corpus() if corpus == "seed" else mlqe_corpus()
+    checker = FluencyChecker(rules=frozenset(DETECTORS))
+    list(checker.check(WARM_UP, segment(WARM_UP)))
+    started = time.process_time()
+    list(checker.check(text, sentences))
+    return (time.process_time() - started) * 1000 / len(sentences) * 1000
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="fresh processes per corpus")
+    parser.add_argument("--once", choices=CORPORA, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.once:
+        print(time_once(args.once))
+        return 0
+    for corpus in CORPORA:
+        samples = [
+            float(subprocess.run(
+                [sys.executable, __file__, "--once", corpus],
+                check=True, capture_output=True, text=True,
+            ).stdout)
+            for _ in range(args.runs)
+        ]
+        print(f"{corpus}: {statistics.median(samples):.1f} ms per 1,000 sentences "
+              f"(min {min(samples):.1f}, max {max(samples):.1f}, {args.runs} runs)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
