@@ -66,3 +66,9 @@ def test_longest_name_wins(found):
         ("south africa", ("South Africa",)),
         ("united states of america", ("United States of America",)),
     ]
+
+
+def test_names_are_in_ascii():
+    # ProperNounCase looks for a name in the lower case of a whole sentence, which is the
+    # lower case of each of its letters only for such text.
+    assert all(row[0].isascii() for row in load_table("proper_nouns.tsv").rows)

@@ -1,4 +1,7 @@
-from review.checkers.fluency.length import LongSentence
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from review.checkers.fluency.length import _CLAUSE_BREAK, _WORD, LongSentence
 
 RULE = LongSentence.rule
 
@@ -32,3 +35,11 @@ def test_short_sentence_is_silent(found):
 
 def test_off_by_default():
     assert LongSentence.default_on is False
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("ab9 -–—,;:()[]'’_\t"), max_size=40))
+def test_no_word_spans_a_clause_break(text):
+    # LongSentence counts the sentence's words as the sum of its clauses' words.
+    clauses = _CLAUSE_BREAK.split(text)
+    assert len(_WORD.findall(text)) == sum(len(_WORD.findall(c)) for c in clauses)

@@ -7,6 +7,7 @@ from review.checkers.fluency.lexicon import (
     SetPhrase,
     anchor_words,
     compile_pattern,
+    required_words,
 )
 from review.flags import MqmClass, Severity
 
@@ -88,6 +89,21 @@ def test_anchor_is_a_required_content_word():
     assert anchor_words("the? broad masses") == ("masses",)
     with pytest.raises(ValueError):
         anchor_words("the|a? of")
+
+
+def test_required_words_are_first_runs_of_a_to_z_of_required_tokens():
+    assert required_words("with … as the|its core|main_line") == (
+        frozenset({"with"}), frozenset({"as"}), frozenset({"the", "its"}),
+        frozenset({"core", "main"}),
+    )
+    assert required_words("big-country|big-power sheep's? Café|x Éclair|x") == (
+        frozenset({"big"}), frozenset({"caf", "x"}),
+    )
+
+
+def test_entry_matched_with_letters_ignorecase_equates_with_a_to_z(found):
+    # re.IGNORECASE matches "ſ" (long s) to "s": the required words are looked up so too.
+    assert found(IdiomCalque.rule, "They will ſtart a new stove.")[0][0] == "ſtart a new stove"
 
 
 def test_every_lexicon_entry_compiles_and_names_listed_sources():

@@ -39,6 +39,17 @@ def test_repeat_across_punctuation_is_silent(found):
     assert found(RULE, "He came, came back, and left. Left. No, no.") == []
 
 
+def test_repeat_with_any_spaces_between_but_not_a_hyphen(found):
+    assert found(RULE, "It was a win-win deal for the  \t the people.") == [
+        ("the  \t the", ("the",))
+    ]
+
+
+def test_greek_final_sigma_in_a_repeat(found):
+    # After "a:" the first Σ is word-final in the sentence's lower case (ς) but not alone (σ).
+    assert found(RULE, "Note a:Σ Σ here.") == [("Σ Σ", ("Σ",))]
+
+
 PHRASE = "MT_REPEATED_PHRASE"
 
 

@@ -54,13 +54,13 @@ class ProperNounCase(Detector):
     severity = Severity.MINOR
 
     def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
-        keys = _names_by_key_word().keys()
+        keys = frozenset(_names_by_key_word())
         runs = document.shared(sentence_words).a_to_z
         for sentence, words in zip(document.sentences, runs, strict=True):
             # A key word in lower case is a run of a-z also once the sentence is in lower case;
             # which of the keys there are in lower case is _miscased_names's to find.
             if not keys.isdisjoint(words):
-                for hit in _miscased_names(sentence.text, keys & set(words)):
+                for hit in _miscased_names(sentence.text, keys.intersection(words)):
                     yield sentence, hit
 
 

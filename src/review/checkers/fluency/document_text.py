@@ -15,8 +15,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import accumulate, groupby
-from operator import attrgetter
+from itertools import accumulate, count, groupby
+from operator import add, attrgetter
 from typing import Any, TypeVar
 
 from review.segment import Sentence
@@ -61,9 +61,13 @@ class DocumentText:
 
     def __init__(self, sentences: Sequence[Sentence], triggers: Iterable[Trigger] = ()) -> None:
         self.sentences = tuple(sentences)
-        self.lines = "\n".join(s.text for s in self.sentences)
-        # Where each sentence's line starts in ``lines``, and where a next one would.
-        self._line_starts = tuple(accumulate((len(s.text) + 1 for s in self.sentences), initial=0))
+        texts = list(map(attrgetter("text"), self.sentences))
+        self.lines = "\n".join(texts)
+        # Where each sentence's line starts in ``lines`` (the characters of the sentences
+        # before it and a newline after each), and where a next one would.
+        self._line_starts = tuple(
+            map(add, accumulate(map(len, texts), initial=0), count())
+        )
         self._triggers = tuple(dict.fromkeys(triggers))
         self._shared: dict[Callable[[DocumentText], Any], Any] = {}
 

@@ -3,7 +3,8 @@
 Each entry is compiled to one regular expression, and indexed by an anchor word it must
 contain, so a sentence only runs the entries whose anchor it has: the lookup costs a set
 intersection per sentence (with the words the document's sentences were split into once for
-every detector) whatever the size of the lexicon.
+every detector) whatever the size of the lexicon. An entry whose other required words are not
+in the sentence either is ruled out without running its expression.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ CALQUES_FILE = "calques.tsv"
 GAP = "…"
 _GAP_PATTERN = r"(?P<gap>[^\W_][^\s,.;:!?()]*(?:\s+[^\s,.;:!?()]+){0,5}?)"
 _ANCHOR_WORD = re.compile(r"[a-z]+")
+# What re.IGNORECASE takes for a letter a-z besides the 52 ASCII letters (see the re docs).
+_IGNORECASE_OTHER_LETTERS = (("ſ", "s"), ("K", "k"), ("ı", "i"), ("İ", "i"))
 # Words in nearly every sentence: an entry anchored on one would run everywhere.
 _FUNCTION_WORDS = frozenset(
     (
@@ -41,6 +44,7 @@ class Calque:
     suggestions: tuple[str, ...]
     chinese: str
     kind: str
+    required: tuple[frozenset[str], ...]  # see required_words
 
 
 def compile_pattern(source: str) -> re.Pattern[str]:
@@ -83,6 +87,20 @@ def anchor_words(source: str) -> tuple[str, ...]:
     return tuple(max(required, key=lambda words: min(len(w) for w in words)))
 
 
+def required_words(source: str) -> tuple[frozenset[str], ...]:
+    """For each required token whose alternatives all start with a letter a-z: their first
+    runs of a-z, in lower case. A sentence the pattern matches has one of each among its runs
+    of a-z, once in lower case with re.IGNORECASE's other letters for a-z made a-z."""
+    found: list[frozenset[str]] = []
+    for token in source.split(" "):
+        if token == GAP or (token.endswith("?") and len(token) > 1):
+            continue
+        runs = [_ANCHOR_WORD.match(alternative.lower()) for alternative in token.split("|")]
+        if all(runs):
+            found.append(frozenset(run.group() for run in runs if run))
+    return tuple(found)
+
+
 @cache
 def calques_by_anchor() -> dict[str, tuple[Calque, ...]]:
     index: dict[str, list[Calque]] = {}
@@ -92,6 +110,7 @@ def calques_by_anchor() -> dict[str, tuple[Calque, ...]]:
             tuple(s.strip() for s in suggestions.split("|") if s.strip()),
             chinese,
             kind,
+            required_words(pattern),
         )
         for word in anchor_words(pattern):
             index.setdefault(word, []).append(calque)
@@ -107,16 +126,31 @@ def _calques_of_kind(kind: str) -> dict[str, tuple[Calque, ...]]:
     }
 
 
-def _anchored_sentences(document: DocumentText) -> tuple[tuple[Sentence, list[str]], ...]:
-    """The sentences with anchor words, and those words in alphabetical order."""
-    anchors = calques_by_anchor().keys()
-    return tuple(
-        (sentence, sorted(anchors & set(words)))
-        for sentence, words in zip(
-            document.sentences, document.shared(sentence_words).a_to_z, strict=True
-        )
-        if not anchors.isdisjoint(words)
-    )
+# A sentence with anchor words: those in alphabetical order, and its words (see required_words).
+Anchored = tuple[Sentence, list[str], set[str]]
+
+
+def _anchored_sentences(document: DocumentText) -> tuple[Anchored, ...]:
+    anchors = frozenset(calques_by_anchor())
+    found: list[Anchored] = []
+    for sentence, runs in zip(
+        document.sentences, document.shared(sentence_words).a_to_z, strict=True
+    ):
+        if anchors.isdisjoint(runs):
+            continue
+        words = set(runs)
+        anchored = sorted(words & anchors)
+        if not sentence.text.isascii():
+            words = set(_ANCHOR_WORD.findall(_as_ignorecase_sees(sentence.text)))
+        found.append((sentence, anchored, words))
+    return tuple(found)
+
+
+def _as_ignorecase_sees(text: str) -> str:
+    """``text`` in lower case with re.IGNORECASE's other letters for a-z made a-z."""
+    for letter, ascii_letter in _IGNORECASE_OTHER_LETTERS:
+        text = text.replace(letter, ascii_letter)
+    return text.lower()
 
 
 class LexiconDetector(Detector):
@@ -127,13 +161,17 @@ class LexiconDetector(Detector):
 
     def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
         index = _calques_of_kind(self.kind)
-        for sentence, anchors in document.shared(_anchored_sentences):
+        for sentence, anchors, words in document.shared(_anchored_sentences):
             if not index.keys().isdisjoint(anchors):
-                for hit in self._entries(sentence.text, anchors, index):
+                for hit in self._entries(sentence.text, anchors, words, index):
                     yield sentence, hit
 
     def _entries(
-        self, text: str, anchors: Iterable[str], index: dict[str, tuple[Calque, ...]]
+        self,
+        text: str,
+        anchors: Iterable[str],
+        words: set[str],
+        index: dict[str, tuple[Calque, ...]],
     ) -> Iterator[Hit]:
         seen: set[int] = set()
         taken: list[tuple[int, int]] = []
@@ -142,6 +180,8 @@ class LexiconDetector(Detector):
                 if id(calque) in seen:
                     continue
                 seen.add(id(calque))
+                if any(words.isdisjoint(alternatives) for alternatives in calque.required):
+                    continue
                 for match in calque.pattern.finditer(text):
                     if any(match.start() < e and s < match.end() for s, e in taken):
                         continue

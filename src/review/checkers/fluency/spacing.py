@@ -48,10 +48,17 @@ class MissingSpace(Detector):
                     yield sentence, hit
 
     def scan(self, text: str) -> Iterator[Hit]:
-        # _GLUED is slower to search for than the trigger but rules out most sentences.
-        if not _GLUED.search(text):
-            return
+        # A mark glued inside a token is glued in the sentence too: only the tokens that hold
+        # one of the sentence's glued marks need a closer look (most sentences have none).
+        marks = [m.start() for m in _GLUED.finditer(text)]
+        next_mark = 0
         for token in _TOKEN.finditer(text):
+            if next_mark == len(marks):
+                return
+            if marks[next_mark] >= token.end():
+                continue
+            while next_mark < len(marks) and marks[next_mark] < token.end():
+                next_mark += 1
             word = token.group()
             if _MACHINE_TOKEN.search(word):
                 continue

@@ -1,0 +1,40 @@
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from review.checkers.fluency.document_text import DocumentText
+from review.checkers.fluency.words import WORD, sentence_words
+from review.segment import Sentence
+
+
+def words_of(*texts: str):
+    sentences = [Sentence(f"s{i}", 0, len(t), i, t) for i, t in enumerate(texts, start=1)]
+    return sentence_words(DocumentText(sentences))
+
+
+def test_words_in_lower_case_and_runs_of_a_to_z():
+    words = words_of("The U.S. spent $3.5bn", "China’s “win-win” café", "Don't_stop 2x")
+    assert words.lower == (
+        ["the", "u", "s", "spent", "bn"],
+        ["china’s", "win", "win", "café"],
+        ["don't", "stop", "x"],
+    )
+    assert words.a_to_z == (
+        ["the", "u", "s", "spent", "bn"],
+        ["china", "s", "win", "win", "caf"],
+        ["don", "t", "stop", "x"],
+    )
+
+
+# ASCII with and without apostrophes, and a little beyond: the fast path (ASCII without an
+# apostrophe) must find what the regular expressions find.
+TEXTS = st.text(st.sampled_from("aZq '’-_.,9\t\nÉé"), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(TEXTS, min_size=1, max_size=5))
+def test_fast_path_finds_what_the_regular_expressions_find(texts):
+    words = words_of(*texts)
+    assert list(words.lower) == [[w.lower() for w in WORD.findall(t)] for t in texts]
+    assert list(words.a_to_z) == [re.findall("[a-z]+", t.lower()) for t in texts]
