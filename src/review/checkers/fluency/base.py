@@ -34,10 +34,9 @@ class Detector:
     character, a comma before a letter). The triggers of all detectors are searched for in one
     pass over the whole document (see ``DocumentText``), and ``scan`` runs only on the
     sentences its trigger is in, so a detector costs next to nothing where its artefact is
-    absent. A detector
-    that needs to see across sentences (a quotation closed two sentences later) or the words
-    of every sentence overrides ``scan_document`` instead. The docstring of each subclass says
-    what it catches and why.
+    absent. A detector that needs to see across sentences (a quotation closed two sentences
+    later) or the words of every sentence overrides ``scan_document`` instead. The docstring
+    of each subclass says what it catches and why.
     """
 
     rule: ClassVar[str]

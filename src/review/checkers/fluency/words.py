@@ -2,9 +2,10 @@
 
 Finding words is most of what those detectors cost, so it is done once per document (each
 function here is an analysis for ``DocumentText.shared``) and at C speed where it can be: in
-ASCII text without an apostrophe a word is exactly a run of letters, and ``bytes.translate``
-and ``str.split`` find those runs in all such sentences at once, several times faster than the
-regular expression. Most English sentences are such text.
+ASCII text (with ’ perhaps) the words are among the runs of letters and apostrophes, which
+``bytes.translate`` leaves of all such sentences at once; without an apostrophe they are the
+words, which ``str.split`` finds several times faster than the regular expression. Most
+English sentences are such text.
 """
 
 from __future__ import annotations
@@ -17,10 +18,13 @@ from review.checkers.fluency.document_text import DocumentText
 # A word may have one apostrophe inside ("China’s", "don't"); digits and "_" end it.
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _A_TO_Z_RUN = re.compile(r"[a-z]+")
-# Every ASCII byte that is not a letter becomes a space, except the newline between lines.
-_LETTERS_ONLY = bytes(
-    code if chr(code).isalpha() or chr(code) == "\n" else ord(" ") for code in range(128)
-) + bytes(128)
+# WORD where nothing but a-z, apostrophes and spaces are left.
+_A_TO_Z_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+# Every ASCII byte that is neither a letter nor an apostrophe becomes a space, but for the
+# newline between lines; the bytes of ’ (the only other characters there) stay.
+_LETTERS_AND_APOSTROPHES = bytes(
+    code if chr(code).isalpha() or chr(code) in "'\n" else ord(" ") for code in range(128)
+) + bytes(range(128, 256))
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,24 +36,30 @@ class DocumentWords:
     a_to_z: tuple[list[str], ...]
 
 
-def _is_plain(text: str) -> bool:
-    """ASCII without an apostrophe or a line break: its words are its runs of letters."""
-    return text.isascii() and "'" not in text and "\n" not in text
+def _is_simple(text: str) -> bool:
+    """ASCII but for ’, and without a line break (lines are joined by them)."""
+    return "\n" not in text and (text.isascii() or text.replace("’", "").isascii())
 
 
 def sentence_words(document: DocumentText) -> DocumentWords:
     """The words of each sentence of ``document``."""
     texts = [s.text for s in document.sentences]
-    plain = [_is_plain(text) for text in texts]
-    letters = "\n".join(t for t, p in zip(texts, plain, strict=True) if p).encode("ascii")
-    plain_lower = iter(letters.translate(_LETTERS_ONLY).decode("ascii").lower().split("\n"))
+    simple = [_is_simple(text) for text in texts]
+    joined = "\n".join(t for t, is_simple in zip(texts, simple, strict=True) if is_simple)
+    runs = joined.encode().translate(_LETTERS_AND_APOSTROPHES).decode().lower()
+    simple_runs = iter(runs.split("\n"))
     lower: list[list[str]] = []
     a_to_z: list[list[str]] = []
-    for text, is_plain in zip(texts, plain, strict=True):
-        if is_plain:
-            lower.append(next(plain_lower).split())
-            a_to_z.append(lower[-1])
-        else:
+    for text, is_simple in zip(texts, simple, strict=True):
+        if not is_simple:
             lower.append([w.lower() for w in WORD.findall(text)])
             a_to_z.append(_A_TO_Z_RUN.findall(text.lower()))
+            continue
+        line = next(simple_runs)
+        if "'" not in line and "’" not in line:
+            lower.append(line.split())
+            a_to_z.append(lower[-1])
+            continue
+        lower.append(_A_TO_Z_WORD.findall(line))
+        a_to_z.append(line.replace("'", " ").replace("’", " ").split())
     return DocumentWords(tuple(lower), tuple(a_to_z))
