@@ -8,9 +8,10 @@
   bench/flags_eval.py checks them.
 
 Each figure is the CPU time (the machine is shared: wall time would count other processes)
-of one pass of ``FluencyChecker(rules=every detector).check`` over the whole corpus in a fresh
-process, after a warm-up on another text (data files loaded, patterns compiled); the median
-of ``--runs`` processes is printed, with the fastest and slowest.
+of one pass of ``FluencyChecker.check`` over the whole corpus in a fresh process, after a
+warm-up on another text (data files loaded, patterns compiled), with every detector ("all",
+as bench/flags_eval.py runs them) and with those on by default ("default", as `review check`
+runs them); the median of ``--runs`` processes is printed, with the fastest and slowest.
 
 Baseline (git 543e79d, a detector call per sentence, this machine, 2 cores, median of 5):
 seed 644 ms, mlqe 421 ms per 1,000 sentences.
@@ -40,6 +41,7 @@ COPIES = 26
 WARM_UP = "He read the the book in new york. It cost 1,000 dollars,Then he left。"
 _SPACE_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_]) (?=[^\W\d_])")
 CORPORA = ("seed", "mlqe")
+DETECTOR_SETS = ("all", "default")
 
 
 def seed_corpus() -> tuple[str, tuple[Sentence, ...]]:
@@ -75,10 +77,10 @@ def mlqe_corpus() -> tuple[str, tuple[Sentence, ...]]:
     return "\n".join(mts), tuple(sentences)
 
 
-def time_once(corpus: str) -> float:
+def time_once(corpus: str, detectors: str) -> float:
     """Milliseconds per 1,000 sentences of one pass over ``corpus`` in this process."""
     text, sentences = seed_corpus() if corpus == "seed" else mlqe_corpus()
-    checker = FluencyChecker(rules=frozenset(DETECTORS))
+    checker = FluencyChecker(rules=frozenset(DETECTORS) if detectors == "all" else None)
     list(checker.check(WARM_UP, segment(WARM_UP)))
     started = time.process_time()
     list(checker.check(text, sentences))
@@ -88,21 +90,24 @@ def time_once(corpus: str) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="fresh processes per corpus")
-    parser.add_argument("--once", choices=CORPORA, help=argparse.SUPPRESS)
+    parser.add_argument("--once", nargs=2, metavar=("CORPUS", "DETECTORS"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.once:
-        print(time_once(args.once))
+        print(time_once(*args.once))
         return 0
     for corpus in CORPORA:
-        samples = [
-            float(subprocess.run(
-                [sys.executable, __file__, "--once", corpus],
-                check=True, capture_output=True, text=True,
-            ).stdout)
-            for _ in range(args.runs)
-        ]
-        print(f"{corpus}: {statistics.median(samples):.1f} ms per 1,000 sentences "
-              f"(min {min(samples):.1f}, max {max(samples):.1f}, {args.runs} runs)")
+        for detectors in DETECTOR_SETS:
+            samples = [
+                float(subprocess.run(
+                    [sys.executable, __file__, "--once", corpus, detectors],
+                    check=True, capture_output=True, text=True,
+                ).stdout)
+                for _ in range(args.runs)
+            ]
+            print(f"{corpus} ({detectors}): {statistics.median(samples):.1f} ms per 1,000 "
+                  f"sentences (min {min(samples):.1f}, max {max(samples):.1f}, "
+                  f"{args.runs} runs)")
     return 0
 
 

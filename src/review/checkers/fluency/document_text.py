@@ -32,7 +32,9 @@ class Trigger:
 
     All triggers are searched for in one pass that stops only at their characters, so these
     should be rare ones: a "x" that ``then`` checks to follow "\\d[pP]" rather than a digit
-    followed by "px". What the pattern looks at before or after a sentence must not matter.
+    followed by "px". In that pass a lookaround at the edge of a sentence sees the newline and
+    the sentence next to it, so a trigger must not need to see nothing there (no negative
+    lookaround across the edge).
     """
 
     characters: str
@@ -66,9 +68,7 @@ class DocumentText:
         self.lines = "\n".join(texts)
         # Where each sentence's line starts in ``lines`` (the characters of the sentences
         # before it and a newline after each), and where a next one would.
-        self._line_starts = tuple(
-            map(add, accumulate(map(len, texts), initial=0), count())
-        )
+        self._line_starts = tuple(map(add, accumulate(map(len, texts), initial=0), count()))
         self._triggers = tuple(dict.fromkeys(triggers))
         self._shared: dict[Callable[[DocumentText], Any], Any] = {}
 

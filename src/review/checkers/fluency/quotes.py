@@ -70,17 +70,23 @@ def paragraph_marks(document: DocumentText) -> tuple[ParagraphMarks, ...]:
 
 def _paired_marks(document: DocumentText) -> tuple[ParagraphMarks, ...]:
     by_paragraph: dict[int, list[Mark]] = {}
+    line_start = next_line = 0
+    text, within, marks = "", 0, []
     for match in _MARKS.finditer(document.lines):
-        index = document.sentence_index(match.start())
-        char, position = match.group(), match.start() - document.line_start(index)
-        if _is_mark(document.sentences[index].text, position, char):
+        offset = match.start()
+        if offset >= next_line:  # the first mark of a sentence
+            index = document.sentence_index(offset)
+            line_start, next_line = document.line_start(index), document.line_start(index + 1)
+            text = document.sentences[index].text
             paragraph, within = document.paragraph_of(index)
-            by_paragraph.setdefault(paragraph, []).append(
-                Mark(within, position, char, char in _OPENERS)
-            )
+            marks = by_paragraph.setdefault(paragraph, [])
+        char, position = match.group(), offset - line_start
+        if _is_mark(text, position, char):
+            marks.append(Mark(within, position, char, char in _OPENERS))
     return tuple(
         (document.paragraphs[paragraph], _paired(marks, document.paragraphs[paragraph]))
         for paragraph, marks in by_paragraph.items()
+        if marks
     )
 
 

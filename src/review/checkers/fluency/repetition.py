@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from itertools import compress, pairwise
-from operator import eq, le
+from operator import eq, le, ne
 
 from review.checkers.fluency.base import Detector, Hit
 from review.checkers.fluency.document_text import DocumentText
@@ -72,7 +72,7 @@ class RepeatedWords(Detector):
             # Said twice in a row: one word twice, or a longer phrase, which repeats a pair.
             if firsts is None and not any(map(eq, keys, keys[1:])):
                 continue
-            if starts := _candidate_starts(sentence.text, keys):
+            if starts := _candidate_starts(sentence.text, keys, firsts):
                 for hit in _repeats(sentence.text, keys, starts):
                     yield sentence, hit
 
@@ -95,22 +95,32 @@ def _repeats(text: str, keys: Sequence[str], starts: Sequence[int]) -> Iterator[
         position += size * times
 
 
-def _candidate_starts(text: str, keys: Sequence[str]) -> list[int]:
+def _candidate_starts(
+    text: str, keys: Sequence[str], firsts: Sequence[int] | None
+) -> list[int]:
     """Positions at which a phrase of up to MAX_PHRASE_WORDS words may be said again right
-    after it (``_repeat_at`` makes sure): the same words in lower case, found at C speed where
-    a word comes again a phrase's length on, and only spaces between them ("win-win" is no
-    repeat), which the sentence in lower case with its spaces collapsed shows. (Lower case
-    letter by letter is that of the whole but for the Greek final sigma, made alike.)"""
+    after it (``_repeat_at`` makes sure): the same words in lower case, and only spaces between
+    them ("win-win" is no repeat), which the sentence in lower case with its spaces collapsed
+    shows. (Lower case letter by letter is that of the whole but for the Greek final sigma,
+    made alike.) A word said twice is found at C speed; a longer phrase said again repeats its
+    first pair, so it starts its length before a pair seen before (``firsts``: _pair_firsts)."""
+    tries = [(start, 1) for start in compress(range(len(keys)), map(eq, keys, keys[1:]))]
+    if firsts is not None:
+        for again in compress(range(len(firsts)), map(ne, firsts, range(len(firsts)))):
+            tries += [
+                (again - size, size)
+                for size in range(2, min(again, MAX_PHRASE_WORDS) + 1)
+                if keys[again - size] == keys[again]
+            ]
     starts: set[int] = set()
     spaced = ""
-    for size in range(1, MAX_PHRASE_WORDS + 1):
-        for start in compress(range(len(keys)), map(eq, keys, keys[size:])):
-            repeat = keys[start : start + 2 * size]
-            if repeat[:size] != repeat[size:]:
-                continue
-            spaced = spaced or " ".join(text.lower().split()).replace("ς", "σ")
-            if " ".join(repeat).replace("ς", "σ") in spaced:
-                starts.add(start)
+    for start, size in tries:
+        repeat = keys[start : start + 2 * size]
+        if repeat[:size] != repeat[size:]:
+            continue
+        spaced = spaced or " ".join(text.lower().split()).replace("ς", "σ")
+        if " ".join(repeat).replace("ς", "σ") in spaced:
+            starts.add(start)
     return sorted(starts)
 
 
