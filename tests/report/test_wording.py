@@ -1,4 +1,12 @@
-from review.report.wording import Fold, grouped_rows, row_heading, summary_figures, wdiff
+from review.report.wording import (
+    Fold,
+    count,
+    grouped_rows,
+    number,
+    row_heading,
+    summary_figures,
+    wdiff,
+)
 from review.worddiff import word_diff
 
 
@@ -21,3 +29,8 @@ def test_headings_and_figures(handmade) -> None:
 
 def test_wdiff() -> None:
     assert wdiff(word_diff("He go home.", "He goes home!")) == "He [-go-]{+goes+} home[-.-]{+!+}"
+
+
+def test_numbers_read_with_thousands_separators() -> None:
+    assert (count(100000), count(7)) == ("100,000", "7")
+    assert (number(12345.678), number(0.125), number(-3.0)) == ("12,345.68", "0.12", "-3.00")

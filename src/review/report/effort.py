@@ -110,7 +110,9 @@ def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
     if workers < 2:
         yield None
         return
-    # forkserver: workers start clean, whatever threads this process has running.
+    # forkserver: workers start clean, whatever threads this process has running (the
+    # checkers' threads). Like spawn, it imports the caller's __main__ in each worker, so a
+    # script that builds a report needs the usual `if __name__ == "__main__":` guard.
     with ProcessPoolExecutor(workers, mp_context=get_context("forkserver")) as pool:
         yield pool
 

@@ -21,6 +21,7 @@ from review.report.wording import (
     PRECISION_NOTE,
     Fold,
     annotation_line,
+    count,
     fate_count,
     flag_change,
     flag_detail,
@@ -53,6 +54,8 @@ code, .signature { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consola
   font-size: .85em; overflow-wrap: anywhere; }
 .note { color: #555; font-size: .9rem; }
 .chart { max-width: 100%; height: auto; display: block; margin: .5rem 0; }
+/* Off-screen sentences and folds skip layout until scrolled to: a book opens in seconds. */
+.sentence, details.unchanged { content-visibility: auto; contain-intrinsic-size: auto 4rem; }
 .sentence { border: 1px solid #ddd; border-left: 4px solid #c62828; border-radius: 4px;
   padding: .4rem .8rem; margin: .8rem 0; break-inside: avoid; }
 .sentence.unedited { border-left-color: #1565c0; }
@@ -77,6 +80,7 @@ details.unchanged ol { list-style: none; padding-left: 1rem; }
   body { margin: 0; max-width: none; font-size: 11pt; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   h2 { break-after: avoid; }
+  .sentence, details.unchanged { content-visibility: visible; }
   .figures { grid-template-columns: repeat(4, 1fr); }
   details.unchanged summary { list-style: none; }
 }
@@ -189,15 +193,15 @@ def _quality(report: Report) -> Markup:
         tag(
             "tr",
             tag("th", name),
-            tag("td", count, class_="num"),
+            tag("td", count(errors), class_="num"),
             tag("td", f"× {weight:g}", class_="num"),
-            tag("td", number(count * weight), class_="num"),
+            tag("td", number(errors * weight), class_="num"),
         )
-        for name, count, weight in lines
+        for name, errors, weight in lines
     ]
     totals = [
         ("Penalty", number(mqm.penalty), "mqm-penalty-total"),
-        ("Words of the original", str(mqm.words), "mqm-words"),
+        ("Words of the original", count(mqm.words), "mqm-words"),
         ("Penalty per 100 words", number(mqm.penalty_per_100_words), "mqm-per-100"),
         ("Quality score", number(mqm.score), "mqm-score"),
     ]
@@ -240,8 +244,11 @@ def _group_table(heading: str, groups: Iterable[GroupStats], kind: str) -> Marku
         tag(
             "tr",
             tag("th", group.name),
-            tag("td", group.counts.total, class_="num"),
-            *(tag("td", fate_count(group.counts, fate), class_="num") for fate in FATE_ORDER),
+            tag("td", count(group.counts.total), class_="num"),
+            *(
+                tag("td", count(fate_count(group.counts, fate)), class_="num")
+                for fate in FATE_ORDER
+            ),
             tag("td", percent(group.counts.precision), class_="num"),
             data_group=group.name,
         )
@@ -302,13 +309,15 @@ def _diff(ops: Iterable[DiffOp]) -> Markup:
     return join(tag(elements[d.op], d.text) for d in ops)
 
 
-def _flag_list(flags: Iterable[FlagOutcome]) -> Markup | None:
-    """One item per flag; its fate shows as a coloured badge (CSS, from ``data-fate``)."""
+def _flag_list(flags: Iterable[FlagOutcome], brief: bool = False) -> Markup | None:
+    """One item per flag; its fate shows as a coloured badge (CSS, from ``data-fate``). A
+    ``brief`` list (in folds) gives the rule and the flagged text only: a book has tens of
+    thousands of such flags, and their messages are in the JSON and CSV reports."""
     items = [
         tag(
             "li",
             tag("code", o.flag.rule),
-            f" {flag_detail(o)} — {flag_change(o)}",
+            f" {flag_change(o)}" if brief else f" {flag_detail(o)} — {flag_change(o)}",
             data_fate=str(o.fate),
         )
         for o in flags
@@ -331,7 +340,7 @@ def _fold(fold: Fold) -> Markup:
             "li",
             tag("span", row.id, class_="sid"),
             row.original,
-            _flag_list(row.flags),
+            _flag_list(row.flags, brief=True),
             id=row.id,
         )
         for row in fold.rows

@@ -23,6 +23,7 @@ from review.report.wording import (
     PRECISION_NOTE,
     Fold,
     annotation_line,
+    count,
     fate_count,
     flag_change,
     flag_detail,
@@ -131,8 +132,8 @@ def _quality(report: Report) -> Iterator[str]:
     yield from _table(
         ("Errors", "Count", "Weight", "Penalty"),
         [
-            (name, str(count), f"× {weight:g}", number(count * weight))
-            for name, count, weight in (
+            (name, count(errors), f"× {weight:g}", number(errors * weight))
+            for name, errors, weight in (
                 ("minor", mqm.minor, 1),
                 ("minor punctuation", mqm.minor_punctuation, 0.1),
                 ("major", mqm.major, 5),
@@ -141,7 +142,7 @@ def _quality(report: Report) -> Iterator[str]:
         ]
         + [
             ("**Penalty**", "", "", number(mqm.penalty)),
-            ("**Words of the original**", "", "", str(mqm.words)),
+            ("**Words of the original**", "", "", count(mqm.words)),
             ("**Penalty per 100 words**", "", "", number(mqm.penalty_per_100_words)),
             ("**Quality score**", "", "", f"**{number(mqm.score)}**"),
         ],
@@ -160,8 +161,8 @@ def _groups(heading: str, groups: Sequence[GroupStats]) -> Iterator[str]:
         [
             (
                 cell(group.name),
-                str(group.counts.total),
-                *(str(fate_count(group.counts, fate)) for fate in FATE_ORDER),
+                count(group.counts.total),
+                *(count(fate_count(group.counts, fate)) for fate in FATE_ORDER),
                 percent(group.counts.precision),
             )
             for group in groups

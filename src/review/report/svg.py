@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from review.report.fates import Fate
 from review.report.markup import Markup, join, tag
 from review.report.model import GroupStats, ParagraphEffort
-from review.report.wording import FATE_ORDER, fate_count, number
+from review.report.wording import FATE_ORDER, count, fate_count, number
 
 FATE_COLOURS = {
     Fate.ACCEPTED: "#2e7d32",
@@ -36,14 +36,14 @@ def fate_bars(groups: Sequence[GroupStats], title: str) -> Markup:
         x = float(_LABEL_WIDTH)
         segments = []
         for fate in FATE_ORDER:
-            count = fate_count(group.counts, fate)
-            if not count:
+            flags = fate_count(group.counts, fate)
+            if not flags:
                 continue
-            width = _BAR_WIDTH * count / largest
+            width = _BAR_WIDTH * flags / largest
             segments.append(
                 tag(
                     "rect",
-                    tag("title", f"{group.name}: {count} {fate}"),
+                    tag("title", f"{group.name}: {count(flags)} {fate}"),
                     x=_coord(x),
                     y=y,
                     width=_coord(width),
@@ -58,7 +58,7 @@ def fate_bars(groups: Sequence[GroupStats], title: str) -> Markup:
                 [
                     tag("text", group.name, x=_LABEL_WIDTH - 8, y=y + 13, text_anchor="end"),
                     *segments,
-                    tag("text", group.counts.total, x=_coord(x + 6), y=y + 13),
+                    tag("text", count(group.counts.total), x=_coord(x + 6), y=y + 13),
                 ]
             )
         )

@@ -44,7 +44,12 @@ class Figure:
 
 
 def number(value: float) -> str:
-    return f"{value:.2f}"
+    """A score or penalty as the reports show it: two decimals, thousands separated."""
+    return f"{value:,.2f}"
+
+
+def count(value: int) -> str:
+    return f"{value:,}"
 
 
 def percent(value: float | None) -> str:
@@ -63,11 +68,11 @@ def fate_count(counts: FateCounts, fate: Fate) -> int:
 def summary_figures(report: Report) -> tuple[Figure, ...]:
     summary = report.summary
     return (
-        Figure("sentences", "sentences", str(summary.sentences)),
-        Figure("flagged", "flagged", str(summary.flagged)),
-        Figure("edited", "edited", str(summary.edited)),
-        Figure("reviewed", "marked reviewed", str(summary.reviewed)),
-        Figure("words", "words (original)", str(summary.words)),
+        Figure("sentences", "sentences", count(summary.sentences)),
+        Figure("flagged", "flagged", count(summary.flagged)),
+        Figure("edited", "edited", count(summary.edited)),
+        Figure("reviewed", "marked reviewed", count(summary.reviewed)),
+        Figure("words", "words (original)", count(summary.words)),
         Figure("hter", "HTER", number(report.effort_score(Metric.TER).value)),
         Figure("chrf", "chrF++", number(report.effort_score(Metric.CHRF_PLUS).value)),
         Figure("bleu", "BLEU", number(report.effort_score(Metric.BLEU).value)),
@@ -75,8 +80,8 @@ def summary_figures(report: Report) -> tuple[Figure, ...]:
             "mqm-penalty", "MQM penalty per 100 words", number(report.mqm.penalty_per_100_words)
         ),
         Figure("quality-score", "quality score", number(report.mqm.score)),
-        Figure("flags", "flags", str(summary.flags.total)),
-        Figure("open", "open flags", str(summary.flags.open)),
+        Figure("flags", "flags", count(summary.flags.total)),
+        Figure("open", "open flags", count(summary.flags.open)),
     )
 
 
@@ -126,15 +131,16 @@ class Fold:
     def title(self) -> str:
         first, last = self.rows[0].id, self.rows[-1].id
         span = first if first == last else f"{first}–{last}"
-        count = len(self.rows)
-        noun = "sentence" if count == 1 else "sentences"
+        noun = "sentence" if len(self.rows) == 1 else "sentences"
         flags = FateCounts.of(o.fate for row in self.rows for o in row.flags)
         detail = ""
         if flags.total:
-            parts = [f"{fate_count(flags, fate)} {fate}" for fate in FATE_ORDER]
-            shown = ", ".join(p for p in parts if not p.startswith("0 "))
-            detail = f" · {flags.total} flag{'s' * (flags.total != 1)} ({shown})"
-        return f"{span} · {count} unchanged {noun}{detail}"
+            parts = [
+                f"{count(fate_count(flags, f))} {f}" for f in FATE_ORDER if fate_count(flags, f)
+            ]
+            plural = "s" * (flags.total != 1)
+            detail = f" · {count(flags.total)} flag{plural} ({', '.join(parts)})"
+        return f"{span} · {count(len(self.rows))} unchanged {noun}{detail}"
 
 
 def grouped_rows(rows: Sequence[SentenceRow]) -> Iterator[SentenceRow | Fold]:
