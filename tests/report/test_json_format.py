@@ -68,3 +68,11 @@ def test_figures(handmade) -> None:
                                   "end": 7, "note": "odd", "text": "Another"}]  # fmt: skip
     assert data["checkers"] == {"languagetool": "6.8", "fluency": True,
                                 "notices": ["a notice <i>here</i>"]}  # fmt: skip
+
+
+def test_no_sentences_listed_is_an_empty_array(handmade, schema: dict) -> None:
+    from dataclasses import replace
+
+    data = json.loads(render_json(replace(handmade.report(only_changed=True), rows=())))
+    assert data["sentences"] == []
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)

@@ -64,6 +64,7 @@ def test_figures_and_folds(markdown: str, rendered) -> None:
     details = rendered.all("details")
     assert len(details) == 1
     assert "s4–s5 · 2 unchanged sentences · 3 flags (1 dismissed, 2 open)" in markdown
+    assert "| s4 | The weather is nice today. | open: `COMMA` “nice” |" in markdown
     assert [h.text() for h in rendered.all("h3")][:2] == [
         "s1 · ¶1 · reviewed · HTER 16.67 · chrF++ 77.86",
         "s2 · ¶1 · reviewed · HTER 25.00 · chrF++ 93.22",

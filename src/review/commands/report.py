@@ -76,6 +76,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from concurrent.futures import ThreadPoolExecutor
     from dataclasses import replace
 
     from review.atomic import atomic_write
@@ -83,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     from review.config import load_config
     from review.patchfile import load_saved_review
     from review.progress import stderr_progress
-    from review.report.model import CheckersRun, build_report
+    from review.report.model import CheckersRun, build_report, effort_statistics
 
     output = None if args.output in (None, "-") else Path(args.output)
     render = _renderer(_format(args.format, output))
@@ -96,10 +97,14 @@ def run(args: argparse.Namespace) -> int:
     if output is not None and output.resolve() in (saved.document.path, saved.location.patch):
         raise ReviewError(f"{args.output} is the original or its patch; pick another -o")
     config = replace(load_config(), language=saved.patch.header.language)
-    with stderr_progress() as progress:
+    # The sacrebleu statistics need no flags: they are worked out (mostly in worker
+    # processes) while the checkers run.
+    with ThreadPoolExecutor(1) as background, stderr_progress() as progress:
+        effort = background.submit(effort_statistics, saved.sentences, saved.state)
         result = check_document(
             saved.document.text, saved.sentences, config, progress, not args.no_languagetool
         )
+        statistics = effort.result()
     notices = list(result.notices)
     if saved.location.journal.exists():
         notices.append(
@@ -114,6 +119,7 @@ def run(args: argparse.Namespace) -> int:
         _source(saved, saved.patch.header),
         CheckersRun(result.languagetool_version, tuple(notices)),
         only_changed=args.only_changed,
+        effort=statistics,
     )
     rendered = render(report)
     if output is None:

@@ -13,6 +13,9 @@ A flag is judged by the first rule that holds:
    "go" → "goes" resolves a flag on "go";
 4. **open**: still there, and not judged.
 
+Only flags found on the original are judged: a suggestion the editor accepted, or a flag they
+dismissed, that a checker raised on their own edited text has no flag here to belong to.
+
 Accepted, resolved and dismissed flags are the ones the editor judged: accepted and resolved
 ones they agreed with, dismissed ones they did not. That ratio is the checkers' precision as
 the editor judged it.

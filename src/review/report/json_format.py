@@ -29,12 +29,13 @@ _ONE_LINE_ITEMS = ("paragraphs", "sentences")
 
 
 def render_json(report: Report) -> str:
-    data = report_json(report)
     members = []
-    for key, value in data.items():
-        if key in _ONE_LINE_ITEMS and value:
-            items = ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in value)
-            rendered = f"[\n{items}\n  ]"
+    for key, value in report_json(report).items():
+        if key in _ONE_LINE_ITEMS:
+            # Each item is made and written in turn: a book's sentences never sit in memory
+            # as dicts all at once.
+            lines = ["    " + json.dumps(item, ensure_ascii=False) for item in value]
+            rendered = "[\n" + ",\n".join(lines) + "\n  ]" if lines else "[]"
         else:
             rendered = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
         members.append(f"  {json.dumps(key)}: {rendered}")
@@ -42,6 +43,8 @@ def render_json(report: Report) -> str:
 
 
 def report_json(report: Report) -> dict[str, Any]:
+    """The report as JSON values; ``paragraphs`` and ``sentences`` are iterators, made as
+    they are read."""
     source = report.source
     mqm = report.mqm
     return {
@@ -100,7 +103,7 @@ def report_json(report: Report) -> dict[str, Any]:
             "by_mqm": [_group(g) for g in report.by_mqm],
             "by_severity": [_group(g) for g in report.by_severity],
         },
-        "paragraphs": [
+        "paragraphs": (
             {
                 "paragraph": p.paragraph,
                 "sentences": p.sentences,
@@ -109,9 +112,9 @@ def report_json(report: Report) -> dict[str, Any]:
                 "hter": p.hter,
             }
             for p in report.paragraphs
-        ],
+        ),
         "only_changed": report.only_changed,
-        "sentences": [_sentence(row) for row in report.rows],
+        "sentences": (_sentence(row) for row in report.rows),
     }
 
 

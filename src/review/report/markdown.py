@@ -199,7 +199,9 @@ def _diff(ops: Iterable[DiffOp]) -> str:
 
 
 def _fold(fold: Fold) -> Iterator[str]:
-    # GitHub renders Markdown inside <details> when blank lines set it apart.
+    """A run of unchanged sentences in <details>, their flags brief (rule, text, fate) as in
+    the HTML report. GitHub renders Markdown inside <details> when blank lines set it
+    apart."""
     yield f"<details><summary>{html.escape(fold.title)}</summary>"
     yield ""
     yield from _table(
@@ -208,7 +210,9 @@ def _fold(fold: Fold) -> Iterator[str]:
             (
                 row.id,
                 cell(row.original),
-                "<br>".join(f"{o.fate}: {_flag(o)}" for o in row.flags),
+                "<br>".join(
+                    f"{o.fate}: {code(o.flag.rule)} {cell(flag_change(o))}" for o in row.flags
+                ),
             )
             for row in fold.rows
         ],

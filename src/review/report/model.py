@@ -189,6 +189,12 @@ class Report:
         )
 
 
+def effort_statistics(sentences: Sequence[Sentence], state: ReviewState) -> EffortStatistics:
+    """The sacrebleu statistics a report needs: the slow part, and independent of the flags,
+    so a caller may compute it while the checkers run."""
+    return EffortStatistics([s.text for s in sentences], [state.text_of(s) for s in sentences])
+
+
 def build_report(
     sentences: Sequence[Sentence],
     state: ReviewState,
@@ -196,12 +202,14 @@ def build_report(
     source: ReportSource,
     checkers: CheckersRun,
     only_changed: bool = False,
+    effort: EffortStatistics | None = None,
 ) -> Report:
+    """``effort`` is ``effort_statistics(sentences, state)`` when the caller has it already."""
     by_sentence: dict[str, list[Flag]] = defaultdict(list)
     for flag in flags:
         by_sentence[flag.sentence_id].append(flag)
     corrected = [state.text_of(s) for s in sentences]
-    effort = EffortStatistics([s.text for s in sentences], corrected)
+    effort = effort or effort_statistics(sentences, state)
     rows = tuple(
         _row(sentence, index, state, by_sentence.get(sentence.id, ()), corrected[index], effort)
         for index, sentence in enumerate(sentences)
