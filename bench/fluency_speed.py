@@ -2,7 +2,7 @@
 
 - seed: the seed text 26 times over (2,002 sentences of ~180 characters); in copy c of a
   sentence some of the first five spaces between two letters are doubled (those of the bits
-  of c + 1), which no detector looks at, so that the copies differ: a real document does not
+  of c + 1), which no detector flags, so that the copies differ: a real document does not
   repeat its sentences, and a checker must not be timed on cache hits;
 - mlqe: the 2,000 `mt` lines of ../shared/data/mlqe-pe-dev.jsonl, one paragraph each, as
   bench/flags_eval.py checks them.
@@ -13,8 +13,11 @@ warm-up on another text (data files loaded, patterns compiled), with every detec
 as bench/flags_eval.py runs them) and with those on by default ("default", as `review check`
 runs them); the median of ``--runs`` processes is printed, with the fastest and slowest.
 
-Baseline (git 543e79d, a detector call per sentence, this machine, 2 cores, median of 5):
-seed 644 ms, mlqe 421 ms per 1,000 sentences.
+Baseline: the detectors of git 543e79d (each detector called on each sentence), put into
+today's tree (same segmenter) and run by this script on PYTHONPATH, on this shared 2-core
+machine (load ~2.5), median of 14 runs interleaved with the whole-document version's:
+seed 284 ms (all) and 263 ms (default), mlqe 147 ms (all) and 145 ms (default) per 1,000
+sentences. The whole-document version then gave seed 120 / 111, mlqe 33 / 32.
 
 Run: .venv/bin/python bench/fluency_speed.py [--runs 5]
 """

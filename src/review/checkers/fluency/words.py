@@ -1,11 +1,12 @@
 """The words of every sentence, found once per document for the detectors that work on words.
 
-Finding words is most of what those detectors cost, so it is done once per document (each
-function here is an analysis for ``DocumentText.shared``) and at C speed where it can be: in
-ASCII text (with ’ perhaps) the words are among the runs of letters and apostrophes, which
-``bytes.translate`` leaves of all such sentences at once; without an apostrophe they are the
-words, which ``str.split`` finds several times faster than the regular expression. Most
-English sentences are such text.
+Finding words is most of what those detectors cost, so it is done once per document (the
+function here is an analysis for ``DocumentText.shared``) and at C speed where it can be. In
+ASCII text (with ’ perhaps) only letters and apostrophes make words, so ``bytes.translate``
+turns everything else in all such sentences into spaces at once; then ``str.split`` gives
+the words of a sentence without an apostrophe, several times faster than the regular
+expression, and a simpler expression those of the others. Most English sentences are such
+text.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ class DocumentWords:
 
 
 def _is_simple(text: str) -> bool:
-    """ASCII but for ’, and without a line break (lines are joined by them)."""
+    """ASCII but for ’, and without a line break (they separate the sentences translated
+    together)."""
     return "\n" not in text and (text.isascii() or text.replace("’", "").isascii())
 
 
