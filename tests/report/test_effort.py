@@ -78,3 +78,14 @@ def test_lengths_must_match_and_there_must_be_something() -> None:
         EffortStatistics(["a", "b"], ["a"])
     with pytest.raises(ValueError, match="no sentences"):
         EffortStatistics([], [])
+
+
+def test_chrf_word_count_of_unchanged_text_matches_sacrebleu() -> None:
+    from sacrebleu.metrics import CHRF
+
+    from review.report.effort import _unchanged_statistics
+
+    chrf = CHRF(word_order=2)
+    for text in ["(hi) a, b. ,x y!", "“quoted” — dash - ... !? e.g. x", "one", "a  b\tc"]:
+        words = len(chrf._remove_punctuation(text))
+        assert _unchanged_statistics(chrf, text)[-6:] == [words] * 3 + [max(words - 1, 0)] * 3

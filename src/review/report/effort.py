@@ -129,7 +129,13 @@ def _unchanged_statistics(scorer: SacreMetric, text: str) -> Statistics:
     if not isinstance(scorer, CHRF):
         raise TypeError(f"no statistics for {type(scorer).__name__}")
     characters = len(text) if scorer.whitespace else len("".join(text.split()))
-    words = len(scorer._remove_punctuation(text))
+    # len(scorer._remove_punctuation(text)) without building the list: a word longer than
+    # one character with punctuation at its end, or else at its start, splits in two.
+    punctuation = scorer._PUNCTS
+    words = sum(
+        2 if len(word) > 1 and (word[-1] in punctuation or word[0] in punctuation) else 1
+        for word in text.split()
+    )
     stats: Statistics = []
     for n in range(1, scorer.char_order + 1):
         stats += [max(characters - n + 1, 0)] * 3
