@@ -52,9 +52,10 @@ from unidiff.constants import (
 )
 
 from review import __version__
+from review.cache import cached_segment
 from review.document import Document, load_document, relative_path
 from review.errors import ReviewError
-from review.segment import Sentence, segment
+from review.segment import Sentence
 from review.state import ReviewState, SentenceReview
 
 TOOL = f"review {__version__}"
@@ -153,7 +154,7 @@ def load_saved_review(
     exist, the default one may be missing."""
     location = locate(document_path, patch, cwd)
     document = load_document(document_path, base=location.root)
-    sentences = segment(document.text)
+    sentences = cached_segment(document.text)
     if patch is None and not location.patch.exists():
         return SavedReview(document, sentences, location, None)
     return SavedReview(
