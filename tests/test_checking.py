@@ -50,3 +50,27 @@ def test_different_category_sentence_or_source_stay_apart() -> None:
     c = _flag("s2", 3, 6, Source.FLUENCY)
     d = _flag("s1", 5, 9, Source.LANGUAGETOOL, rule="Z")
     assert merge_duplicates([c, b, a, d], SENTENCES) == (b, a, d, c)
+
+
+def test_remembered_checker_runs_once_per_text_and_settings(tmp_path) -> None:
+    from review.cache import ResultCache
+    from review.checkers.fluency import FluencyChecker
+    from review.checking import RememberedChecker
+    from review.segment import segment
+
+    text = "He said，the plan of “一带一路” is good。 In 2015,When he came, he he spoke."
+    sentences = segment(text)
+    calls = []
+
+    class Counting(FluencyChecker):
+        def check(self, text, sentences):
+            calls.append(text)
+            return super().check(text, sentences)
+
+    cache = ResultCache(tmp_path / "c.sqlite3")
+    fresh = list(RememberedChecker(Counting(), cache, "defaults").check(text, sentences))
+    again = list(RememberedChecker(Counting(), cache, "defaults").check(text, sentences))
+    other = list(RememberedChecker(Counting(), cache, "other").check(text, sentences))
+    assert len(calls) == 2
+    assert fresh == again == other == list(FluencyChecker().check(text, sentences))
+    assert {f.rule for f in fresh} >= {"MT_FULLWIDTH_PUNCT", "MT_SPACE_MISSING"}

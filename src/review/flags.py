@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Severity(StrEnum):
@@ -68,6 +69,21 @@ class Flag:
     message: str
     text: str
     replacements: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> list[object]:
+        return [
+            self.sentence_id, self.start, self.end, str(self.source), self.rule,
+            str(self.category), str(self.mqm), str(self.severity), self.message, self.text,
+            list(self.replacements),
+        ]  # fmt: skip
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> Flag:
+        sid, start, end, source, rule, category, mqm, severity, message, text, fixes = data
+        return cls(
+            sid, start, end, Source(source), rule, Category(category), MqmClass(mqm),
+            Severity(severity), message, text, tuple(fixes),
+        )  # fmt: skip
 
     @property
     def key(self) -> tuple[str, str]:
