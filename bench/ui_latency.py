@@ -28,7 +28,6 @@ from pathlib import Path
 
 from textual import events
 from textual.screen import Screen
-from textual.widgets import Static
 
 from review.checking import Checkers, Progress
 from review.document import load_document
@@ -37,6 +36,7 @@ from review.patchfile import locate
 from review.segment import Sentence, segment
 from review.ui.app import ReviewApp
 from review.ui.opening import DocumentOpener
+from review.ui.widgets.detail import DetailPane, SentenceDetail
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_609f52cd2aa5fae0.txt"
@@ -120,32 +120,39 @@ async def open_app(path: Path, measure_keys: bool) -> Opening:
 
 
 async def latencies(app: ReviewApp, key: str) -> list[float]:
-    """Seconds from a key event reaching the app to the first frame drawn after the table
-    and the detail pane both show the sentence it moved to."""
-    frames: list[float] = []
+    """Seconds from a key event reaching the app to the first frame drawn after the detail
+    pane was given the sentence it moved to (the table's cursor moves before that)."""
     display = app._display
+    pane = app.main.query_one(DetailPane)
+    show = pane.show
+    shown_at: list[float] = []
+    framed_at: list[float] = []
+    framed = asyncio.Event()
+
+    def timed_show(detail: SentenceDetail | None) -> None:
+        show(detail)
+        if detail is not None and detail.number - 1 != before:
+            shown_at.append(time.perf_counter())
 
     def timed_display(screen: Screen, renderable: object) -> None:
         display(screen, renderable)  # type: ignore[arg-type]
-        frames.append(time.perf_counter())
+        if shown_at and not framed.is_set():
+            framed_at.append(time.perf_counter())
+            framed.set()
 
     app._display = timed_display  # type: ignore[method-assign]
-    title = app.main.query_one("#detail-title", Static)
+    pane.show = timed_show  # type: ignore[method-assign]
     times = []
     for _ in range(PRESSES):
         before = app.main.table.sentence_index
+        shown_at.clear()
+        framed.clear()
         started = time.perf_counter()
         app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
-        while (
-            app.main.table.sentence_index == before
-            or f"Sentence {(app.main.table.sentence_index or 0) + 1}  " not in str(title.render())
-        ):
-            await asyncio.sleep(0.0005)
-        shown = time.perf_counter()
-        while not frames or frames[-1] < shown:
-            await asyncio.sleep(0.0005)
-        times.append(frames[-1] - started)
+        await framed.wait()
+        times.append(framed_at[-1] - started)
     app._display = display  # type: ignore[method-assign]
+    pane.show = show  # type: ignore[method-assign]
     return times
 
 

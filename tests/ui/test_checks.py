@@ -84,3 +84,18 @@ def test_board_hides_dismissed_flags_and_filters_rows():
     assert visible_rows(sentences, state, board, RowFilter(query="ANOTHER ONE.")) == [1]
     board.replace({"s3"}, [])
     assert board.flags_of("s3") == ()
+
+
+def test_board_lists_flagged_positions_for_jumping_both_ways():
+    sentences = segment(TEXT)
+    board = FlagBoard(sentences)
+    one, three = _flag("s1", 0, 3, "One"), _flag("s3", 2, 8, "second")
+    board.add([three, one])
+    assert list(board.flagged_from(0, 1)) == [2]
+    assert list(board.flagged_from(1, 1)) == [2]
+    assert list(board.flagged_from(2, -1)) == [0]
+    assert list(board.flagged_from(2, 1)) == []
+    board.clear({"s3"})
+    assert list(board.flagged_from(0, 1)) == []
+    board.replace({"s1"}, [])
+    assert list(board.flagged_from(2, -1)) == []

@@ -53,6 +53,13 @@ async def test_move_keys(make_app):
         assert table.sentence_index > 10
         await pilot.press("pageup")
         assert table.sentence_index == 0
+        height = table.scrollable_content_region.height
+        thumb = table.get_component_rich_style("sentence-table--thumb").bgcolor
+        assert list(table.render_line(0))[-1].style.bgcolor == thumb  # the position bar
+        assert list(table.render_line(height - 1))[-1].style.bgcolor != thumb
+        await pilot.press("end")
+        assert list(table.render_line(0))[-1].style.bgcolor != thumb
+        assert list(table.render_line(height - 1))[-1].style.bgcolor == thumb
         assert app.session.state == type(app.session.state)()
 
 
@@ -84,6 +91,7 @@ async def test_apply_suggestion_journals_then_saves_patch(make_app, seed_copy):
         assert not PATCH.exists()
         # re-checked: the recorded flag's text is gone from the sentence
         assert app.main.board.flags_of("s5") == ()
+        assert not app.main.detail().checking  # "No flags.", not "Checking…"
         await pilot.press("s")
         assert not app.session.dirty
         assert not JOURNAL.exists()

@@ -5,7 +5,8 @@ Plain Python (no Textual), so it is tested on its own and costs nothing to impor
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -55,8 +56,11 @@ class FlagBoard:
     """The current flags of every sentence, as checks stream in and edits are re-checked."""
 
     def __init__(self, sentences: Sequence[Sentence]) -> None:
-        self._sentences = {s.id: s for s in sentences}
+        self._sentences = {s.id: (index, s) for index, s in enumerate(sentences)}
         self._flags: dict[str, tuple[Flag, ...]] = {}
+        # Positions of the sentences that have flags, ascending: jumping to the next flagged
+        # sentence must not walk a book's sentences one by one.
+        self._flagged: list[int] = []
 
     def add(self, flags: Iterable[Flag]) -> set[str]:
         """Merge newly found flags in (one finding reported twice stays one); returns the ids
@@ -77,7 +81,7 @@ class FlagBoard:
     def clear(self, sentence_ids: Iterable[str]) -> None:
         """Forget the flags of sentences whose text changed (their offsets no longer hold)."""
         for sentence_id in sentence_ids:
-            self._flags.pop(sentence_id, None)
+            self._set(sentence_id, ())
 
     def flags_of(self, sentence_id: str) -> tuple[Flag, ...]:
         return self._flags.get(sentence_id, ())
@@ -89,12 +93,24 @@ class FlagBoard:
     def flagged_count(self, state: ReviewState) -> int:
         return sum(1 for sid in self._flags if self.active(sid, state.review_of(sid)))
 
+    def flagged_from(self, position: int, step: int) -> Iterator[int]:
+        """Positions of the sentences with flags (dismissed ones too) beyond ``position``,
+        nearest first: after it for ``step`` 1, before it for -1."""
+        if step > 0:
+            yield from self._flagged[bisect_right(self._flagged, position) :]
+        else:
+            yield from reversed(self._flagged[: bisect_left(self._flagged, position)])
+
     def _set(self, sentence_id: str, flags: Sequence[Flag]) -> None:
-        sentence = self._sentences[sentence_id]
+        position, sentence = self._sentences[sentence_id]
+        had = sentence_id in self._flags
         if flags:
             self._flags[sentence_id] = merge_duplicates(flags, (sentence,))
-        else:
-            self._flags.pop(sentence_id, None)
+            if not had:
+                insort(self._flagged, position)
+        elif had:
+            del self._flags[sentence_id]
+            self._flagged.pop(bisect_left(self._flagged, position))
 
 
 def _by_sentence(flags: Iterable[Flag]) -> dict[str, list[Flag]]:

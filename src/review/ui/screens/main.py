@@ -112,6 +112,8 @@ class MainScreen(Screen[None]):
         self._index_of: dict[str, int] = {}
         self._paragraphs: dict[int, tuple[int, int]] = {}
         self._edited_while_checking: set[str] = set()
+        # Edited sentences whose new text has not come back from the checkers yet.
+        self._unchecked: set[str] = set()
         self._recheck_lock = threading.Lock()
 
     # --- layout ------------------------------------------------------------------------------
@@ -127,6 +129,8 @@ class MainScreen(Screen[None]):
         self._show_header()
         self.query_one(StatusHeader).show_progress("Segmenting…", 0, self._opener.length)
         self.query_one(DetailPane).show(None)
+        # A watcher, not a message: the moved cursor and the new detail make one frame.
+        self.watch(self.table, "cursor", self._moved, init=False)
         self.table.focus()
         self._open()
 
@@ -245,6 +249,8 @@ class MainScreen(Screen[None]):
         current = {sid for sid, text in batch.checked.items() if session.text_of(sid) == text}
         flags = [f for f in batch.flags if f.sentence_id in current]
         touched = self.board.replace(current, flags) if batch.replace else self.board.add(flags)
+        if batch.replace:
+            self._unchecked -= current
         self._refresh(touched, rows_may_change=True)
 
     @on(ChecksFinished)
@@ -268,6 +274,7 @@ class MainScreen(Screen[None]):
             return
         paragraphs = {session.sentence(sid).paragraph for sid in sentence_ids}
         self.board.clear(sentence_ids)
+        self._unchecked |= sentence_ids
         if self.checking:
             self._edited_while_checking |= sentence_ids
         indices = [
@@ -368,12 +375,11 @@ class MainScreen(Screen[None]):
             flags=flags,
             dismissed=dismissed,
             selected=self.selected_flag,
-            checking=self.checking or (not self.board.flags_of(sentence.id) and edited),
+            checking=self.checking or sentence.id in self._unchecked,
             diff=word_diff(sentence.text, review.edited or "") if edited else (),
         )
 
-    @on(SentenceTable.Moved)
-    def _moved(self, message: SentenceTable.Moved) -> None:
+    def _moved(self) -> None:
         self.selected_flag = 0
         self._show_detail()
 
@@ -395,15 +401,14 @@ class MainScreen(Screen[None]):
         self._jump_to_flagged(-1)
 
     def _jump_to_flagged(self, step: int) -> None:
-        if self._opened() is None:
+        current = self.table.sentence_index
+        if self._opened() is None or current is None:
             return
-        rows = self.table.rows
-        position = self.table.cursor + step
-        while 0 <= position < len(rows):
-            if self._has_flags(rows[position]):
+        for index in self.board.flagged_from(current, step):
+            position = self.table.position_of(index)
+            if position is not None and self._has_flags(index):
                 self.table.cursor = position
                 return
-            position += step
         self.notify("No more flagged sentences that way.", timeout=3)
 
     def action_select_flag(self, step: int) -> None:

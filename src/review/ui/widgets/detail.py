@@ -1,5 +1,9 @@
 """The detail pane: the selected sentence with its flagged spans underlined in their category's
-colour, the flags with numbered suggestions, the editor's notes and the word-level diff."""
+colour, the flags with numbered suggestions, the editor's notes and the word-level diff.
+
+One line-rendering widget: moving to another sentence renders the new detail into lines and
+repaints the pane, without the layout pass that widgets changing their heights would cost.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,9 @@ from dataclasses import dataclass
 from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from review.flags import Flag
 from review.segment import Sentence
@@ -37,26 +42,55 @@ class SentenceDetail:
     """Word-level diff of the original against the edit (empty when not edited)."""
 
 
-class DetailPane(VerticalScroll, can_focus=False):
-    def compose(self):  # type: ignore[no-untyped-def]  # noqa: ANN201
-        yield Static(id="detail-title")
-        yield Static(id="detail-text")
-        yield Static(id="detail-flags")
-        yield Static(id="detail-notes")
-        yield Static(id="detail-diff")
+class DetailPane(ScrollView, can_focus=False):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.shown: SentenceDetail | None = None
+        self._lines: list[Strip] = []
 
     def show(self, detail: SentenceDetail | None) -> None:
-        parts = (
-            _parts(detail)
-            if detail
-            else (Text("No sentence to show."), Text(), Text(), Text(), Text())
+        self.shown = detail
+        before = self._lines
+        self._render_lines()
+        if self.scroll_offset.y:
+            self.scroll_to(y=0, animate=False)
+            self.refresh()
+            return
+        # Repaint only the lines that differ: most of the pane is blank below a short detail.
+        for y in range(max(len(before), len(self._lines))):
+            if y >= len(before) or y >= len(self._lines) or before[y] != self._lines[y]:
+                self.refresh_line(y)
+
+    def on_resize(self) -> None:
+        self._render_lines()
+        self.refresh()
+
+    def _render_lines(self) -> None:
+        width, height = self.scrollable_content_region.size
+        if width <= 0:
+            return
+        console = self.app.console
+        lines = console.render_lines(
+            _renderable(self.shown), console.options.update_width(width), style=self.rich_style
         )
-        for widget_id, renderable in zip(
-            ("detail-title", "detail-text", "detail-flags", "detail-notes", "detail-diff"),
-            parts,
-            strict=True,
-        ):
-            self.query_one(f"#{widget_id}", Static).update(renderable)
+        self._lines = [Strip(line, width) for line in lines]
+        # Only a detail taller than the pane changes the virtual size (and so the layout).
+        self.virtual_size = Size(width, len(self._lines) if len(self._lines) > height else 0)
+
+    def render_line(self, y: int) -> Strip:
+        position = round(self.scroll_offset.y) + y
+        width = self.scrollable_content_region.width
+        if position < len(self._lines):
+            return self._lines[position]
+        return Strip.blank(width, self.rich_style)
+
+
+def _renderable(detail: SentenceDetail | None) -> RenderableType:
+    if detail is None:
+        return Text("No sentence to show.")
+    parts = [part for part in _parts(detail) if part]
+    spaced = [item for part in parts for item in (Text(), part)]
+    return Group(*spaced[1:])
 
 
 def _parts(detail: SentenceDetail) -> tuple[RenderableType, ...]:
@@ -123,21 +157,23 @@ def _flag_line(flag: Flag, selected: bool) -> Text:
 
 
 def _notes(review: SentenceReview) -> Text:
-    notes = Text()
+    notes = []
     if review.comment:
-        notes.append("Comment: ", style="bold").append(review.comment + "\n")
+        notes.append(Text("Comment: ", style="bold").append(review.comment))
     for annotation in review.annotations:
-        notes.append("MQM: ", style="bold").append(
-            f"{annotation.mqm.value} ({annotation.severity.value}) "
-            f"at {annotation.start}–{annotation.end}\n"
+        notes.append(
+            Text("MQM: ", style="bold").append(
+                f"{annotation.mqm.value} ({annotation.severity.value}) "
+                f"at {annotation.start}–{annotation.end}"
+            )
         )
-    return notes
+    return Text("\n").join(notes)
 
 
 def _diff(detail: SentenceDetail) -> Text:
     if not detail.diff:
         return Text()
-    text = Text("Original → edit\n", style="bold")
+    text = Text().append("Original → edit\n", style="bold")
     styles = {Op.DELETE: DELETED, Op.INSERT: INSERTED, Op.EQUAL: Style()}
     for piece in detail.diff:
         text.append(piece.text, style=styles[piece.op])

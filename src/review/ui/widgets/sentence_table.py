@@ -2,7 +2,8 @@
 
 DataTable takes seconds to build 100,000 rows; this widget keeps no per-row objects at all.
 It is given the row indices to list and a function that describes one row, and redraws a
-row when told that its sentence changed.
+row when told that its sentence changed. Drawn rows are kept by what they show, so scrolling by
+a line draws one new row, not a screenful.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -36,6 +36,9 @@ class Row:
 
 
 RowSource = Callable[[int], Row]
+
+# Drawn rows kept: many screenfuls, a few hundred kilobytes.
+MAX_KEPT_STRIPS = 2000
 
 
 class SentenceTable(ScrollView, can_focus=True):
@@ -58,16 +61,12 @@ class SentenceTable(ScrollView, can_focus=True):
         "sentence-table--minor",
         "sentence-table--mark",
         "sentence-table--reviewed",
+        "sentence-table--bar",
+        "sentence-table--thumb",
     }
 
+    # Watched by the screen, which shows the detail of the sentence in the same frame.
     cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
-
-    @dataclass
-    class Moved(Message):
-        """The cursor is on another sentence (None: the table lists no rows)."""
-
-        table: SentenceTable
-        sentence_index: int | None
 
     def __init__(self, row_source: RowSource, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -76,6 +75,8 @@ class SentenceTable(ScrollView, can_focus=True):
         self._number_width = 1
         # rich_style walks the DOM on every call; a screenful of rows needs a few hundred.
         self._styles: dict[tuple[str | None, bool], Style] = {}
+        self._strips: dict[tuple[Row, bool], Strip] = {}
+        self._strips_width = 0
 
     @property
     def rows(self) -> Sequence[int]:
@@ -98,10 +99,12 @@ class SentenceTable(ScrollView, can_focus=True):
             self.cursor = position
         self.refresh()
 
-    def go_to_sentence(self, sentence_index: int) -> None:
+    def position_of(self, sentence_index: int) -> int | None:
+        """Where the sentence is among the listed rows (None: not listed)."""
         position = bisect_left(self._rows, sentence_index)
         if position < len(self._rows) and self._rows[position] == sentence_index:
-            self.cursor = position
+            return position
+        return None
 
     def refresh_sentences(self, sentence_indices: set[int]) -> None:
         """Redraw the rows of these sentences that are on screen."""
@@ -111,6 +114,12 @@ class SentenceTable(ScrollView, can_focus=True):
             if position < len(self._rows) and self._rows[position] in sentence_indices:
                 self.refresh_line(position)
 
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        # Textual's scrollbar would be repainted whole at every scroll (overflow-y: hidden in
+        # the CSS); the table draws its own position bar, and the mouse wheel still scrolls.
+        return self.is_scrollable and not self._check_disabled()
+
     def validate_cursor(self, cursor: int) -> int:
         return max(0, min(cursor, len(self._rows) - 1))
 
@@ -118,7 +127,6 @@ class SentenceTable(ScrollView, can_focus=True):
         self.refresh_line(previous)
         self.refresh_line(cursor)
         self._scroll_cursor_into_view()
-        self.post_message(self.Moved(self, self.sentence_index))
 
     def _scroll_cursor_into_view(self) -> None:
         height = self.scrollable_content_region.height
@@ -151,25 +159,57 @@ class SentenceTable(ScrollView, can_focus=True):
         self._scroll_cursor_into_view()
 
     def render_line(self, y: int) -> Strip:
+        width, height = self.scrollable_content_region.size
+        bar = self._position_bar(y, height)
+        if bar is not None:
+            return Strip.join([self._row_strip(y, width - 1), bar])
+        return self._row_strip(y, width)
+
+    def _row_strip(self, y: int, width: int) -> Strip:
+        if width != self._strips_width:
+            self._strips.clear()
+            self._strips_width = width
         position = round(self.scroll_offset.y) + y
-        width = self.scrollable_content_region.width
+        on_cursor = position == self.cursor
         if position >= len(self._rows):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base_style(on_cursor=False))
         row = self._row_source(self._rows[position])
-        strip = Strip(self._segments(row, on_cursor=position == self.cursor))
-        return strip.adjust_cell_length(width, self._base_style(position == self.cursor))
+        strip = self._strips.get((row, on_cursor))
+        if strip is None:
+            if len(self._strips) >= MAX_KEPT_STRIPS:
+                self._strips.clear()
+            strip = Strip(self._segments(row, on_cursor, width)).adjust_cell_length(
+                width, self._base_style(on_cursor)
+            )
+            self._strips[row, on_cursor] = strip
+        return strip
+
+    def _position_bar(self, y: int, height: int) -> Strip | None:
+        """Line ``y`` of a one-cell bar whose thumb shows where the screen is among the rows
+        (None when they all fit)."""
+        rows = len(self._rows)
+        if rows <= height:
+            return None
+        thumb = max(1, height * height // rows)
+        start = round(self.scroll_offset.y) * (height - thumb) // (rows - height)
+        component = "sentence-table--thumb" if start <= y < start + thumb else "sentence-table--bar"
+        return Strip([Segment(" ", self._style(component, on_cursor=False))], 1)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles.clear()
+        self._forget_styles()
 
     def _on_focus(self, event: events.Focus) -> None:
-        self._styles.clear()
+        self._forget_styles()
         super()._on_focus(event)
 
     def _on_blur(self, event: events.Blur) -> None:
-        self._styles.clear()
+        self._forget_styles()
         super()._on_blur(event)
+
+    def _forget_styles(self) -> None:
+        self._styles.clear()
+        self._strips.clear()
 
     def _style(self, component: str | None, on_cursor: bool) -> Style:
         key = (component, on_cursor)
@@ -186,7 +226,7 @@ class SentenceTable(ScrollView, can_focus=True):
     def _base_style(self, on_cursor: bool) -> Style:
         return self._style(None, on_cursor)
 
-    def _segments(self, row: Row, on_cursor: bool) -> list[Segment]:
+    def _segments(self, row: Row, on_cursor: bool, width: int) -> list[Segment]:
         def part(text: str, component: str | None = None) -> Segment:
             return Segment(text, self._style(component, on_cursor))
 
@@ -199,7 +239,8 @@ class SentenceTable(ScrollView, can_focus=True):
             part(" ✎" if row.edited else "  ", "sentence-table--mark"),
             part("✓" if row.reviewed else "·", "sentence-table--reviewed"),
             part("¶ " if row.commented else "  ", "sentence-table--mark"),
-            part(row.text.replace("\t", " ")),
+            # A character takes at least one cell: what lies past ``width`` is never shown.
+            part(row.text[:width].replace("\t", " ")),
         ]
 
 
