@@ -11,6 +11,7 @@ from review.cache import ResultCache
 from review.document import load_document
 from review.patchfile import locate
 from review.ui.app import ReviewApp
+from review.ui.checks import CheckerStages
 from review.ui.opening import DocumentOpener
 from ui.harness import FIXED_TIME, recorded_stages
 
@@ -20,7 +21,10 @@ def make_app(seed_copy: Path, tmp_path: Path) -> Iterator[Callable[..., ReviewAp
     """Apps on the seed copy; their sessions are closed at the end of the test."""
     apps: list[ReviewApp] = []
 
-    def make(opener_type: type[DocumentOpener] = DocumentOpener) -> ReviewApp:
+    def make(
+        opener_type: type[DocumentOpener] = DocumentOpener,
+        stages: CheckerStages = recorded_stages,
+    ) -> ReviewApp:
         relative = f"seeds/{seed_copy.name}"
         location = locate(relative)
         opener = opener_type(
@@ -31,7 +35,7 @@ def make_app(seed_copy: Path, tmp_path: Path) -> Iterator[Callable[..., ReviewAp
             clock=lambda: FIXED_TIME,
             cache=ResultCache(tmp_path / "cache.sqlite3"),
         )
-        app = ReviewApp(relative, opener, recorded_stages)
+        app = ReviewApp(relative, opener, stages)
         apps.append(app)
         return app
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from dataclasses import replace
+
+import pytest
 
 from review.checking import Checkers
 from review.segment import segment
 from review.state import ReviewState, SentenceReview, Status
-from review.ui.board import FlagBoard, RowFilter, Show, visible_rows
+from review.ui.board import FlagBoard, RowFilter, Show, refiltered, visible_rows
 from review.ui.checks import recheck, run_stages
 from ui.harness import RecordedChecker, recorded_flags
 
@@ -35,24 +39,22 @@ def test_stages_stream_flags_and_skip_a_checker_already_run():
     assert batches[0].checked == {"s2": "Another one there."}
 
 
-def test_stages_stop_when_cancelled():
-    sentences = segment(TEXT)
-    flags = [_flag("s1", 0, 3, "One"), _flag("s2", 0, 7, "Another")]
+def _run(stages, cancelled):
+    """run_stages on TEXT: the checkers run and the batches of flags streamed."""
     batches = []
+    ran = run_stages(
+        stages, TEXT, segment(TEXT), lambda *a: None, lambda o: None, batches.append, cancelled
+    )
+    return ran, batches
+
+
+def test_stages_stop_when_cancelled():
+    flags = [_flag("s1", 0, 3, "One"), _flag("s2", 0, 7, "Another")]
 
     def stages(progress):
         yield Checkers((RecordedChecker(flags),), None, ())
 
-    run_stages(
-        stages,
-        TEXT,
-        sentences,
-        lambda *a: None,
-        lambda o: None,
-        batches.append,
-        cancelled=lambda: True,
-    )
-    assert batches == []
+    assert _run(stages, cancelled=lambda: True) == ((), [])
 
 
 def test_recheck_is_a_replacing_batch_of_the_sentences_given():
@@ -99,3 +101,47 @@ def test_board_lists_flagged_positions_for_jumping_both_ways():
     assert list(board.flagged_from(0, 1)) == []
     board.replace({"s1"}, [])
     assert list(board.flagged_from(2, -1)) == []
+
+
+def test_refiltered_judges_only_the_changed_sentences_again():
+    sentences = segment(TEXT)
+    board = FlagBoard(sentences)
+    one, three = _flag("s1", 0, 3, "One"), _flag("s3", 2, 8, "second")
+    board.add([one, three])
+    flagged = RowFilter(Show.FLAGGED)
+    state = ReviewState()
+    rows = visible_rows(sentences, state, board, flagged)
+    assert rows == [0, 2]
+    dismissed = ReviewState.of({"s1": SentenceReview(dismissed=frozenset({one.key}))})
+    assert refiltered(rows, {0}, sentences, dismissed, board, flagged) == [2]
+    board.add([_flag("s2", 0, 7, "Another")])
+    assert refiltered([2], {1, 0}, sentences, dismissed, board, flagged) == [1, 2]
+    # a sentence not named as changed is not judged again
+    assert refiltered([2], {1}, sentences, state, board, flagged) == [1, 2]
+
+
+def test_a_stage_still_opening_does_not_hold_a_cancelled_run():
+    flag = _flag("s2", 0, 7, "Another")
+    released = threading.Event()
+
+    def stages(progress):
+        yield Checkers((RecordedChecker([flag]),), None, ())
+        released.wait(30)  # LanguageTool's server starting
+        yield Checkers((), "6.6", ())
+
+    started = time.monotonic()
+    ran, batches = _run(stages, cancelled=lambda: time.monotonic() - started > 0.3)
+    waited = time.monotonic() - started
+    released.set()
+    assert 0.3 < waited < 2
+    assert [b.flags for b in batches] == [(flag,)]
+    assert [c.name for c in ran] == ["recorded"]
+
+
+def test_a_stage_that_fails_to_open_raises_in_the_run():
+    def stages(progress):
+        raise RuntimeError("no Java")
+        yield
+
+    with pytest.raises(RuntimeError, match="no Java"):
+        _run(stages, cancelled=lambda: False)

@@ -240,6 +240,9 @@ async def test_filter_and_search(make_app):
         await pilot.press("f", "down", "enter")  # the second choice: flagged
         assert app.main.row_filter.show is Show.FLAGGED
         assert len(app.main.table.rows) == 19
+        await pilot.press("d")  # s5's only flag: it leaves the flagged rows
+        assert len(app.main.table.rows) == 18
+        assert app.session.sentences[app.main.table.sentence_index].id == "s6"
         await pilot.press("slash", *"boat", "enter")
         assert [app.session.sentences[i].id for i in app.main.table.rows] == ["s14", "s38"]
         await pilot.press("slash", "ctrl+u", "enter", "f", "home", "enter")

@@ -3,9 +3,14 @@ can only be changed once the session is open."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from review.segment import Sentence, iter_segments
 from review.ui.opening import Chunk, DocumentOpener
@@ -91,3 +96,46 @@ async def test_quitting_while_segmenting_stops_and_opens_no_session(make_app, se
     await app.workers.wait_for_complete()
     assert app.session is None
     assert not (seed_copy.parent.parent / "corrections").exists()  # no lock was taken
+
+
+QUIT_WHILE_LANGUAGETOOL_STARTS = """
+import asyncio, threading
+from pathlib import Path
+from review.cache import ResultCache
+from review.document import load_document
+from review.patchfile import locate
+from review.ui.app import ReviewApp
+from review.ui.opening import DocumentOpener
+from ui.harness import recorded_stages
+
+def stages(progress):
+    yield from recorded_stages(progress)
+    threading.Event().wait(60)  # ensure_server, still fetching or starting LanguageTool
+    yield from recorded_stages(progress)
+
+async def main():
+    location = locate("{seed}")
+    opener = DocumentOpener(
+        load_document("{seed}", base=location.root), location, cache=ResultCache(Path("c.sqlite3"))
+    )
+    app = ReviewApp("{seed}", opener, stages)
+    async with app.run_test() as pilot:
+        while not app.main.board.flags_of("s5"):
+            await pilot.pause(0.01)
+        await pilot.press("q")
+    app.session.close()
+
+asyncio.run(main())
+"""
+
+
+def test_quitting_while_languagetool_starts_does_not_wait_for_it(seed_copy):
+    seed = f"seeds/{seed_copy.name}"
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-c", QUIT_WHILE_LANGUAGETOOL_STARTS.format(seed=seed)],
+        check=True,
+        timeout=50,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+    )
+    assert time.monotonic() - started < 15  # not the 60 s the stage still has to go

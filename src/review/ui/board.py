@@ -130,9 +130,39 @@ def visible_rows(
     return [
         index
         for index, sentence in enumerate(sentences)
-        if _keeps(sentence, state.review_of(sentence.id), board, row_filter)
-        and (not query or query in state.text_of(sentence).casefold())
+        if _kept(sentence, state, board, row_filter, query)
     ]
+
+
+def refiltered(
+    rows: Sequence[int],
+    changed: Iterable[int],
+    sentences: Sequence[Sentence],
+    state: ReviewState,
+    board: FlagBoard,
+    row_filter: RowFilter,
+) -> list[int]:
+    """``rows`` (what ``row_filter`` kept) once the sentences at the ``changed`` indices have
+    been judged again: a change costs its own sentences, not a pass over the whole book."""
+    updated = list(rows)
+    query = row_filter.query.casefold()
+    for index in sorted(changed):
+        position = bisect_left(updated, index)
+        listed = position < len(updated) and updated[position] == index
+        kept = _kept(sentences[index], state, board, row_filter, query)
+        if kept and not listed:
+            updated.insert(position, index)
+        elif listed and not kept:
+            del updated[position]
+    return updated
+
+
+def _kept(
+    sentence: Sentence, state: ReviewState, board: FlagBoard, row_filter: RowFilter, query: str
+) -> bool:
+    return _keeps(sentence, state.review_of(sentence.id), board, row_filter) and (
+        not query or query in state.text_of(sentence).casefold()
+    )
 
 
 def _keeps(

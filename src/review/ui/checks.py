@@ -5,6 +5,7 @@ Plain Python (no Textual): the app passes callbacks that post to the UI thread.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -20,6 +21,8 @@ from review.segment import Sentence
 CheckerStages = Callable[[Progress], Iterator[Checkers]]
 
 FLUSH_SECONDS = 0.1
+# How often a worker waiting for checkers to open looks whether the app is quitting.
+POLL_SECONDS = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +61,8 @@ def run_stages(
     run (for re-checking edits later). Stops between flags once ``cancelled()`` (the app is
     quitting and waits for this thread)."""
     ran: dict[str, Checker] = {}
-    for opened in stages(progress):
-        if cancelled():
-            break
+    opening = stages(progress)
+    while (opened := _next_stage(opening, cancelled)) is not None:
         on_opened(opened)
         for checker in opened.checkers:
             if checker.name in ran:
@@ -69,6 +71,34 @@ def run_stages(
             progress(f"Checking ({checker.name})", None, None)
             _stream(checker, text, sentences, on_flags, cancelled)
     return tuple(ran.values())
+
+
+def _next_stage(opening: Iterator[Checkers], cancelled: Callable[[], bool]) -> Checkers | None:
+    """The next stage's checkers, or None after the last one or once ``cancelled()``.
+
+    They are opened in a daemon thread that this one waits on: opening LanguageTool can take
+    minutes (fetching it, starting its server), a thread cannot be interrupted, and a quitting
+    app waits for its workers but not for a daemon thread.
+    """
+    outcome: list[Checkers | None] = []
+    failure: list[BaseException] = []
+    done = threading.Event()
+
+    def open_next() -> None:
+        try:
+            outcome.append(next(opening, None))
+        except BaseException as exc:  # handed to the waiting worker, which raises it
+            failure.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=open_next, name="review-open-checkers", daemon=True).start()
+    while not done.wait(POLL_SECONDS):
+        if cancelled():
+            return None
+    if failure:
+        raise failure[0]
+    return None if cancelled() else outcome[0]
 
 
 def _stream(

@@ -27,7 +27,14 @@ from review.flags import Category, Flag
 from review.segment import Sentence
 from review.session import Change, ReviewSession
 from review.state import Annotation, ReviewState, Status
-from review.ui.board import FlagBoard, RowFilter, SeverityCounts, Show, visible_rows
+from review.ui.board import (
+    FlagBoard,
+    RowFilter,
+    SeverityCounts,
+    Show,
+    refiltered,
+    visible_rows,
+)
 from review.ui.checks import CheckerStages, recheck, run_stages
 from review.ui.messages import (
     CheckersOpened,
@@ -251,7 +258,7 @@ class MainScreen(Screen[None]):
         touched = self.board.replace(current, flags) if batch.replace else self.board.add(flags)
         if batch.replace:
             self._unchecked -= current
-        self._refresh(touched, rows_may_change=True)
+        self._refresh(touched)
 
     @on(ChecksFinished)
     def _checks_finished(self, message: ChecksFinished) -> None:
@@ -317,10 +324,16 @@ class MainScreen(Screen[None]):
             text=review.text(sentence.text),
         )
 
-    def _refresh(self, sentence_ids: Iterable[str], rows_may_change: bool) -> None:
+    def _refresh(self, sentence_ids: Iterable[str]) -> None:
+        """Show that these sentences changed (flags, review): their rows, and whether the
+        filter still lists them."""
         indices = {self._index_of[sid] for sid in sentence_ids}
-        if rows_may_change and self.row_filter != RowFilter():
-            self._apply_filter()
+        session = self.session
+        if session is not None and self.row_filter != RowFilter():
+            rows = refiltered(
+                self.table.rows, indices, self.sentences, session.state, self.board, self.row_filter
+            )
+            self.table.set_rows(rows, keep=self.table.sentence_index)
         else:
             self.table.refresh_sentences(indices)
         current = self.table.sentence_index
@@ -459,7 +472,7 @@ class MainScreen(Screen[None]):
         }
         if retext:
             self._recheck(retext)
-        self._refresh(change.sentence_ids, rows_may_change=True)
+        self._refresh(change.sentence_ids)
         self._show_detail()
 
     def action_apply(self, number: int) -> None:
