@@ -91,7 +91,14 @@ class FlagBoard:
         return tuple(f for f in self.flags_of(sentence_id) if f.key not in review.dismissed)
 
     def flagged_count(self, state: ReviewState) -> int:
-        return sum(1 for sid in self._flags if self.active(sid, state.review_of(sid)))
+        """Sentences with a flag the editor has not dismissed: all with flags, less those whose
+        every flag is dismissed (counted among the few reviewed, not the book's flagged)."""
+        silenced = sum(
+            1
+            for sid, review in state.items()
+            if review.dismissed and sid in self._flags and not self.active(sid, review)
+        )
+        return len(self._flags) - silenced
 
     def flagged_from(self, position: int, step: int) -> Iterator[int]:
         """Positions of the sentences with flags (dismissed ones too) beyond ``position``,
