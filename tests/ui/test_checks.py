@@ -12,7 +12,7 @@ from review.checking import Checkers
 from review.segment import segment
 from review.state import ReviewState, SentenceReview, Status
 from review.ui.board import FlagBoard, RowFilter, Show, refiltered, visible_rows
-from review.ui.checks import recheck, run_stages
+from review.ui.checks import paragraphs_around, recheck, run_stages
 from ui.harness import RecordedChecker, recorded_flags
 
 TEXT = "One sentence here. Another one there.\nA second paragraph."
@@ -145,3 +145,10 @@ def test_a_stage_that_fails_to_open_raises_in_the_run():
 
     with pytest.raises(RuntimeError, match="no Java"):
         _run(stages, cancelled=lambda: False)
+
+
+def test_paragraphs_around_the_sentences_to_check_again():
+    sentences = segment(TEXT)
+    assert [s.id for s in paragraphs_around(sentences, [1])] == ["s1", "s2"]
+    assert [s.id for s in paragraphs_around(sentences, [2])] == ["s3"]
+    assert [s.id for s in paragraphs_around(sentences, [2, 0, 1])] == ["s1", "s2", "s3"]

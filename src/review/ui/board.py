@@ -83,6 +83,10 @@ class FlagBoard:
         for sentence_id in sentence_ids:
             self._set(sentence_id, ())
 
+    def position(self, sentence_id: str) -> int:
+        """The sentence's index in the document."""
+        return self._sentences[sentence_id][0]
+
     def flags_of(self, sentence_id: str) -> tuple[Flag, ...]:
         return self._flags.get(sentence_id, ())
 

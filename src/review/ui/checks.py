@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from review.checkers import Checker
@@ -125,6 +125,21 @@ def _stream(
 
 def _batch(flags: list[Flag], texts: Mapping[str, str]) -> FlagBatch:
     return FlagBatch(tuple(flags), {f.sentence_id: texts[f.sentence_id] for f in flags})
+
+
+def paragraphs_around(sentences: Sequence[Sentence], indices: Iterable[int]) -> list[Sentence]:
+    """The sentences of the paragraphs that the sentences at ``indices`` belong to, in order
+    (a sentence is checked with its paragraph around it)."""
+    chosen: set[int] = set()
+    for index in indices:
+        paragraph = sentences[index].paragraph
+        first = last = index
+        while first > 0 and sentences[first - 1].paragraph == paragraph:
+            first -= 1
+        while last + 1 < len(sentences) and sentences[last + 1].paragraph == paragraph:
+            last += 1
+        chosen.update(range(first, last + 1))
+    return [sentences[index] for index in sorted(chosen)]
 
 
 def recheck(checkers: Sequence[Checker], text: str, sentences: Sequence[Sentence]) -> FlagBatch:

@@ -8,6 +8,7 @@ from textual.message import Message
 
 from review.checking import Checkers
 from review.session import ReviewSession
+from review.ui.board import FlagBoard
 from review.ui.checks import FlagBatch
 from review.ui.opening import Chunk
 
@@ -22,6 +23,8 @@ class SentencesFound(Message):
 @dataclass
 class SessionOpened(Message):
     session: ReviewSession
+    board: FlagBoard
+    """Empty, made in the worker: a book's index of sentences is not built on the UI thread."""
 
 
 @dataclass

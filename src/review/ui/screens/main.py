@@ -35,7 +35,7 @@ from review.ui.board import (
     refiltered,
     visible_rows,
 )
-from review.ui.checks import CheckerStages, recheck, run_stages
+from review.ui.checks import CheckerStages, paragraphs_around, recheck, run_stages
 from review.ui.messages import (
     CheckersOpened,
     CheckProgress,
@@ -116,8 +116,6 @@ class MainScreen(Screen[None]):
         self.checking = True
         self.languagetool_version: str | None = None
         self._languagetool_state = "LanguageTool: starting"
-        self._index_of: dict[str, int] = {}
-        self._paragraphs: dict[int, tuple[int, int]] = {}
         self._edited_while_checking: set[str] = set()
         # Edited sentences whose new text has not come back from the checkers yet.
         self._unchecked: set[str] = set()
@@ -169,16 +167,12 @@ class MainScreen(Screen[None]):
         if worker.is_cancelled:
             session.close()
             return
-        self.post_message(SessionOpened(session))
+        self.post_message(SessionOpened(session, FlagBoard(session.sentences)))
 
     @on(SentencesFound)
     def _sentences_found(self, message: SentencesFound) -> None:
         sentences = self.sentences
         assert isinstance(sentences, list)
-        for index, sentence in enumerate(message.chunk, start=len(sentences)):
-            self._index_of[sentence.id] = index
-            first, _ = self._paragraphs.get(sentence.paragraph, (index, index))
-            self._paragraphs[sentence.paragraph] = (first, index)
         sentences.extend(message.chunk)
         self.table.set_rows(range(len(sentences)), keep=self.table.sentence_index)
         if message.chunk:
@@ -198,7 +192,7 @@ class MainScreen(Screen[None]):
     def _session_opened(self, message: SessionOpened) -> None:
         session = self.session = message.session
         self.sentences = session.sentences
-        self.board = FlagBoard(session.sentences)
+        self.board = message.board
         # The saved review may have edited, reviewed or commented rows on screen.
         self.table.set_rows(range(len(session.sentences)), keep=self.table.sentence_index)
         self.query_one(StatusHeader).show_progress("Checking…", None, None)
@@ -279,17 +273,12 @@ class MainScreen(Screen[None]):
         session = self.session
         if session is None:
             return
-        paragraphs = {session.sentence(sid).paragraph for sid in sentence_ids}
         self.board.clear(sentence_ids)
         self._unchecked |= sentence_ids
         if self.checking:
             self._edited_while_checking |= sentence_ids
-        indices = [
-            i
-            for p in sorted(paragraphs)
-            for i in range(self._paragraphs[p][0], self._paragraphs[p][1] + 1)
-        ]
-        self._recheck_worker([session.sentences[i] for i in indices], self.checkers)
+        around = paragraphs_around(session.sentences, map(self.board.position, sentence_ids))
+        self._recheck_worker(around, self.checkers)
 
     @work(thread=True, group="recheck")
     def _recheck_worker(self, sentences: list[Sentence], checkers: tuple[Checker, ...]) -> None:
@@ -327,7 +316,7 @@ class MainScreen(Screen[None]):
     def _refresh(self, sentence_ids: Iterable[str]) -> None:
         """Show that these sentences changed (flags, review): their rows, and whether the
         filter still lists them."""
-        indices = {self._index_of[sid] for sid in sentence_ids}
+        indices = {self.board.position(sid) for sid in sentence_ids}
         session = self.session
         if session is not None and self.row_filter != RowFilter():
             rows = refiltered(
@@ -503,7 +492,7 @@ class MainScreen(Screen[None]):
         if current is None:
             return
         session, sentence_id = current
-        number = self._index_of[sentence_id] + 1
+        number = self.board.position(sentence_id) + 1
 
         def done(text: str | None) -> None:
             if text is not None:
