@@ -106,8 +106,7 @@ class MainScreen(Screen[None]):
         self._opener = opener
         self._stages = stages
         self.session: ReviewSession | None = None
-        # Grows chunk by chunk while the document is segmented; the session's once it is open.
-        self.sentences: Sequence[Sentence] = []
+        self._segmented: list[Sentence] = []
         self.open_error: str | None = None
         self.board = FlagBoard(())
         self.row_filter = RowFilter()
@@ -169,15 +168,19 @@ class MainScreen(Screen[None]):
             return
         self.post_message(SessionOpened(session, FlagBoard(session.sentences)))
 
+    @property
+    def sentences(self) -> Sequence[Sentence]:
+        """The document's sentences: those segmented so far, until the session is open."""
+        return self.session.sentences if self.session else self._segmented
+
     @on(SentencesFound)
     def _sentences_found(self, message: SentencesFound) -> None:
-        sentences = self.sentences
-        assert isinstance(sentences, list)
-        sentences.extend(message.chunk)
-        self.table.set_rows(range(len(sentences)), keep=self.table.sentence_index)
+        self._segmented.extend(message.chunk)
+        count = len(self._segmented)
+        self.table.set_rows(range(count), keep=self.table.sentence_index)
         if message.chunk:
             self.query_one(StatusHeader).show_progress(
-                f"Segmenting… {len(sentences):,} sentences",
+                f"Segmenting… {count:,} sentences",
                 message.chunk[-1].end,
                 self._opener.length,
             )
@@ -191,7 +194,7 @@ class MainScreen(Screen[None]):
     @on(SessionOpened)
     def _session_opened(self, message: SessionOpened) -> None:
         session = self.session = message.session
-        self.sentences = session.sentences
+        self._segmented = []
         self.board = message.board
         # The saved review may have edited, reviewed or commented rows on screen.
         self.table.set_rows(range(len(session.sentences)), keep=self.table.sentence_index)
