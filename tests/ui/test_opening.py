@@ -66,6 +66,19 @@ async def test_first_rows_show_before_segmenting_ends_and_changes_wait(make_app)
 
 
 @pilot_test
+async def test_rows_drawn_before_the_numbers_grew_a_digit_are_drawn_again(make_app):
+    app = make_app(HeldOpener)
+    async with app.run_test(size=(80, 12)) as pilot:  # fewer rows on screen than 7
+        table = app.main.table
+        while not table.rows:
+            await pilot.pause(0.01)
+        assert table.render_line(1).text.startswith("2 ")
+        app.main._opener.release.set()
+        await wait_ready(pilot)
+        assert [table.render_line(y).text[:3] for y in range(3)] == [" 1 ", " 2 ", " 3 "]
+
+
+@pilot_test
 async def test_reopening_a_segmented_document_shows_all_rows_at_once(make_app):
     first = make_app()
     async with first.run_test(size=(100, 30)) as pilot:

@@ -91,7 +91,10 @@ class SentenceTable(ScrollView, can_focus=True):
         or the nearest row after it."""
         before = self.sentence_index
         self._rows = rows
-        self._number_width = len(str(rows[-1] + 1)) if rows else 1
+        number_width = len(str(rows[-1] + 1)) if rows else 1
+        if number_width != self._number_width:
+            self._number_width = number_width
+            self._strips.clear()
         self.virtual_size = Size(self.size.width, len(rows))
         position = 0 if keep is None else min(bisect_left(rows, keep), max(len(rows) - 1, 0))
         # Growing rows (a document still being segmented) leave the cursor where it is.
