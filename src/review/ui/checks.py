@@ -9,6 +9,8 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from queue import Empty, SimpleQueue
+from typing import TypeVar
 
 from review.checkers import Checker
 from review.checking import Checkers, Progress, open_checkers
@@ -21,8 +23,10 @@ from review.segment import Sentence
 CheckerStages = Callable[[Progress], Iterator[Checkers]]
 
 FLUSH_SECONDS = 0.1
-# How often a worker waiting for checkers to open looks whether the app is quitting.
+# How often a worker waiting for a checker looks whether the app is quitting.
 POLL_SECONDS = 0.05
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +62,10 @@ def run_stages(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> tuple[Checker, ...]:
     """Open each stage's checkers and stream each new checker's flags; returns every checker
-    run (for re-checking edits later). Stops between flags once ``cancelled()`` (the app is
-    quitting and waits for this thread)."""
+    run (for re-checking edits later). Stops within POLL_SECONDS once ``cancelled()`` (the app
+    is quitting and waits for this thread), even while a checker opens or checks."""
     ran: dict[str, Checker] = {}
-    opening = stages(progress)
-    while (opened := _next_stage(opening, cancelled)) is not None:
+    for opened in interruptible(lambda: stages(progress), cancelled):
         on_opened(opened)
         for checker in opened.checkers:
             if checker.name in ran:
@@ -73,32 +76,47 @@ def run_stages(
     return tuple(ran.values())
 
 
-def _next_stage(opening: Iterator[Checkers], cancelled: Callable[[], bool]) -> Checkers | None:
-    """The next stage's checkers, or None after the last one or once ``cancelled()``.
+def interruptible(items: Callable[[], Iterable[T]], cancelled: Callable[[], bool]) -> Iterator[T]:
+    """What ``items()`` yields, each taken in a daemon thread while this one waits, looking
+    every POLL_SECONDS whether ``cancelled()``: then it stops at once and leaves that thread
+    to finish its step alone.
 
-    They are opened in a daemon thread that this one waits on: opening LanguageTool can take
-    minutes (fetching it, starting its server), a thread cannot be interrupted, and a quitting
-    app waits for its workers but not for a daemon thread.
+    Opening LanguageTool (fetching it, starting its server) or a detector's pass over a book
+    can take minutes; a thread cannot be interrupted, and a quitting app waits for its
+    workers, but not for a daemon thread. Each item is taken only when asked for, as if
+    ``items()`` were iterated here.
     """
-    outcome: list[Checkers | None] = []
-    failure: list[BaseException] = []
-    done = threading.Event()
+    asked: SimpleQueue[bool] = SimpleQueue()
+    answers: SimpleQueue[tuple[str, object]] = SimpleQueue()
 
-    def open_next() -> None:
+    def answer() -> None:
         try:
-            outcome.append(next(opening, None))
-        except BaseException as exc:  # handed to the waiting worker, which raises it
-            failure.append(exc)
-        finally:
-            done.set()
+            iterator = iter(items())
+            while asked.get():
+                answers.put(("item", next(iterator)))
+        except StopIteration:
+            answers.put(("end", None))
+        except BaseException as exc:  # raised again in the waiting thread
+            answers.put(("error", exc))
 
-    threading.Thread(target=open_next, name="review-open-checkers", daemon=True).start()
-    while not done.wait(POLL_SECONDS):
-        if cancelled():
-            return None
-    if failure:
-        raise failure[0]
-    return None if cancelled() else outcome[0]
+    threading.Thread(target=answer, name="review-checking", daemon=True).start()
+    try:
+        while True:
+            asked.put(True)
+            while True:
+                try:
+                    kind, value = answers.get(timeout=POLL_SECONDS)
+                    break
+                except Empty:
+                    if cancelled():
+                        return
+            if kind == "end" or cancelled():
+                return
+            if kind == "error":
+                raise value  # type: ignore[misc]
+            yield value  # type: ignore[misc]
+    finally:
+        asked.put(False)
 
 
 def _stream(
@@ -111,9 +129,7 @@ def _stream(
     by_id = {s.id: s.text for s in sentences}
     pending: list[Flag] = []
     flushed = time.monotonic()
-    for flag in checker.check(text, sentences):
-        if cancelled():
-            return
+    for flag in interruptible(lambda: checker.check(text, sentences), cancelled):
         pending.append(flag)
         if time.monotonic() - flushed >= FLUSH_SECONDS:
             on_flags(_batch(pending, by_id))
