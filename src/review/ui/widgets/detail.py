@@ -47,6 +47,8 @@ class DetailPane(ScrollView, can_focus=False):
         super().__init__(id=id)
         self.shown: SentenceDetail | None = None
         self._lines: list[Strip] = []
+        self._blank = Strip.blank(0)
+        self._width = 0
 
     def show(self, detail: SentenceDetail | None) -> None:
         self.shown = detail
@@ -70,19 +72,22 @@ class DetailPane(ScrollView, can_focus=False):
         if width <= 0:
             return
         console = self.app.console
+        style = self.rich_style
         lines = console.render_lines(
-            _renderable(self.shown), console.options.update_width(width), style=self.rich_style
+            _renderable(self.shown), console.options.update_width(width), style=style
         )
         self._lines = [Strip(line, width) for line in lines]
+        self._blank = Strip.blank(width, style)
+        self._width = width
         # Only a detail taller than the pane changes the virtual size (and so the layout).
         self.virtual_size = Size(width, len(self._lines) if len(self._lines) > height else 0)
 
     def render_line(self, y: int) -> Strip:
+        # A scrollbar that went away (the detail fits again) leaves no resize event.
+        if self.scrollable_content_region.width != self._width:
+            self._render_lines()
         position = round(self.scroll_offset.y) + y
-        width = self.scrollable_content_region.width
-        if position < len(self._lines):
-            return self._lines[position]
-        return Strip.blank(width, self.rich_style)
+        return self._lines[position] if position < len(self._lines) else self._blank
 
 
 def _renderable(detail: SentenceDetail | None) -> RenderableType:
@@ -142,7 +147,7 @@ def _flag_list(detail: SentenceDetail) -> RenderableType:
 
 def _flag_line(flag: Flag, selected: bool) -> Text:
     colour = CATEGORY_COLOURS[flag.category]
-    line = Text("▶ " if selected else "  ", style="bold")
+    line = Text().append("▶ " if selected else "  ", style="bold")
     line.append(f"{flag.category.value}", style=Style(color=colour, bold=True))
     line.append(" · ")
     line.append(flag.severity.value, style=Style(color=SEVERITY_COLOURS[flag.severity]))

@@ -75,7 +75,7 @@ class SentenceTable(ScrollView, can_focus=True):
         self._number_width = 1
         # rich_style walks the DOM on every call; a screenful of rows needs a few hundred.
         self._styles: dict[tuple[str | None, bool], Style] = {}
-        self._strips: dict[tuple[Row, bool], Strip] = {}
+        self._strips: dict[tuple[Row | None, bool, str | None], Strip] = {}
         self._strips_width = 0
 
     @property
@@ -163,40 +163,43 @@ class SentenceTable(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width, height = self.scrollable_content_region.size
-        bar = self._position_bar(y, height)
-        if bar is not None:
-            return Strip.join([self._row_strip(y, width - 1), bar])
-        return self._row_strip(y, width)
-
-    def _row_strip(self, y: int, width: int) -> Strip:
         if width != self._strips_width:
             self._strips.clear()
             self._strips_width = width
-        position = round(self.scroll_offset.y) + y
+        top = round(self.scroll_offset.y)
+        position = top + y
         on_cursor = position == self.cursor
-        if position >= len(self._rows):
-            return Strip.blank(width, self._base_style(on_cursor=False))
-        row = self._row_source(self._rows[position])
-        strip = self._strips.get((row, on_cursor))
+        row = self._row_source(self._rows[position]) if position < len(self._rows) else None
+        key = (row, on_cursor, self._position_bar(y, top, height))
+        strip = self._strips.get(key)
         if strip is None:
             if len(self._strips) >= MAX_KEPT_STRIPS:
                 self._strips.clear()
-            strip = Strip(self._segments(row, on_cursor, width)).adjust_cell_length(
-                width, self._base_style(on_cursor)
-            )
-            self._strips[row, on_cursor] = strip
+            strip = self._strips[key] = self._draw(*key, width)
         return strip
 
-    def _position_bar(self, y: int, height: int) -> Strip | None:
-        """Line ``y`` of a one-cell bar whose thumb shows where the screen is among the rows
-        (None when they all fit)."""
+    def _position_bar(self, y: int, top: int, height: int) -> str | None:
+        """The component of line ``y`` of a one-cell bar whose thumb shows where the screen
+        is among the rows (None when they all fit)."""
         rows = len(self._rows)
         if rows <= height:
             return None
         thumb = max(1, height * height // rows)
-        start = round(self.scroll_offset.y) * (height - thumb) // (rows - height)
-        component = "sentence-table--thumb" if start <= y < start + thumb else "sentence-table--bar"
-        return Strip([Segment(" ", self._style(component, on_cursor=False))], 1)
+        start = top * (height - thumb) // (rows - height)
+        return "sentence-table--thumb" if start <= y < start + thumb else "sentence-table--bar"
+
+    def _draw(self, row: Row | None, on_cursor: bool, bar: str | None, width: int) -> Strip:
+        row_width = width if bar is None else width - 1
+        style = self._base_style(on_cursor)
+        if row is None:
+            strip = Strip.blank(row_width, style)
+        else:
+            strip = Strip(self._segments(row, on_cursor, row_width)).adjust_cell_length(
+                row_width, style
+            )
+        if bar is None:
+            return strip
+        return Strip.join([strip, Strip([Segment(" ", self._style(bar, on_cursor=False))], 1)])
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
