@@ -10,10 +10,11 @@ p95 over 200 presses; peak memory (max RSS). Targets: first screen < 2 s, p95 < 
 memory < 1 GB.
 
 Flags come from a stand-in checker that flags every 17th sentence, so the figures measure the
-UI, not LanguageTool. The caches live in a temporary REVIEW_CACHE_DIR, so the first opening is
-uncached. The key presses come one after the other, each right after the frame of the last, so
-most wait for Textual's next frame (60 per second) as well. Run:
-.venv/bin/python bench/ui_latency.py [--sentences N]
+UI, not LanguageTool; with --fluency, from the real fluency detectors (a third of the sentences
+flagged; keys are timed once their checks have finished). The caches live in a temporary
+REVIEW_CACHE_DIR, so the first opening is uncached. The key presses come one after the other,
+each right after the frame of the last, so most wait for Textual's next frame (60 per second)
+as well. Run: .venv/bin/python bench/ui_latency.py [--sentences N] [--fluency]
 """
 
 from __future__ import annotations
@@ -35,11 +36,13 @@ from textual import events
 from textual.screen import Screen
 
 from review.checking import Checkers, Progress
+from review.config import load_config
 from review.document import load_document
 from review.flags import Category, Flag, MqmClass, Severity, Source
 from review.patchfile import locate
 from review.segment import Sentence, segment
 from review.ui.app import ReviewApp
+from review.ui.checks import CheckerStages, default_stages
 from review.ui.opening import DocumentOpener
 from review.ui.widgets.detail import DetailPane, SentenceDetail
 
@@ -91,13 +94,15 @@ class Opening:
     sentences: int
 
 
-async def open_app(path: Path, measure_keys: bool, started: float) -> Opening:
+async def open_app(
+    path: Path, measure_keys: bool, started: float, checking: CheckerStages = stages
+) -> Opening:
     """Seconds from ``started`` (a time.time() when the process was launched) to the first
     frame with rows in the table, and to the review session being open on all the sentences."""
     loading = time.time()
     location = locate(path)
     opener = DocumentOpener(load_document(path, base=location.root), location, reviewer="bench")
-    app = ReviewApp(path.name, opener, stages)
+    app = ReviewApp(path.name, opener, checking)
     first_frame: list[float] = []
     display = app._display
 
@@ -184,13 +189,19 @@ def report_opening(what: str, opening: Opening) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=100_000)
+    parser.add_argument(
+        "--fluency",
+        action="store_true",
+        help="flags from the real fluency detectors instead of every 17th sentence",
+    )
     # The child processes that open the document, as the editor's `review` command would.
     parser.add_argument("--open", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--launched", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--keys", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.open:
-        opening = asyncio.run(open_app(args.open, args.keys, args.launched))
+        checking = default_stages(load_config(), use_languagetool=False) if args.fluency else stages
+        opening = asyncio.run(open_app(args.open, args.keys, args.launched, checking))
         report_opening("fresh document" if args.keys else "reopened (cached)", opening)
         return 0
     with tempfile.TemporaryDirectory() as folder:
@@ -201,6 +212,7 @@ def main() -> int:
         sys.stdout.flush()
         for keys in (["--keys"], []):
             command = [sys.executable, __file__, "--open", str(path), *keys]
+            command += ["--fluency"] if args.fluency else []
             subprocess.run([*command, "--launched", repr(time.time())], check=True)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory (max RSS): {peak:.0f} MB ({'ok' if peak < 1024 else 'OVER 1 GB'})")
