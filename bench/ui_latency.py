@@ -12,9 +12,10 @@ memory < 1 GB.
 Flags come from a stand-in checker that flags every 17th sentence, so the figures measure the
 UI, not LanguageTool; with --fluency, from the real fluency detectors (a third of the sentences
 flagged; keys are timed once their checks have finished). The caches live in a temporary
-REVIEW_CACHE_DIR, so the first opening is uncached. The key presses come one after the other,
-each right after the frame of the last, so most wait for Textual's next frame (60 per second)
-as well. Run: .venv/bin/python bench/ui_latency.py [--sentences N] [--fluency]
+REVIEW_CACHE_DIR, so the first opening is uncached. The keys are pressed back to back, each right
+after the frame of the last, so that most wait for Textual's next frame (60 per second) as well,
+and at a held key's auto-repeat pace.
+Run: .venv/bin/python bench/ui_latency.py [--sentences N] [--fluency]
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_609f52cd2aa5fae0.txt"
 PRESSES = 200
 KEYS = (("down", "move down (j)"), ("n", "next flagged (n)"), ("r", "mark reviewed (r)"))
+# Seconds between a frame and the next key: none (each key waits for Textual's next frame,
+# 60 a second), and a held key's auto-repeat (about 25 a second), which finds it idle.
+PACES = ((0.0, "back to back"), (0.04, "25 keys/s"))
 
 
 class EveryNthChecker:
@@ -123,8 +127,10 @@ async def open_app(
             while app.main.checking:
                 await pilot.pause(0.05)
             await pilot.pause()
-            for key, what in KEYS:
-                report_latency(what, await latencies(app, key))
+            for gap, pace in PACES:
+                await pilot.press("home")
+                for key, what in KEYS:
+                    report_latency(f"{what}, {pace}", await latencies(app, key, gap))
             app.session.discard()  # the reopening measures opening, not a journal's replay
         app.session.close()
     return Opening(
@@ -132,7 +138,7 @@ async def open_app(
     )
 
 
-async def latencies(app: ReviewApp, key: str) -> list[float]:
+async def latencies(app: ReviewApp, key: str, gap: float) -> list[float]:
     """Seconds from a key event reaching the app to the first frame drawn after the detail
     pane was given what the key changed (another sentence, or the sentence's new review; the
     table changes before that)."""
@@ -158,12 +164,16 @@ async def latencies(app: ReviewApp, key: str) -> list[float]:
     pane.show = timed_show  # type: ignore[method-assign]
     times = []
     for _ in range(PRESSES):
+        await asyncio.sleep(gap)
         before = pane.shown
         shown_at.clear()
         framed.clear()
         started = time.perf_counter()
         app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
-        await framed.wait()
+        try:
+            await asyncio.wait_for(framed.wait(), timeout=2)
+        except TimeoutError:  # nothing changed: no flagged sentence left below, on a short text
+            break
         times.append(framed_at[-1] - started)
     app._display = display  # type: ignore[method-assign]
     pane.show = show  # type: ignore[method-assign]
@@ -174,7 +184,10 @@ def report_latency(what: str, times: list[float]) -> None:
     median = statistics.median(times) * 1000
     p95 = statistics.quantiles(times, n=20)[-1] * 1000
     verdict = "ok" if p95 < 50 else "OVER the 50 ms target"
-    print(f"{what:<22} median {median:6.1f} ms   p95 {p95:6.1f} ms   ({verdict})")
+    print(
+        f"{what:<36} median {median:5.1f} ms   p95 {p95:5.1f} ms   ({verdict})"
+        + ("" if len(times) == PRESSES else f", {len(times)} presses")
+    )
 
 
 def report_opening(what: str, opening: Opening) -> None:
