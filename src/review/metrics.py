@@ -35,7 +35,7 @@ class Score:
         return f"{self.metric} {self.value:.2f}"
 
 
-def _scorer(metric: Metric, sentence_level: bool) -> SacreMetric:
+def scorer(metric: Metric, sentence_level: bool = False) -> SacreMetric:
     # A new scorer per call: sacrebleu scorers keep per-call state, and the UI scores from
     # worker threads.
     if metric is Metric.TER:
@@ -48,17 +48,17 @@ def _scorer(metric: Metric, sentence_level: bool) -> SacreMetric:
 
 
 def sentence_score(metric: Metric, hypothesis: str, reference: str) -> Score:
-    scorer = _scorer(metric, sentence_level=True)
-    value = scorer.sentence_score(hypothesis, [reference]).score
-    return Score(metric, value, str(scorer.get_signature()))
+    metric_scorer = scorer(metric, sentence_level=True)
+    value = metric_scorer.sentence_score(hypothesis, [reference]).score
+    return Score(metric, value, str(metric_scorer.get_signature()))
 
 
 def corpus_score(metric: Metric, hypotheses: Sequence[str], references: Sequence[str]) -> Score:
     if len(hypotheses) != len(references):
         raise ValueError(f"{len(hypotheses)} hypotheses but {len(references)} references")
-    scorer = _scorer(metric, sentence_level=False)
-    value = scorer.corpus_score(list(hypotheses), [list(references)]).score
-    return Score(metric, value, str(scorer.get_signature()))
+    metric_scorer = scorer(metric)
+    value = metric_scorer.corpus_score(list(hypotheses), [list(references)]).score
+    return Score(metric, value, str(metric_scorer.get_signature()))
 
 
 def hter(original: str, corrected: str) -> Score:

@@ -23,6 +23,7 @@ from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.metrics.base import Metric as SacreMetric
 
 from review.metrics import Metric, Score
+from review.metrics import scorer as new_scorer
 
 EFFORT_METRICS = (Metric.TER, Metric.CHRF_PLUS, Metric.BLEU)
 """TER here is HTER: the original is the hypothesis, the corrected text the reference."""
@@ -38,7 +39,7 @@ rest."""
 
 
 def _scorers() -> dict[Metric, SacreMetric]:
-    return {Metric.TER: TER(), Metric.CHRF_PLUS: CHRF(word_order=2), Metric.BLEU: BLEU()}
+    return {m: new_scorer(m) for m in (Metric.TER, Metric.CHRF_PLUS, Metric.BLEU)}
 
 
 def measured_statistics(pairs: Pairs) -> dict[Metric, list[Statistics]]:
