@@ -12,7 +12,9 @@ one-sentence document. Gold: `mt_bad_spans` (words the post-editor changed) and 
 
 Checker sets: `languagetool` (the real server, picky level, as `review check` runs it),
 `fluency` (our detectors that are on by default) and `both` (the two merged as `review check`
-merges them: one flag where both flag the same span in the same category).
+merges them: one flag where both flag the same span in the same category). The detectors are
+told each line's source language (`lang_pair` "ru-en" → "ru"), as `[review] source_language`
+tells them in a project; `--source-language` overrides it ("" for not known).
 
 Run: .venv/bin/python bench/flags_eval.py ../shared/data/mlqe-pe-dev.jsonl [--checkers ...]
 """
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from review.checkers.fluency import DETECTORS, FluencyChecker, default_enabled_rules
+from review.config import Config
 from review.flags import Flag, Severity
 from review.segment import Sentence
 
@@ -42,6 +45,7 @@ class Item:
 
     sentence: Sentence
     pair: str
+    source_language: str
     bad: tuple[tuple[int, int], ...]
     hter: float | None
 
@@ -98,10 +102,12 @@ def load_items(path: Path) -> list[Item]:
         for number, line in enumerate(lines, start=1):
             row = json.loads(line)
             mt = row["mt"]
+            pair = row.get("lang_pair", "all")
             items.append(
                 Item(
                     Sentence(f"s{number}", 0, len(mt), 1, mt),
-                    row.get("lang_pair", "all"),
+                    pair,
+                    pair.split("-")[0] if "-" in pair else "",
                     tuple((s["start"], s["end"]) for s in row.get("mt_bad_spans", ())),
                     row.get("hter"),
                 )
@@ -180,10 +186,23 @@ def _ranks(values: Sequence[float]) -> list[float]:
     return ranks
 
 
+def fluency_flags(
+    items: Sequence[Item], sentences: Sequence[Sentence], text: str, source: str | None
+) -> list[Flag]:
+    """Every detector's flags, each line checked with its source language (or ``source``)."""
+    by_source: dict[str, list[Sentence]] = defaultdict(list)
+    for item, sentence in zip(items, sentences, strict=True):
+        by_source[item.source_language if source is None else source].append(sentence)
+    flags: list[Flag] = []
+    for code, group in by_source.items():
+        checker = FluencyChecker(Config(source_language=code), rules=frozenset(DETECTORS))
+        flags.extend(checker.check(text, group))
+    return flags
+
+
 def languagetool_flags(text: str, sentences: Sequence[Sentence]) -> tuple[list[Flag], str]:
     """LanguageTool's flags as `review check` gets them, and the server's version."""
     from review.checking import open_checkers
-    from review.config import Config
 
     opened = open_checkers(Config(), progress=_progress)
     checker = next((c for c in opened.checkers if c.name == "languagetool"), None)
@@ -267,6 +286,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=",".join(CHECKER_SETS),
         help="comma-separated among languagetool, fluency, both (default: all three)",
     )
+    parser.add_argument("--source-language", default=None,
+                        help="source language for every line (default: each line's lang_pair)")
     parser.add_argument("--top-lt-rules", type=int, default=15,
                         help="LanguageTool rules to list by flag count")
     args = parser.parse_args(argv)
@@ -279,7 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     items = load_items(args.data)
     text, sentences = as_document(items)
-    all_fluency = list(FluencyChecker(rules=frozenset(DETECTORS)).check(text, sentences))
+    all_fluency = fluency_flags(items, sentences, text, args.source_language)
     on = default_enabled_rules()
     flag_sets: dict[str, list[Flag]] = {"fluency": [f for f in all_fluency if f.rule in on]}
     lt_version = None

@@ -13,13 +13,14 @@ def test_defaults_without_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 def test_reads_the_working_folder_file(tmp_path: Path) -> None:
     (tmp_path / "review.toml").write_text(
-        '[review]\nlanguage = "en-GB"\nreviewer = "Ann"\n'
+        '[review]\nlanguage = "en-GB"\nsource_language = "zh-Hant"\nreviewer = "Ann"\n'
         '[languagetool]\npicky = false\ndisabled_rules = ["WHITESPACE_RULE"]\n'
         '[fluency]\noff = ["MT_LONG_SENTENCE"]\n',
         encoding="utf-8",
     )
     config = load_config(tmp_path)
     assert (config.language, config.reviewer, config.picky) == ("en-GB", "Ann", False)
+    assert config.source_language == "zh-Hant"
     assert config.disabled_rules == frozenset({"WHITESPACE_RULE"})
     assert config.fluency_off == frozenset({"MT_LONG_SENTENCE"})
     assert config.languagetool_key() == "en-GB|default|WHITESPACE_RULE||"
@@ -31,6 +32,7 @@ def test_reads_the_working_folder_file(tmp_path: Path) -> None:
         ("[review\n", "not valid TOML"),
         ('[languagetool]\ndisabled_rules = "X"\n', "list of strings"),
         ("[review]\nlanguage = 3\n", "must be a str"),
+        ('[review]\nsource_language = "Chinese"\n', 'ISO 639 code such as "zh", not \'Chinese\''),
     ],
 )
 def test_bad_config_is_one_line(tmp_path: Path, content: str, message: str) -> None:

@@ -40,12 +40,11 @@ def open_checkers(
     cache: ResultCache | None = None,
 ) -> Checkers:
     """The checkers to run. LanguageTool that cannot be had is a notice, not an error."""
-    from review.checkers.fluency import FluencyChecker, enabled_rules
+    from review.checkers.fluency import FluencyChecker
 
     cache = cache or ResultCache()
-    fluency = RememberedChecker(
-        FluencyChecker(config), cache, ",".join(sorted(enabled_rules(config)))
-    )
+    detectors = FluencyChecker(config)
+    fluency = RememberedChecker(detectors, cache, detectors.key)
     checkers: list[Checker] = [fluency]
     if not use_languagetool:
         return Checkers(tuple(checkers), None, ("LanguageTool off (--no-languagetool)",))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -13,6 +14,8 @@ from platformdirs import user_config_dir
 from review.errors import ReviewError
 
 CONFIG_NAME = "review.toml"
+# A BCP 47 tag's language subtag, with an optional script or region: "zh", "zh-Hant", "pt_BR".
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 T = TypeVar("T")
 
@@ -20,6 +23,8 @@ T = TypeVar("T")
 @dataclass(frozen=True, slots=True)
 class Config:
     language: str = "en-US"
+    # ISO 639 code of the language the text was translated from; "" when not known.
+    source_language: str = ""
     reviewer: str = ""
     picky: bool = True
     languagetool_timeout: int = 60
@@ -67,6 +72,7 @@ def parse_config(path: Path) -> Config:
     fluency = _table(data, "fluency", path)
     return Config(
         language=_get(review, "language", str, "en-US", path),
+        source_language=_language_code(review, "source_language", path),
         reviewer=_get(review, "reviewer", str, "", path),
         picky=_get(lt, "picky", bool, True, path),
         languagetool_timeout=_get(lt, "timeout", int, 60, path),
@@ -90,6 +96,13 @@ def _get(table: Mapping[str, Any], key: str, kind: type[T], default: T, path: Pa
     value = table.get(key, default)
     if not isinstance(value, kind):
         raise ReviewError(f"{path}: {key} must be a {kind.__name__}, not {value!r}")
+    return value
+
+
+def _language_code(table: Mapping[str, Any], key: str, path: Path) -> str:
+    value = _get(table, key, str, "", path)
+    if value and not _LANGUAGE_CODE.fullmatch(value):
+        raise ReviewError(f"{path}: {key} must be an ISO 639 code such as \"zh\", not {value!r}")
     return value
 
 

@@ -1,7 +1,24 @@
-from review.checkers.fluency.script import FullWidthPunctuation, Mojibake, SourceScript
+import pytest
+
+from review.checkers.fluency import FluencyChecker
+from review.checkers.fluency.data import load_table
+from review.checkers.fluency.script import (
+    FullWidthPunctuation,
+    Mojibake,
+    SourceScript,
+    source_language,
+)
+from review.config import Config
 from review.flags import Severity
+from review.segment import segment
 
 RULE = SourceScript.rule
+
+
+def translated_from(code: str, text: str) -> list[tuple[str, str]]:
+    """(flagged text, message) of MT_SOURCE_SCRIPT on ``text`` translated from ``code``."""
+    checker = FluencyChecker(Config(source_language=code), rules=frozenset({RULE}))
+    return [(f.text, f.message) for f in checker.check(text, segment(text))]
 
 
 def test_untranslated_chinese_is_a_major_flag(flags):
@@ -28,6 +45,51 @@ def test_quoted_source_text_is_only_minor(flags):
     [flag] = flags(RULE, "The poster said “和平” in red letters.")
     assert flag.text == "和平"
     assert flag.severity == Severity.MINOR
+
+
+def test_known_source_language_names_the_language():
+    assert translated_from("ru", "He said привет to everyone.") == [
+        ("привет", "Untranslated Russian text")
+    ]
+    assert translated_from("zh-Hant", "The talks covered 一带一路 projects.") == [
+        ("一带一路", "Untranslated Chinese text")
+    ]
+    assert translated_from("ja", "They sell ソニー 製品 here.") == [
+        ("ソニー 製品", "Untranslated Japanese text")
+    ]
+
+
+def test_third_language_text_kept_from_the_source_is_silent():
+    # "і" is not a letter of Russian: the word was Ukrainian in the Russian source too.
+    assert translated_from("ru", "Governor? Звілнити!") == []
+    assert translated_from("zh", "He shouted “Москва!” and a brand called ソニー.") == []
+    assert translated_from("et", "The sign said Москва.") == []
+
+
+def test_lookalike_inside_latin_word_is_flagged_whatever_the_source():
+    assert translated_from("et", "The cаt sat.") == [
+        ("а", "Cyrillic character inside an English word")
+    ]
+
+
+def test_unknown_source_language_flags_every_script():
+    assert translated_from("", "Governor? Звілнити!") == [
+        ("Звілнити", "Untranslated Cyrillic text")
+    ]
+
+
+@pytest.mark.parametrize("row", load_table("source_languages.tsv").rows, ids=lambda r: r[0])
+def test_every_source_language_writes_in_known_scripts(row):
+    language = source_language(row[0])
+    assert language is not None and language.name == row[1]
+    if language.letters:
+        assert all(language.wrote(letter) for letter in language.letters)
+        assert all(letter == letter.lower() for letter in language.letters)
+
+
+def test_language_not_listed_is_written_in_latin_letters():
+    assert source_language("ro") is None
+    assert source_language("zh_TW") == source_language("zh")
 
 
 def test_greek_letters_and_accents_are_english_enough(found):

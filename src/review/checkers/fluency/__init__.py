@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from review.checkers.fluency.artefacts import Markup, UnknownToken
 from review.checkers.fluency.balance import MixedQuotes, UnbalancedMarks
-from review.checkers.fluency.base import Detector, Hit
+from review.checkers.fluency.base import Detector, Hit, Settings
 from review.checkers.fluency.casing import OddCase, ProperNounCase
 from review.checkers.fluency.document_text import DocumentText
 from review.checkers.fluency.length import LongSentence
@@ -32,6 +32,7 @@ __all__ = [
     "Detector",
     "FluencyChecker",
     "Hit",
+    "Settings",
     "default_enabled_rules",
     "enabled_rules",
 ]
@@ -80,7 +81,16 @@ class FluencyChecker:
 
     def __init__(self, config: Config | None = None, rules: frozenset[str] | None = None) -> None:
         chosen = enabled_rules(config) if rules is None else rules
-        self.detectors = tuple(cls() for rule, cls in DETECTORS.items() if rule in chosen)
+        self.settings = Settings(config.source_language if config else "")
+        self.detectors = tuple(
+            cls(self.settings) for rule, cls in DETECTORS.items() if rule in chosen
+        )
+
+    @property
+    def key(self) -> str:
+        """What of the configuration changes the flags (part of a cache key)."""
+        rules = ",".join(sorted(d.rule for d in self.detectors))
+        return f"{rules}|source={self.settings.source_language}"
 
     def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
         document = DocumentText(

@@ -12,6 +12,17 @@ from review.segment import Sentence
 
 
 @dataclass(frozen=True, slots=True)
+class Settings:
+    """What the project tells the detectors about its text (from `review.toml`).
+
+    ``source_language``: the ISO 639-1 code of the language the text was translated from,
+    "" when not known.
+    """
+
+    source_language: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
     """One finding of a detector; ``start``/``end`` are offsets into the sentence text.
 
@@ -46,6 +57,9 @@ class Detector:
     default_on: ClassVar[bool] = True
     # None: every sentence may be flagged, ``scan`` runs on each.
     trigger: ClassVar[Trigger | None] = None
+
+    def __init__(self, settings: Settings = Settings()) -> None:
+        self.settings = settings
 
     def scan(self, text: str) -> Iterator[Hit]:
         raise NotImplementedError

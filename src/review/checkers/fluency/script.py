@@ -4,33 +4,78 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
 
 from review.checkers.fluency.base import Detector, Hit
+from review.checkers.fluency.data import load_table
 from review.checkers.fluency.document_text import Trigger
 from review.flags import Category, MqmClass, Severity
 
-# Writing systems an English text should not contain outside quotations. Greek is left
-# out on purpose: single Greek letters are ordinary in English technical prose (β-blocker).
-_SCRIPTS: tuple[tuple[str, str], ...] = (
-    ("Chinese", "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"),
-    ("Japanese", "\u3040-\u30fa\u30fc-\u30ff"),
-    ("Korean", "\u1100-\u11ff\uac00-\ud7af"),
-    ("Cyrillic", "\u0400-\u04ff"),
-    ("Arabic", "\u0600-\u06ff"),
-    ("Hebrew", "\u0590-\u05ff"),
-    ("Indic", "\u0900-\u0dff"),
-    ("Thai", "\u0e00-\u0e7f"),
-    ("Georgian", "\u10a0-\u10ff"),
-    ("Armenian", "\u0530-\u058f"),
+# Writing systems an English text should not contain outside quotations, as (script, the
+# name a message gives text in it when the source language is not known, its characters).
+# Greek is left out on purpose: single Greek letters are ordinary in English technical
+# prose (β-blocker).
+_SCRIPTS: tuple[tuple[str, str, str], ...] = (
+    ("Han", "Chinese", "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"),
+    ("Kana", "Japanese", "\u3040-\u30fa\u30fc-\u30ff"),
+    ("Hangul", "Korean", "\u1100-\u11ff\uac00-\ud7af"),
+    ("Cyrillic", "Cyrillic", "\u0400-\u04ff"),
+    ("Arabic", "Arabic", "\u0600-\u06ff"),
+    ("Hebrew", "Hebrew", "\u0590-\u05ff"),
+    ("Devanagari", "Devanagari", "\u0900-\u097f"),
+    ("Bengali", "Bengali", "\u0980-\u09ff"),
+    ("Gurmukhi", "Gurmukhi", "\u0a00-\u0a7f"),
+    ("Gujarati", "Gujarati", "\u0a80-\u0aff"),
+    ("Odia", "Odia", "\u0b00-\u0b7f"),
+    ("Tamil", "Tamil", "\u0b80-\u0bff"),
+    ("Telugu", "Telugu", "\u0c00-\u0c7f"),
+    ("Kannada", "Kannada", "\u0c80-\u0cff"),
+    ("Malayalam", "Malayalam", "\u0d00-\u0d7f"),
+    ("Sinhala", "Sinhala", "\u0d80-\u0dff"),
+    ("Thai", "Thai", "\u0e00-\u0e7f"),
+    ("Georgian", "Georgian", "\u10a0-\u10ff"),
+    ("Armenian", "Armenian", "\u0530-\u058f"),
 )
-_SOURCE_CHAR = "".join(chars for _, chars in _SCRIPTS)
-_SOURCE_RUN = re.compile(f"[{_SOURCE_CHAR}]+(?:[ \u3000]+[{_SOURCE_CHAR}]+)*")
-_SCRIPT_OF = tuple((name, re.compile(f"[{chars}]")) for name, chars in _SCRIPTS)
+_CHARS_OF = {script: chars for script, _, chars in _SCRIPTS}
+_SOURCE_CHAR = "".join(_CHARS_OF.values())
+_GAP = " \u3000"
+_SOURCE_RUN = re.compile(f"[{_SOURCE_CHAR}]+(?:[{_GAP}]+[{_SOURCE_CHAR}]+)*")
+_SCRIPT_OF = tuple((name, re.compile(f"[{chars}]")) for _, name, chars in _SCRIPTS)
 _OPENING_QUOTES = "\"'“‘«「『《"
 _CLOSING_QUOTES = "\"'”’»」』》"
 # Cyrillic letters that look exactly like Latin ones: inside a Latin word they are a
 # keyboard or OCR slip that spell checkers cannot see through.
 _HOMOGLYPHS = str.maketrans("аеорсухіАВЕКМНОРСТХ", "aeopcyxiABEKMHOPCTX")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLanguage:
+    """A language a text is translated from, as far as its writing tells it apart."""
+
+    name: str
+    # Text of the language is written in these characters only (spaces between words aside).
+    written: re.Pattern[str]
+    # Lower-case letters of its alphabet where other languages share the script; empty: any.
+    letters: frozenset[str]
+
+    def wrote(self, run: str) -> bool:
+        if not self.written.fullmatch(run):
+            return False
+        return not self.letters or set(run.lower()) <= self.letters | set(_GAP)
+
+
+@cache
+def source_language(code: str) -> SourceLanguage | None:
+    """The language of ISO 639 ``code`` ("zh", "zh-Hant"); None for one written in Latin
+    letters (any language `source_languages.tsv` does not list)."""
+    primary = code.lower().replace("_", "-").split("-")[0]
+    for row in load_table("source_languages.tsv").rows:
+        if row[0] == primary:
+            chars = "".join(_CHARS_OF[script] for script in row[2].split(","))
+            letters = frozenset(row[3]) if len(row) > 3 else frozenset()
+            return SourceLanguage(row[1], re.compile(f"[{chars}{_GAP}]+"), letters)
+    return None
 
 
 class SourceScript(Detector):
@@ -40,7 +85,10 @@ class SourceScript(Detector):
     letter that looks Latin inside an English word defeats spell checking and search. A term
     followed or preceded by its gloss in parentheses, or standing inside parentheses, is meant
     to be there and stays silent; one only in quotation marks may be a deliberate citation
-    and is flagged as minor.
+    and is flagged as minor. When the project names its source language, only text in that
+    language counts: text in a third language was foreign in the source too (a Ukrainian
+    word in a Russian article, a Japanese name in a Chinese one), and translators keep it
+    as the source has it.
     """
 
     rule = "MT_SOURCE_SCRIPT"
@@ -50,30 +98,35 @@ class SourceScript(Detector):
     trigger = Trigger(_SOURCE_CHAR)
 
     def scan(self, text: str) -> Iterator[Hit]:
+        source = self.settings.source_language
+        language = source_language(source) if source else None
         for match in _SOURCE_RUN.finditer(text):
             start, end = match.span()
             if _glossed(text, start, end):
                 continue
             run = match.group()
-            script = _script_name(run)
             if _inside_latin_word(text, start, end):
                 latin = run.translate(_HOMOGLYPHS)
                 fixable = not _SOURCE_RUN.search(latin)
                 yield Hit(
                     start,
                     end,
-                    f"{script} character inside an English word",
+                    f"{_script_name(run)} character inside an English word",
                     (latin,) if fixable else (),
                 )
-            elif _quoted(text, start, end):
+                continue
+            if source and not (language and language.wrote(run)):
+                continue
+            name = language.name if language else _script_name(run)
+            if _quoted(text, start, end):
                 yield Hit(
                     start,
                     end,
-                    f"{script} text in quotation marks: keep it only if it is cited on purpose",
+                    f"{name} text in quotation marks: keep it only if it is cited on purpose",
                     severity=Severity.MINOR,
                 )
             else:
-                yield Hit(start, end, f"Untranslated {script} text")
+                yield Hit(start, end, f"Untranslated {name} text")
 
 
 def _script_name(run: str) -> str:
