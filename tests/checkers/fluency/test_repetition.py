@@ -53,19 +53,46 @@ def test_greek_final_sigma_in_a_repeat(found):
 PHRASE = "MT_REPEATED_PHRASE"
 
 
-def test_phrase_said_again_later_in_the_sentence(flags):
-    text = "250px (National Theatre of Alecsandri in the National Theatre of Iasi)."
-    [flag] = flags(PHRASE, text)
-    assert (flag.text, flag.start) == ("National Theatre of", 45)
-    assert flag.message.startswith("'National Theatre of' again in the same sentence")
+def test_phrase_said_again_a_word_or_two_later_is_a_loop(flags):
+    [flag] = flags(PHRASE, "If he had a grain charge, and had a grain charge, he paid.")
+    assert (flag.text, flag.start) == ("a grain charge", 34)
+    assert flag.message == "'a grain charge' again a few words on: the translation loops"
 
 
-def test_chinese_style_repeated_reference(found):
+def test_phrase_said_a_third_time_counts_its_content_words(found):
     text = (
-        "It enriched the theory of international relations and influenced the development "
-        "of international relations."
+        "Popular music shaped the era, critics of popular music disagreed, "
+        "and fans of popular music cheered."
     )
-    assert found(PHRASE, text) == [("of international relations", ())]
+    assert found(PHRASE, text) == [("of popular music", ())]
+
+
+def test_three_content_words_said_again_further_on(flags):
+    text = "Short term memory loss can cause injuries, and so can long term memory loss."
+    [flag] = flags(PHRASE, text)
+    assert flag.text == "term memory loss"
+    assert flag.message.startswith("'term memory loss' again in the same sentence")
+
+
+def test_term_repeated_on_purpose_further_on_is_silent(found):
+    text = (
+        "Imagine a smaller black hole falling into a larger black hole. "
+        "It enriched the theory of international relations and influenced the development "
+        "of international relations. "
+        "Some states performed well through redistribution, while others performed well "
+        "because of low inequality. "
+        "Given the needs of all countries in the world, all countries should act together "
+        "and the people of all countries should work for peace."
+    )
+    assert found(PHRASE, text) == []
+
+
+def test_phrase_pieced_from_two_earlier_ones_is_no_repeat(found):
+    text = (
+        "We move along straight lines in the universe, passing through the universe "
+        "along straight lines that do not bend."
+    )
+    assert found(PHRASE, text) == []
 
 
 def test_parallel_clauses_and_function_words_are_silent(found):

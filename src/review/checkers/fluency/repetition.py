@@ -172,7 +172,9 @@ _FUNCTION_WORDS = frozenset(
         "might", "must", "not", "no", "do", "does", "did", "which", "who", "what", "when",
         "where", "how", "has", "have", "had", "but", "also", "into", "than", "there", "so",
         "if", "all", "some", "any", "more", "most", "other", "such", "only", "just", "then",
-        "one", "up", "out", "about",
+        "one", "up", "out", "about", "along", "across", "after", "against", "around", "before",
+        "behind", "between", "down", "during", "off", "over", "through", "under", "until",
+        "upon", "within", "without",
     )
 )
 # A phrase that opens a clause both times is parallelism ("not the trouble that came, but
@@ -181,15 +183,24 @@ _CLAUSE_OPENERS = frozenset(("and", "but", "or", "nor", "not", "while", "whereas
 _CLAUSE_PUNCTUATION = ",;:.!?—–("
 
 
-class RepeatedPhrase(Detector):
-    """A phrase said again later in the same sentence ("… the National Theatre of X in the
-    National Theatre").
+# A phrase said again after at most this many words, of which at most one content word, is a
+# loop ("in all my kingdom, and in all my kingdom", "potentially damaging rather than
+# potentially damaging"); further on, only a phrase of three content words or one said three
+# times is.
+MAX_LOOP_GAP = 4
+MAX_LOOP_CONTENT = 1
 
-    Chinese repeats a noun phrase where English uses a pronoun or a shorter reference, and
-    neural MT loops back over a phrase it has already produced; either way the second
-    occurrence is where the sentence needs work. A phrase counts when it has two content
-    words, or three words with one content word; the second occurrence is flagged, unless
-    both occurrences open a clause (deliberate parallelism).
+
+class RepeatedPhrase(Detector):
+    """A phrase looped within a sentence: said again a few words on, said a third time, or a
+    phrase of three content words said again ("the social obligations are disturbed by the
+    social obligations and the social obligations").
+
+    Neural MT that loses track of the source loops back over a phrase it has already
+    produced. A shorter phrase said again further on is left alone: fluent writers and good
+    translations repeat a term on purpose ("a smaller black hole falling into a larger black
+    hole"), and expert annotators of Chinese-English MT do not mark it, so flagging it would
+    bury the loops. Both occurrences opening a clause is parallelism and stays silent too.
     """
 
     rule = "MT_REPEATED_PHRASE"
@@ -210,23 +221,71 @@ class RepeatedPhrase(Detector):
 
 def _phrases_again(text: str, keys: Sequence[str], earlier: dict[int, int]) -> Iterator[Hit]:
     words: tuple[re.Match[str], ...] = ()
-    for first, last in _runs(sorted(earlier)):
-        content = sum(keys[i] not in _FUNCTION_WORDS for i in range(first, last + 1))
-        size = last - first + 1
-        if content < 2 and not (content == 1 and size >= 3):
-            continue
-        if first >= size and keys[first - size : first] == keys[first : last + 1]:
-            continue  # said twice in a row: MT_REPEATED_WORDS reports it
-        # Offsets are wanted only now: most repeated pairs are no phrase worth a flag.
-        words = words or tuple(WORD.finditer(text))
-        if _opens_clause(text, words, first) and _opens_clause(text, words, earlier[first]):
-            continue
-        phrase = text[words[first].start() : words[last].end()]
-        yield Hit(
-            words[first].start(),
-            words[last].end(),
-            f"{phrase!r} again in the same sentence: rephrase or refer back to it",
-        )
+    for run_first, run_last in _runs(sorted(earlier)):
+        for first, last in _said_before(keys, run_first, run_last):
+            loop = _loop(keys, first, last)
+            if loop is None:
+                continue
+            previous, message = loop
+            # Offsets are wanted only now: most repeated pairs are no phrase worth a flag.
+            words = words or tuple(WORD.finditer(text))
+            if _opens_clause(text, words, first) and _opens_clause(text, words, previous):
+                continue
+            phrase = text[words[first].start() : words[last].end()]
+            yield Hit(words[first].start(), words[last].end(), message.format(phrase=phrase))
+
+
+def _loop(keys: Sequence[str], first: int, last: int) -> tuple[int, str] | None:
+    """Where the phrase at words ``first``…``last`` was last said before, and the message
+    saying how it loops; None when it is too short, or said again too far on, to tell."""
+    phrase = keys[first : last + 1]
+    size = len(phrase)
+    content = _content(phrase)
+    if content < 2 and not (content == 1 and size >= 3):
+        return None
+    if first >= size and keys[first - size : first] == phrase:
+        return None  # said twice in a row: MT_REPEATED_WORDS reports it
+    previous = _starts(keys[:first], phrase)[-1]
+    # Counted by its content words: "popular music" is said a third time in "… of popular
+    # music …, fans of popular music …" although "of popular music" is said twice. One word
+    # said three times in a long sentence is no loop.
+    core_first, core = _core(keys, first, last)
+    if len(core) >= 2 and len(_starts(keys[:core_first], core)) >= 2:
+        return previous, "{phrase!r} a third time in the sentence: the translation loops"
+    between = keys[previous + size : first]
+    if len(between) <= MAX_LOOP_GAP and _content(between) <= MAX_LOOP_CONTENT:
+        return previous, "{phrase!r} again a few words on: the translation loops"
+    if content >= 3:
+        return previous, "{phrase!r} again in the same sentence: rephrase or refer back to it"
+    return None
+
+
+def _content(words: Sequence[str]) -> int:
+    return sum(word not in _FUNCTION_WORDS for word in words)
+
+
+def _core(keys: Sequence[str], first: int, last: int) -> tuple[int, Sequence[str]]:
+    """Where the words ``first``…``last`` start and what they are without the function words
+    at either end."""
+    while keys[first] in _FUNCTION_WORDS:
+        first += 1
+    while keys[last] in _FUNCTION_WORDS:
+        last -= 1
+    return first, keys[first : last + 1]
+
+
+def _starts(keys: Sequence[str], phrase: Sequence[str]) -> list[int]:
+    """Where ``phrase`` starts in ``keys`` (non-overlapping, left to right)."""
+    starts: list[int] = []
+    position = 0
+    size = len(phrase)
+    while position + size <= len(keys):
+        if keys[position : position + size] == phrase:
+            starts.append(position)
+            position += size
+        else:
+            position += 1
+    return starts
 
 
 def _earlier_occurrences(keys: Sequence[str], firsts: Sequence[int]) -> dict[int, int]:
@@ -261,3 +320,15 @@ def _runs(indices: Sequence[int]) -> Iterator[tuple[int, int]]:
             start = index
         previous = index
     yield start, previous
+
+
+def _said_before(keys: Sequence[str], first: int, last: int) -> Iterator[tuple[int, int]]:
+    """The run of repeated words ``first``…``last`` cut, from the left, into the longest
+    phrases said before as a whole: words repeated from two places ("in the universe …
+    along a straight line … the universe along a straight line") are two phrases, not one."""
+    while first <= last:
+        end = last
+        while end > first and not _starts(keys[:first], keys[first : end + 1]):
+            end -= 1
+        yield first, end
+        first = end + 1
