@@ -24,3 +24,25 @@ def test_two_full_stops_and_wiki_apostrophes(found):
 def test_ellipsis_abbreviations_and_code_are_silent(found):
     text = "So... fine. Apples, pears, etc., and std::vector too! Really?! It's '''bold'''."
     assert found(RULE, text) == []
+
+
+GLUED = "MT_GLUED_DASH"
+
+
+def test_hyphen_before_a_clause_is_a_dash(flags):
+    [flag] = flags(GLUED, "So I realized-this was not the end.")
+    assert (flag.start, flag.text, flag.replacements) == (13, "-", ("—", " – "))
+    assert flag.message == "Hyphen used as a dash in 'realized-this': use a dash (—)"
+
+
+def test_glued_dash_after_an_apostrophe_word_and_before_articles(found):
+    text = "You can't-maybe you won't. It came from Wales-the land of song."
+    assert found(GLUED, text) == [("-", ("—", " – ")), ("-", ("—", " – "))]
+
+
+def test_compounds_and_chains_are_silent(found):
+    text = (
+        "A well-known, so-called walk-in clinic sold an as-is X-ray of Type-A blood, "
+        "up-to-the-minute and either-or, at a one-off price."
+    )
+    assert found(GLUED, text) == []

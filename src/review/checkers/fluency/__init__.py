@@ -17,7 +17,7 @@ from review.checkers.fluency.casing import OddCase, ProperNounCase
 from review.checkers.fluency.document_text import DocumentText
 from review.checkers.fluency.length import LongSentence
 from review.checkers.fluency.lexicon import IdiomCalque, LiteralPhrasing, SetPhrase
-from review.checkers.fluency.punctuation import DoubledPunctuation
+from review.checkers.fluency.punctuation import DoubledPunctuation, GluedDash
 from review.checkers.fluency.repetition import RepeatedPhrase, RepeatedWords
 from review.checkers.fluency.script import FullWidthPunctuation, Mojibake, SourceScript
 from review.checkers.fluency.spacing import MissingSpace, SpaceBeforePunctuation, SpaceInsideQuotes
@@ -51,6 +51,7 @@ DETECTORS: dict[str, type[Detector]] = {
         UnbalancedMarks,
         MixedQuotes,
         DoubledPunctuation,
+        GluedDash,
         RepeatedWords,
         RepeatedPhrase,
         ProperNounCase,

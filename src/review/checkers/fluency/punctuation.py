@@ -45,3 +45,49 @@ class DoubledPunctuation(Detector):
             else:
                 yield Hit(match.start(), match.end(), f"Doubled punctuation {marks!r}",
                           (marks[-1] if match.lastgroup == "stacked" else marks[0],))
+
+
+# Words that start a clause or a phrase and never end a two-part compound: after a hyphen
+# glued to the word before, the hyphen stands for a dash ("I realized-this was it").
+_CLAUSE_STARTS = (
+    "the", "a", "an", "this", "that", "these", "those", "we", "you", "he", "she", "it",
+    "they", "and", "but", "or", "so", "because", "which", "who", "what", "there", "is",
+    "are", "was", "were", "not", "such", "maybe", "each", "every", "if", "then", "when",
+    "while",
+)
+# Two-part compounds that do end in one of them.
+_COMPOUNDS = frozenset(("as-is", "either-or", "post-it", "so-so", "what-if", "no-no"))
+_GLUED_DASH = re.compile(
+    r"(?<![\w'’-])[^\W\d_][\w'’]*-(?:" + "|".join(_CLAUSE_STARTS) + r")(?![\w'’-])"
+)
+
+
+class GluedDash(Detector):
+    """A hyphen glued between a word and one that starts a clause: "realized-this", "the
+    source-so", "Wales-the".
+
+    Chinese marks an aside or a turn with a dash (——); MT often renders it as a bare hyphen
+    with no spaces, which reads as a compound ("realized-this") until the reader backs up.
+    English uses a dash there. The second word (an article, pronoun or conjunction in lower
+    case) tells it from a compound; chains ("up-to-the-minute") and the few two-part
+    compounds that end in such a word ("as-is", "either-or") stay silent.
+    """
+
+    rule = "MT_GLUED_DASH"
+    category = Category.PUNCTUATION
+    mqm = MqmClass.PUNCTUATION
+    severity = Severity.MINOR
+    trigger = Trigger("-", "(?:" + "|".join(_CLAUSE_STARTS) + ")")
+
+    def scan(self, text: str) -> Iterator[Hit]:
+        for match in _GLUED_DASH.finditer(text):
+            words = match.group()
+            if words.lower() in _COMPOUNDS:
+                continue
+            hyphen = match.start() + words.rindex("-")
+            yield Hit(
+                hyphen,
+                hyphen + 1,
+                f"Hyphen used as a dash in {words!r}: use a dash (—)",
+                ("—", " – "),
+            )
