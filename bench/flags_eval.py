@@ -217,7 +217,7 @@ def _progress(message: str, done: int | None, total: int | None) -> None:
 
 
 def fmt(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.3f}"
+    return "n/a" if value is None else f"{value:.4f}"
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:

@@ -19,7 +19,10 @@ machine (load ~2.5), median of 14 runs interleaved with the whole-document versi
 seed 284 ms (all) and 263 ms (default), mlqe 147 ms (all) and 145 ms (default) per 1,000
 sentences. The whole-document version then gave seed 120 / 111, mlqe 33 / 32.
 
-Run: .venv/bin/python bench/fluency_speed.py [--runs 5]
+``--each`` times every detector alone too: its own work plus the one search of the document
+for its trigger, which all detectors share when they run together.
+
+Run: .venv/bin/python bench/fluency_speed.py [--runs 5] [--each]
 """
 
 from __future__ import annotations
@@ -83,7 +86,8 @@ def mlqe_corpus() -> tuple[str, tuple[Sentence, ...]]:
 def time_once(corpus: str, detectors: str) -> float:
     """Milliseconds per 1,000 sentences of one pass over ``corpus`` in this process."""
     text, sentences = seed_corpus() if corpus == "seed" else mlqe_corpus()
-    checker = FluencyChecker(rules=frozenset(DETECTORS) if detectors == "all" else None)
+    rules = {"all": frozenset(DETECTORS), "default": None}.get(detectors, frozenset({detectors}))
+    checker = FluencyChecker(rules=rules)
     list(checker.check(WARM_UP, segment(WARM_UP)))
     started = time.process_time()
     list(checker.check(text, sentences))
@@ -93,14 +97,17 @@ def time_once(corpus: str, detectors: str) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="fresh processes per corpus")
+    parser.add_argument("--each", action="store_true",
+                        help="also time each detector alone (with the shared one-pass search)")
     parser.add_argument("--once", nargs=2, metavar=("CORPUS", "DETECTORS"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.once:
         print(time_once(*args.once))
         return 0
+    sets = (*DETECTOR_SETS, *DETECTORS) if args.each else DETECTOR_SETS
     for corpus in CORPORA:
-        for detectors in DETECTOR_SETS:
+        for detectors in sets:
             samples = [
                 float(subprocess.run(
                     [sys.executable, __file__, "--once", corpus, detectors],
