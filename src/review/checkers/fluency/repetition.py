@@ -214,14 +214,14 @@ class RepeatedPhrase(Detector):
         for sentence, keys, firsts in zip(
             document.sentences, keys_by_sentence, firsts_by_sentence, strict=True
         ):
-            if firsts is not None and (earlier := _earlier_occurrences(keys, firsts)):
-                for hit in _phrases_again(sentence.text, keys, earlier):
+            if firsts is not None and (repeated := _repeated_words(keys, firsts)):
+                for hit in _phrases_again(sentence.text, keys, repeated):
                     yield sentence, hit
 
 
-def _phrases_again(text: str, keys: Sequence[str], earlier: dict[int, int]) -> Iterator[Hit]:
+def _phrases_again(text: str, keys: Sequence[str], repeated: Sequence[int]) -> Iterator[Hit]:
     words: tuple[re.Match[str], ...] = ()
-    for run_first, run_last in _runs(sorted(earlier)):
+    for run_first, run_last in _runs(repeated):
         for first, last in _said_before(keys, run_first, run_last):
             loop = _loop(keys, first, last)
             if loop is None:
@@ -288,17 +288,16 @@ def _starts(keys: Sequence[str], phrase: Sequence[str]) -> list[int]:
     return starts
 
 
-def _earlier_occurrences(keys: Sequence[str], firsts: Sequence[int]) -> dict[int, int]:
-    """Word index → index of the same word in an earlier occurrence of a word pair it is part
-    of (``firsts``: see ``_pair_firsts``); the earlier pair must not overlap or touch (adjacent
+def _repeated_words(keys: Sequence[str], firsts: Sequence[int]) -> list[int]:
+    """The indices, in order, of the words in a word pair said earlier in the sentence
+    (``firsts``: see ``_pair_firsts``); the earlier pair must not overlap or touch (adjacent
     repeats are MT_REPEATED_WORDS's). Pairs of two function words do not count."""
-    earlier: dict[int, int] = {}
+    repeated: set[int] = set()
     # The pairs whose first occurrence is three words back or more, found at C speed.
     for i in compress(range(len(firsts)), map(le, firsts, range(-3, len(firsts) - 3))):
         if not (keys[i] in _FUNCTION_WORDS and keys[i + 1] in _FUNCTION_WORDS):
-            earlier.setdefault(i, firsts[i])
-            earlier.setdefault(i + 1, firsts[i] + 1)
-    return earlier
+            repeated.update((i, i + 1))
+    return sorted(repeated)
 
 
 def _opens_clause(text: str, words: Sequence[re.Match[str]], index: int) -> bool:
