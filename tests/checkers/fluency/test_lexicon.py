@@ -109,7 +109,7 @@ def test_entry_matched_with_letters_ignorecase_equates_with_a_to_z(found):
 def test_every_lexicon_entry_compiles_and_names_listed_sources():
     table = load_table("calques.tsv")
     known = {line.split("]")[0].strip("[ ") for line in table.sources.splitlines()[1:]}
-    assert table.version.startswith("1")
+    assert table.version.startswith("2")
     assert len(table.rows) > 60
     for pattern, suggestions, chinese, kind, sources in table.rows:
         compile_pattern(pattern)
@@ -122,3 +122,10 @@ def test_every_lexicon_entry_compiles_and_names_listed_sources():
 def test_data_file_without_version_is_refused():
     with pytest.raises(ValueError, match="version"):
         parse_table("# name: x\n# sources: y\na\tb\n", "x.tsv")
+
+
+def test_idiomatic_pace_of_change_is_silent(found):
+    assert found("MT_LITERAL_PHRASING", "They accelerated the pace of reform.") == []
+    assert found("MT_LITERAL_PHRASING", "They accelerated the speed of reform.") == [
+        ("accelerated the speed of", ("accelerate",))
+    ]
