@@ -78,18 +78,38 @@ def test_unknown_source_language_flags_every_script():
     ]
 
 
+def test_source_words_beside_third_language_words_are_judged_one_by_one():
+    assert translated_from("ru", "He said привет Звілнити to all.") == [
+        ("привет", "Untranslated Russian text")
+    ]
+
+
+def test_other_script_touching_an_english_word_is_judged_as_text():
+    assert translated_from("ru", "A Sonyソニー phone.") == []
+    assert translated_from("", "A Sonyソニー phone.") == [("ソニー", "Untranslated Japanese text")]
+    assert translated_from("ja", "We met in Tokyo東京.") == [("東京", "Untranslated Japanese text")]
+
+
 @pytest.mark.parametrize("row", load_table("source_languages.tsv").rows, ids=lambda r: r[0])
 def test_every_source_language_writes_in_known_scripts(row):
-    language = source_language(row[0])
+    languages = {source_language(code) for code in row[0].split()}
+    assert len(languages) == 1
+    [language] = languages
     assert language is not None and language.name == row[1]
+    assert (language.written is None) == (row[2] == "Latin")
     if language.letters:
         assert all(language.wrote(letter) for letter in language.letters)
         assert all(letter == letter.lower() for letter in language.letters)
 
 
-def test_language_not_listed_is_written_in_latin_letters():
-    assert source_language("ro") is None
-    assert source_language("zh_TW") == source_language("zh")
+def test_codes_with_script_and_region_and_unknown_codes():
+    assert source_language("zh_TW") == source_language("zh-Hant") == source_language("zh")
+    assert source_language("rus") == source_language("ru")
+    assert source_language("sr-Latn").written is None
+    assert source_language("ro").written is None
+    assert source_language("xx") is None
+    # Not known is not Latin: every script is still flagged.
+    assert translated_from("xx", "He said привет.") == [("привет", "Untranslated Cyrillic text")]
 
 
 def test_greek_letters_and_accents_are_english_enough(found):

@@ -15,8 +15,8 @@ from review.segment import Sentence
 class Settings:
     """What the project tells the detectors about its text (from `review.toml`).
 
-    ``source_language``: the ISO 639-1 code of the language the text was translated from,
-    "" when not known.
+    ``source_language``: the ISO 639 code (or BCP 47 tag) of the language the text was
+    translated from, "" when not known.
     """
 
     source_language: str = ""

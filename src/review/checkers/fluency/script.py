@@ -41,6 +41,7 @@ _CHARS_OF = {script: chars for script, _, chars in _SCRIPTS}
 _SOURCE_CHAR = "".join(_CHARS_OF.values())
 _GAP = " \u3000"
 _SOURCE_RUN = re.compile(f"[{_SOURCE_CHAR}]+(?:[{_GAP}]+[{_SOURCE_CHAR}]+)*")
+_WORD_OF_RUN = re.compile(f"[^{_GAP}]+")
 _SCRIPT_OF = tuple((name, re.compile(f"[{chars}]")) for _, name, chars in _SCRIPTS)
 _OPENING_QUOTES = "\"'“‘«「『《"
 _CLOSING_QUOTES = "\"'”’»」』》"
@@ -54,27 +55,30 @@ class SourceLanguage:
     """A language a text is translated from, as far as its writing tells it apart."""
 
     name: str
-    # Text of the language is written in these characters only (spaces between words aside).
-    written: re.Pattern[str]
+    # A word of the language is written in these characters only; None: in Latin letters,
+    # so no text in another script is the source language's.
+    written: re.Pattern[str] | None
     # Lower-case letters of its alphabet where other languages share the script; empty: any.
     letters: frozenset[str]
 
-    def wrote(self, run: str) -> bool:
-        if not self.written.fullmatch(run):
+    def wrote(self, word: str) -> bool:
+        if self.written is None or not self.written.fullmatch(word):
             return False
-        return not self.letters or set(run.lower()) <= self.letters | set(_GAP)
+        return not self.letters or set(word.lower()) <= self.letters
 
 
 @cache
 def source_language(code: str) -> SourceLanguage | None:
-    """The language of ISO 639 ``code`` ("zh", "zh-Hant"); None for one written in Latin
-    letters (any language `source_languages.tsv` does not list)."""
-    primary = code.lower().replace("_", "-").split("-")[0]
+    """The language of BCP 47 ``code`` ("zh", "zh-Hant", "sr-Latn", "rus"); None when
+    `source_languages.tsv` does not list it, and the source language is as good as unknown."""
+    subtags = code.lower().replace("_", "-").split("-")
     for row in load_table("source_languages.tsv").rows:
-        if row[0] == primary:
+        if subtags[0] in row[0].split():
+            if row[2] == "Latin" or "latn" in subtags[1:]:
+                return SourceLanguage(row[1], None, frozenset())
             chars = "".join(_CHARS_OF[script] for script in row[2].split(","))
             letters = frozenset(row[3]) if len(row) > 3 else frozenset()
-            return SourceLanguage(row[1], re.compile(f"[{chars}{_GAP}]+"), letters)
+            return SourceLanguage(row[1], re.compile(f"[{chars}]+"), letters)
     return None
 
 
@@ -85,8 +89,8 @@ class SourceScript(Detector):
     letter that looks Latin inside an English word defeats spell checking and search. A term
     followed or preceded by its gloss in parentheses, or standing inside parentheses, is meant
     to be there and stays silent; one only in quotation marks may be a deliberate citation
-    and is flagged as minor. When the project names its source language, only text in that
-    language counts: text in a third language was foreign in the source too (a Ukrainian
+    and is flagged as minor. When the project names its source language, only words of that
+    language count: text in a third language was foreign in the source too (a Ukrainian
     word in a Russian article, a Japanese name in a Chinese one), and translators keep it
     as the source has it.
     """
@@ -105,28 +109,43 @@ class SourceScript(Detector):
             if _glossed(text, start, end):
                 continue
             run = match.group()
-            if _inside_latin_word(text, start, end):
-                latin = run.translate(_HOMOGLYPHS)
-                fixable = not _SOURCE_RUN.search(latin)
-                yield Hit(
-                    start,
-                    end,
-                    f"{_script_name(run)} character inside an English word",
-                    (latin,) if fixable else (),
-                )
+            latin = run.translate(_HOMOGLYPHS)
+            if _inside_latin_word(text, start, end) and not _SOURCE_RUN.search(latin):
+                message = f"{_script_name(run)} character inside an English word"
+                yield Hit(start, end, message, (latin,))
                 continue
-            if source and not (language and language.wrote(run)):
-                continue
-            name = language.name if language else _script_name(run)
-            if _quoted(text, start, end):
-                yield Hit(
-                    start,
-                    end,
-                    f"{name} text in quotation marks: keep it only if it is cited on purpose",
-                    severity=Severity.MINOR,
-                )
-            else:
-                yield Hit(start, end, f"Untranslated {name} text")
+            for part_start, part_end in _untranslated(run, language):
+                part = run[part_start:part_end]
+                name = language.name if language else _script_name(part)
+                yield _untranslated_hit(text, start + part_start, start + part_end, name)
+
+
+def _untranslated(run: str, language: SourceLanguage | None) -> Iterator[tuple[int, int]]:
+    """The stretches of ``run`` (words of non-Latin scripts joined by spaces) in ``language``:
+    all of it when the language is not known, else its runs of words that language wrote."""
+    if language is None:
+        yield 0, len(run)
+        return
+    stretch: tuple[int, int] | None = None
+    for word in _WORD_OF_RUN.finditer(run):
+        if language.wrote(word.group()):
+            stretch = (stretch[0] if stretch else word.start(), word.end())
+        elif stretch:
+            yield stretch
+            stretch = None
+    if stretch:
+        yield stretch
+
+
+def _untranslated_hit(text: str, start: int, end: int, name: str) -> Hit:
+    if _quoted(text, start, end):
+        return Hit(
+            start,
+            end,
+            f"{name} text in quotation marks: keep it only if it is cited on purpose",
+            severity=Severity.MINOR,
+        )
+    return Hit(start, end, f"Untranslated {name} text")
 
 
 def _script_name(run: str) -> str:
