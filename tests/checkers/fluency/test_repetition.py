@@ -56,22 +56,29 @@ PHRASE = "MT_REPEATED_PHRASE"
 def test_phrase_said_again_a_word_or_two_later_is_a_loop(flags):
     [flag] = flags(PHRASE, "If he had a grain charge, and had a grain charge, he paid.")
     assert (flag.text, flag.start) == ("a grain charge", 34)
-    assert flag.message == "'a grain charge' again a few words on: the translation loops"
+    assert flag.message == (
+        "'a grain charge' again a few words on: drop the repeat or refer back to it"
+    )
 
 
-def test_phrase_said_a_third_time_counts_its_content_words(found):
+def test_phrase_said_a_third_time_counts_its_content_words(flags):
     text = (
         "Popular music shaped the era, critics of popular music disagreed, "
         "and fans of popular music cheered."
     )
-    assert found(PHRASE, text) == [("of popular music", ())]
+    [flag] = flags(PHRASE, text)
+    assert flag.text == "popular music"
+    assert flag.message == "'popular music' a third time in the sentence: drop the repeats"
 
 
 def test_three_content_words_said_again_further_on(flags):
-    text = "Short term memory loss can cause injuries, and so can long term memory loss."
+    text = (
+        "Social value evaluations reinforce the fear that people have of being judged by "
+        "social value evaluations."
+    )
     [flag] = flags(PHRASE, text)
-    assert flag.text == "term memory loss"
-    assert flag.message.startswith("'term memory loss' again in the same sentence")
+    assert flag.text == "social value evaluations"
+    assert flag.message.startswith("'social value evaluations' again in the same sentence")
 
 
 def test_term_repeated_on_purpose_further_on_is_silent(found):
@@ -83,6 +90,23 @@ def test_term_repeated_on_purpose_further_on_is_silent(found):
         "because of low inequality. "
         "Given the needs of all countries in the world, all countries should act together "
         "and the people of all countries should work for peace."
+    )
+    assert found(PHRASE, text) == []
+
+
+def test_loops_across_commas_and_clauses(found):
+    assert found(PHRASE, "He paid a grain charge, a grain charge, a grain charge.") == [
+        ("a grain charge", ()),
+        ("grain charge", ()),
+    ]
+    text = "The cat sat on the mat and the cat sat on the mat and the cat sat on the mat."
+    assert found(PHRASE, text) == [("cat sat on the mat", ())]
+
+
+def test_contrasting_hyphenated_compounds_are_silent(found):
+    text = (
+        "Low-income families spent less, while high-income families spent more. "
+        "Short-term memory loss can cause injuries, and so can long-term memory loss."
     )
     assert found(PHRASE, text) == []
 

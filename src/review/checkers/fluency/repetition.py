@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from itertools import compress, pairwise
 from operator import eq, le, ne
 
@@ -184,11 +185,14 @@ _CLAUSE_PUNCTUATION = ",;:.!?—–("
 
 
 # A phrase said again after at most this many words, of which at most one content word, is a
-# loop ("in all my kingdom, and in all my kingdom", "potentially damaging rather than
+# loop ("had a grain charge, and had a grain charge", "potentially damaging rather than
 # potentially damaging"); further on, only a phrase of three content words or one said three
 # times is.
 MAX_LOOP_GAP = 4
 MAX_LOOP_CONTENT = 1
+# Loops are local: an earlier occurrence is looked for this many words back at most, which
+# keeps a run-on "sentence" of thousands of words (a word list, a failed split) linear.
+LOOKBACK = 60
 
 
 class RepeatedPhrase(Detector):
@@ -226,42 +230,73 @@ def _phrases_again(text: str, keys: Sequence[str], repeated: Sequence[int]) -> I
             loop = _loop(keys, first, last)
             if loop is None:
                 continue
-            previous, message = loop
             # Offsets are wanted only now: most repeated pairs are no phrase worth a flag.
             words = words or tuple(WORD.finditer(text))
-            if _opens_clause(text, words, first) and _opens_clause(text, words, previous):
+            if _in_compound(text, words, first, last):
+                continue  # "low-income families … high-income families"
+            if loop.previous == first - (last - first + 1) and not text[
+                words[first - 1].end() : words[first].start()
+            ].strip():
+                continue  # said twice in a row: MT_REPEATED_WORDS reports it
+            if not loop.third_time and (
+                _opens_clause(text, words, first) and _opens_clause(text, words, loop.previous)
+            ):
                 continue
-            phrase = text[words[first].start() : words[last].end()]
-            yield Hit(words[first].start(), words[last].end(), message.format(phrase=phrase))
+            start, end = words[loop.first].start(), words[loop.last].end()
+            yield Hit(start, end, loop.message.format(phrase=text[start:end]))
 
 
-def _loop(keys: Sequence[str], first: int, last: int) -> tuple[int, str] | None:
-    """Where the phrase at words ``first``…``last`` was last said before, and the message
-    saying how it loops; None when it is too short, or said again too far on, to tell."""
+@dataclass(frozen=True, slots=True)
+class _Loop:
+    first: int  # the words to flag
+    last: int
+    previous: int  # where the phrase was said last before
+    third_time: bool
+    message: str
+
+
+def _loop(keys: Sequence[str], first: int, last: int) -> _Loop | None:
+    """How the phrase at words ``first``…``last`` loops; None when it is too short, or said
+    again too far on, to tell."""
     phrase = keys[first : last + 1]
     size = len(phrase)
     content = _content(phrase)
     if content < 2 and not (content == 1 and size >= 3):
         return None
-    if first >= size and keys[first - size : first] == phrase:
-        return None  # said twice in a row: MT_REPEATED_WORDS reports it
-    previous = _starts(keys[:first], phrase)[-1]
+    previous = _starts_before(keys, first, phrase)[-1]
     # Counted by its content words: "popular music" is said a third time in "… of popular
     # music …, fans of popular music …" although "of popular music" is said twice. One word
     # said three times in a long sentence is no loop.
     core_first, core = _core(keys, first, last)
-    if len(core) >= 2 and len(_starts(keys[:core_first], core)) >= 2:
-        return previous, "{phrase!r} a third time in the sentence: the translation loops"
+    if len(core) >= 2 and len(_starts_before(keys, core_first, core)) >= 2:
+        return _Loop(
+            core_first,
+            core_first + len(core) - 1,
+            previous,
+            True,
+            "{phrase!r} a third time in the sentence: drop the repeats",
+        )
     between = keys[previous + size : first]
     if len(between) <= MAX_LOOP_GAP and _content(between) <= MAX_LOOP_CONTENT:
-        return previous, "{phrase!r} again a few words on: the translation loops"
+        message = "{phrase!r} again a few words on: drop the repeat or refer back to it"
+        return _Loop(first, last, previous, False, message)
     if content >= 3:
-        return previous, "{phrase!r} again in the same sentence: rephrase or refer back to it"
+        message = "{phrase!r} again in the same sentence: rephrase or refer back to it"
+        return _Loop(first, last, previous, False, message)
     return None
 
 
+def _in_compound(text: str, words: Sequence[re.Match[str]], first: int, last: int) -> bool:
+    """Whether the words ``first``…``last`` start or end inside a hyphenated compound."""
+    return text[words[first].start() - 1 : words[first].start()] in ("-", "‐") or text[
+        words[last].end() : words[last].end() + 1
+    ] in ("-", "‐")
+
+
 def _content(words: Sequence[str]) -> int:
-    return sum(word not in _FUNCTION_WORDS for word in words)
+    """How many of ``words`` are content words: not function words, nor single letters
+    (initials, the pieces of a censored "bl / t")."""
+    return sum(len(word) > 1 and word not in _FUNCTION_WORDS for word in words)
 
 
 def _core(keys: Sequence[str], first: int, last: int) -> tuple[int, Sequence[str]]:
@@ -274,12 +309,13 @@ def _core(keys: Sequence[str], first: int, last: int) -> tuple[int, Sequence[str
     return first, keys[first : last + 1]
 
 
-def _starts(keys: Sequence[str], phrase: Sequence[str]) -> list[int]:
-    """Where ``phrase`` starts in ``keys`` (non-overlapping, left to right)."""
+def _starts_before(keys: Sequence[str], index: int, phrase: Sequence[str]) -> list[int]:
+    """Where ``phrase`` starts in the LOOKBACK words before word ``index`` (non-overlapping,
+    left to right)."""
     starts: list[int] = []
-    position = 0
+    position = max(0, index - LOOKBACK)
     size = len(phrase)
-    while position + size <= len(keys):
+    while position + size <= index:
         if keys[position : position + size] == phrase:
             starts.append(position)
             position += size
@@ -326,8 +362,8 @@ def _said_before(keys: Sequence[str], first: int, last: int) -> Iterator[tuple[i
     phrases said before as a whole: words repeated from two places ("in the universe …
     along a straight line … the universe along a straight line") are two phrases, not one."""
     while first <= last:
-        end = last
-        while end > first and not _starts(keys[:first], keys[first : end + 1]):
-            end -= 1
+        end = first
+        while end < last and _starts_before(keys, first, keys[first : end + 2]):
+            end += 1
         yield first, end
         first = end + 1
