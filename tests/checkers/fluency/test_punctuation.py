@@ -40,6 +40,21 @@ def test_glued_dash_after_an_apostrophe_word_and_before_articles(found):
     assert found(GLUED, text) == [("-", ("—", " – ")), ("-", ("—", " – "))]
 
 
+def test_stammering_names_and_compounds_ending_in_a_pronoun_are_silent(found):
+    text = (
+        '"Th-this is wrong," she said. "W-we can’t. I-it was." A thank-you note from Mr. '
+        "Fix-it, a so-what shrug, a never-was. We visited Xi-an with vitamin-a pills."
+    )
+    assert found(GLUED, text) == []
+
+
+def test_glued_dash_after_a_number(found):
+    assert found(GLUED, "In the 1990s-the decade of growth-we saw it.") == [
+        ("-", ("—", " – ")),
+        ("-", ("—", " – ")),
+    ]
+
+
 def test_compounds_and_chains_are_silent(found):
     text = (
         "A well-known, so-called walk-in clinic sold an as-is X-ray of Type-A blood, "

@@ -48,17 +48,22 @@ class DoubledPunctuation(Detector):
 
 
 # Words that start a clause or a phrase and never end a two-part compound: after a hyphen
-# glued to the word before, the hyphen stands for a dash ("I realized-this was it").
+# glued to the word before, the hyphen stands for a dash ("I realized-this was it"). "a" and
+# "an" are left out: they end names and terms ("Xi-an", "vitamin-a").
 _CLAUSE_STARTS = (
-    "the", "a", "an", "this", "that", "these", "those", "we", "you", "he", "she", "it",
-    "they", "and", "but", "or", "so", "because", "which", "who", "what", "there", "is",
-    "are", "was", "were", "not", "such", "maybe", "each", "every", "if", "then", "when",
-    "while",
+    "the", "this", "that", "these", "those", "we", "you", "he", "she", "it", "they", "and",
+    "but", "or", "so", "because", "which", "who", "what", "there", "is", "are", "was", "were",
+    "not", "such", "maybe", "each", "every",
 )
 # Two-part compounds that do end in one of them.
-_COMPOUNDS = frozenset(("as-is", "either-or", "post-it", "so-so", "what-if", "no-no"))
+_COMPOUNDS = frozenset(
+    (
+        "and-or", "as-is", "either-or", "fix-it", "just-because", "just-so", "never-was",
+        "out-there", "post-it", "so-so", "so-what", "thank-you", "what-not", "who's-who",
+    )
+)
 _GLUED_DASH = re.compile(
-    r"(?<![\w'’-])[^\W\d_][\w'’]*-(?:" + "|".join(_CLAUSE_STARTS) + r")(?![\w'’-])"
+    r"(?<![\w'’-])\w[\w'’]*-(?:" + "|".join(_CLAUSE_STARTS) + r")(?![\w'’-])"
 )
 
 
@@ -69,8 +74,9 @@ class GluedDash(Detector):
     Chinese marks an aside or a turn with a dash (——); MT often renders it as a bare hyphen
     with no spaces, which reads as a compound ("realized-this") until the reader backs up.
     English uses a dash there. The second word (an article, pronoun or conjunction in lower
-    case) tells it from a compound; chains ("up-to-the-minute") and the few two-part
-    compounds that end in such a word ("as-is", "either-or") stay silent.
+    case) tells it from a compound; chains ("up-to-the-minute"), the few two-part compounds
+    that end in such a word ("as-is", "thank-you") and stammering ("Th-this", "W-we") stay
+    silent.
     """
 
     rule = "MT_GLUED_DASH"
@@ -82,9 +88,10 @@ class GluedDash(Detector):
     def scan(self, text: str) -> Iterator[Hit]:
         for match in _GLUED_DASH.finditer(text):
             words = match.group()
-            if words.lower() in _COMPOUNDS:
+            before, _, after = words.rpartition("-")
+            if words.lower() in _COMPOUNDS or after.startswith(before.lower()):
                 continue
-            hyphen = match.start() + words.rindex("-")
+            hyphen = match.start() + len(before)
             yield Hit(
                 hyphen,
                 hyphen + 1,
