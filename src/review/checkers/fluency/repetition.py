@@ -316,6 +316,10 @@ def _starts_before(keys: Sequence[str], index: int, phrase: Sequence[str]) -> li
     position = max(0, index - LOOKBACK)
     size = len(phrase)
     while position + size <= index:
+        try:  # the first word's next place, found at C speed
+            position = keys.index(phrase[0], position, index - size + 1)
+        except ValueError:
+            break
         if keys[position : position + size] == phrase:
             starts.append(position)
             position += size
