@@ -68,7 +68,7 @@ def test_phrase_said_a_third_time_counts_its_content_words(flags):
     )
     [flag] = flags(PHRASE, text)
     assert flag.text == "popular music"
-    assert flag.message == "'popular music' a third time in the sentence: drop the repeats"
+    assert flag.message == "'popular music' a third time in the sentence: vary or drop the repeats"
 
 
 def test_three_content_words_said_again_further_on(flags):

@@ -274,7 +274,7 @@ def _loop(keys: Sequence[str], first: int, last: int) -> _Loop | None:
             core_first + len(core) - 1,
             previous,
             True,
-            "{phrase!r} a third time in the sentence: drop the repeats",
+            "{phrase!r} a third time in the sentence: vary or drop the repeats",
         )
     between = keys[previous + size : first]
     if len(between) <= MAX_LOOP_GAP and _content(between) <= MAX_LOOP_CONTENT:
