@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -55,9 +56,16 @@ class ResultCache:
                 (key, json.dumps(value, ensure_ascii=False)),
             )
 
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()
+    @staticmethod
+    def default() -> ResultCache:
+        """The cache in ``cache_root()``, one for the whole process: the segmenter and every
+        checker share its connection rather than opening their own."""
+        return _opened(cache_root() / "checks.sqlite3")
+
+
+@functools.cache
+def _opened(path: Path) -> ResultCache:
+    return ResultCache(path)
 
 
 def cached_segment(
@@ -69,7 +77,7 @@ def cached_segment(
 
     ``on_chunk`` sees the sentences as they come (all at once when they were cached).
     """
-    cache = cache or ResultCache()
+    cache = cache or ResultCache.default()
     key = ResultCache.key("segment", SEGMENTER_VERSION, text)
     spans = cache.get(key)
     if spans is not None:

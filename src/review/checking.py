@@ -42,7 +42,7 @@ def open_checkers(
     """The checkers to run. LanguageTool that cannot be had is a notice, not an error."""
     from review.checkers.fluency import FluencyChecker
 
-    cache = cache or ResultCache()
+    cache = cache or ResultCache.default()
     detectors = FluencyChecker(config)
     fluency = RememberedChecker(detectors, cache, detectors.key)
     checkers: list[Checker] = [fluency]
