@@ -52,6 +52,18 @@ def _pair_firsts(document: DocumentText) -> tuple[list[int] | None, ...]:
     return tuple(found)
 
 
+def _words_and_pairs(
+    document: DocumentText,
+) -> Iterator[tuple[Sentence, Sequence[str], list[int] | None]]:
+    """Each sentence with its words in lower case and where its word pairs first occur."""
+    return zip(
+        document.sentences,
+        document.shared(sentence_words).lower,
+        document.shared(_pair_firsts),
+        strict=True,
+    )
+
+
 class RepeatedWords(Detector):
     """The same word or phrase twice in a row ("the the", "of the world of the world").
 
@@ -65,11 +77,7 @@ class RepeatedWords(Detector):
     severity = Severity.MAJOR
 
     def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
-        keys_by_sentence = document.shared(sentence_words).lower
-        firsts_by_sentence = document.shared(_pair_firsts)
-        for sentence, keys, firsts in zip(
-            document.sentences, keys_by_sentence, firsts_by_sentence, strict=True
-        ):
+        for sentence, keys, firsts in _words_and_pairs(document):
             # Said twice in a row: one word twice, or a longer phrase, which repeats a pair.
             if firsts is None and not any(map(eq, keys, keys[1:])):
                 continue
@@ -213,11 +221,7 @@ class RepeatedPhrase(Detector):
     severity = Severity.MINOR
 
     def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
-        keys_by_sentence = document.shared(sentence_words).lower
-        firsts_by_sentence = document.shared(_pair_firsts)
-        for sentence, keys, firsts in zip(
-            document.sentences, keys_by_sentence, firsts_by_sentence, strict=True
-        ):
+        for sentence, keys, firsts in _words_and_pairs(document):
             if firsts is not None and (repeated := _repeated_words(keys, firsts)):
                 for hit in _phrases_again(sentence.text, keys, repeated):
                     yield sentence, hit
