@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
+from review.commands.arguments import (
+    add_output_argument,
+    add_review_arguments,
+    output_path,
+    write_output,
+)
 from review.errors import ReviewError
 
 
@@ -18,18 +23,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "Unsaved changes (a journal) are not included."
         ),
     )
-    parser.add_argument("file", help="the original text")
-    parser.add_argument("--patch", metavar="P", help="the patch file (default: corrections/…)")
-    parser.add_argument(
-        "-o", "--output", metavar="OUT", help="write here (atomically) instead of to stdout"
-    )
+    add_review_arguments(parser)
+    add_output_argument(parser, "OUT")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from review.atomic import atomic_write
     from review.document import load_document, relative_path
     from review.patchfile import apply_patch, locate, read_patch_bytes
 
@@ -43,12 +42,8 @@ def run(args: argparse.Namespace) -> int:
         )
     data = read_patch_bytes(location.patch)
     corrected = apply_patch(data, document, shown)
-    if args.output is None or args.output == "-":
-        sys.stdout.buffer.write(corrected)
-        sys.stdout.buffer.flush()
-        return 0
-    output = Path(args.output)
-    if output.resolve() == document.path:
+    output = output_path(args.output)
+    if output is not None and output.resolve() == document.path:
         raise ReviewError(f"{args.output} is the original; review never overwrites it")
-    atomic_write(output, corrected)
+    write_output(output, corrected)
     return 0

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
+from review.commands.arguments import add_review_arguments
 from review.errors import ReviewError
 
 if TYPE_CHECKING:
@@ -36,8 +37,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "and save. Either all changes are made or, on an error, none."
         ),
     )
-    parser.add_argument("file", help="the original text")
-    parser.add_argument("--patch", metavar="P", help="the patch file (default: corrections/…)")
+    add_review_arguments(parser)
     for option, metavar, help_text in _REPEATABLE:
         parser.add_argument(option, metavar=metavar, action="append", default=[], help=help_text)
     parser.add_argument(

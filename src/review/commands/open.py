@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from review.commands.arguments import add_review_arguments
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
@@ -11,8 +13,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="review FILE in the terminal UI (the default: `review FILE`)",
         description="Review FILE sentence by sentence; edits go to corrections/<name>.patch.",
     )
-    parser.add_argument("file", help="the text to review")
-    parser.add_argument("--patch", help="the patch file to use (default corrections/<name>.patch)")
+    add_review_arguments(parser)
     parser.add_argument(
         "--no-languagetool", action="store_true", help="run the fluency detectors only"
     )

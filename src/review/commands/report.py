@@ -7,6 +7,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from review.commands.arguments import (
+    add_output_argument,
+    add_review_arguments,
+    output_path,
+    write_output,
+)
 from review.errors import ReviewError
 from review.flags import Severity
 
@@ -44,14 +50,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "still written), 2 bad input."
         ),
     )
-    parser.add_argument("file", help="the original text")
-    parser.add_argument("--patch", metavar="P", help="the patch file (default: corrections/…)")
+    add_review_arguments(parser)
     parser.add_argument(
         "--format", choices=FORMATS, help="md (default), html, json or csv (one row a sentence)"
     )
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write here (atomically) instead of to stdout"
-    )
+    add_output_argument(parser, "FILE")
     parser.add_argument(
         "--only-changed",
         action="store_true",
@@ -79,14 +82,13 @@ def run(args: argparse.Namespace) -> int:
     from concurrent.futures import ThreadPoolExecutor
     from dataclasses import replace
 
-    from review.atomic import atomic_write
     from review.checking import check_document
     from review.config import load_config
     from review.patchfile import load_saved_review
     from review.progress import stderr_progress
     from review.report.model import CheckersRun, build_report, effort_statistics
 
-    output = None if args.output in (None, "-") else Path(args.output)
+    output = output_path(args.output)
     render = _renderer(_format(args.format, output))
     saved = load_saved_review(args.file, args.patch)
     if saved.patch is None:
@@ -121,12 +123,7 @@ def run(args: argparse.Namespace) -> int:
         only_changed=args.only_changed,
         effort=statistics,
     )
-    rendered = render(report)
-    if output is None:
-        sys.stdout.write(rendered)
-        sys.stdout.flush()
-    else:
-        atomic_write(output, rendered.encode("utf-8"))
+    write_output(output, render(report).encode("utf-8"))
     failures = _gate_failures(report, args.fail_under_score, args.fail_on_open)
     for failure in failures:
         print(f"review: {failure}", file=sys.stderr)

@@ -1,0 +1,34 @@
+"""What the commands on a saved review share: the FILE and --patch arguments, and -o."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_review_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="the original text")
+    parser.add_argument("--patch", metavar="P", help="the patch file (default: corrections/…)")
+
+
+def add_output_argument(parser: argparse.ArgumentParser, metavar: str) -> None:
+    parser.add_argument(
+        "-o", "--output", metavar=metavar, help="write here (atomically) instead of to stdout"
+    )
+
+
+def output_path(value: str | None) -> Path | None:
+    """The -o file; None for stdout (no -o, or "-")."""
+    return None if value in (None, "-") else Path(value)
+
+
+def write_output(output: Path | None, data: bytes) -> None:
+    """``data`` to ``output`` (replaced atomically), or to stdout when it is None."""
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from review.atomic import atomic_write
+
+    atomic_write(output, data)
