@@ -43,6 +43,16 @@ class Document:
     ends_with_newline: bool
     sha256: str
 
+    @property
+    def bom_text(self) -> str:
+        """The byte order mark as a character ("\\ufeff"), "" when the file has none."""
+        return self.bom.decode(self.encoding)
+
+    @property
+    def file_text(self) -> str:
+        """The whole file as text, BOM included: what a diff of the file compares."""
+        return self.bom_text + self.text
+
     def encode(self, text: str) -> bytes:
         """Bytes of ``text`` written the way the original was (encoding and BOM)."""
         return self.bom + text.encode(self.encoding)

@@ -175,9 +175,8 @@ def render_patch(
         if not review.is_default:
             lines.append(f"Sentence-{sentence.id}: {_json(_header_json(review))}")
     head = "".join(line + "\n" for line in lines).encode("utf-8")
-    original = document.raw.decode(document.encoding)
-    bom = document.bom.decode(document.encoding)
-    corrected = bom + state.corrected_text(document.text, sentences)
+    original = document.file_text
+    corrected = document.bom_text + state.corrected_text(document.text, sentences)
     if corrected == original:
         return head
     diff = _unified_diff(_lines(original), _lines(corrected), header.original)
@@ -225,8 +224,9 @@ def parse_patch(data: bytes, document: Document, sentences: Sequence[Sentence], 
                 f"{name}: Sentence-{sentence_id}: {header.original} has no such sentence "
                 f"(it has s1…s{len(sentences)})"
             )
-    bom = document.bom.decode(document.encoding)
-    reviews = _recover_reviews(corrected[len(bom) :], document.text, sentences, metadata, name)
+    reviews = _recover_reviews(
+        corrected[len(document.bom_text) :], document.text, sentences, metadata, name
+    )
     return Patch(header, ReviewState.of(reviews), corrected.encode(document.encoding))
 
 
@@ -249,11 +249,11 @@ def _checked_and_applied(
             f"{name}: was made for another version of {header.original} "
             f"(SHA-256 {header.original_sha256[:12]}…, the file's is {document.sha256[:12]}…)"
         )
-    original = document.raw.decode(document.encoding)
+    original = document.file_text
     corrected = (
         _apply(original, body, header.original, document.encoding, name) if body else original
     )
-    if not corrected.startswith(document.bom.decode(document.encoding)):
+    if not corrected.startswith(document.bom_text):
         raise ReviewError(f"{name}: its diff removes the original's byte order mark")
     return header, metadata, corrected
 
