@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from review.atomic import atomic_write
 from review.languagetool.errors import LanguageToolUnavailable
 from review.languagetool.jars import (
     CANDIDATE_VERSIONS,
@@ -335,9 +336,7 @@ def _read_state(root: Path) -> dict[str, Any] | None:
 
 
 def _write_state(root: Path, state: dict[str, Any]) -> None:
-    partial = root / (STATE_FILE + ".tmp")
-    partial.write_text(json.dumps(state, indent=2) + "\n")
-    partial.replace(root / STATE_FILE)
+    atomic_write(root / STATE_FILE, (json.dumps(state, indent=2) + "\n").encode())
 
 
 def _alive(pid: int) -> bool:
