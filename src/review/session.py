@@ -446,7 +446,7 @@ class ReviewSession:
             )
             return
         for number, entry in enumerate(contents.entries, start=2):
-            unknown = sorted(set(entry.reviews) - set(self._by_id))
+            unknown = sorted(key for key in entry.reviews if key not in self._by_id)
             if unknown:
                 raise ReviewError(
                     f"{journal}: line {number} names no sentence of the original ({unknown[0]})"

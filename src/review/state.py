@@ -142,7 +142,7 @@ class ReviewState:
         return cls(MappingProxyType({k: v for k, v in reviews.items() if not v.is_default}))
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, ReviewState) and dict(self._reviews) == dict(other._reviews)
+        return isinstance(other, ReviewState) and self._reviews == other._reviews
 
     def __hash__(self) -> int:
         return hash(frozenset(self._reviews.items()))
