@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from review.cache import cached_segment
 from review.document import Document, load_document, relative_path
 from review.errors import ReviewError
 from review.patchfile import is_patch, parse_patch, patch_header
-from review.segment import segment
 from review.state import ReviewState
 
 
@@ -108,7 +108,7 @@ def _patch_revision(
 ) -> Revision:
     header = patch_header(data, label)
     document = _find_original(header.original, header.original_sha256, label, roots, git_revision)
-    sentences = segment(document.text)
+    sentences = cached_segment(document.text)
     patch = parse_patch(data, document, sentences, label)
     text, placed = patch.state.current_document(document.text, sentences)
     return Revision(
@@ -121,7 +121,7 @@ def _patch_revision(
 
 
 def _text_revision(label: str, document: Document) -> Revision:
-    units = tuple(Unit(s.id, s.text) for s in segment(document.text))
+    units = tuple(Unit(s.id, s.text) for s in cached_segment(document.text))
     return Revision(label=label, text=document.text, units=units)
 
 
