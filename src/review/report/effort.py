@@ -39,7 +39,7 @@ rest."""
 
 
 def _scorers() -> dict[Metric, SacreMetric]:
-    return {m: new_scorer(m) for m in (Metric.TER, Metric.CHRF_PLUS, Metric.BLEU)}
+    return {m: new_scorer(m) for m in EFFORT_METRICS}
 
 
 def measured_statistics(pairs: Pairs) -> dict[Metric, list[Statistics]]:

@@ -29,6 +29,7 @@ from review.report.wording import (
     number,
     percent,
     row_heading,
+    sentences_heading,
     summary_figures,
 )
 from review.worddiff import DiffOp, Op
@@ -183,21 +184,15 @@ def _effort(report: Report) -> Markup:
 
 def _quality(report: Report) -> Markup:
     mqm = report.mqm
-    lines = [
-        ("minor", mqm.minor, 1),
-        ("minor punctuation", mqm.minor_punctuation, 0.1),
-        ("major", mqm.major, 5),
-        ("critical", mqm.critical, 25),
-    ]
     rows = [
         tag(
             "tr",
-            tag("th", name),
+            tag("th", name.replace("_", " ")),
             tag("td", count(errors), class_="num"),
             tag("td", f"× {weight:g}", class_="num"),
             tag("td", number(errors * weight), class_="num"),
         )
-        for name, errors, weight in lines
+        for name, errors, weight in mqm.lines()
     ]
     totals = [
         ("Penalty", number(mqm.penalty), "mqm-penalty-total"),
@@ -269,10 +264,7 @@ def _paragraphs(report: Report) -> Markup:
 
 
 def _sentences(report: Report) -> Markup:
-    heading = "Sentences the editor changed, commented on or annotated"
-    if not report.only_changed:
-        heading = "Sentences"
-    parts = [tag("h2", heading)]
+    parts = [tag("h2", sentences_heading(report.only_changed))]
     for item in grouped_rows(report.rows):
         parts.append(_fold(item) if isinstance(item, Fold) else _sentence(item))
     if not report.rows:

@@ -22,7 +22,7 @@ from review.report.model import (
     Report,
     SentenceRow,
 )
-from review.report.mqm import FORMULA
+from review.report.mqm import FORMULA, WEIGHTS
 from review.report.wording import METRIC_NAMES
 
 _ONE_LINE_ITEMS = ("paragraphs", "sentences")
@@ -86,13 +86,8 @@ def report_json(report: Report) -> dict[str, Any]:
         ],
         "mqm": {
             "words": mqm.words,
-            "errors": {
-                "minor": mqm.minor,
-                "minor_punctuation": mqm.minor_punctuation,
-                "major": mqm.major,
-                "critical": mqm.critical,
-            },
-            "weights": {"minor": 1, "minor_punctuation": 0.1, "major": 5, "critical": 25},
+            "errors": {kind: errors for kind, errors, _ in mqm.lines()},
+            "weights": WEIGHTS,
             "penalty": mqm.penalty,
             "penalty_per_100_words": mqm.penalty_per_100_words,
             "score": mqm.score,

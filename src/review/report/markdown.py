@@ -31,6 +31,7 @@ from review.report.wording import (
     number,
     percent,
     row_heading,
+    sentences_heading,
     summary_figures,
 )
 from review.worddiff import DiffOp, Op
@@ -112,11 +113,7 @@ def _lines(report: Report) -> Iterator[str]:
         yield ""
         yield from _groups(heading, groups)
     yield ""
-    yield (
-        "## Sentences"
-        if not report.only_changed
-        else ("## Sentences the editor changed, commented on or annotated")
-    )
+    yield f"## {sentences_heading(report.only_changed)}"
     for item in grouped_rows(report.rows):
         yield ""
         yield from _fold(item) if isinstance(item, Fold) else _sentence(item)
@@ -132,13 +129,8 @@ def _quality(report: Report) -> Iterator[str]:
     yield from _table(
         ("Errors", "Count", "Weight", "Penalty"),
         [
-            (name, count(errors), f"× {weight:g}", number(errors * weight))
-            for name, errors, weight in (
-                ("minor", mqm.minor, 1),
-                ("minor punctuation", mqm.minor_punctuation, 0.1),
-                ("major", mqm.major, 5),
-                ("critical", mqm.critical, 25),
-            )
+            (name.replace("_", " "), count(errors), f"× {weight:g}", number(errors * weight))
+            for name, errors, weight in mqm.lines()
         ]
         + [
             ("**Penalty**", "", "", number(mqm.penalty)),

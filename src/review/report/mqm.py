@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from review.flags import MqmClass, Severity
 
-# Weights in tenths of a penalty point.
-_WEIGHT_TENTHS = {Severity.MINOR: 10, Severity.MAJOR: 50, Severity.CRITICAL: 250}
-_MINOR_PUNCTUATION_TENTHS = 1
+# Penalty points of an error of each kind, in the order reports list them.
+WEIGHTS: dict[str, float] = {"minor": 1, "minor_punctuation": 0.1, "major": 5, "critical": 25}
+_WEIGHT_TENTHS = {kind: round(weight * 10) for kind, weight in WEIGHTS.items()}
 
 FORMULA = (
     "penalty = 1 × minor + 0.1 × minor punctuation (Fluency/Punctuation) + 5 × major "
@@ -44,6 +44,10 @@ class MqmScore:
     def errors(self) -> int:
         return self.minor + self.minor_punctuation + self.major + self.critical
 
+    def lines(self) -> tuple[tuple[str, int, float], ...]:
+        """(kind, errors, weight) for each kind of error in ``WEIGHTS``, in its order."""
+        return tuple((kind, getattr(self, kind), weight) for kind, weight in WEIGHTS.items())
+
 
 def is_minor_punctuation(mqm: MqmClass, severity: Severity) -> bool:
     return mqm is MqmClass.PUNCTUATION and severity is Severity.MINOR
@@ -51,22 +55,18 @@ def is_minor_punctuation(mqm: MqmClass, severity: Severity) -> bool:
 
 def mqm_score(errors: Iterable[tuple[MqmClass, Severity]], words: int) -> MqmScore:
     """The score of a text of ``words`` words with these (MQM class, severity) errors."""
-    counts: Counter[str] = Counter()
-    tenths = 0
-    for mqm, severity in errors:
-        if is_minor_punctuation(mqm, severity):
-            counts["minor_punctuation"] += 1
-            tenths += _MINOR_PUNCTUATION_TENTHS
-        else:
-            counts[severity.value] += 1
-            tenths += _WEIGHT_TENTHS[severity]
+    counts = Counter(
+        "minor_punctuation" if is_minor_punctuation(mqm, severity) else severity.value
+        for mqm, severity in errors
+    )
+    tenths = sum(_WEIGHT_TENTHS[kind] * number for kind, number in counts.items())
     per_100_words = tenths * 10 / words if words else 0.0
     return MqmScore(
         words=words,
-        minor=counts[Severity.MINOR.value],
+        minor=counts["minor"],
         minor_punctuation=counts["minor_punctuation"],
-        major=counts[Severity.MAJOR.value],
-        critical=counts[Severity.CRITICAL.value],
+        major=counts["major"],
+        critical=counts["critical"],
         penalty=tenths / 10,
         penalty_per_100_words=per_100_words,
         score=100 - per_100_words,

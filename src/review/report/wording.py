@@ -34,6 +34,13 @@ PRECISION_NOTE = (
 FATE_ORDER = (Fate.ACCEPTED, Fate.RESOLVED, Fate.DISMISSED, Fate.OPEN)
 
 
+def sentences_heading(only_changed: bool) -> str:
+    """The heading over the list of sentences (all of them, or those the editor touched)."""
+    if only_changed:
+        return "Sentences the editor changed, commented on or annotated"
+    return "Sentences"
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """One headline number. ``key`` names it for machines (the HTML's data-figure)."""
