@@ -210,7 +210,7 @@ class MainScreen(Screen[None]):
         worker = get_current_worker()
         text, sentences = session.state.current_document(session.document.text, session.sentences)
         try:
-            checkers = run_stages(
+            run_stages(
                 self._stages,
                 text,
                 sentences,
@@ -224,7 +224,6 @@ class MainScreen(Screen[None]):
         except Exception as exc:  # a checker's failure must not end the review
             self.post_message(ChecksFinished(f"{type(exc).__name__}: {exc}"))
             return
-        self.checkers = checkers
         self.post_message(ChecksFinished())
 
     @on(CheckProgress)
@@ -369,8 +368,7 @@ class MainScreen(Screen[None]):
             return None
         sentence = self.sentences[index]
         review = self.state.review_of(sentence.id)
-        flags = self.board.active(sentence.id, review)
-        self.selected_flag = min(self.selected_flag, max(len(flags) - 1, 0))
+        flags = self._flags_here()
         dismissed = tuple(f for f in self.board.flags_of(sentence.id) if f not in flags)
         edited = review.edited is not None
         return SentenceDetail(
@@ -391,8 +389,14 @@ class MainScreen(Screen[None]):
     # --- actions: moving and selecting -------------------------------------------------------
 
     def _flags_here(self) -> tuple[Flag, ...]:
-        detail = self.detail()
-        return detail.flags if detail else ()
+        """The current sentence's flags; the selected one is kept within them."""
+        index = self.table.sentence_index
+        if index is None:
+            return ()
+        sentence_id = self.sentences[index].id
+        flags = self.board.active(sentence_id, self.state.review_of(sentence_id))
+        self.selected_flag = min(self.selected_flag, max(len(flags) - 1, 0))
+        return flags
 
     def _has_flags(self, index: int) -> bool:
         assert self.session is not None
