@@ -5,12 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from review.checking import Checkers
 from review.flags import MqmClass, Severity
 from review.state import Annotation, Status
 from review.ui.board import Show
 from review.ui.screens.dialogs import EditScreen, QuitScreen
 from review.ui.screens.help import HelpScreen
-from ui.harness import LANGUAGETOOL_VERSION, applied, pilot_test, wait_ready
+from ui.harness import (
+    LANGUAGETOOL_VERSION,
+    RecordedChecker,
+    applied,
+    pilot_test,
+    recorded_flags,
+    wait_ready,
+)
 
 PATCH = Path("corrections/000_609f52cd2aa5fae0.patch")
 JOURNAL = Path("corrections/000_609f52cd2aa5fae0.journal")
@@ -159,6 +167,33 @@ async def test_edit_and_confirm(make_app, seed_copy):
     assert applied(seed_copy.parent.parent, PATCH.resolve()) == seed_bytes().replace(
         original.encode(), edited.encode(), 1
     )
+
+
+class FailsOnEditedText(RecordedChecker):
+    """The recorded checker, failing (a server gone away) on a paragraph with an edit."""
+
+    def check(self, text, sentences):
+        if any("!" in s.text for s in sentences):
+            raise RuntimeError("LanguageTool went away")
+        return super().check(text, sentences)
+
+
+def failing_stages(progress):
+    yield Checkers((FailsOnEditedText(recorded_flags()),), LANGUAGETOOL_VERSION, ())
+
+
+@pilot_test
+async def test_failed_recheck_leaves_the_document_check_and_the_sentence_alone(make_app):
+    app = make_app(stages=failing_stages)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("e", "backspace", "backspace", "!", "enter")
+        await wait_ready(pilot)
+        assert app.session.state.review_of("s1").edited.endswith("!")
+        assert not app.main.detail().checking  # not "Checking…" for ever
+        assert app.main._languagetool_state == f"LanguageTool {LANGUAGETOOL_VERSION}: ready"
+        errors = [n.message for n in app._notifications]
+        assert errors == ["re-check failed: LanguageTool went away"]
 
 
 @pilot_test

@@ -52,3 +52,12 @@ class CheckProgress(Message):
 @dataclass
 class ChecksFinished(Message):
     error: str | None = None
+
+
+@dataclass
+class RecheckFailed(Message):
+    """Edited sentences that could not be checked again: ``error`` says why, None when no
+    checker is open to check them."""
+
+    sentence_ids: frozenset[str]
+    error: str | None

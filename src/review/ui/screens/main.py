@@ -42,6 +42,7 @@ from review.ui.messages import (
     ChecksFinished,
     FlagsFound,
     OpenFailed,
+    RecheckFailed,
     SentencesFound,
     SessionOpened,
 )
@@ -285,16 +286,29 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="recheck")
     def _recheck_worker(self, sentences: list[Sentence], checkers: tuple[Checker, ...]) -> None:
         session = self.session
-        if session is None or not checkers:
+        if session is None:
+            return
+        ids = frozenset(s.id for s in sentences)
+        if not checkers:
+            self.post_message(RecheckFailed(ids, None))
             return
         with self._recheck_lock:
             text, placed = session.state.current_document(session.document.text, sentences)
             try:
                 batch = recheck(checkers, text, placed)
             except Exception as exc:  # shown, and the review goes on
-                self.post_message(ChecksFinished(f"re-check failed: {exc}"))
+                self.post_message(RecheckFailed(ids, f"re-check failed: {exc}"))
                 return
         self.post_message(FlagsFound(batch))
+
+    @on(RecheckFailed)
+    def _recheck_failed(self, message: RecheckFailed) -> None:
+        if message.error:
+            self.notify(message.error, title="Checking failed", severity="error", timeout=10)
+        # While the document check runs, the edits wait in _edited_while_checking for it.
+        if not self.checking:
+            self._unchecked -= message.sentence_ids
+        self._refresh(message.sentence_ids)
 
     # --- rendering ---------------------------------------------------------------------------
 
