@@ -169,10 +169,6 @@ class ReviewSession:
         return self._state
 
     @property
-    def saved_state(self) -> ReviewState:
-        return self._saved
-
-    @property
     def dirty(self) -> bool:
         """Whether there are changes the patch file does not have yet."""
         state = self._state
@@ -190,11 +186,6 @@ class ReviewSession:
     def notices(self) -> tuple[str, ...]:
         """Warnings from opening (stale lock taken over, journal replayed) to show the user."""
         return tuple(self._notices)
-
-    @property
-    def header(self) -> PatchHeader | None:
-        """The header of the patch as last loaded or saved; None before the first save."""
-        return self._header
 
     def sentence(self, sentence_id: str) -> Sentence:
         try:
@@ -241,10 +232,17 @@ class ReviewSession:
     def dismiss(self, *flags: Flag) -> Change:
         """Dismiss flags (one undo step): remembered by rule and flagged text, so they stay
         dismissed when the sentence is checked again."""
-        return self._set_dismissed(flags, dismissing=True)
-
-    def undismiss(self, *flags: Flag) -> Change:
-        return self._set_dismissed(flags, dismissing=False)
+        with self._mutex:
+            reviews: dict[str, SentenceReview] = {}
+            for flag in flags:
+                sentence_id = self.sentence(flag.sentence_id).id
+                review = reviews.get(sentence_id, self._state.review_of(sentence_id))
+                reviews[sentence_id] = replace(review, dismissed=review.dismissed | {flag.key})
+            what = "; ".join(
+                f"{rule} ({', '.join(repr(f.text) for f in flags if f.rule == rule)})"
+                for rule in dict.fromkeys(f.rule for f in flags)
+            )
+            return self._commit(f"dismissed {what or 'nothing'}", reviews)
 
     def accept(self, flag: Flag, suggestion: int = 0) -> Change:
         """Apply ``flag.replacements[suggestion]`` to the flagged span of the sentence.
@@ -408,22 +406,6 @@ class ReviewSession:
             self._undo.append(change)
             self._redo.clear()
         return change
-
-    def _set_dismissed(self, flags: Sequence[Flag], dismissing: bool) -> Change:
-        with self._mutex:
-            reviews: dict[str, SentenceReview] = {}
-            for flag in flags:
-                sentence_id = self.sentence(flag.sentence_id).id
-                review = reviews.get(sentence_id, self._state.review_of(sentence_id))
-                keys = {flag.key}
-                dismissed = review.dismissed | keys if dismissing else review.dismissed - keys
-                reviews[sentence_id] = replace(review, dismissed=dismissed)
-            what = "; ".join(
-                f"{rule} ({', '.join(repr(f.text) for f in flags if f.rule == rule)})"
-                for rule in dict.fromkeys(f.rule for f in flags)
-            )
-            label = f"{'dismissed' if dismissing else 'no longer dismissed'} {what or 'nothing'}"
-            return self._commit(label, reviews)
 
     def _apply(self, change: Change) -> None:
         self._journal.append(JournalEntry(change.label, change.after))

@@ -49,16 +49,15 @@ class PromptScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
+    def __init__(self, title: str, value: str = "") -> None:
         super().__init__()
         self._title = title
         self._value = value
-        self._placeholder = placeholder
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self._title, classes="dialog-title")
-            yield Input(self._value, placeholder=self._placeholder, id="prompt")
+            yield Input(self._value, id="prompt")
             yield Label("enter confirm · escape cancel", classes="dialog-keys")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
