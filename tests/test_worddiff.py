@@ -1,5 +1,7 @@
+import dataclasses
 import itertools
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -49,8 +51,10 @@ def test_identical_empty_and_one_sided():
 
 
 def test_ops_are_frozen_values():
-    assert word_diff("a b", "a c") == word_diff("a b", "a c")
-    assert hash(word_diff("a b", "a c"))
+    first, second = word_diff("a b", "a c"), word_diff("a b", "a c")
+    assert first is not second and len({first, second}) == 1
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first[0].text = "x"  # type: ignore[misc]
 
 
 @given(st.text(max_size=60), st.text(max_size=60))
