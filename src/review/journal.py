@@ -103,9 +103,7 @@ class JournalWriter:
 
     def restart(self, patch_sha256: str) -> None:
         """The patch was saved: drop the journal; later changes start one on top of that patch."""
-        self.close()
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
+        self.discard()
         fsync_directory(self.path.parent)
         self._patch_sha256 = patch_sha256
 

@@ -57,7 +57,7 @@ from review.ui.screens.dialogs import (
 from review.ui.screens.help import HelpScreen
 from review.ui.widgets.detail import DetailPane, SentenceDetail
 from review.ui.widgets.sentence_table import Row, SentenceTable
-from review.ui.widgets.status_header import HeaderInfo, StatusHeader
+from review.ui.widgets.status_header import LANGUAGETOOL_STARTING, HeaderInfo, StatusHeader
 from review.worddiff import word_diff
 
 # Below this width the detail pane goes under the table instead of beside it.
@@ -115,7 +115,7 @@ class MainScreen(Screen[None]):
         self.checkers: tuple[Checker, ...] = ()
         self.checking = True
         self.languagetool_version: str | None = None
-        self._languagetool_state = "LanguageTool: starting"
+        self._languagetool_state = LANGUAGETOOL_STARTING
         self._edited_while_checking: set[str] = set()
         # Edited sentences whose new text has not come back from the checkers yet.
         self._unchecked: set[str] = set()
@@ -261,7 +261,7 @@ class MainScreen(Screen[None]):
     def _checks_finished(self, message: ChecksFinished) -> None:
         self.checking = False
         self.query_one(StatusHeader).hide_progress()
-        if self._languagetool_state == "LanguageTool: starting":
+        if self._languagetool_state == LANGUAGETOOL_STARTING:
             self._languagetool_state = "LanguageTool: unavailable"
         if message.error:
             self.notify(message.error, title="Checking failed", severity="error", timeout=10)

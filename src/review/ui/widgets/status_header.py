@@ -9,6 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
 
+LANGUAGETOOL_STARTING = "LanguageTool: starting"
+
 
 @dataclass(frozen=True, slots=True)
 class HeaderInfo:
@@ -17,7 +19,7 @@ class HeaderInfo:
     flagged: int = 0
     edited: int = 0
     reviewed: int = 0
-    languagetool: str = "LanguageTool: starting"
+    languagetool: str = LANGUAGETOOL_STARTING
     unsaved: bool = False
     showing: str = "all"
 
