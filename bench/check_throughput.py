@@ -77,9 +77,19 @@ def raw_languagetool(url: str, text: str) -> float:
 def review_check(path: Path, env: dict[str, str]) -> tuple[float, int]:
     started = time.perf_counter()
     completed = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "review"), "check", str(path), "--format", "json",
-         "--fail-on", "none"],
-        capture_output=True, text=True, env=env, check=True,
+        [
+            str(ROOT / ".venv" / "bin" / "review"),
+            "check",
+            str(path),
+            "--format",
+            "json",
+            "--fail-on",
+            "none",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
     )
     elapsed = time.perf_counter() - started
     return elapsed, len(json.loads(completed.stdout)["flags"])
@@ -100,13 +110,20 @@ def main() -> int:
         cold, flags_cold = review_check(path, env)
         warm, flags_warm = review_check(path, env)
     assert flags_cold == flags_warm, (flags_cold, flags_warm)
-    rate = {name: sentences / seconds for name, seconds in
-            (("raw", raw), ("cold", cold), ("warm", warm))}
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, LanguageTool {server.version}, {WORKERS} in flight")
+    rate = {
+        name: sentences / seconds
+        for name, seconds in (("raw", raw), ("cold", cold), ("warm", warm))
+    }
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, LanguageTool {server.version}, {WORKERS} in flight"
+    )
     print(f"document: {sentences} sentences, {len(ours_text):,} characters, {flags_cold} flags")
-    for name, seconds in (("raw LanguageTool", raw), ("review check cold", cold),
-                          ("review check warm", warm)):
+    for name, seconds in (
+        ("raw LanguageTool", raw),
+        ("review check cold", cold),
+        ("review check warm", warm),
+    ):
         key = name.split()[-1] if name != "raw LanguageTool" else "raw"
         print(f"{name:<20} {seconds:8.2f} s  {rate[key]:9.1f} sentences/s")
     print(f"cold / raw = {rate['cold'] / rate['raw']:.2f}  (target >= 0.9)")

@@ -150,8 +150,9 @@ def score(items: Sequence[Item], flags: Iterable[Flag]) -> Scores:
         if item.hter is not None:
             penalties.append(sum(PENALTY[f.severity] for f in found))
             hters.append(item.hter)
-    return Scores(flags_total, flags_on_bad, spans, spans_hit, tp, fp, fn,
-                  spearman(penalties, hters))
+    return Scores(
+        flags_total, flags_on_bad, spans, spans_hit, tp, fp, fn, spearman(penalties, hters)
+    )
 
 
 def _overlap(flag: Flag, span: tuple[int, int]) -> bool:
@@ -241,7 +242,14 @@ def score_row(name: str, s: Scores) -> list[str]:
 
 
 SCORE_HEADER = (
-    "checkers", "flags", "sent P", "sent R", "sent F1", "span P", "span R", "span F1",
+    "checkers",
+    "flags",
+    "sent P",
+    "sent R",
+    "sent F1",
+    "span P",
+    "span R",
+    "span F1",
     "rho(penalty, HTER)",
 )
 
@@ -254,27 +262,26 @@ def per_rule_rows(items: Sequence[Item], flags: Sequence[Flag]) -> list[list[str
     rows = []
     for rule in DETECTORS:
         s = score(items, by_rule.get(rule, []))
-        rows.append([
-            rule,
-            "on" if rule in on else "off",
-            str(s.flags),
-            fmt(s.span_precision),
-            str(s.bad_spans_hit),
-            fmt(s.sentence_precision),
-        ])
+        rows.append(
+            [
+                rule,
+                "on" if rule in on else "off",
+                str(s.flags),
+                fmt(s.span_precision),
+                str(s.bad_spans_hit),
+                fmt(s.sentence_precision),
+            ]
+        )
     return rows
 
 
-def per_source_rule_rows(
-    items: Sequence[Item], flags: Sequence[Flag], top: int
-) -> list[list[str]]:
+def per_source_rule_rows(items: Sequence[Item], flags: Sequence[Flag], top: int) -> list[list[str]]:
     by_rule: dict[str, list[Flag]] = defaultdict(list)
     for flag in flags:
         by_rule[flag.rule].append(flag)
     ranked = sorted(by_rule.items(), key=lambda kv: -len(kv[1]))[:top]
     return [
-        [rule, str(len(found)), fmt(score(items, found).span_precision)]
-        for rule, found in ranked
+        [rule, str(len(found)), fmt(score(items, found).span_precision)] for rule, found in ranked
     ]
 
 
@@ -286,10 +293,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=",".join(CHECKER_SETS),
         help="comma-separated among languagetool, fluency, both (default: all three)",
     )
-    parser.add_argument("--source-language", default=None,
-                        help="source language for every line (default: each line's lang_pair)")
-    parser.add_argument("--top-lt-rules", type=int, default=15,
-                        help="LanguageTool rules to list by flag count")
+    parser.add_argument(
+        "--source-language",
+        default=None,
+        help="source language for every line (default: each line's lang_pair)",
+    )
+    parser.add_argument(
+        "--top-lt-rules", type=int, default=15, help="LanguageTool rules to list by flag count"
+    )
     args = parser.parse_args(argv)
     wanted = [c.strip() for c in args.checkers.split(",") if c.strip()]
     unknown = set(wanted) - set(CHECKER_SETS)
@@ -318,8 +329,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     shown = [name for name in wanted if name in flag_sets]
 
     positives = sum(bool(i.bad) for i in items)
-    print(f"# flags_eval: {args.data.name}, {len(items)} sentences, {positives} with a BAD span"
-          f" (base rate {positives / len(items):.3f})")
+    print(
+        f"# flags_eval: {args.data.name}, {len(items)} sentences, {positives} with a BAD span"
+        f" (base rate {positives / len(items):.3f})"
+    )
     if lt_version:
         print(f"LanguageTool {lt_version}, picky level")
     print("\n## Overall\n")
@@ -331,16 +344,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         for pair in pairs:
             subset = [i for i in items if i.pair == pair]
             ids = {i.sentence.id for i in subset}
-            rows.append(score_row(pair, score(subset, [f for f in flag_sets[name]
-                                                       if f.sentence_id in ids])))
+            rows.append(
+                score_row(pair, score(subset, [f for f in flag_sets[name] if f.sentence_id in ids]))
+            )
         print(table(("pair", *SCORE_HEADER[1:]), rows))
     print("\n## Fluency detectors, each alone (on = on by default)\n")
-    print(table(("rule", "default", "flags", "span P", "BAD spans hit", "sent P"),
-                per_rule_rows(items, all_fluency)))
+    print(
+        table(
+            ("rule", "default", "flags", "span P", "BAD spans hit", "sent P"),
+            per_rule_rows(items, all_fluency),
+        )
+    )
     if "languagetool" in flag_sets:
         print(f"\n## LanguageTool rules, top {args.top_lt_rules} by flags\n")
-        print(table(("rule", "flags", "span P"),
-                    per_source_rule_rows(items, flag_sets["languagetool"], args.top_lt_rules)))
+        print(
+            table(
+                ("rule", "flags", "span P"),
+                per_source_rule_rows(items, flag_sets["languagetool"], args.top_lt_rules),
+            )
+        )
     return 0
 
 

@@ -104,10 +104,12 @@ def time_once(corpus: str, detectors: str) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="fresh processes per corpus")
-    parser.add_argument("--each", action="store_true",
-                        help="also time each detector alone (with the shared one-pass search)")
-    parser.add_argument("--once", nargs=2, metavar=("CORPUS", "DETECTORS"),
-                        help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--each",
+        action="store_true",
+        help="also time each detector alone (with the shared one-pass search)",
+    )
+    parser.add_argument("--once", nargs=2, metavar=("CORPUS", "DETECTORS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.once:
         print(time_once(*args.once))
@@ -116,10 +118,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for corpus in CORPORA:
         for detectors in sets:
             samples = [
-                float(subprocess.run(
-                    [sys.executable, __file__, "--once", corpus, detectors],
-                    check=True, capture_output=True, text=True,
-                ).stdout)
+                float(
+                    subprocess.run(
+                        [sys.executable, __file__, "--once", corpus, detectors],
+                        check=True,
+                        capture_output=True,
+                        text=True,
+                    ).stdout
+                )
                 for _ in range(args.runs)
             ]
             median = statistics.median(samples)
@@ -127,8 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             against = (
                 f"; baseline {baseline:.0f} ms, {baseline / median:.1f}x faster" if baseline else ""
             )
-            print(f"{corpus} ({detectors}): {median:.1f} ms per 1,000 sentences (min "
-                  f"{min(samples):.1f}, max {max(samples):.1f}, {args.runs} runs{against})")
+            print(
+                f"{corpus} ({detectors}): {median:.1f} ms per 1,000 sentences (min "
+                f"{min(samples):.1f}, max {max(samples):.1f}, {args.runs} runs{against})"
+            )
     return 0
 
 

@@ -32,7 +32,7 @@ def test_reads_the_working_folder_file(tmp_path: Path) -> None:
         ("[review\n", "not valid TOML"),
         ('[languagetool]\ndisabled_rules = "X"\n', "list of strings"),
         ("[review]\nlanguage = 3\n", "must be a str"),
-        ('[review]\nsource_language = "Chinese"\n', 'ISO 639 code such as "zh", not \'Chinese\''),
+        ('[review]\nsource_language = "Chinese"\n', "ISO 639 code such as \"zh\", not 'Chinese'"),
     ],
 )
 def test_bad_config_is_one_line(tmp_path: Path, content: str, message: str) -> None:

@@ -102,7 +102,7 @@ def _get(table: Mapping[str, Any], key: str, kind: type[T], default: T, path: Pa
 def _language_code(table: Mapping[str, Any], key: str, path: Path) -> str:
     value = _get(table, key, str, "", path)
     if value and not _LANGUAGE_CODE.fullmatch(value):
-        raise ReviewError(f"{path}: {key} must be an ISO 639 code such as \"zh\", not {value!r}")
+        raise ReviewError(f'{path}: {key} must be an ISO 639 code such as "zh", not {value!r}')
     return value
 
 

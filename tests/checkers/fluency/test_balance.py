@@ -4,9 +4,7 @@ RULE = UnbalancedMarks.rule
 
 
 def test_bracket_never_closed(found):
-    assert found(RULE, "The theatre (National Theatre of Iasi was built. It is old.") == [
-        ("(", ())
-    ]
+    assert found(RULE, "The theatre (National Theatre of Iasi was built. It is old.") == [("(", ())]
 
 
 def test_doubled_closing_bracket(flags):
@@ -16,9 +14,7 @@ def test_doubled_closing_bracket(flags):
 
 
 def test_quote_opened_in_the_middle_and_never_closed(found):
-    assert found(RULE, "He called it “the end of history and left. Others agreed.") == [
-        ("“", ())
-    ]
+    assert found(RULE, "He called it “the end of history and left. Others agreed.") == [("“", ())]
 
 
 def test_quotation_over_several_sentences_is_balanced(found):
@@ -32,7 +28,7 @@ def test_quotation_over_paragraphs_and_paragraph_edges_are_silent(found):
 
 
 def test_emoticon_list_labels_and_inch_marks_are_silent(found):
-    text = "Ask questions :) or write to us. 1) First item. A 5'10\" man and a 28\" N mark."
+    text = 'Ask questions :) or write to us. 1) First item. A 5\'10" man and a 28" N mark.'
     assert found(RULE, text) == []
     assert found(RULE, "I work in technical support, ask questions)") == []
 
@@ -50,7 +46,7 @@ def test_curly_closer_among_straight_quotes(found):
 
 
 def test_straight_quote_among_curly_ones(found):
-    assert found(MIXED, "“One”, “two” and \"three”.") == [('"', ("“",))]
+    assert found(MIXED, '“One”, “two” and "three”.') == [('"', ("“",))]
 
 
 def test_one_style_is_silent(found):

@@ -35,8 +35,7 @@ def test_idiom_calque_keeps_the_capital_at_a_sentence_start(flags):
 
 def test_idiom_inflected_and_with_optional_words(found):
     assert found(IdiomCalque.rule, "China did not seek to start a new stove.") == [
-        ("start a new stove", ("start from scratch", "set up a rival system",
-                               "reinvent the wheel"))
+        ("start a new stove", ("start from scratch", "set up a rival system", "reinvent the wheel"))
     ]
     assert [t for t, _ in found(IdiomCalque.rule, "He was drawing a snake and adding feet.")] == [
         "drawing a snake and adding feet"
@@ -93,11 +92,14 @@ def test_anchor_is_a_required_content_word():
 
 def test_required_words_are_first_runs_of_a_to_z_of_required_tokens():
     assert required_words("with … as the|its core|main_line") == (
-        frozenset({"with"}), frozenset({"as"}), frozenset({"the", "its"}),
+        frozenset({"with"}),
+        frozenset({"as"}),
+        frozenset({"the", "its"}),
         frozenset({"core", "main"}),
     )
     assert required_words("big-country|big-power sheep's? Café|x Éclair|x") == (
-        frozenset({"big"}), frozenset({"caf", "x"}),
+        frozenset({"big"}),
+        frozenset({"caf", "x"}),
     )
 
 

@@ -62,9 +62,7 @@ def test_quotation_with_inner_spaces_is_flagged_whole(found):
 
 
 def test_brackets_with_inner_spaces(found):
-    assert found(INSIDE, "The rule ( see above ) applies.") == [
-        ("( see above )", ("(see above)",))
-    ]
+    assert found(INSIDE, "The rule ( see above ) applies.") == [("( see above )", ("(see above)",))]
 
 
 def test_closing_quote_of_a_quotation_begun_in_an_earlier_sentence(found):

@@ -105,4 +105,3 @@ class FluencyChecker:
         ]
         flags.sort(key=lambda f: (order[f.sentence_id], f.start, f.end, f.rule))
         yield from flags
-

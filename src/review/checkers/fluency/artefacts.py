@@ -50,8 +50,15 @@ _MARKUP = re.compile(
 _MARKUP_TRIGGER = Trigger(
     r"@▁&<>\[\]{}xXbB", r"(?:(?<=[@▁&<>\[\]{}])|(?<=\d[pP].)|(?<=[tT][hH][uU][mM].))"
 )
-_ENTITY_TEXT = {"&quot;": '"', "&amp;": "&", "&apos;": "'", "&#39;": "'", "&lt;": "<",
-                "&gt;": ">", "&nbsp;": " "}
+_ENTITY_TEXT = {
+    "&quot;": '"',
+    "&amp;": "&",
+    "&apos;": "'",
+    "&#39;": "'",
+    "&lt;": "<",
+    "&gt;": ">",
+    "&nbsp;": " ",
+}
 
 
 class Markup(Detector):

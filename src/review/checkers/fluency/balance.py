@@ -89,9 +89,12 @@ def _minority_style(
     for mark in marks:
         if mark.style != majority:
             replacement = '"' if majority == "straight" else "“" if mark.opening else "”"
-            yield paragraph[mark.sentence], Hit(
-                mark.position,
-                mark.position + 1,
-                f"{mark.style.capitalize()} quote among {majority} ones",
-                (replacement,),
+            yield (
+                paragraph[mark.sentence],
+                Hit(
+                    mark.position,
+                    mark.position + 1,
+                    f"{mark.style.capitalize()} quote among {majority} ones",
+                    (replacement,),
+                ),
             )

@@ -151,4 +151,3 @@ class OddCase(Detector):
                 yield Hit(match.start(), match.end(), "Capital S in a possessive", (token.lower(),))
             else:
                 yield Hit(match.start(), match.end(), "Capital letter inside a word")
-

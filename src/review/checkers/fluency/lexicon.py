@@ -31,9 +31,39 @@ _IGNORECASE_OTHER_LETTERS = (("ſ", "s"), ("K", "k"), ("ı", "i"), ("İ", "i"))
 # Words in nearly every sentence: an entry anchored on one would run everywhere.
 _FUNCTION_WORDS = frozenset(
     (
-        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "as",
-        "is", "are", "be", "it", "its", "that", "this", "from", "his", "her", "their", "our", "you",
-        "we", "they", "will", "not", "do", "does",
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "and",
+        "or",
+        "as",
+        "is",
+        "are",
+        "be",
+        "it",
+        "its",
+        "that",
+        "this",
+        "from",
+        "his",
+        "her",
+        "their",
+        "our",
+        "you",
+        "we",
+        "they",
+        "will",
+        "not",
+        "do",
+        "does",
     )
 )
 
@@ -79,7 +109,8 @@ def anchor_words(source: str) -> tuple[str, ...]:
         if token != GAP and not token.endswith("?")
     ]
     required = [
-        words for words in required
+        words
+        for words in required
         if all(_ANCHOR_WORD.fullmatch(w) and w not in _FUNCTION_WORDS for w in words)
     ]
     if not required:
@@ -196,9 +227,7 @@ class LexiconDetector(Detector):
 
 def _suggestions(calque: Calque, match: re.Match[str]) -> tuple[str, ...]:
     gap = match.groupdict().get("gap") or ""
-    return tuple(
-        match_case(match.group(), s.replace(GAP, gap.strip())) for s in calque.suggestions
-    )
+    return tuple(match_case(match.group(), s.replace(GAP, gap.strip())) for s in calque.suggestions)
 
 
 class SetPhrase(LexiconDetector):

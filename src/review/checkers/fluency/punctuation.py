@@ -38,33 +38,74 @@ class DoubledPunctuation(Detector):
         for match in _DOUBLED.finditer(text):
             marks = match.group()
             if match.lastgroup == "apostrophes":
-                yield Hit(match.start(), match.end(), "Two apostrophes for a quotation mark",
-                          ('"',))
+                yield Hit(
+                    match.start(), match.end(), "Two apostrophes for a quotation mark", ('"',)
+                )
             elif match.lastgroup == "dots":
                 yield Hit(match.start(), match.end(), "Two full stops", (".", "…"))
             else:
-                yield Hit(match.start(), match.end(), f"Doubled punctuation {marks!r}",
-                          (marks[-1] if match.lastgroup == "stacked" else marks[0],))
+                yield Hit(
+                    match.start(),
+                    match.end(),
+                    f"Doubled punctuation {marks!r}",
+                    (marks[-1] if match.lastgroup == "stacked" else marks[0],),
+                )
 
 
 # Words that start a clause or a phrase and never end a two-part compound: after a hyphen
 # glued to the word before, the hyphen stands for a dash ("I realized-this was it"). "a" and
 # "an" are left out: they end names and terms ("Xi-an", "vitamin-a").
 _CLAUSE_STARTS = (
-    "the", "this", "that", "these", "those", "we", "you", "he", "she", "it", "they", "and",
-    "but", "or", "so", "because", "which", "who", "what", "there", "is", "are", "was", "were",
-    "not", "such", "maybe", "each", "every",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "we",
+    "you",
+    "he",
+    "she",
+    "it",
+    "they",
+    "and",
+    "but",
+    "or",
+    "so",
+    "because",
+    "which",
+    "who",
+    "what",
+    "there",
+    "is",
+    "are",
+    "was",
+    "were",
+    "not",
+    "such",
+    "maybe",
+    "each",
+    "every",
 )
 # Two-part compounds that do end in one of them.
 _COMPOUNDS = frozenset(
     (
-        "and-or", "as-is", "either-or", "fix-it", "just-because", "just-so", "never-was",
-        "out-there", "post-it", "so-so", "so-what", "thank-you", "what-not", "who's-who",
+        "and-or",
+        "as-is",
+        "either-or",
+        "fix-it",
+        "just-because",
+        "just-so",
+        "never-was",
+        "out-there",
+        "post-it",
+        "so-so",
+        "so-what",
+        "thank-you",
+        "what-not",
+        "who's-who",
     )
 )
-_GLUED_DASH = re.compile(
-    r"(?<![\w'’-])\w[\w'’]*-(?:" + "|".join(_CLAUSE_STARTS) + r")(?![\w'’-])"
-)
+_GLUED_DASH = re.compile(r"(?<![\w'’-])\w[\w'’]*-(?:" + "|".join(_CLAUSE_STARTS) + r")(?![\w'’-])")
 
 
 class GluedDash(Detector):

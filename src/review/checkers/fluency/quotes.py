@@ -22,8 +22,8 @@ _CLOSES: dict[str, str] = {
     ")": "(",
     "]": "[",
     "}": "{",
-    "”": "“\"",
-    "\"": "\"“",
+    "”": '“"',
+    '"': '"“',
     "’": "‘",
     "」": "「",
     "』": "『",
@@ -31,7 +31,7 @@ _CLOSES: dict[str, str] = {
     "»": "«",
 }
 _OPENERS = frozenset("([{“‘「『《«")
-_MARKS = re.compile("[()\\[\\]{}“”‘’\"「」『』《》«»]")
+_MARKS = re.compile('[()\\[\\]{}“”‘’"「」『』《》«»]')
 _LIST_LABEL = re.compile(r"\s*(?:\w{1,3}|[ivxIVX]{1,4})\)")
 _SMILEY_EYES = ":;="
 _AFTER_CLOSER = ".,;:!?)]}…"
@@ -49,7 +49,7 @@ class Mark:
 
     @property
     def style(self) -> str:
-        """"straight" or "curly" for double quotes, "" for every other mark."""
+        """ "straight" or "curly" for double quotes, "" for every other mark."""
         if self.char == '"':
             return "straight"
         return "curly" if self.char in "“”" else ""
@@ -117,7 +117,7 @@ def _is_mark(text: str, position: int, char: str) -> bool:
 
 def _is_label_or_smiley(text: str, position: int) -> bool:
     before = text[position - 1 : position]
-    return before in _SMILEY_EYES or bool(_LIST_LABEL.fullmatch(text[:position + 1]))
+    return before in _SMILEY_EYES or bool(_LIST_LABEL.fullmatch(text[: position + 1]))
 
 
 def _set_straight_directions(marks: list[Mark], sentences: Sequence[Sentence]) -> None:
@@ -150,6 +150,6 @@ def _matching_depth(stack: list[Mark], closer: str) -> int | None:
         opener = stack[depth].char
         if opener in openers:
             return depth
-        if closer in "\"”’" or opener in "([{":
+        if closer in '"”’' or opener in "([{":
             return None
     return None

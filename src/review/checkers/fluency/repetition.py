@@ -20,8 +20,23 @@ _BETWEEN_WORDS = re.compile(r"\s+")
 # "whatever it is is fine", "He had had enough") and reduplicated words and names.
 _ALLOWED = frozenset(
     (
-        "that", "had", "is", "do", "ha", "bye", "no", "yes", "very", "so", "bora", "walla", "pago",
-        "sirhan", "tsk", "knock", "chop",
+        "that",
+        "had",
+        "is",
+        "do",
+        "ha",
+        "bye",
+        "no",
+        "yes",
+        "very",
+        "so",
+        "bora",
+        "walla",
+        "pago",
+        "sirhan",
+        "tsk",
+        "knock",
+        "chop",
     )
 )
 # "and more and more": the second word and its repeat are an "X and X"
@@ -29,9 +44,30 @@ _ALLOWED = frozenset(
 _LINKING_WORDS = frozenset(("and", "by", "after", "to", "upon"))
 _X_AND_X = frozenset(
     (
-        "more", "less", "again", "over", "on", "through", "round", "step", "day", "one", "side",
-        "time", "year", "face", "back", "hand", "better", "worse", "bigger", "smaller", "higher",
-        "lower", "further", "little",
+        "more",
+        "less",
+        "again",
+        "over",
+        "on",
+        "through",
+        "round",
+        "step",
+        "day",
+        "one",
+        "side",
+        "time",
+        "year",
+        "face",
+        "back",
+        "hand",
+        "better",
+        "worse",
+        "bigger",
+        "smaller",
+        "higher",
+        "lower",
+        "further",
+        "little",
     )
 )
 
@@ -104,9 +140,7 @@ def _repeats(text: str, keys: Sequence[str], starts: Sequence[int]) -> Iterator[
         position += size * times
 
 
-def _candidate_starts(
-    text: str, keys: Sequence[str], firsts: Sequence[int] | None
-) -> list[int]:
+def _candidate_starts(text: str, keys: Sequence[str], firsts: Sequence[int] | None) -> list[int]:
     """Positions at which a phrase of up to MAX_PHRASE_WORDS words may be said again right
     after it (``_repeat_at`` makes sure): the same words in lower case, and only spaces between
     them ("win-win" is no repeat), which the sentence in lower case with its spaces collapsed
@@ -163,7 +197,7 @@ def _same_phrase(
     """Whether the ``size`` words at ``second`` repeat those at ``first``, joined by spaces
     only, and the repeat is not the head of a compound ("Boutros Boutros-Ghali")."""
     end = second + size
-    if end > len(words) or keys[first:first + size] != keys[second:end]:
+    if end > len(words) or keys[first : first + size] != keys[second:end]:
         return False
     span = range(first, end - 1)
     if any(not _BETWEEN_WORDS.fullmatch(text, words[i].end(), words[i + 1].start()) for i in span):
@@ -174,16 +208,110 @@ def _same_phrase(
 # Words too common for their repetition to mean anything.
 _FUNCTION_WORDS = frozenset(
     (
-        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "as",
-        "is", "are", "was", "were", "be", "been", "it", "its", "that", "this", "these", "those",
-        "from", "his", "her", "their", "our", "my", "your", "you", "we", "they", "he", "she",
-        "i", "me", "him", "them", "us", "will", "would", "can", "could", "should", "may",
-        "might", "must", "not", "no", "do", "does", "did", "which", "who", "what", "when",
-        "where", "how", "has", "have", "had", "but", "also", "into", "than", "there", "so",
-        "if", "all", "some", "any", "more", "most", "other", "such", "only", "just", "then",
-        "one", "up", "out", "about", "along", "across", "after", "against", "around", "before",
-        "behind", "between", "down", "during", "off", "over", "through", "under", "until",
-        "upon", "within", "without",
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "and",
+        "or",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "that",
+        "this",
+        "these",
+        "those",
+        "from",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "you",
+        "we",
+        "they",
+        "he",
+        "she",
+        "i",
+        "me",
+        "him",
+        "them",
+        "us",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "not",
+        "no",
+        "do",
+        "does",
+        "did",
+        "which",
+        "who",
+        "what",
+        "when",
+        "where",
+        "how",
+        "has",
+        "have",
+        "had",
+        "but",
+        "also",
+        "into",
+        "than",
+        "there",
+        "so",
+        "if",
+        "all",
+        "some",
+        "any",
+        "more",
+        "most",
+        "other",
+        "such",
+        "only",
+        "just",
+        "then",
+        "one",
+        "up",
+        "out",
+        "about",
+        "along",
+        "across",
+        "after",
+        "against",
+        "around",
+        "before",
+        "behind",
+        "between",
+        "down",
+        "during",
+        "off",
+        "over",
+        "through",
+        "under",
+        "until",
+        "upon",
+        "within",
+        "without",
     )
 )
 # A phrase that opens a clause both times is parallelism ("not the trouble that came, but
@@ -238,9 +366,10 @@ def _phrases_again(text: str, keys: Sequence[str], repeated: Sequence[int]) -> I
             words = words or tuple(WORD.finditer(text))
             if _in_compound(text, words, first, last):
                 continue  # "low-income families … high-income families"
-            if loop.previous == first - (last - first + 1) and not text[
-                words[first - 1].end() : words[first].start()
-            ].strip():
+            if (
+                loop.previous == first - (last - first + 1)
+                and not text[words[first - 1].end() : words[first].start()].strip()
+            ):
                 continue  # said twice in a row: MT_REPEATED_WORDS reports it
             if not loop.third_time and (
                 _opens_clause(text, words, first) and _opens_clause(text, words, loop.previous)

@@ -168,9 +168,12 @@ def _glossed(text: str, start: int, end: int) -> bool:
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
-    return start > 0 and text[start - 1] in _OPENING_QUOTES and text[end:end + 1] in (
-        _CLOSING_QUOTES
-    ) and end < len(text)
+    return (
+        start > 0
+        and text[start - 1] in _OPENING_QUOTES
+        and text[end : end + 1] in (_CLOSING_QUOTES)
+        and end < len(text)
+    )
 
 
 # Full-width and CJK punctuation → what English uses. Forms U+FF01–U+FF5E are the ASCII
@@ -203,9 +206,7 @@ _ASCII_FOR: dict[str, str] = {
 # Marks after which English wants a space before the next word.
 _NEEDS_SPACE_AFTER = frozenset(",.:;!?)]”’")
 _FULLWIDTH_CHAR = Trigger("\u2014\u2026\uff01-\uff5e\u3000-\u3011\u30fb")
-_FULLWIDTH = re.compile(
-    "(?:——|……|[\uff01-\uff5e\u3000-\u3003\u3008-\u3011\u30fb])+[”’\"」』]*"
-)
+_FULLWIDTH = re.compile('(?:——|……|[\uff01-\uff5e\u3000-\u3003\u3008-\u3011\u30fb])+[”’"」』]*')
 
 
 class FullWidthPunctuation(Detector):
@@ -249,8 +250,7 @@ def _split_marks(run: str) -> Iterator[str]:
 
 _MOJIBAKE_CHAR = Trigger("\ufffd\x00-\x08\x0b\x0c\x0e-\x1fÃâÂ")
 _MOJIBAKE = re.compile(
-    "\ufffd+|[\x00-\x08\x0b\x0c\x0e-\x1f]"
-    "|Ã[\u0080-\u00bf]|â€\\S?|Â[\u00a0-\u00bf]"
+    "\ufffd+|[\x00-\x08\x0b\x0c\x0e-\x1f]|Ã[\u0080-\u00bf]|â€\\S?|Â[\u00a0-\u00bf]"
 )
 
 
