@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -18,10 +19,13 @@ COMMANDS = ("open", "check", "server", "edit", "apply", "diff", "report")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # The launcher says how it was called (`./review`), the installed script is `review`, so
+    # usage lines name the command the user can actually type.
+    prog = os.environ.get("REVIEW_PROG") or "review"
     parser = argparse.ArgumentParser(
-        prog="review",
+        prog=prog,
         description="Review machine-translated English sentence by sentence.",
-        epilog="`review FILE` is short for `review open FILE`.",
+        epilog=f"`{prog} FILE` is short for `{prog} open FILE`.",
     )
     parser.add_argument("--version", action="version", version=f"review {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

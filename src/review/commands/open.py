@@ -10,7 +10,7 @@ from review.commands.arguments import add_review_arguments
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "open",
-        help="review FILE in the terminal UI (the default: `review FILE`)",
+        help="review FILE in the terminal UI (the default when no command is named)",
         description="Review FILE sentence by sentence; edits go to corrections/<name>.patch.",
     )
     add_review_arguments(parser)
