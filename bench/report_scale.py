@@ -135,9 +135,9 @@ def write_review(folder: Path, sentence_count: int, edits: int) -> tuple[Path, f
     path.write_text(build_text(sentence_count), encoding="utf-8")
     document = load_document(path, base=folder)
     sentences = segment(document.text)
-    flags = check_document(document.text, sentences, Config(), use_languagetool=False).flags
+    flags = check_document(document.text, sentences, Config(), use_servers=False).flags
     state = build_review(sentences, flags, edits, random.Random(7))
-    header = header_for(document, "en-US", "Bench Editor", None, "2026-01-01T00:00:00+00:00")
+    header = header_for(document, "en-US", "Bench Editor", {}, "2026-01-01T00:00:00+00:00")
     patch = folder / "corrections" / f"{path.stem}.patch"
     patch.parent.mkdir()
     patch.write_bytes(render_patch(document, sentences, state, header))

@@ -39,7 +39,7 @@ from textual.screen import Screen
 from review.checking import Checkers, Progress
 from review.config import load_config
 from review.document import load_document
-from review.flags import Category, Flag, MqmClass, Severity, Source
+from review.flags import Category, Flag, MqmClass, Severity
 from review.patchfile import locate
 from review.segment import Sentence, segment
 from review.ui.app import ReviewApp
@@ -66,7 +66,7 @@ class EveryNthChecker:
                     sentence.id,
                     0,
                     4,
-                    Source.FLUENCY,
+                    "fluency",
                     "BENCH",
                     Category.STYLE,
                     MqmClass.AWKWARD,
@@ -78,7 +78,7 @@ class EveryNthChecker:
 
 
 def stages(progress: Progress) -> Iterator[Checkers]:
-    yield Checkers((EveryNthChecker(),), "bench", ())
+    yield Checkers((EveryNthChecker(),), {"languagetool": "bench"}, ())
 
 
 def make_document(folder: Path, sentences: int) -> Path:

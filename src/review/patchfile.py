@@ -35,7 +35,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path, PurePosixPath
@@ -66,11 +66,17 @@ _FIELDS = (
     ("Original", "original"),
     ("Original-SHA256", "original_sha256"),
     ("Tool", "tool"),
-    ("LanguageTool", "languagetool"),
     ("Language", "language"),
     ("Reviewer", "reviewer"),
     ("Date", "date"),
 )
+# The checkers' versions come after Tool. LanguageTool's line predates the checker registry and
+# is always written ("none" when it did not run), so that patches keep their bytes; any other
+# checker with a version has a Checker-<name> line.
+_LANGUAGETOOL = ("LanguageTool", "languagetool")
+_CHECKERS_AT = 3  # the index of the first checker line, after Tool
+_NO_VERSION = "none"
+_CHECKER_KEY = re.compile(r"Checker-([a-z][a-z0-9-]*)")
 _HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z0-9-]*): (.*)")
 _SENTENCE_KEY = re.compile(r"Sentence-(s\d+)")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -82,12 +88,12 @@ _GIT_UNESCAPES = {v[1]: k for k, v in _GIT_ESCAPES.items()}
 
 @dataclass(frozen=True, slots=True)
 class PatchHeader:
-    """The header's fixed fields. ``languagetool`` is the server's version or ``"none"``."""
+    """The header's fixed fields. ``checkers`` maps each checker that has a version to it."""
 
     original: str
     original_sha256: str
     tool: str
-    languagetool: str
+    checkers: Mapping[str, str]
     language: str
     reviewer: str
     date: str
@@ -169,6 +175,7 @@ def render_patch(
     _require_ascii_compatible(document)
     _check_relative(header.original, "the original's path")
     lines = [f"{key}: {_bare_or_json(getattr(header, attribute))}" for key, attribute in _FIELDS]
+    lines[_CHECKERS_AT:_CHECKERS_AT] = _checker_lines(header.checkers)
     lines.append(f"Reviews: {len(state)}")
     for sentence in sentences:
         review = state.review_of(sentence.id)
@@ -259,14 +266,14 @@ def _checked_and_applied(
 
 
 def header_for(
-    document: Document, language: str, reviewer: str, languagetool: str | None, date: str
+    document: Document, language: str, reviewer: str, checkers: Mapping[str, str], date: str
 ) -> PatchHeader:
     """The header this version of review writes for ``document``."""
     return PatchHeader(
         original=document.relpath,
         original_sha256=document.sha256,
         tool=TOOL,
-        languagetool=languagetool or "none",
+        checkers=dict(checkers),
         language=language,
         reviewer=reviewer,
         date=date,
@@ -281,6 +288,14 @@ def _header_json(review: SentenceReview) -> dict[str, Any]:
     if "edited" in data:
         data["edited_chars"] = len(data.pop("edited"))
     return data
+
+
+def _checker_lines(checkers: Mapping[str, str]) -> list[str]:
+    key, name = _LANGUAGETOOL
+    lines = [f"{key}: {_bare_or_json(checkers.get(name, _NO_VERSION))}"]
+    others = sorted(item for item in checkers.items() if item[0] != name)
+    lines += [f"Checker-{other}: {_bare_or_json(version)}" for other, version in others]
+    return lines
 
 
 def _json(value: Any) -> str:
@@ -388,8 +403,16 @@ def _parse_header(head: bytes, name: str) -> tuple[PatchHeader, dict[str, dict[s
 
 
 def _header_fields(fields: dict[str, str], reviews: int, name: str) -> PatchHeader:
-    known = {key for key, _ in _FIELDS} | {"Reviews"}
-    missing = [key for key in (*(k for k, _ in _FIELDS), "Reviews") if key not in fields]
+    checkers = {
+        match.group(1): fields.pop(key)
+        for key in list(fields)
+        if (match := _CHECKER_KEY.fullmatch(key))
+    }
+    languagetool_key, languagetool = _LANGUAGETOOL
+    required = [key for key, _ in _FIELDS] + ["Reviews"]
+    required.insert(_CHECKERS_AT, languagetool_key)
+    known = set(required)
+    missing = [key for key in required if key not in fields]
     if missing:
         raise ReviewError(
             f"{name}: is not a review patch, or is cut short (no {', '.join(missing)} line)"
@@ -405,7 +428,12 @@ def _header_fields(fields: dict[str, str], reviews: int, name: str) -> PatchHead
     if not _SHA256.fullmatch(fields["Original-SHA256"]):
         raise ReviewError(f"{name}: Original-SHA256 is not a SHA-256 in hex")
     _check_relative(fields["Original"], f"{name}: Original")
-    return PatchHeader(**{attribute: fields[key] for key, attribute in _FIELDS})
+    if fields[languagetool_key] != _NO_VERSION:
+        checkers[languagetool] = fields[languagetool_key]
+    return PatchHeader(
+        **{attribute: fields[key] for key, attribute in _FIELDS},
+        checkers=dict(sorted(checkers.items())),
+    )
 
 
 def _unquote_value(value: str, name: str, number: int) -> str:

@@ -98,6 +98,7 @@ class ReviewSession:
         self._header: PatchHeader | None = None
         self._saved_bytes: bytes | None = None
         self._saved = ReviewState()
+        self._checkers: dict[str, str] = {}
         if location.patch.exists():
             self._saved_bytes = read_patch_bytes(location.patch)
             patch = parse_patch(
@@ -338,23 +339,26 @@ class ReviewSession:
 
     # --- saving and closing --------------------------------------------------------------
 
-    def save(self, languagetool_version: str | None = None) -> Path:
+    def checked_by(self, versions: Mapping[str, str]) -> None:
+        """Record the checkers (name → version) whose flags the editor works from: the next
+        save writes them in the header (a checker not named keeps the version it had there)."""
+        with self._mutex:
+            self._checkers.update(versions)
+
+    def save(self) -> Path:
         """Write the patch atomically and clear the journal; returns the patch's path.
 
         The Date changes only when the patch's content does, so saving an unchanged review
-        rewrites nothing. ``languagetool_version`` is the version of the server whose flags
-        the editor worked from; without one the patch keeps the one it had.
+        rewrites nothing.
         """
         with self._mutex:
             previous = self._header
-            kept_version = previous.languagetool if previous else None
-            version = languagetool_version or (kept_version if kept_version != "none" else None)
             now = self._clock().isoformat(timespec="seconds")
             header = header_for(
                 self.document,
                 self.language,
                 self.reviewer,
-                version,
+                {**(previous.checkers if previous else {}), **self._checkers},
                 previous.date if previous else now,
             )
             data = render_patch(self.document, self.sentences, self._state, header)

@@ -179,7 +179,9 @@ class FailsOnEditedText(RecordedChecker):
 
 
 def failing_stages(progress):
-    yield Checkers((FailsOnEditedText(recorded_flags()),), LANGUAGETOOL_VERSION, ())
+    yield Checkers(
+        (FailsOnEditedText(recorded_flags()),), {"languagetool": LANGUAGETOOL_VERSION}, ()
+    )
 
 
 @pilot_test

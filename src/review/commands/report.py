@@ -119,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
         saved.state,
         result.flags,
         _source(saved, saved.patch.header),
-        CheckersRun(result.languagetool_version, tuple(notices)),
+        CheckersRun(result.versions.get("languagetool"), tuple(notices)),
         only_changed=args.only_changed,
         effort=statistics,
     )
