@@ -45,7 +45,8 @@ from review.checking import check_document
 from review.config import Config
 from review.document import load_document
 from review.flags import Flag, MqmClass, Severity
-from review.patchfile import header_for, load_saved_review, render_patch
+from review.patch.file import load_saved_review, render_patch
+from review.patch.header import header_for
 from review.report.csv_format import render_csv
 from review.report.html import render_html
 from review.report.json_format import render_json

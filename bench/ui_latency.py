@@ -38,9 +38,9 @@ from textual.screen import Screen
 
 from review.checking import Checkers, Progress
 from review.config import load_config
-from review.document import load_document
 from review.flags import Category, Flag, MqmClass, Severity
-from review.patchfile import locate
+from review.inputs import load_text
+from review.patch.location import locate
 from review.segment import Sentence, segment
 from review.ui.app import ReviewApp
 from review.ui.checks import CheckerStages, default_stages
@@ -105,7 +105,7 @@ async def open_app(
     frame with rows in the table, and to the review session being open on all the sentences."""
     loading = time.time()
     location = locate(path)
-    opener = DocumentOpener(load_document(path, base=location.root), location, reviewer="bench")
+    opener = DocumentOpener(load_text(path, base=location.root), location, reviewer="bench")
     app = ReviewApp(path.name, opener, checking)
     first_frame: list[float] = []
     display = app._display

@@ -22,22 +22,15 @@ from pathlib import Path
 from types import TracebackType
 
 from review.atomic import atomic_write
-from review.cache import cached_segment
-from review.document import Document, load_document, relative_path
+from review.document import Document, relative_path
 from review.errors import ReviewError
 from review.flags import Flag
+from review.inputs import open_text
 from review.journal import JournalEntry, JournalWriter, read_journal
 from review.lock import Lock, acquire
-from review.patchfile import (
-    PatchHeader,
-    PatchLocation,
-    header_for,
-    locate,
-    parse_patch,
-    read_patch_bytes,
-    redate,
-    render_patch,
-)
+from review.patch.file import parse_patch, read_patch_bytes, render_patch
+from review.patch.header import PatchHeader, header_for, redate
+from review.patch.location import PatchLocation, locate
 from review.segment import Sentence
 from review.state import Annotation, ReviewState, SentenceReview, Status
 
@@ -126,10 +119,10 @@ class ReviewSession:
     ) -> ReviewSession:
         """Load and segment the document at ``path`` and open its review."""
         location = locate(path, patch, cwd)
-        document = load_document(path, base=location.root)
+        text = open_text(path, base=location.root)
         return cls.open_document(
-            document,
-            cached_segment(document.text),
+            text.document,
+            text.sentences,
             location,
             reviewer=reviewer,
             language=language,
