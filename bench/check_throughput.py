@@ -28,7 +28,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from review.checkers.languagetool import paragraphs
+from review.languagetool.checker import paragraphs
 from review.languagetool.server import ensure_server
 from review.segment import segment
 

@@ -209,7 +209,7 @@ def languagetool_flags(text: str, sentences: Sequence[Sentence]) -> tuple[list[F
     checker = next((c for c in opened.checkers if c.name == "languagetool"), None)
     if checker is None:
         raise RuntimeError("; ".join(opened.notices) or "LanguageTool unavailable")
-    return list(checker.check(text, sentences)), opened.languagetool_version or "?"
+    return list(checker.check(text, sentences)), opened.versions.get("languagetool", "?")
 
 
 def _progress(message: str, done: int | None, total: int | None) -> None:

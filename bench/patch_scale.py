@@ -19,7 +19,8 @@ from pathlib import Path
 
 from review.cli import main as review_main
 from review.document import load_document
-from review.patchfile import locate, read_patch
+from review.patch.file import read_patch
+from review.patch.location import locate
 from review.segment import segment
 from review.session import ReviewSession
 

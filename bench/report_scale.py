@@ -45,7 +45,8 @@ from review.checking import check_document
 from review.config import Config
 from review.document import load_document
 from review.flags import Flag, MqmClass, Severity
-from review.patchfile import header_for, load_saved_review, render_patch
+from review.patch.file import load_saved_review, render_patch
+from review.patch.header import header_for
 from review.report.csv_format import render_csv
 from review.report.html import render_html
 from review.report.json_format import render_json
@@ -135,9 +136,9 @@ def write_review(folder: Path, sentence_count: int, edits: int) -> tuple[Path, f
     path.write_text(build_text(sentence_count), encoding="utf-8")
     document = load_document(path, base=folder)
     sentences = segment(document.text)
-    flags = check_document(document.text, sentences, Config(), use_languagetool=False).flags
+    flags = check_document(document.text, sentences, Config(), use_servers=False).flags
     state = build_review(sentences, flags, edits, random.Random(7))
-    header = header_for(document, "en-US", "Bench Editor", None, "2026-01-01T00:00:00+00:00")
+    header = header_for(document, "en-US", "Bench Editor", {}, "2026-01-01T00:00:00+00:00")
     patch = folder / "corrections" / f"{path.stem}.patch"
     patch.parent.mkdir()
     patch.write_bytes(render_patch(document, sentences, state, header))

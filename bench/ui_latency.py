@@ -38,9 +38,9 @@ from textual.screen import Screen
 
 from review.checking import Checkers, Progress
 from review.config import load_config
-from review.document import load_document
-from review.flags import Category, Flag, MqmClass, Severity, Source
-from review.patchfile import locate
+from review.flags import Category, Flag, MqmClass, Severity
+from review.inputs import load_text
+from review.patch.location import locate
 from review.segment import Sentence, segment
 from review.ui.app import ReviewApp
 from review.ui.checks import CheckerStages, default_stages
@@ -66,7 +66,7 @@ class EveryNthChecker:
                     sentence.id,
                     0,
                     4,
-                    Source.FLUENCY,
+                    "fluency",
                     "BENCH",
                     Category.STYLE,
                     MqmClass.AWKWARD,
@@ -78,7 +78,7 @@ class EveryNthChecker:
 
 
 def stages(progress: Progress) -> Iterator[Checkers]:
-    yield Checkers((EveryNthChecker(),), "bench", ())
+    yield Checkers((EveryNthChecker(),), {"languagetool": "bench"}, ())
 
 
 def make_document(folder: Path, sentences: int) -> Path:
@@ -105,7 +105,7 @@ async def open_app(
     frame with rows in the table, and to the review session being open on all the sentences."""
     loading = time.time()
     location = locate(path)
-    opener = DocumentOpener(load_document(path, base=location.root), location, reviewer="bench")
+    opener = DocumentOpener(load_text(path, base=location.root), location, reviewer="bench")
     app = ReviewApp(path.name, opener, checking)
     first_frame: list[float] = []
     display = app._display

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from review.errors import ReviewError
-from review.flags import Category, Flag, MqmClass, Severity, Source
+from review.flags import Category, Flag, MqmClass, Severity
 from review.session import ReviewSession
 from review.state import Annotation, SentenceReview, Status
 
@@ -17,7 +17,7 @@ def flag(sentence_id, start, end, text, rule="RULE", replacements=("x",)):
         sentence_id=sentence_id,
         start=start,
         end=end,
-        source=Source.LANGUAGETOOL,
+        source="languagetool",
         rule=rule,
         category=Category.GRAMMAR,
         mqm=MqmClass.GRAMMAR,

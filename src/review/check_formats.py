@@ -64,11 +64,8 @@ def summary_line(document: Document, sentences: Sequence[Sentence], result: Chec
     counts = Counter(f.severity for f in result.flags)
     flagged = len({f.sentence_id for f in result.flags})
     parts = ", ".join(f"{counts[s]} {s}" for s in reversed(Severity) if counts[s])
-    checkers = (
-        f"LanguageTool {result.languagetool_version} + fluency"
-        if result.languagetool_version
-        else "fluency only"
-    )
+    languagetool = result.versions.get("languagetool")
+    checkers = f"LanguageTool {languagetool} + fluency" if languagetool else "fluency only"
     noun = "flag" if len(result.flags) == 1 else "flags"
     detail = f" ({parts})" if parts else ""
     return (
@@ -100,7 +97,7 @@ def render_json(document: Document, sentences: Sequence[Sentence], result: Check
             "document_end": item.end,
             "line": item.line,
             "column": item.column,
-            "source": str(item.flag.source),
+            "source": item.flag.source,
             "rule": item.flag.rule,
             "category": str(item.flag.category),
             "mqm": str(item.flag.mqm),
@@ -116,7 +113,7 @@ def render_json(document: Document, sentences: Sequence[Sentence], result: Check
         "tool": {
             "name": "review",
             "version": __version__,
-            "languagetool": result.languagetool_version,
+            "languagetool": result.versions.get("languagetool"),
         },
         "document": _document_json(document, sentences),
         "notices": list(result.notices),
@@ -161,7 +158,7 @@ def render_sarif(document: Document, sentences: Sequence[Sentence], result: Chec
             "id": rule,
             "shortDescription": {"text": first[rule].message},
             "properties": {
-                "source": str(first[rule].source),
+                "source": first[rule].source,
                 "category": str(first[rule].category),
                 "mqm": str(first[rule].mqm),
             },
@@ -187,7 +184,7 @@ def render_sarif(document: Document, sentences: Sequence[Sentence], result: Chec
                 ],
                 "results": results,
                 "properties": {
-                    "languagetool": result.languagetool_version,
+                    "languagetool": result.versions.get("languagetool"),
                     "notices": list(result.notices),
                 },
             }
@@ -217,7 +214,7 @@ def _sarif_result(
         "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
         "properties": {
             "sentence": flag.sentence_id,
-            "source": str(flag.source),
+            "source": flag.source,
             "category": str(flag.category),
             "mqm": str(flag.mqm),
             "severity": str(flag.severity),

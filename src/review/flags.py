@@ -49,19 +49,15 @@ class MqmClass(StrEnum):
     NON_TRANSLATION = "Non-translation"
 
 
-class Source(StrEnum):
-    LANGUAGETOOL = "languagetool"
-    FLUENCY = "fluency"
-
-
 @dataclass(frozen=True, slots=True)
 class Flag:
-    """A flagged span of one sentence. ``start``/``end`` are offsets into the sentence text."""
+    """A flagged span of one sentence. ``start``/``end`` are offsets into the sentence text;
+    ``source`` is the name of the checker that found it."""
 
     sentence_id: str
     start: int
     end: int
-    source: Source
+    source: str
     rule: str
     category: Category
     mqm: MqmClass
@@ -72,7 +68,7 @@ class Flag:
 
     def to_json(self) -> list[object]:
         return [
-            self.sentence_id, self.start, self.end, str(self.source), self.rule,
+            self.sentence_id, self.start, self.end, self.source, self.rule,
             str(self.category), str(self.mqm), str(self.severity), self.message, self.text,
             list(self.replacements),
         ]  # fmt: skip
@@ -81,7 +77,7 @@ class Flag:
     def from_json(cls, data: list[Any]) -> Flag:
         sid, start, end, source, rule, category, mqm, severity, message, text, fixes = data
         return cls(
-            sid, start, end, Source(source), rule, Category(category), MqmClass(mqm),
+            sid, start, end, source, rule, Category(category), MqmClass(mqm),
             Severity(severity), message, text, tuple(fixes),
         )  # fmt: skip
 

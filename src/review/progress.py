@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from review.checking import Progress
+# (what is happening, done, total); done/total are None while the amount is unknown.
+Progress = Callable[[str, int | None, int | None], None]
 
 
 @contextmanager

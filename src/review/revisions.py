@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from review.cache import cached_segment
-from review.document import Document, load_document, relative_path
+from review.document import relative_path
 from review.errors import ReviewError
-from review.patchfile import is_patch, parse_patch, patch_header
+from review.inputs import Text, load_text, open_text
+from review.patch.file import parse_patch
+from review.patch.header import is_patch, patch_header
 from review.state import ReviewState
 
 
@@ -67,7 +68,7 @@ def load_revision(spec: str, cwd: Path | None = None) -> Revision:
         data = _read(path)
         if is_patch(data):
             return _patch_revision(spec, data, (here, path.parent.parent), None)
-        return _text_revision(spec, load_document(path, base=here))
+        return _text_revision(spec, open_text(path, base=here))
     revision, colon, name = spec.partition(":")
     if not (colon and revision and name):
         raise ReviewError(f"{spec}: no such file (name a file, or REV:path for one in git)")
@@ -75,7 +76,7 @@ def load_revision(spec: str, cwd: Path | None = None) -> Revision:
     if is_patch(data):
         return _patch_revision(spec, data, (here,), revision)
     with _temporary_copy(data, Path(name).name) as copy:
-        return _text_revision(spec, load_document(copy, base=copy.parent))
+        return _text_revision(spec, open_text(copy, base=copy.parent))
 
 
 def align(a: Revision, b: Revision) -> tuple[Pair, ...]:
@@ -107,8 +108,8 @@ def _patch_revision(
     label: str, data: bytes, roots: tuple[Path, ...], git_revision: str | None
 ) -> Revision:
     header = patch_header(data, label)
-    document = _find_original(header.original, header.original_sha256, label, roots, git_revision)
-    sentences = cached_segment(document.text)
+    original = _find_original(header.original, header.original_sha256, label, roots, git_revision)
+    document, sentences = original.document, original.sentences
     patch = parse_patch(data, document, sentences, label)
     text, placed = patch.state.current_document(document.text, sentences)
     return Revision(
@@ -120,30 +121,30 @@ def _patch_revision(
     )
 
 
-def _text_revision(label: str, document: Document) -> Revision:
-    units = tuple(Unit(s.id, s.text) for s in cached_segment(document.text))
-    return Revision(label=label, text=document.text, units=units)
+def _text_revision(label: str, text: Text) -> Revision:
+    units = tuple(Unit(s.id, s.text) for s in text.sentences)
+    return Revision(label=label, text=text.document.text, units=units)
 
 
 def _find_original(
     original: str, sha256: str, label: str, roots: tuple[Path, ...], git_revision: str | None
-) -> Document:
+) -> Text:
     """The original a patch was made for: in one of the project folders ``roots`` (the
     working folder, the folder holding ``corrections/``), else as it was in ``git_revision``."""
     problems = []
     for root in dict.fromkeys(roots):
         path = root / original
         if path.is_file():
-            document = load_document(path, base=root)
-            if document.sha256 == sha256:
-                return document
+            loaded = load_text(path, base=root)
+            if loaded.document.sha256 == sha256:
+                return loaded.segmented()
             problems.append(f"{relative_path(path)} has changed since")
     if git_revision is not None:
         data = _git_show(roots[0], git_revision, original, f"{git_revision}:{original}")
         with _temporary_copy(data, Path(original).name) as copy:
-            document = load_document(copy, base=copy.parent)
-        if document.sha256 == sha256:
-            return document
+            copied = load_text(copy, base=copy.parent)
+        if copied.document.sha256 == sha256:
+            return copied.segmented()
         problems.append(f"{git_revision}:{original} differs too")
     why = "; ".join(problems) or f"{original} is not found"
     raise ReviewError(f"{label}: the original it was made for is not here ({why})")
@@ -175,7 +176,8 @@ def _git_show(here: Path, revision: str, name: str, spec: str) -> bytes:
 
 @contextmanager
 def _temporary_copy(data: bytes, name: str) -> Iterator[Path]:
-    """Bytes from git as a file in a temporary folder, for load_document to decode."""
+    """Bytes from git as a file in a temporary folder (named as in git, so that its suffix
+    chooses its input format), for load_text to read."""
     with tempfile.TemporaryDirectory(prefix="review-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)

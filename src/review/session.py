@@ -22,22 +22,15 @@ from pathlib import Path
 from types import TracebackType
 
 from review.atomic import atomic_write
-from review.cache import cached_segment
-from review.document import Document, load_document, relative_path
+from review.document import Document, relative_path
 from review.errors import ReviewError
 from review.flags import Flag
+from review.inputs import open_text
 from review.journal import JournalEntry, JournalWriter, read_journal
 from review.lock import Lock, acquire
-from review.patchfile import (
-    PatchHeader,
-    PatchLocation,
-    header_for,
-    locate,
-    parse_patch,
-    read_patch_bytes,
-    redate,
-    render_patch,
-)
+from review.patch.file import parse_patch, read_patch_bytes, render_patch
+from review.patch.header import PatchHeader, header_for, redate
+from review.patch.location import PatchLocation, locate
 from review.segment import Sentence
 from review.state import Annotation, ReviewState, SentenceReview, Status
 
@@ -98,6 +91,7 @@ class ReviewSession:
         self._header: PatchHeader | None = None
         self._saved_bytes: bytes | None = None
         self._saved = ReviewState()
+        self._checkers: dict[str, str] = {}
         if location.patch.exists():
             self._saved_bytes = read_patch_bytes(location.patch)
             patch = parse_patch(
@@ -125,10 +119,10 @@ class ReviewSession:
     ) -> ReviewSession:
         """Load and segment the document at ``path`` and open its review."""
         location = locate(path, patch, cwd)
-        document = load_document(path, base=location.root)
+        text = open_text(path, base=location.root)
         return cls.open_document(
-            document,
-            cached_segment(document.text),
+            text.document,
+            text.sentences,
             location,
             reviewer=reviewer,
             language=language,
@@ -338,23 +332,26 @@ class ReviewSession:
 
     # --- saving and closing --------------------------------------------------------------
 
-    def save(self, languagetool_version: str | None = None) -> Path:
+    def checked_by(self, versions: Mapping[str, str]) -> None:
+        """Record the checkers (name → version) whose flags the editor works from: the next
+        save writes them in the header (a checker not named keeps the version it had there)."""
+        with self._mutex:
+            self._checkers.update(versions)
+
+    def save(self) -> Path:
         """Write the patch atomically and clear the journal; returns the patch's path.
 
         The Date changes only when the patch's content does, so saving an unchanged review
-        rewrites nothing. ``languagetool_version`` is the version of the server whose flags
-        the editor worked from; without one the patch keeps the one it had.
+        rewrites nothing.
         """
         with self._mutex:
             previous = self._header
-            kept_version = previous.languagetool if previous else None
-            version = languagetool_version or (kept_version if kept_version != "none" else None)
             now = self._clock().isoformat(timespec="seconds")
             header = header_for(
                 self.document,
                 self.language,
                 self.reviewer,
-                version,
+                {**(previous.checkers if previous else {}), **self._checkers},
                 previous.date if previous else now,
             )
             data = render_patch(self.document, self.sentences, self._state, header)

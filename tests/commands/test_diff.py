@@ -3,7 +3,7 @@ import json
 import pytest
 
 from patch_helpers import git, git_project, review
-from review.flags import Category, Flag, MqmClass, Severity, Source
+from review.flags import Category, Flag, MqmClass, Severity
 from review.session import ReviewSession
 
 TER_SIGNATURE = "nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0"
@@ -31,7 +31,7 @@ def project(tmp_path, monkeypatch):
 def flag(sentence_id, text, rule, replacements=()):
     start = {"One": 0, "now": 13}[text]
     return Flag(
-        sentence_id, start, start + len(text), Source.FLUENCY, rule, Category.STYLE,
+        sentence_id, start, start + len(text), "fluency", rule, Category.STYLE,
         MqmClass.AWKWARD, Severity.MINOR, "m", text, replacements,
     )  # fmt: skip
 

@@ -10,7 +10,7 @@ import pytest
 from patch_helpers import git_project, review, standard_tools_agree_with_review_apply
 from review import checking
 from review.checking import CheckResult
-from review.flags import Category, Flag, MqmClass, Severity, Source
+from review.flags import Category, Flag, MqmClass, Severity
 from review.session import ReviewSession
 from review.state import Status
 from support import SEED
@@ -95,7 +95,7 @@ class FakeChecker:
     def __init__(self):
         self.calls = 0
 
-    def __call__(self, text, sentences, config, progress=None, use_languagetool=True):
+    def __call__(self, text, sentences, config, progress=None, use_servers=True):
         self.calls += 1
         flags = []
         for sentence in sentences:
@@ -108,12 +108,12 @@ class FakeChecker:
                 while start >= 0:
                     flags.append(flag(sentence.id, start, needle, rule, replacements))
                     start = sentence.text.find(needle, start + 1)
-        return CheckResult(tuple(flags), "6.6", ())
+        return CheckResult(tuple(flags), {"languagetool": "6.6"}, ())
 
 
 def flag(sentence_id, start, text, rule, replacements):
     return Flag(
-        sentence_id, start, start + len(text), Source.LANGUAGETOOL, rule, Category.GRAMMAR,
+        sentence_id, start, start + len(text), "languagetool", rule, Category.GRAMMAR,
         MqmClass.GRAMMAR, Severity.MINOR, "m", text, replacements,
     )  # fmt: skip
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from review.flags import Category, Flag, MqmClass, Severity, Source
+from review.flags import Category, Flag, MqmClass, Severity
 from review.report.model import CheckersRun, Report, ReportSource, build_report
 from review.segment import Sentence, segment
 from review.state import Annotation, ReviewState, SentenceReview, Status
@@ -39,7 +39,7 @@ def flag(
         sentence_id=sentence.id,
         start=start,
         end=start + len(text),
-        source=Source.LANGUAGETOOL,
+        source="languagetool",
         rule=rule,
         category=category,
         mqm=mqm,

@@ -1,4 +1,4 @@
-from review.flags import Category, Flag, MqmClass, Severity, Source
+from review.flags import Category, Flag, MqmClass, Severity
 from review.report.fates import Fate, Standing, flag_fate
 from review.state import SentenceReview
 from review.worddiff import word_diff
@@ -8,7 +8,7 @@ ORIGINAL = "He go to school every days."
 
 def _flag(text: str, rule: str = "R", start: int | None = None) -> Flag:
     begin = ORIGINAL.index(text) if start is None else start
-    return Flag("s1", begin, begin + len(text), Source.FLUENCY, rule, Category.GRAMMAR,
+    return Flag("s1", begin, begin + len(text), "fluency", rule, Category.GRAMMAR,
                 MqmClass.GRAMMAR, Severity.MINOR, "m", text)  # fmt: skip
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from review.cache import ResultCache
-from review.document import load_document
-from review.patchfile import locate
+from review.inputs import load_text
+from review.patch.location import locate
 from review.ui.app import ReviewApp
 from review.ui.checks import CheckerStages
 from review.ui.opening import DocumentOpener
@@ -28,7 +28,7 @@ def make_app(seed_copy: Path, tmp_path: Path) -> Iterator[Callable[..., ReviewAp
         relative = f"seeds/{seed_copy.name}"
         location = locate(relative)
         opener = opener_type(
-            load_document(relative, base=location.root),
+            load_text(relative, base=location.root),
             location,
             reviewer="Test Editor",
             language="en-US",

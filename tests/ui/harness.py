@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from review.checking import Checkers, Progress
-from review.flags import Category, Flag, MqmClass, Severity, Source
+from review.flags import Category, Flag, MqmClass, Severity
 from review.segment import Sentence
 
 DATA = Path(__file__).with_name("data")
@@ -29,7 +29,7 @@ def recorded_flags() -> tuple[Flag, ...]:
             sentence_id=f["sentence"],
             start=f["start"],
             end=f["end"],
-            source=Source(f["source"]),
+            source=f["source"],
             rule=f["rule"],
             category=Category(f["category"]),
             mqm=MqmClass(f["mqm"]),
@@ -60,7 +60,7 @@ class RecordedChecker:
 
 
 def recorded_stages(progress: Progress) -> Iterator[Checkers]:
-    yield Checkers((RecordedChecker(recorded_flags()),), LANGUAGETOOL_VERSION, ())
+    yield Checkers((RecordedChecker(recorded_flags()),), {"languagetool": LANGUAGETOOL_VERSION}, ())
 
 
 async def wait_ready(pilot: object) -> None:

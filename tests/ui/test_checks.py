@@ -29,12 +29,12 @@ def test_stages_stream_flags_and_skip_a_checker_already_run():
     opened, batches = [], []
 
     def stages(progress):
-        yield Checkers((checker,), None, ())
-        yield Checkers((checker,), "6.6", ())
+        yield Checkers((checker,), {}, ())
+        yield Checkers((checker,), {"languagetool": "6.6"}, ())
 
     ran = run_stages(stages, TEXT, sentences, lambda *a: None, opened.append, batches.append)
     assert ran == (checker,)
-    assert [o.languagetool_version for o in opened] == [None, "6.6"]
+    assert [o.versions.get("languagetool") for o in opened] == [None, "6.6"]
     assert [b.flags for b in batches] == [(flag,)]
     assert batches[0].checked == {"s2": "Another one there."}
 
@@ -52,7 +52,7 @@ def test_stages_stop_when_cancelled():
     flags = [_flag("s1", 0, 3, "One"), _flag("s2", 0, 7, "Another")]
 
     def stages(progress):
-        yield Checkers((RecordedChecker(flags),), None, ())
+        yield Checkers((RecordedChecker(flags),), {}, ())
 
     assert _run(stages, cancelled=lambda: True) == ((), [])
 
@@ -135,9 +135,9 @@ class BookLongChecker:
 
 def _opening_languagetool(released):
     def stages(progress):
-        yield Checkers((RecordedChecker([_flag("s2", 0, 7, "Another")]),), None, ())
+        yield Checkers((RecordedChecker([_flag("s2", 0, 7, "Another")]),), {}, ())
         released.wait(30)  # LanguageTool's server starting
-        yield Checkers((), "6.6", ())
+        yield Checkers((), {"languagetool": "6.6"}, ())
 
     return stages
 
@@ -145,8 +145,8 @@ def _opening_languagetool(released):
 def _checking_a_book(released):
     def stages(progress):
         recorded = RecordedChecker([_flag("s2", 0, 7, "Another")])
-        yield Checkers((recorded, BookLongChecker(released)), None, ())
-        yield Checkers((), "6.6", ())
+        yield Checkers((recorded, BookLongChecker(released)), {}, ())
+        yield Checkers((), {"languagetool": "6.6"}, ())
 
     return stages
 

@@ -103,6 +103,8 @@ async def test_apply_suggestion_journals_then_saves_patch(make_app, seed_copy):
         await pilot.press("s")
         assert not app.session.dirty
         assert not JOURNAL.exists()
+        # the version of the checkers the editor worked from, recorded by the session
+        assert f"\nLanguageTool: {LANGUAGETOOL_VERSION}\n" in PATCH.read_text(encoding="utf-8")
     corrected = applied(seed_copy.parent.parent, PATCH.resolve())
     assert corrected == seed_bytes().replace(
         app.session.sentence("s5").text.encode(), expected.encode()
@@ -179,7 +181,9 @@ class FailsOnEditedText(RecordedChecker):
 
 
 def failing_stages(progress):
-    yield Checkers((FailsOnEditedText(recorded_flags()),), LANGUAGETOOL_VERSION, ())
+    yield Checkers(
+        (FailsOnEditedText(recorded_flags()),), {"languagetool": LANGUAGETOOL_VERSION}, ()
+    )
 
 
 @pilot_test

@@ -115,8 +115,8 @@ QUIT_WHILE_LANGUAGETOOL_STARTS = """
 import asyncio, threading
 from pathlib import Path
 from review.cache import ResultCache
-from review.document import load_document
-from review.patchfile import locate
+from review.inputs import load_text
+from review.patch.location import locate
 from review.ui.app import ReviewApp
 from review.ui.opening import DocumentOpener
 from ui.harness import recorded_stages
@@ -129,7 +129,7 @@ def stages(progress):
 async def main():
     location = locate("{seed}")
     opener = DocumentOpener(
-        load_document("{seed}", base=location.root), location, cache=ResultCache(Path("c.sqlite3"))
+        load_text("{seed}", base=location.root), location, cache=ResultCache(Path("c.sqlite3"))
     )
     app = ReviewApp("{seed}", opener, stages)
     async with app.run_test() as pilot:

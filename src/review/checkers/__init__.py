@@ -1,22 +1,66 @@
-"""Checkers turn sentences into flags; the UI and the CLI only see this protocol."""
+"""Checkers turn sentences into flags; the UI and the CLI only see ``Checker``.
+
+``CHECKERS`` is the registry: a new checker is one module (with an ``open_checker``) and one
+line there. Nothing else names checkers: a flag's ``source`` is its checker's name, the schemas
+accept any name of the form ``NAME_PATTERN``, and provenance is a ``{name: version}`` map.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Protocol
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Protocol, cast
 
-from review.flags import Flag
-from review.segment import Sentence
+from review.checker_api import NAME_PATTERN, Checker, CheckerUnavailable, Opening
+from review.config import Config
+
+__all__ = [
+    "CHECKERS",
+    "NAME_PATTERN",
+    "Checker",
+    "CheckerFactory",
+    "CheckerUnavailable",
+    "Opening",
+]
 
 
-class Checker(Protocol):
-    """Anything that flags sentences: LanguageTool, our fluency detectors, a terminology list.
+class _Module(Protocol):
+    def open_checker(self, opening: Opening) -> Checker: ...
 
-    ``text`` is the document text the sentences' offsets point into; a checker that needs
-    context (LanguageTool checks whole paragraphs) rebuilds it from there. Flags may be yielded
-    as they are found so that callers can stream them.
+
+def _always(config: Config) -> bool:
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class CheckerFactory:
+    """One registered checker.
+
+    ``module`` is imported only when the checker is opened, so a command that does not check
+    pays nothing for it. ``needs_server``: slow to open, left out by ``--no-languagetool`` (with
+    ``off_notice``) and opened after the others in the UI. ``positioned``: its flags' spans
+    are the authority when two checkers flag the same characters (see ``merge_duplicates``).
     """
 
     name: str
+    module: str
+    enabled: Callable[[Config], bool] = _always
+    needs_server: bool = False
+    positioned: bool = False
+    off_notice: str = ""
 
-    def check(self, text: str, sentences: Sequence[Sentence]) -> Iterable[Flag]: ...
+    def open(self, opening: Opening) -> Checker:
+        return cast(_Module, import_module(self.module)).open_checker(opening)
+
+
+CHECKERS: tuple[CheckerFactory, ...] = (
+    CheckerFactory(
+        "languagetool",
+        "review.languagetool.checker",
+        needs_server=True,
+        positioned=True,
+        off_notice="LanguageTool off (--no-languagetool)",
+    ),
+    CheckerFactory("fluency", "review.checkers.fluency"),
+)

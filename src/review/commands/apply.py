@@ -29,11 +29,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from review.document import load_document, relative_path
-    from review.patchfile import apply_patch, locate, read_patch_bytes
+    from review.document import relative_path
+    from review.inputs import load_text
+    from review.patch.file import apply_patch, read_patch_bytes
+    from review.patch.location import locate
 
     location = locate(args.file, args.patch)
-    document = load_document(args.file, base=location.root)
+    # Not segmented: the diff alone says what the corrected text is.
+    document = load_text(args.file, base=location.root).document
     shown = relative_path(location.patch)
     if args.patch is None and not location.patch.exists():
         raise ReviewError(

@@ -31,15 +31,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from review.cache import cached_segment
     from review.check_formats import render_json, render_sarif, render_text, summary_line
     from review.checking import check_document
     from review.config import load_config
-    from review.document import load_document
+    from review.inputs import open_text
     from review.progress import stderr_progress
 
-    document = load_document(args.file)
-    sentences = cached_segment(document.text)
+    text = open_text(args.file)
+    document, sentences = text.document, text.sentences
     config = load_config()
     with stderr_progress() as progress:
         result = check_document(

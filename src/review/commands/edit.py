@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"review: warning: {notice}", file=sys.stderr)
         flags = _FlagSource(session, config, not args.no_languagetool)
         changes = _make_changes(session, args, flags)
-        path = session.save(flags.languagetool_version)
+        path = session.save()
     for change in changes:
         for line in _describe(change):
             print(line)
@@ -112,7 +112,6 @@ class _FlagSource:
         self._use_languagetool = use_languagetool
         self._checked: frozenset[tuple[str, str | None]] | None = None
         self._flags: tuple[Flag, ...] = ()
-        self.languagetool_version: str | None = None
 
     def of(self, sentence_id: str, rule: str) -> list[Flag]:
         """The sentence's flags of ``rule``; none is a ReviewError that lists what there is."""
@@ -139,7 +138,7 @@ class _FlagSource:
                 print(f"review: {notice}", file=sys.stderr)
             self._flags = result.flags
             self._checked = texts
-            self.languagetool_version = result.languagetool_version or self.languagetool_version
+            self._session.checked_by(result.versions)
         return self._flags
 
 

@@ -22,19 +22,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from review.config import load_config
-    from review.document import load_document
     from review.errors import ReviewError
-    from review.patchfile import locate
+    from review.inputs import load_text
+    from review.patch.location import locate
     from review.ui.app import ReviewApp
     from review.ui.checks import default_stages
     from review.ui.opening import DocumentOpener
 
     config = load_config()
     location = locate(args.file, args.patch)
-    # Loaded here so that a missing or binary file is one line before the UI starts.
-    document = load_document(args.file, base=location.root)
+    # Loaded here so that a missing or binary file is one line before the UI starts; the UI
+    # segments it while it shows the first rows.
+    loaded = load_text(args.file, base=location.root)
     opener = DocumentOpener(
-        document, location, reviewer=config.reviewer or None, language=config.language
+        loaded, location, reviewer=config.reviewer or None, language=config.language
     )
     app = ReviewApp(args.file, opener, default_stages(config, not args.no_languagetool))
     app.run()

@@ -19,7 +19,8 @@ from review.flags import Severity
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from review.patchfile import PatchHeader, SavedReview
+    from review.patch.file import SavedReview
+    from review.patch.header import PatchHeader
     from review.report.model import Report, ReportSource
 
 FORMATS = ("md", "html", "json", "csv")
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
 
     from review.checking import check_document
     from review.config import load_config
-    from review.patchfile import load_saved_review
+    from review.patch.file import load_saved_review
     from review.progress import stderr_progress
     from review.report.model import CheckersRun, build_report, effort_statistics
 
@@ -119,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
         saved.state,
         result.flags,
         _source(saved, saved.patch.header),
-        CheckersRun(result.languagetool_version, tuple(notices)),
+        CheckersRun(result.versions.get("languagetool"), tuple(notices)),
         only_changed=args.only_changed,
         effort=statistics,
     )

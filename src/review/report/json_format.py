@@ -153,7 +153,7 @@ def _flag(outcome: FlagOutcome) -> dict[str, Any]:
     flag = outcome.flag
     return {
         "rule": flag.rule,
-        "source": flag.source.value,
+        "source": flag.source,
         "category": flag.category.value,
         "mqm": flag.mqm.value,
         "severity": flag.severity.value,

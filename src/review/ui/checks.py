@@ -41,13 +41,13 @@ class FlagBatch:
 
 def default_stages(config: Config, use_languagetool: bool = True) -> CheckerStages:
     def stages(progress: Progress) -> Iterator[Checkers]:
-        local = open_checkers(config, use_languagetool=False)
+        local = open_checkers(config, use_servers=False)
         if not use_languagetool:
             yield local
             return
         # Its notice says LanguageTool is off, which is not so: it is starting.
         yield replace(local, notices=())
-        yield open_checkers(config, use_languagetool=True, progress=progress)
+        yield open_checkers(config, use_servers=True, progress=progress)
 
     return stages
 

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from review.cache import ResultCache, cached_segment
+from review.cache import ResultCache
 from review.document import Document
-from review.patchfile import PatchLocation
+from review.inputs import LoadedText
+from review.patch.location import PatchLocation
 from review.segment import Sentence
 from review.session import ReviewSession
 
@@ -22,14 +23,18 @@ Chunk = tuple[Sentence, ...]
 
 @dataclass(frozen=True)
 class DocumentOpener:
-    """A loaded document and where its review lives; ``cache`` None is the user's cache."""
+    """A loaded text and where its review lives; ``cache`` None is the user's cache."""
 
-    document: Document
+    text: LoadedText
     location: PatchLocation
     reviewer: str | None = None
     language: str | None = None
     clock: Callable[[], datetime] | None = None
     cache: ResultCache | None = None
+
+    @property
+    def document(self) -> Document:
+        return self.text.document
 
     @property
     def length(self) -> int:
@@ -39,7 +44,7 @@ class DocumentOpener:
     def segment(self, on_chunk: Callable[[Chunk], None]) -> tuple[Sentence, ...]:
         """All the sentences; ``on_chunk`` sees them as they come (an exception it raises
         stops segmenting)."""
-        return cached_segment(self.document.text, self.cache, on_chunk)
+        return self.text.segmented(self.cache, on_chunk).sentences
 
     def open(self, sentences: Sequence[Sentence]) -> ReviewSession:
         options: dict[str, Any] = {"clock": self.clock} if self.clock else {}

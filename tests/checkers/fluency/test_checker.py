@@ -5,7 +5,6 @@ from review.checkers.fluency import (
     enabled_rules,
 )
 from review.config import Config
-from review.flags import Source
 from review.segment import segment
 
 TEXT = "He read the the book in new york.\nIt cost 1,000 dollars,Then he left。"
@@ -51,7 +50,7 @@ def test_checker_flags_in_document_order_with_sentence_offsets():
     by_id = {s.id: s for s in sentences}
     for flag in flags:
         assert by_id[flag.sentence_id].text[flag.start : flag.end] == flag.text
-        assert flag.source == Source.FLUENCY
+        assert flag.source == "fluency"
 
 
 def test_turned_off_detector_is_silent():

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from review.checkers.fluency.artefacts import Markup, UnknownToken
 from review.checkers.fluency.balance import MixedQuotes, UnbalancedMarks
-from review.checkers.fluency.base import Detector, Hit, Settings
+from review.checkers.fluency.base import NAME, Detector, Hit, Settings
 from review.checkers.fluency.casing import OddCase, ProperNounCase
 from review.checkers.fluency.document_text import DocumentText
 from review.checkers.fluency.length import LongSentence
@@ -25,6 +25,7 @@ from review.flags import Flag
 from review.segment import Sentence
 
 if TYPE_CHECKING:
+    from review.checker_api import Checker, Opening
     from review.config import Config
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "Settings",
     "default_enabled_rules",
     "enabled_rules",
+    "open_checker",
 ]
 
 DETECTORS: dict[str, type[Detector]] = {
@@ -78,7 +80,9 @@ def enabled_rules(config: Config | None) -> frozenset[str]:
 class FluencyChecker:
     """Runs the enabled detectors over the whole document; flags come in document order."""
 
-    name = "fluency"
+    name = NAME
+    # Its code and data ship with review: the Tool header line is its version.
+    version: str | None = None
 
     def __init__(self, config: Config | None = None, rules: frozenset[str] | None = None) -> None:
         chosen = enabled_rules(config) if rules is None else rules
@@ -105,3 +109,11 @@ class FluencyChecker:
         ]
         flags.sort(key=lambda f: (order[f.sentence_id], f.start, f.end, f.rule))
         yield from flags
+
+
+def open_checker(opening: Opening) -> Checker:
+    """The registry's entry point: the enabled detectors, their flags kept in the cache."""
+    from review.checkers.remembered import RememberedChecker
+
+    detectors = FluencyChecker(opening.config)
+    return RememberedChecker(detectors, opening.cache, detectors.key)

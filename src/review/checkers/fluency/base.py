@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from review.checkers.fluency.document_text import DocumentText, Trigger
-from review.flags import Category, Flag, MqmClass, Severity, Source
+from review.flags import Category, Flag, MqmClass, Severity
 from review.segment import Sentence
+
+# The checker's name, every fluency flag's source.
+NAME = "fluency"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +77,7 @@ class Detector:
             sentence_id=sentence.id,
             start=hit.start,
             end=hit.end,
-            source=Source.FLUENCY,
+            source=NAME,
             rule=self.rule,
             category=self.category,
             mqm=self.mqm,

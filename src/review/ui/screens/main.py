@@ -114,7 +114,6 @@ class MainScreen(Screen[None]):
         self.selected_flag = 0
         self.checkers: tuple[Checker, ...] = ()
         self.checking = True
-        self.languagetool_version: str | None = None
         self._languagetool_state = LANGUAGETOOL_STARTING
         self._edited_while_checking: set[str] = set()
         # Edited sentences whose new text has not come back from the checkers yet.
@@ -237,9 +236,11 @@ class MainScreen(Screen[None]):
         opened: Checkers = message.opened
         known = {c.name for c in self.checkers}
         self.checkers += tuple(c for c in opened.checkers if c.name not in known)
-        if opened.languagetool_version:
-            self.languagetool_version = opened.languagetool_version
-            self._languagetool_state = f"LanguageTool {opened.languagetool_version}: ready"
+        if self.session is not None:
+            self.session.checked_by(opened.versions)
+        languagetool = opened.versions.get("languagetool")
+        if languagetool:
+            self._languagetool_state = f"LanguageTool {languagetool}: ready"
         elif opened.notices:
             self._languagetool_state = opened.notices[-1]
         self._show_header()
@@ -568,7 +569,7 @@ class MainScreen(Screen[None]):
         if session is None:
             return False
         try:
-            path = session.save(self.languagetool_version)
+            path = session.save()
         except ReviewError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=10)
             return False

@@ -13,70 +13,16 @@ from typing import TYPE_CHECKING
 from review.cache import ResultCache
 from review.config import Config
 from review.errors import ReviewError, first_line
-from review.flags import Category, Flag, MqmClass, Severity, Source
+from review.flags import Flag
+from review.languagetool.match import ServerMatch, classify
 from review.segment import Sentence
 
 if TYPE_CHECKING:
-    from review.checkers.languagetool_client import Client
+    from review.checker_api import Checker, Opening
+    from review.languagetool.client import Client
 
-# LanguageTool category id → ours. Issue types (below) refine what the category leaves open.
-_CATEGORIES: dict[str, tuple[Category, MqmClass, Severity]] = {
-    "GRAMMAR": (Category.GRAMMAR, MqmClass.GRAMMAR, Severity.MAJOR),
-    "CONFUSED_WORDS": (Category.WORDING, MqmClass.GRAMMAR, Severity.MAJOR),
-    "SEMANTICS": (Category.MISTRANSLATION_RISK, MqmClass.MISTRANSLATION, Severity.MAJOR),
-    "TYPOS": (Category.SPELLING, MqmClass.SPELLING, Severity.MINOR),
-    "CASING": (Category.CAPITALIZATION, MqmClass.SPELLING, Severity.MINOR),
-    "PUNCTUATION": (Category.PUNCTUATION, MqmClass.PUNCTUATION, Severity.MINOR),
-    "TYPOGRAPHY": (Category.TYPOGRAPHY, MqmClass.TYPOGRAPHY, Severity.MINOR),
-    "COMPOUNDING": (Category.SPELLING, MqmClass.SPELLING, Severity.MINOR),
-    "COLLOCATIONS": (Category.WORDING, MqmClass.AWKWARD, Severity.MINOR),
-    "NONSTANDARD_PHRASES": (Category.WORDING, MqmClass.AWKWARD, Severity.MINOR),
-    "REDUNDANCY": (Category.STYLE, MqmClass.AWKWARD, Severity.MINOR),
-    "STYLE": (Category.STYLE, MqmClass.AWKWARD, Severity.MINOR),
-    "PLAIN_ENGLISH": (Category.STYLE, MqmClass.AWKWARD, Severity.MINOR),
-    "REPETITIONS_STYLE": (Category.STYLE, MqmClass.AWKWARD, Severity.MINOR),
-    "WIKIPEDIA": (Category.STYLE, MqmClass.AWKWARD, Severity.MINOR),
-    "AMERICAN_ENGLISH_STYLE": (Category.SPELLING, MqmClass.INCONSISTENCY, Severity.MINOR),
-    "BRITISH_ENGLISH": (Category.SPELLING, MqmClass.INCONSISTENCY, Severity.MINOR),
-}
-_ISSUE_TYPES: dict[str, tuple[Category, MqmClass, Severity]] = {
-    "misspelling": (Category.SPELLING, MqmClass.SPELLING, Severity.MINOR),
-    "grammar": (Category.GRAMMAR, MqmClass.GRAMMAR, Severity.MAJOR),
-    "typographical": (Category.TYPOGRAPHY, MqmClass.TYPOGRAPHY, Severity.MINOR),
-    "whitespace": (Category.TYPOGRAPHY, MqmClass.TYPOGRAPHY, Severity.MINOR),
-    "duplication": (Category.GRAMMAR, MqmClass.GRAMMAR, Severity.MINOR),
-    "style": (Category.STYLE, MqmClass.AWKWARD, Severity.MINOR),
-    "locale-violation": (Category.SPELLING, MqmClass.INCONSISTENCY, Severity.MINOR),
-    "inconsistency": (Category.STYLE, MqmClass.INCONSISTENCY, Severity.MINOR),
-    "register": (Category.STYLE, MqmClass.AWKWARD, Severity.MINOR),
-    "mistranslation": (Category.MISTRANSLATION_RISK, MqmClass.MISTRANSLATION, Severity.MAJOR),
-    "untranslated": (Category.UNTRANSLATED, MqmClass.NON_TRANSLATION, Severity.MAJOR),
-}
-_FALLBACK = (Category.OTHER, MqmClass.GRAMMAR, Severity.MINOR)
-
-
-@dataclass(frozen=True, slots=True)
-class ServerMatch:
-    """What we keep of one LanguageTool match; offsets are into the paragraph sent."""
-
-    offset: int
-    length: int
-    rule: str
-    category: str
-    issue_type: str
-    message: str
-    replacements: tuple[str, ...]
-
-
-def classify(category: str, issue_type: str) -> tuple[Category, MqmClass, Severity]:
-    """Our category, MQM class and severity for a LanguageTool category id and issue type.
-
-    The issue type wins where it is specific (LanguageTool files many typographic rules under
-    MISC or GRAMMAR but marks them `typographical`/`whitespace`).
-    """
-    if issue_type in ("typographical", "whitespace", "duplication"):
-        return _ISSUE_TYPES[issue_type]
-    return _CATEGORIES.get(category) or _ISSUE_TYPES.get(issue_type) or _FALLBACK
+# The checker's name, every LanguageTool flag's source.
+NAME = "languagetool"
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +81,7 @@ _REQUESTS = _SharedOrAlone()
 class LanguageToolChecker:
     """Checks each paragraph (LanguageTool needs the context) with several requests in flight."""
 
-    name = "languagetool"
+    name = NAME
 
     def __init__(
         self,
@@ -196,7 +142,7 @@ class LanguageToolChecker:
         return tuple(ServerMatch(**{**m, "replacements": tuple(m["replacements"])}) for m in value)
 
     def _request(self, paragraph: str) -> tuple[ServerMatch, ...]:
-        from review.checkers.languagetool_client import ClientError, server_match
+        from review.languagetool.client import ClientError, server_match
 
         # language-tool-python corrects offsets for characters beyond the BMP through state
         # shared by every client (class attributes of its Match), so a paragraph with such
@@ -217,13 +163,37 @@ class LanguageToolChecker:
 
     def _client(self) -> Client:
         # One client per thread: the library's client object is not safe to share.
-        from review.checkers.languagetool_client import Client
+        from review.languagetool.client import Client
 
         client: Client | None = getattr(self._local, "client", None)
         if client is None:
             client = Client(self.url, self.config)
             self._local.client = client
         return client
+
+
+def open_checker(opening: Opening) -> Checker:
+    """The registry's entry point: the local server (started, or fetched first, if need be)."""
+    from review.checker_api import CheckerUnavailable
+    from review.languagetool.errors import LanguageToolUnavailable
+    from review.languagetool.server import ensure_server
+
+    progress = opening.progress
+    try:
+        server = ensure_server(
+            progress=(lambda message: progress(message, None, None)) if progress else None
+        )
+    except LanguageToolUnavailable as exc:
+        raise CheckerUnavailable(
+            f"LanguageTool unavailable ({exc.reason}); fluency checks only"
+        ) from None
+    return LanguageToolChecker(
+        server.url,
+        server.version,
+        opening.config,
+        opening.cache,
+        progress=(lambda done, total: progress("LanguageTool", done, total)) if progress else None,
+    )
 
 
 def to_flags(text: str, paragraph: Paragraph, matches: Sequence[ServerMatch]) -> Iterator[Flag]:
@@ -237,7 +207,7 @@ def to_flags(text: str, paragraph: Paragraph, matches: Sequence[ServerMatch]) ->
             sentence_id=sentence.id,
             start=offset - sentence.start,
             end=offset - sentence.start + match.length,
-            source=Source.LANGUAGETOOL,
+            source=NAME,
             rule=match.rule,
             category=category,
             mqm=mqm,

@@ -9,17 +9,13 @@ import pytest
 from language_tool_python import Match
 
 from review.cache import ResultCache
-from review.checkers.languagetool import (
-    LanguageToolChecker,
-    classify,
-    paragraphs,
-    to_flags,
-)
-from review.checkers.languagetool_client import server_match
 from review.config import Config
 from review.document import load_document
 from review.errors import ReviewError
-from review.flags import Category, MqmClass, Severity, Source
+from review.flags import Category, MqmClass, Severity
+from review.languagetool.checker import LanguageToolChecker, paragraphs, to_flags
+from review.languagetool.client import server_match
+from review.languagetool.match import classify
 from review.segment import segment
 from support import SEED
 
@@ -51,7 +47,7 @@ def test_recorded_response_maps_to_sentence_offsets() -> None:
         MqmClass.SPELLING,
         Severity.MINOR,
     )
-    assert new_york.source == Source.LANGUAGETOOL
+    assert new_york.source == "languagetool"
     for flag in flags:
         start = next(s for s in sentences if s.id == flag.sentence_id).start + flag.start
         assert document.text[start : start + len(flag.text)] == flag.text

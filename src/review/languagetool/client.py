@@ -7,9 +7,9 @@ from language_tool_python import LanguageTool, Match
 from language_tool_python.exceptions import LanguageToolError
 from requests import RequestException
 
-from review.checkers.languagetool import ServerMatch
 from review.config import Config
 from review.errors import ReviewError, first_line
+from review.languagetool.match import ServerMatch
 
 # The UI offers suggestions on keys 1–9; spelling rules can return dozens.
 MAX_REPLACEMENTS = 9

@@ -5,14 +5,9 @@ import pytest
 from patch_helpers import check_standard_tools_agree, git_project, review
 from review.document import load_document
 from review.errors import ReviewError
-from review.patchfile import (
-    PatchHeader,
-    locate,
-    parse_patch,
-    read_patch,
-    redate,
-    render_patch,
-)
+from review.patch.file import parse_patch, read_patch, render_patch
+from review.patch.header import PatchHeader, redate
+from review.patch.location import locate
 from review.segment import segment
 from review.state import ReviewState, SentenceReview, Status
 from support import SEED
@@ -92,7 +87,7 @@ def make_patch(tmp_path, data: bytes, reviews: dict[str, SentenceReview], name="
         original=name,
         original_sha256=document.sha256,
         tool="review 0.1.0",
-        languagetool="6.6",
+        checkers={"languagetool": "6.6"},
         language="en-US",
         reviewer='Ann "the editor"\nsecond line',
         date="2025-01-02T03:04:05+00:00",

@@ -1,0 +1,51 @@
+"""What a checker is: the protocol every checker family implements and what opening one gets.
+
+It sits below the registry (``review.checkers``) and the families, so that a family in its own
+package (``review.languagetool``) implements it without importing the registry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from review.cache import ResultCache
+from review.config import Config
+from review.flags import Flag
+from review.progress import Progress
+from review.segment import Sentence
+
+# What a checker's name must look like (the JSON schemas say the same).
+NAME_PATTERN = r"^[a-z][a-z0-9-]*$"
+
+
+class Checker(Protocol):
+    """Anything that flags sentences: LanguageTool, our fluency detectors, a terminology list.
+
+    ``text`` is the document text the sentences' offsets point into; a checker that needs
+    context (LanguageTool checks whole paragraphs) rebuilds it from there. Flags may be yielded
+    as they are found so that callers can stream them. ``version`` is what the patch header
+    records; None for a checker that ships with review (the tool's version is its version).
+    """
+
+    name: str
+
+    @property
+    def version(self) -> str | None: ...
+
+    def check(self, text: str, sentences: Sequence[Sentence]) -> Iterable[Flag]: ...
+
+
+class CheckerUnavailable(Exception):
+    """A checker that cannot be had now (a server that will not start); the others run.
+    The message is the one-line notice the user sees."""
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """What a checker's ``open_checker`` gets."""
+
+    config: Config
+    cache: ResultCache
+    progress: Progress | None = None

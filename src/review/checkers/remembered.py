@@ -1,0 +1,50 @@
+"""A checker's flags for a whole text, kept in the result cache."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Iterable, Sequence
+from importlib import import_module
+from pathlib import Path
+
+from review.cache import ResultCache
+from review.checker_api import Checker
+from review.flags import Flag
+from review.segment import Sentence
+
+
+class RememberedChecker:
+    """A checker whose flags for a whole text are kept in the result cache, so a report or a
+    reopened review does not run it again. The key holds the checker's code and data (a hash
+    of its package's files), its settings, the text and the sentence spans."""
+
+    def __init__(self, checker: Checker, cache: ResultCache, settings: str) -> None:
+        self.name = checker.name
+        self.version = checker.version
+        self._checker = checker
+        self._cache = cache
+        self._fingerprint = _package_fingerprint(type(checker).__module__)
+        self._settings = settings
+
+    def check(self, text: str, sentences: Sequence[Sentence]) -> Iterable[Flag]:
+        spans = ",".join(f"{s.start}:{s.end}:{s.paragraph}" for s in sentences)
+        key = ResultCache.key("flags", self.name, self._fingerprint, self._settings, spans, text)
+        remembered = self._cache.get(key)
+        if remembered is not None:
+            return [Flag.from_json(item) for item in remembered]
+        flags = list(self._checker.check(text, sentences))
+        self._cache.put(key, [flag.to_json() for flag in flags])
+        return flags
+
+
+@functools.cache
+def _package_fingerprint(module: str) -> str:
+    package = Path(import_module(module).__file__ or "").parent
+    digest = hashlib.sha256()
+    for path in sorted(
+        p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    ):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -1,0 +1,91 @@
+"""Plain text: the file's text is what the editor reviews, segmented by SRX rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from review.cache import ResultCache, cached_segment
+from review.document import Document, load_document
+from review.errors import ReviewError
+from review.segment import Sentence
+from review.state import ReviewState, SentenceReview
+
+
+class PlainText:
+    def load(self, path: Path, base: Path | None) -> Document:
+        return load_document(path, base=base)
+
+    def segment(
+        self,
+        document: Document,
+        cache: ResultCache | None,
+        on_chunk: Callable[[tuple[Sentence, ...]], None] | None,
+    ) -> tuple[Sentence, ...]:
+        return cached_segment(document.text, cache, on_chunk)
+
+    def corrected(
+        self, document: Document, sentences: Sequence[Sentence], state: ReviewState
+    ) -> str:
+        return document.bom_text + state.corrected_text(document.text, sentences)
+
+    def reviews(
+        self,
+        corrected: str,
+        document: Document,
+        sentences: Sequence[Sentence],
+        records: dict[str, dict[str, Any]],
+        name: str,
+    ) -> dict[str, SentenceReview]:
+        return _recover_reviews(
+            corrected[len(document.bom_text) :], document.text, sentences, records, name
+        )
+
+
+FORMAT = PlainText()
+
+
+def _recover_reviews(
+    corrected: str,
+    original: str,
+    sentences: Sequence[Sentence],
+    metadata: dict[str, dict[str, Any]],
+    name: str,
+) -> dict[str, SentenceReview]:
+    """Walk the corrected text with the original's gaps and the recorded edit lengths."""
+    reviews: dict[str, SentenceReview] = {}
+    position = 0
+    previous_end = 0
+    for sentence in sentences:
+        gap = original[previous_end : sentence.start]
+        if not corrected.startswith(gap, position):
+            raise _mismatch(name, sentence.id)
+        position += len(gap)
+        data = metadata.get(sentence.id)
+        if data is not None and "edited_chars" in data:
+            end = position + data["edited_chars"]
+            if end > len(corrected):
+                raise _mismatch(name, sentence.id)
+            fields = {k: v for k, v in data.items() if k != "edited_chars"}
+            reviews[sentence.id] = SentenceReview.from_json(
+                {**fields, "edited": corrected[position:end]}
+            )
+            position = end
+        else:
+            if not corrected.startswith(sentence.text, position):
+                raise _mismatch(name, sentence.id)
+            if data is not None:
+                reviews[sentence.id] = SentenceReview.from_json(data)
+            position += len(sentence.text)
+        previous_end = sentence.end
+    if corrected[position:] != original[previous_end:]:
+        raise _mismatch(name, "the end of the text")
+    return reviews
+
+
+def _mismatch(name: str, where: str) -> ReviewError:
+    return ReviewError(
+        f"{name}: its diff does not match the edits its header records (at {where}); "
+        "was it changed by hand or cut short?"
+    )

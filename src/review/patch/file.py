@@ -1,0 +1,134 @@
+"""The patch file as a whole: written from a review, read back into one, applied."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from review.document import Document, relative_path
+from review.errors import ReviewError
+from review.inputs import input_format, open_text
+from review.patch.diff import _apply, _check_relative, _lines, _split_diff, _unified_diff
+from review.patch.header import PatchHeader, _parse_header, render_header
+from review.patch.location import PatchLocation, locate
+from review.segment import Sentence
+from review.state import ReviewState
+
+
+@dataclass(frozen=True, slots=True)
+class Patch:
+    """A patch as read: its header, the review it records and the corrected file's bytes."""
+
+    header: PatchHeader
+    state: ReviewState
+    corrected: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class SavedReview:
+    """A document with its saved review, read-only (no lock, no journal): for apply, report
+    and diff. ``patch`` is None when the document has no patch yet."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    location: PatchLocation
+    patch: Patch | None
+
+    @property
+    def state(self) -> ReviewState:
+        return self.patch.state if self.patch else ReviewState()
+
+
+def load_saved_review(
+    document_path: str | Path, patch: str | Path | None = None, cwd: Path | None = None
+) -> SavedReview:
+    """Load the document and its patch (``locate`` says where); a patch given by name must
+    exist, the default one may be missing."""
+    location = locate(document_path, patch, cwd)
+    text = open_text(document_path, base=location.root)
+    document, sentences = text.document, text.sentences
+    if patch is None and not location.patch.exists():
+        return SavedReview(document, sentences, location, None)
+    return SavedReview(
+        document, sentences, location, read_patch(location.patch, document, sentences)
+    )
+
+
+def render_patch(
+    document: Document, sentences: Sequence[Sentence], state: ReviewState, header: PatchHeader
+) -> bytes:
+    """The patch file's bytes: the same arguments always give the same bytes."""
+    _require_ascii_compatible(document)
+    _check_relative(header.original, "the original's path")
+    head = render_header(header, sentences, state)
+    original = document.file_text
+    corrected = input_format(document.path).corrected(document, sentences, state)
+    if corrected == original:
+        return head
+    diff = _unified_diff(_lines(original), _lines(corrected), header.original)
+    return head + b"\n" + "".join(diff).encode(document.encoding)
+
+
+def read_patch(path: Path, document: Document, sentences: Sequence[Sentence]) -> Patch:
+    return parse_patch(read_patch_bytes(path), document, sentences, relative_path(path))
+
+
+def read_patch_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ReviewError(f"{relative_path(path)}: no such patch file") from None
+    except OSError as exc:
+        raise ReviewError(f"{relative_path(path)}: cannot be read: {exc.strerror}") from None
+
+
+def parse_patch(data: bytes, document: Document, sentences: Sequence[Sentence], name: str) -> Patch:
+    """Read a patch made for ``document``; anything wrong with it is a one-line ReviewError."""
+    header, metadata, corrected = _checked_and_applied(data, document, name)
+    known = {s.id for s in sentences}
+    for sentence_id in metadata:
+        if sentence_id not in known:
+            raise ReviewError(
+                f"{name}: Sentence-{sentence_id}: {header.original} has no such sentence "
+                f"(it has s1…s{len(sentences)})"
+            )
+    reviews = input_format(document.path).reviews(corrected, document, sentences, metadata, name)
+    return Patch(header, ReviewState.of(reviews), corrected.encode(document.encoding))
+
+
+def apply_patch(data: bytes, document: Document, name: str) -> bytes:
+    """The corrected file's bytes, without segmenting the document: the header and the diff
+    are checked as ``parse_patch`` does, except that the per-sentence records are not matched
+    against the diff (the diff alone says what the corrected text is)."""
+    return _checked_and_applied(data, document, name)[2].encode(document.encoding)
+
+
+def _checked_and_applied(
+    data: bytes, document: Document, name: str
+) -> tuple[PatchHeader, dict[str, dict[str, Any]], str]:
+    """The header, the per-sentence records and the corrected text (BOM included)."""
+    _require_ascii_compatible(document)
+    head, body = _split_diff(data)
+    header, metadata = _parse_header(head, name)
+    if header.original_sha256 != document.sha256:
+        raise ReviewError(
+            f"{name}: was made for another version of {header.original} "
+            f"(SHA-256 {header.original_sha256[:12]}…, the file's is {document.sha256[:12]}…)"
+        )
+    original = document.file_text
+    corrected = (
+        _apply(original, body, header.original, document.encoding, name) if body else original
+    )
+    if not corrected.startswith(document.bom_text):
+        raise ReviewError(f"{name}: its diff removes the original's byte order mark")
+    return header, metadata, corrected
+
+
+def _require_ascii_compatible(document: Document) -> None:
+    if "\n".encode(document.encoding) != b"\n":
+        raise ReviewError(
+            f"{document.relpath}: is {document.encoding}; patch files need a text encoding "
+            "that standard tools can patch (convert it to UTF-8 first)"
+        )
