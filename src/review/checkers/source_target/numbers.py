@@ -15,6 +15,7 @@ from review.checkers.source_target.numerals import (
     digit_numbers,
     english_numbers,
     foreign_format,
+    roman_numbers,
 )
 from review.checkers.source_target.tokens import ADDRESS, TAG
 from review.flags import Category, MqmClass, Severity
@@ -38,7 +39,7 @@ class Comparison:
 
 def source_numbers(text: str, language: str) -> list[Number]:
     if not (language.lower().startswith(("zh", "ja")) or (not language and _HAN.search(text))):
-        return digit_numbers(text, language)
+        return sorted([*digit_numbers(text, language), *roman_numbers(text)], key=_start)
     chinese = chinese_numbers(text)
     digits = [
         n
@@ -54,10 +55,6 @@ def target_numbers(text: str, language: str) -> list[Number]:
     return digit_numbers(text, language)
 
 
-def _same(value: float, number: Number) -> bool:
-    return any(math.isclose(value, v, rel_tol=1e-9) for v in number.values)
-
-
 def _outside_tokens(numbers: list[Number], text: str) -> list[Number]:
     """Numbers not inside a tag, placeholder, URL or address ({0}, example.com/2): those are
     the token checks' to compare."""
@@ -69,50 +66,74 @@ def _outside_tokens(numbers: list[Number], text: str) -> list[Number]:
 def compare(pair: Pair) -> Comparison:
     sources = _outside_tokens(source_numbers(pair.source, pair.source_language), pair.source)
     targets = _outside_tokens(target_numbers(pair.target, pair.target_language), pair.target)
-    used: set[int] = set()
-    foreign = []
-    for written in foreign_format(pair.target, pair.source_language):
-        inside = [i for i, t in enumerate(targets) if written.start <= t.start < written.end]
-        for s in sources:
-            if _same(s.value, written) and not any(_same(s.value, targets[i]) for i in inside):
-                foreign.append((s, written))
-                sources.remove(s)
-                used.update(inside)
-                break
-    unmatched = []
-    for s in sources:
-        match = next(
-            (i for i, t in enumerate(targets) if i not in used and _same(s.value, t)), None
-        )
-        if match is None:
-            unmatched.append(s)
-        else:
-            used.add(match)
-    unmatched = [s for s in unmatched if not _parts_found(pair, s, targets, used)]
-    missing = [s for s in unmatched if s.required]
-    extra = [t for i, t in enumerate(targets) if i not in used and t.digits]
+    foreign = _foreign(pair, sources, targets)
+    # Required numbers first (an optional 一 must not take the "a billion" that 十亿 needs),
+    # digits before words (the source's 7 is the target's "7", not "July"), each number's
+    # own value before the readings it may also have ("30 million" as 30).
+    pending = sorted(sources, key=lambda n: not n.required)
+    free = sorted(targets, key=lambda n: not n.digits)
+    for primary in (True, False):
+        for number in list(pending):
+            match = next((t for t in free if _same(number.value, t, primary)), None)
+            if match is not None:
+                pending.remove(number)
+                free.remove(match)
+    pending, free = _by_parts(pair.source, pending, free)
+    free, pending = _by_parts(pair.target, free, pending)
+    missing = sorted((n for n in pending if n.required), key=_start)
+    extra = sorted((n for n in free if n.digits), key=_start)
     changed = tuple(zip(missing, extra, strict=False))
     return Comparison(
         tuple(missing[len(changed) :]), changed, tuple(extra[len(changed) :]), tuple(foreign)
     )
 
 
-def _parts_found(pair: Pair, number: Number, targets: list[Number], used: set[int]) -> bool:
-    """A source number written as several (10.30 a time, 3.5.2019 a date) whose every part
-    is a target number: marks those used and says so."""
-    parts = [float(p) for p in re.findall(r"\d+", pair.source[number.start : number.end])]
-    if len(parts) < 2:
-        return False
-    found: set[int] = set()
-    for part in parts:
-        match = next(
-            (i for i, t in enumerate(targets) if i not in used | found and _same(part, t)), None
-        )
-        if match is None:
-            return False
-        found.add(match)
-    used.update(found)
-    return True
+def _start(number: Number) -> int:
+    return number.start
+
+
+def _same(value: float, number: Number, primary: bool = False) -> bool:
+    values = number.values[:1] if primary else number.values
+    return any(math.isclose(value, v, rel_tol=1e-9) for v in values)
+
+
+def _foreign(
+    pair: Pair, sources: list[Number], targets: list[Number]
+) -> list[tuple[Number, Number]]:
+    """Target numbers written as the source's language writes them (1.000,5) whose value,
+    read that way, is a source number's; those source and target numbers are taken out of
+    ``sources`` and ``targets``."""
+    found = []
+    for written in foreign_format(pair.target, pair.source_language):
+        inside = [t for t in targets if written.start <= t.start < written.end]
+        for number in sources:
+            if _same(number.value, written) and not any(_same(number.value, t) for t in inside):
+                found.append((number, written))
+                sources.remove(number)
+                targets[:] = [t for t in targets if t not in inside]
+                break
+    return found
+
+
+def _by_parts(
+    text: str, numbers: list[Number], others: list[Number]
+) -> tuple[list[Number], list[Number]]:
+    """``numbers`` and ``others`` without the numbers of ``text`` written as several (10.30
+    a time, 3.5.2019 a date) whose every part is one of ``others``, and without those."""
+    left = []
+    for number in numbers:
+        parts = [float(p) for p in re.findall(r"\d+", text[number.start : number.end])]
+        taken: list[Number] = []
+        for part in parts if len(parts) > 1 else []:
+            match = next((o for o in others if o not in taken and _same(part, o)), None)
+            if match is None:
+                break
+            taken.append(match)
+        if taken and len(taken) == len(parts):
+            others = [o for o in others if o not in taken]
+        else:
+            left.append(number)
+    return left, others
 
 
 def _text(pair: Pair, number: Number, source: bool = True) -> str:

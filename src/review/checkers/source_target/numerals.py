@@ -57,7 +57,9 @@ def _digit_pattern(group: str, decimal: str) -> re.Pattern[str]:
     )
 
 
-_DIGITS_POINT = _digit_pattern(f",{_GROUP_SPACES}", ".")
+# English groups by commas or, as ISO 80000 has it, by spaces.
+_DIGITS_POINT = _digit_pattern(f",{_GROUP_SPACES} ", ".")
+_DATE = re.compile(r"(?<![\d.,])\d{1,4}([./])\d{1,2}\1\d{1,4}(?![\d])")
 # Where the comma is the decimal mark, a point followed by other than three digits is one too
 # (3.5 in a Russian text is rarer than 3,5 but not wrong).
 _DIGITS_COMMA = _digit_pattern(f".{_GROUP_SPACES} ", ",.")
@@ -81,15 +83,50 @@ def digit_numbers(text: str, language: str) -> list[Number]:
     """Numbers written in digits, read as ``language`` writes them (1.000,5 in Russian)."""
     comma = decimal_comma(language)
     pattern = _DIGITS_COMMA if comma else _DIGITS_POINT
-    return [
-        Number(m.start(), m.end(), (parse_digits(m.group(), comma),))
+    # A date has no one value: it matches the same date, or its parts (see numbers.py).
+    dates = [Number(m.start(), m.end(), (_date_value(m.group()),)) for m in _DATE.finditer(text)]
+    numbers = [
+        Number(m.start(), m.end(), _grouped_values(m.group(), comma))
         for m in pattern.finditer(text)
+        if not any(d.start <= m.start() < d.end for d in dates)
     ]
+    return sorted([*dates, *numbers], key=lambda n: n.start)
+
+
+def _date_value(date: str) -> float:
+    """27.04.2018 and 27/04/2018 as 27042018, a value no other number written has."""
+    return float("".join(re.findall(r"\d+", date))) + 0.5
+
+
+def _grouped_values(token: str, comma: bool) -> tuple[float, ...]:
+    """20 000 is 20,000, or 20 where the source says "20 thousand" in words."""
+    value = parse_digits(token, comma)
+    head = re.match(rf"\d+(?=[{_GROUP_SPACES} ]\d)", token)
+    return (value, float(head.group())) if head else (value,)
+
+
+_ROMAN = re.compile(
+    r"\b(?=[MDCLXVI]{2,}\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b"
+)
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+
+
+def roman_numbers(text: str) -> list[Number]:
+    """Roman numerals of two letters or more (secolul XX, XIV): not required, as Henry VIII
+    stays VIII in English, but a target's "20th" is then no added number."""
+    numbers = []
+    for m in _ROMAN.finditer(text):
+        if len(m.group()) < 2:
+            continue
+        values = [_ROMAN_VALUES[c] for c in m.group()]
+        value = sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+        numbers.append(Number(m.start(), m.end(), (float(value),), required=False, digits=False))
+    return numbers
 
 
 def foreign_format(text: str, language: str) -> list[Number]:
     """Numbers in an English text written as ``language`` writes them and English does not
-    (1.000,5, 1 000, 3,5): read by that language's convention."""
+    (1.000,5, 1.000, 3,5): read by that language's convention."""
     if not decimal_comma(language):
         return []
     return [
@@ -98,8 +135,10 @@ def foreign_format(text: str, language: str) -> list[Number]:
     ]
 
 
+# Grouped by points, or with a decimal comma; grouping by spaces is English too (ISO 80000).
 _FOREIGN = re.compile(
-    rf"(?<![\d.,])(?:\d{{1,3}}(?:[.{_GROUP_SPACES} ]\d{{3}})+(?:,\d+)?|\d+,\d{{1,2}})(?![\d])"
+    rf"(?<![\d.,])(?:\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:[{_GROUP_SPACES} ]\d{{3}})+,\d+"
+    rf"|\d+,\d{{1,2}})(?![\d])"
 )
 
 # --- Chinese ---------------------------------------------------------------------------
@@ -245,15 +284,20 @@ _MONTHS = {
         start=1,
     )
 }
-_WORD = "|".join(sorted([*_UNITS, *_TENS, *_ORDINALS, *_SCALES, *_OTHER], key=len, reverse=True))
+_CARDINAL = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, *_OTHER], key=len, reverse=True))
+_ORDINAL = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+_JOIN = r"(?:\s+and\s+|[\s-]+)(?:an?\s+)?"
+# Cardinals, then at most one ordinal (twenty-first; "first two" is two numbers); "half" only
+# before a scale (half a million), as "two and a half" is 2 against a source's 两年半.
 _NUMBER_WORDS = re.compile(
-    rf"\b(?:an?\s+)?(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*\b",
+    rf"\b(?:an?\s+)?(?:half{_JOIN}(?:{'|'.join(_SCALES)})|(?:{_CARDINAL})(?:{_JOIN}(?:{_CARDINAL}))*"
+    rf"(?:{_JOIN}(?:{_ORDINAL}))?|(?:{_ORDINAL}))\b",
     re.IGNORECASE,
 )
 _SCALED_DIGITS = re.compile(
     r"(?P<num>(?<![\d.,])\d+(?:\.\d+)?)\s*(?P<scale>thousand|million|billion|trillion|[kKmM]\b)"
 )
-_ORDINAL_DIGITS = re.compile(r"(?<![\d.,])(\d+)(?:st|nd|rd|th|s)\b")
+_ORDINAL_DIGITS = re.compile(r"(?<![\d.,])(\d+)(st|nd|rd|th|s)\b")
 # Capitalised only: "may" is a verb.
 _MONTH = re.compile(rf"\b(?:{'|'.join(m.capitalize() for m in _MONTHS)})\b")
 _SHORT_SCALE = {"k": 10**3, "m": 10**6}
@@ -262,11 +306,13 @@ _SHORT_SCALE = {"k": 10**3, "m": 10**6}
 def word_value(words: str) -> float:
     """The value of English number words: "two thousand" 2000, "twenty-five" 25, "a dozen" 12,
     "a hundred and five" 105, "third" 3."""
-    total = current = 0
+    total = current = 0.0
     for word in re.split(r"[\s-]+", words.lower()):
         if word in ("a", "an", "and"):
             continue
-        if word in _UNITS or word in _TENS or word in _ORDINALS or word in _OTHER:
+        if word == "half":
+            current = 0.5
+        elif word in _UNITS or word in _TENS or word in _ORDINALS or word in _OTHER:
             current += {**_UNITS, **_TENS, **_ORDINALS, **_OTHER}[word]
         elif word == "hundred":
             current = (current or 1) * 100
@@ -289,7 +335,10 @@ def english_numbers(text: str) -> list[Number]:
         numbers.append(Number(m.start(), m.end(), (digits * factor, digits)))
     for m in _ORDINAL_DIGITS.finditer(text):
         numbers = [n for n in numbers if not m.start() <= n.start < m.end()]
-        numbers.append(Number(m.start(), m.end(), (float(m.group(1)),)))
+        value = float(m.group(1))
+        # the 1970s are the '70s
+        decade = (value % 100,) if m.group(2) == "s" and value >= 1000 else ()
+        numbers.append(Number(m.start(), m.end(), (value, *decade)))
     for m in _NUMBER_WORDS.finditer(text):
         if any(n.start <= m.start() < n.end for n in numbers):
             continue
@@ -300,7 +349,16 @@ def english_numbers(text: str) -> list[Number]:
     for m in _MONTH.finditer(text):
         month = float(_MONTHS[m.group().lower()])
         numbers.append(Number(m.start(), m.end(), (month,), required=False, digits=False))
-    return sorted(numbers, key=lambda n: n.start)
+    return sorted(map(_in_thousands, numbers), key=lambda n: n.start)
+
+
+def _in_thousands(number: Number) -> Number:
+    """600,000 also as 600 and 1,500,000 as 1.5, against a source that says "600 тысяч" or
+    "1,5 milioane": scale words of every language are more than this module can know."""
+    if not number.digits or not number.value >= 1000:
+        return number
+    scaled = tuple(number.value / scale for scale in (10**3, 10**6, 10**9) if number.value >= scale)
+    return Number(number.start, number.end, (*number.values, *scaled), number.required)
 
 
 def _bare_of_scaled(words: str) -> float | None:
