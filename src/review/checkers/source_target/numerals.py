@@ -357,7 +357,12 @@ def _in_thousands(number: Number) -> Number:
     "1,5 milioane": scale words of every language are more than this module can know."""
     if not number.digits or not number.value >= 1000:
         return number
-    scaled = tuple(number.value / scale for scale in (10**3, 10**6, 10**9) if number.value >= scale)
+    # Round to a tenth of the scale, as a number said with a scale word is (1.5 million).
+    scaled = tuple(
+        number.value / scale
+        for scale in (10**3, 10**6, 10**9)
+        if number.value >= scale and number.value % (scale // 10) == 0
+    )
     return Number(number.start, number.end, (*number.values, *scaled), number.required)
 
 

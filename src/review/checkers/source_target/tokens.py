@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import partial
 
 from review.checkers.source_target.base import Check, Hit, Pair, whole
 from review.flags import Category, MqmClass, Severity
@@ -57,7 +58,7 @@ def difference(pattern: re.Pattern[str], pair: Pair) -> TokenDifference:
     missing, extra = _unmatched(source, target), _unmatched(target, source)
     altered = []
     for token in list(missing):
-        alike = max(extra, key=lambda t: _likeness(token, t), default=None)
+        alike = max(extra, key=partial(_likeness, token), default=None)
         if alike is not None and _likeness(token, alike) > 0.5:
             altered.append((token, alike))
             missing.remove(token)
@@ -78,6 +79,9 @@ def _unmatched(tokens: list[Token], others: list[Token]) -> list[Token]:
 
 
 def _likeness(a: Token, b: Token) -> float:
+    """How alike two tokens are, 0 to 1; an e-mail address is nothing like a URL."""
+    if ("@" in a.text) != ("@" in b.text):
+        return 0.0
     return SequenceMatcher(None, a.text.lower(), b.text.lower()).ratio()
 
 
