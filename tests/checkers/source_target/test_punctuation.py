@@ -49,6 +49,11 @@ def test_full_width_marks_and_toned_down_exclamations_pass(found):
     assert found(EndPunctuation.rule, "“走吧。”", "“Let's go.”") == []
 
 
+def test_abbreviation_point_may_go_with_the_abbreviation(found):
+    assert found(EndPunctuation.rule, "Завербован в 1981 г.", "Recruited in 1981", "ru") == []
+    assert found(EndPunctuation.rule, "Он ушёл.", "He left", "ru") == [(3, 7, "left")]
+
+
 def test_quotation_marks_dropped(flags):
     [flag] = flags(
         BracketParity.rule,

@@ -18,6 +18,9 @@ _END_KIND = {
 }  # fmt: skip
 # Closing quotes and brackets after the end mark: "He left." / (see below.)
 _CLOSERS = "\"'”’»」』)）]】›"
+# A source ending in a short abbreviation (Russian "в 1981 г.", "и т. д.") ends with its point
+# only; the translation may spell it out ("in 1981") and end without one.
+_ABBREVIATION = re.compile(r"(?:^|[\s.])[^\W\d_]{1,2}\.$")
 _KIND_MARK = {"question": "?", "exclamation": "!", "full stop": ".", "ellipsis": "…", "colon": ":"}
 
 
@@ -36,7 +39,8 @@ class EndPunctuation(Check):
     statement: ？ → ".", or a full stop added to a title that has none).
 
     Kinds, not characters, are compared: 。 and ".", ？ and "?" are the same. An exclamation
-    mark toned down to a full stop is left alone, as English style often does.
+    mark toned down to a full stop is left alone, as English style often does, and so is a
+    point dropped with the abbreviation it ended (Russian "в 1981 г." is "in 1981").
     """
 
     rule = "ST_END_PUNCTUATION"
@@ -51,6 +55,8 @@ class EndPunctuation(Check):
         source_kind = source[1] if source else None
         target_kind = target[1] if target else None
         if source_kind == target_kind or (source_kind, target_kind) == ("exclamation", "full stop"):
+            return
+        if target is None and _ABBREVIATION.search(pair.source.rstrip()):
             return
         if target is None:
             assert source_kind is not None
