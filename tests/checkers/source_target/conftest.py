@@ -10,9 +10,11 @@ from review.flags import Flag
 def flags() -> Callable[..., list[Flag]]:
     """The flags of one check (every check when ``rule`` is None) on one pair."""
 
-    def run(rule: str | None, source: str, target: str, language: str = "zh") -> list[Flag]:
+    def run(
+        rule: str | None, source: str, target: str, language: str = "zh", into: str = "en"
+    ) -> list[Flag]:
         checker = SourceTargetChecker([rule] if rule else CHECKS)
-        return checker.check([Pair("s1", source, target, language, "en")])
+        return checker.check([Pair("s1", source, target, language, into)])
 
     return run
 

@@ -94,3 +94,10 @@ def test_point_grouping_copied_from_romanian(found):
 def test_numbers_inside_placeholders_and_urls_are_the_token_checks(flags):
     found = flags(None, "Open %s at https://a.org/1", "Open {0} at https://a.org/2", "en")
     assert [f.rule for f in found] == ["ST_TAG_MISSING", "ST_TAG_ADDED", "ST_ADDRESS_ALTERED"]
+
+
+def test_english_to_chinese(flags):
+    assert flags(None, "Two thousand people came.", "两千人来了。", "en", "zh") == []
+    source, target = "He paid 3,000 yuan.", "他花了3万元。"
+    [flag] = flags(NumberChanged.rule, source, target, "en", "zh")
+    assert (flag.text, flag.message) == ("3万", "3万 is not in the source, which has 3,000")

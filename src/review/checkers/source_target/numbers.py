@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from review.checkers.source_target.base import Check, Hit, Pair, whole
@@ -37,8 +37,16 @@ class Comparison:
     foreign: tuple[tuple[Number, Number], ...]
 
 
+def _chinese(text: str, language: str) -> bool:
+    return language.lower().startswith(("zh", "ja")) or (not language and bool(_HAN.search(text)))
+
+
 def source_numbers(text: str, language: str) -> list[Number]:
-    if not (language.lower().startswith(("zh", "ja")) or (not language and _HAN.search(text))):
+    """The numbers of a source text; those a translation need not carry are not ``required``
+    (English number words: "one" is as often a pronoun)."""
+    if language.lower().startswith("en"):
+        return [n if n.digits else replace(n, required=False) for n in english_numbers(text)]
+    if not _chinese(text, language):
         return sorted([*digit_numbers(text, language), *roman_numbers(text)], key=_start)
     chinese = chinese_numbers(text)
     digits = [
@@ -46,12 +54,15 @@ def source_numbers(text: str, language: str) -> list[Number]:
         for n in digit_numbers(text, language)
         if not any(c.start <= n.start < c.end for c in chinese)
     ]
-    return sorted([*chinese, *digits], key=lambda n: n.start)
+    return sorted([*chinese, *digits], key=_start)
 
 
 def target_numbers(text: str, language: str) -> list[Number]:
+    """The numbers of a target text; only those in digits are flagged as added."""
     if language.lower().startswith("en") or not language:
         return english_numbers(text)
+    if _chinese(text, language):
+        return source_numbers(text, language)
     return digit_numbers(text, language)
 
 

@@ -231,7 +231,9 @@ def chinese_numbers(text: str) -> list[Number]:
             and not (numeral == "十" and _VERY.match(text, m.end()))
         )
         start = m.start("num") if pre in ("几", "数", "上", "成") else m.start()
-        numbers.append(Number(start, m.end(), (value,), required, digits=False))
+        # 3万 is written in digits, and may be flagged as added in a Chinese target
+        digits = numeral[0].isdigit()
+        numbers.append(Number(start, m.end(), (value,), required, digits))
     return numbers
 
 
