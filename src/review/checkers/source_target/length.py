@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import ClassVar
 
 from review.checkers.source_target.base import Check, Hit, Pair, whole
 from review.flags import Category, MqmClass, Severity
@@ -68,7 +69,19 @@ def _message(outlier: Outlier, how: str) -> str:
     )
 
 
-class TooShort(Check):
+class _Outlying(Check):
+    """A target whose length ratio lies far on one side of its document's usual."""
+
+    longer: ClassVar[bool]
+
+    def scan_document(self, pairs: Sequence[Pair]) -> Iterator[tuple[Pair, Hit]]:
+        how = "far longer" if self.longer else "far shorter"
+        for outlier in outliers(tuple(pairs)):
+            if (outlier.z > 0) == self.longer:
+                yield outlier.pair, whole(outlier.pair, _message(outlier, how))
+
+
+class TooShort(_Outlying):
     """A target far shorter than its source, for the document's usual ratio: something of the
     source is likely left out.
 
@@ -82,14 +95,10 @@ class TooShort(Check):
     category = Category.MISTRANSLATION_RISK
     mqm = MqmClass.OMISSION
     severity = Severity.MAJOR
-
-    def scan_document(self, pairs: Sequence[Pair]) -> Iterator[tuple[Pair, Hit]]:
-        for outlier in outliers(tuple(pairs)):
-            if outlier.z < 0:
-                yield outlier.pair, whole(outlier.pair, _message(outlier, "far shorter"))
+    longer = False
 
 
-class TooLong(Check):
+class TooLong(_Outlying):
     """A target far longer than its source, for the document's usual ratio: something is
     likely added (a repeated clause, a hallucinated sentence). Measured as ST_LENGTH_SHORT."""
 
@@ -97,8 +106,4 @@ class TooLong(Check):
     category = Category.MISTRANSLATION_RISK
     mqm = MqmClass.ADDITION
     severity = Severity.MINOR
-
-    def scan_document(self, pairs: Sequence[Pair]) -> Iterator[tuple[Pair, Hit]]:
-        for outlier in outliers(tuple(pairs)):
-            if outlier.z > 0:
-                yield outlier.pair, whole(outlier.pair, _message(outlier, "far longer"))
+    longer = True
