@@ -86,9 +86,16 @@ class SourceTargetChecker:
     def check(self, pairs: Sequence[Pair]) -> list[Flag]:
         """The flags in the order of the pairs, and by offset within each."""
         order = {pair.sentence_id: index for index, pair in enumerate(pairs)}
+        # Pair by pair, each check in turn: the checks of one family share their analysis of
+        # the pair (its numbers, its tokens) through a small cache.
         flags = [
             check.flag(pair, hit)
+            for pair in pairs
             for check in self.checks
-            for pair, hit in check.scan_document(pairs)
+            if not check.whole_document
+            for hit in check.scan(pair)
         ]
+        for check in self.checks:
+            if check.whole_document:
+                flags.extend(check.flag(pair, hit) for pair, hit in check.scan_document(pairs))
         return sorted(flags, key=lambda f: (order[f.sentence_id], f.start, f.end, f.rule))

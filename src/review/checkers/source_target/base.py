@@ -45,7 +45,8 @@ class Check:
     """A check of one kind of source–target mismatch.
 
     Subclasses set the class attributes and implement ``scan`` (one pair), or override
-    ``scan_document`` when the check needs every pair of the document (the length ratio).
+    ``scan_document`` and set ``whole_document`` when the check needs every pair of the
+    document (the length ratio).
     The docstring of each subclass says what it catches and why.
     """
 
@@ -54,6 +55,8 @@ class Check:
     mqm: ClassVar[MqmClass]
     severity: ClassVar[Severity]
     default_on: ClassVar[bool] = True
+    # True: ``scan_document`` is overridden and needs every pair at once.
+    whole_document: ClassVar[bool] = False
 
     def scan(self, pair: Pair) -> Iterator[Hit]:
         raise NotImplementedError

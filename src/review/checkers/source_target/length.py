@@ -73,6 +73,7 @@ class _Outlying(Check):
     """A target whose length ratio lies far on one side of its document's usual."""
 
     longer: ClassVar[bool]
+    whole_document = True
 
     def scan_document(self, pairs: Sequence[Pair]) -> Iterator[tuple[Pair, Hit]]:
         how = "far longer" if self.longer else "far shorter"

@@ -21,6 +21,7 @@ from review.checkers.source_target.tokens import ADDRESS, TAG
 from review.flags import Category, MqmClass, Severity
 
 _HAN = re.compile("[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +74,15 @@ def _outside_tokens(numbers: list[Number], text: str) -> list[Number]:
     return [n for n in numbers if not any(a <= n.start < b for a, b in spans)]
 
 
-@lru_cache(maxsize=4096)
+_NONE = Comparison((), (), (), ())
+
+
+# The four number checks ask about the same pair one after the other (see SourceTargetChecker).
+@lru_cache(maxsize=64)
 def compare(pair: Pair) -> Comparison:
     sources = _outside_tokens(source_numbers(pair.source, pair.source_language), pair.source)
+    if not sources and not _DIGIT.search(pair.target):
+        return _NONE
     targets = _outside_tokens(target_numbers(pair.target, pair.target_language), pair.target)
     foreign = _foreign(pair, sources, targets)
     # Required numbers first (an optional 一 must not take the "a billion" that 十亿 needs),

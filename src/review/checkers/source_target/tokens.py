@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import partial
+from functools import lru_cache, partial
 
 from review.checkers.source_target.base import Check, Hit, Pair, whole
 from review.flags import Category, MqmClass, Severity
@@ -50,6 +50,7 @@ class TokenDifference:
     altered: tuple[tuple[Token, Token], ...]
 
 
+@lru_cache(maxsize=64)
 def difference(pattern: re.Pattern[str], pair: Pair) -> TokenDifference:
     """The tokens of the source the target lacks and the other way round, as multisets;
     a missing and an extra token more than half alike are one altered token."""
