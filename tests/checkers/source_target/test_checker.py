@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from review.checkers.source_target import (
     CHECKS,
@@ -67,3 +69,18 @@ def test_every_check_has_a_summary_and_an_mqm_class():
             "Locale convention",
             "Design and markup",
         }
+
+
+_ALPHABET = '0123456789.,% 一二两十百千万亿点第之分个年？?！!。.“”"()（）[]<>/{}⟨⟩@:abcABC \t\n'
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    source=st.text(alphabet=_ALPHABET, max_size=40),
+    target=st.text(alphabet=_ALPHABET, max_size=40),
+    language=st.sampled_from(["zh", "ru", "en", ""]),
+)
+def test_any_text_gives_flags_inside_the_target(source, target, language):
+    for flag in SourceTargetChecker(CHECKS).check([Pair("s1", source, target, language)]):
+        assert 0 <= flag.start <= flag.end <= len(target)
+        assert flag.text == target[flag.start : flag.end]
