@@ -36,7 +36,7 @@ class Category(StrEnum):
 
 
 class MqmClass(StrEnum):
-    """MQM error types (the subset our checkers can recognise in the target text alone)."""
+    """MQM error types (those our checkers recognise, in the target or against the source)."""
 
     GRAMMAR = "Fluency/Grammar"
     SPELLING = "Fluency/Spelling"
@@ -46,7 +46,12 @@ class MqmClass(StrEnum):
     INCONSISTENCY = "Fluency/Inconsistency"
     AWKWARD = "Style/Awkward"
     MISTRANSLATION = "Accuracy/Mistranslation"
+    OMISSION = "Accuracy/Omission"
+    ADDITION = "Accuracy/Addition"
+    UNTRANSLATED = "Accuracy/Untranslated"
     NON_TRANSLATION = "Non-translation"
+    NUMBER_FORMAT = "Locale convention/Number format"
+    MARKUP = "Design and markup/Markup tag"
 
 
 @dataclass(frozen=True, slots=True)
