@@ -113,3 +113,14 @@ def test_an_unknown_side_is_one_line(project, capsysbinary):
     assert err == (
         "review: nothing.patch: no such file (name a file, or REV:path for one in git)\n"
     )
+
+
+def test_a_format_registered_in_one_line_is_a_choice_of_format(project, capsysbinary) -> None:
+    from review.diff_formats import FORMATS
+    from toy_formats import registered
+
+    with registered(FORMATS, "render_diff"):
+        code, out, err = review(
+            capsysbinary, "diff", "doc.txt", "corrections/doc.patch", "--format", "toy"
+        )
+    assert (code, out, err) == (0, b"toy diff: 2 of 3 differ\n", "")

@@ -146,3 +146,17 @@ def test_with_languagetool(reviewed_seed, languagetool_server, capsys) -> None:
         f["rule"] for s in data["sentences"] for f in s["flags"] if f["source"] == "languagetool"
     }
     assert "MORFOLOGIK_RULE_EN_US" in rules
+
+
+def test_a_format_registered_in_one_line_is_chosen_by_name_or_suffix(reviewed_seed, capsys) -> None:
+    from review.report.formats import FORMATS
+    from toy_formats import registered
+
+    with registered(FORMATS, "render_report"):
+        code, out, err = _run(capsys, "report", SEED_NAME, "--no-languagetool", "--format", "toy")
+        assert (code, out) == (0, f"toy report of {SEED_NAME}: 2 edited\n"), err
+        code, out, err = _run(capsys, "report", SEED_NAME, "--no-languagetool", "-o", "r.toy")
+        assert (code, out) == (0, ""), err
+    assert (reviewed_seed.parent.parent / "r.toy").read_text("utf-8") == (
+        f"toy report of {SEED_NAME}: 2 edited\n"
+    )
