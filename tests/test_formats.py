@@ -36,5 +36,5 @@ def test_a_renderer_must_be_module_colon_function_and_a_name_is_registered_once(
     formats = _registry()
     with pytest.raises(ValueError, match=r"^toy: renderer 'toy_formats\.render' is not"):
         formats.register(Format("toy", "toy_formats.render"))
-    with pytest.raises(ValueError, match="^json: a format of that name is registered already$"):
+    with pytest.raises(ValueError, match=r"^json: a format of that name is registered already$"):
         formats.register(Format("json", "json:dumps"))
