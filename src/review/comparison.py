@@ -14,8 +14,9 @@ from enum import StrEnum
 from review.errors import ReviewError
 from review.metrics import Metric, Score
 from review.report.effort import EffortStatistics
+from review.report.wording import describe_annotation
 from review.revisions import Pair, Revision, align
-from review.state import Annotation, ReviewState, SentenceReview
+from review.state import ReviewState, SentenceReview
 from review.worddiff import DiffOp, word_diff
 
 DIFF_METRICS = (Metric.TER, Metric.CHRF)
@@ -131,8 +132,8 @@ def _review_changes(
         changes.append(ReviewChange(sentence, ReviewField.COMMENT, old.comment, new.comment))
     # An annotation is the same in both when its class, severity, note and the words it marks
     # are: its offsets move when the text around it was edited.
-    removed = {_annotation(a, old_text): None for a in old.annotations}
-    added = {_annotation(a, new_text): None for a in new.annotations}
+    removed = {describe_annotation(a, old_text[a.start : a.end]): None for a in old.annotations}
+    added = {describe_annotation(a, new_text[a.start : a.end]): None for a in new.annotations}
     changes += [
         ReviewChange(sentence, ReviewField.ANNOTATION, line, "")
         for line in removed
@@ -144,9 +145,3 @@ def _review_changes(
         if line not in removed
     ]
     return changes
-
-
-def _annotation(annotation: Annotation, text: str) -> str:
-    note = f": {annotation.note}" if annotation.note else ""
-    words = text[annotation.start : annotation.end]
-    return f"{annotation.mqm}, {annotation.severity} on “{words}”{note}"
