@@ -1,13 +1,16 @@
 """Time of `review diff` on a 100,000-sentence review with 5,000 edits, against the old path.
 
 The book and its review are made as bench/report_scale.py makes them (the seed's paragraphs
-repeated, 5,000 sentences edited, statuses, comments, annotations and dismissals). Two
-measurements:
+repeated, 5,000 sentences edited, statuses, comments, annotations and dismissals): that is
+round 2. Round 1 is the same review of its first half of the book only, so between the rounds
+2,500 sentences change text and the statuses, comments and annotations of those sentences
+change too. Two measurements:
 
-- **command**: the whole `review diff book.txt corrections/book.patch --format FORMAT`
-  process, wall time, for every diff format: loading and segmenting, reading the patch,
-  aligning, scoring (sacrebleu's segment statistics, as the report scores) and rendering.
-- **scoring, old against new**: on the first ``--slice`` sentence pairs, the old way
+- **command**: the whole `review diff corrections/round1.patch corrections/book.patch
+  --format FORMAT` process, wall time, for every diff format: loading and segmenting,
+  reading both patches, aligning, scoring (sacrebleu's segment statistics, as the report
+  scores) and rendering.
+- **scoring, old against new**: on ``--slice`` sentence pairs spread over the book, the old way
   (sacrebleu's public ``sentence_score`` for every changed pair and ``corpus_score`` over all
   of them, what `review diff` did before) and the new one (``EffortStatistics``); the old
   path's time on the whole book is extrapolated from it (it grows with the pairs).
@@ -29,8 +32,13 @@ from report_scale import NAME, write_review
 from review.comparison import DIFF_METRICS
 from review.diff_formats import FORMATS
 from review.metrics import Metric, corpus_score, sentence_score
+from review.patchfile import load_saved_review, render_patch
 from review.report.effort import EffortStatistics
 from review.revisions import Pair, align, load_revision
+from review.state import ReviewState
+
+ROUND_1 = "corrections/round1.patch"
+ROUND_2 = "corrections/book.patch"
 
 
 def old_scoring(pairs: tuple[Pair, ...]) -> float:
@@ -60,9 +68,20 @@ def new_scoring(pairs: tuple[Pair, ...]) -> float:
     return time.perf_counter() - started
 
 
+def write_round_1(folder: Path) -> None:
+    """Round 2's review of the first half of the book, as round 1."""
+    saved = load_saved_review(folder / NAME, cwd=folder)
+    assert saved.patch is not None
+    half = saved.sentences[len(saved.sentences) // 2].id
+    first_half = {s.id for s in saved.sentences[: len(saved.sentences) // 2]}
+    state = ReviewState.of({sid: r for sid, r in saved.state.items() if sid in first_half})
+    data = render_patch(saved.document, saved.sentences, state, saved.patch.header)
+    (folder / ROUND_1).write_bytes(data)
+    print(f"round 1: the review of s1 up to {half}")
+
+
 def run_command(folder: Path, fmt: str) -> float:
-    command = [sys.executable, "-m", "review.cli", "diff", NAME, "corrections/book.patch",
-               "--format", fmt]  # fmt: skip
+    command = [sys.executable, "-m", "review.cli", "diff", ROUND_1, ROUND_2, "--format", fmt]
     started = time.perf_counter()
     completed = subprocess.run(command, cwd=folder, capture_output=True, check=False)
     elapsed = time.perf_counter() - started
@@ -83,16 +102,17 @@ def main() -> None:
         folder = Path(temporary)
         _path, setup = write_review(folder, args.sentences, args.edits)
         print(f"setup: {args.sentences:,} sentences, {args.edits:,} edits, made in {setup:.1f} s")
-        print("\nwhole command (review diff book.txt corrections/book.patch):")
+        write_round_1(folder)
+        print(f"\nwhole command (review diff {ROUND_1} {ROUND_2}):")
         for fmt in FORMATS.names():
             print(f"  --format {fmt:<5} {run_command(folder, fmt):7.2f} s")
-        pairs = align(
-            load_revision(NAME, cwd=folder), load_revision("corrections/book.patch", cwd=folder)
-        )[: args.slice]
+        pairs = align(load_revision(ROUND_1, cwd=folder), load_revision(ROUND_2, cwd=folder))
+        # Every n-th pair: the sample has the whole book's share of changed sentences.
+        pairs = pairs[:: max(len(pairs) // args.slice, 1)]
         changed = sum(1 for pair in pairs if pair.differs)
         old, new = old_scoring(pairs), new_scoring(pairs)
         whole = old * args.sentences / len(pairs)
-        print(f"\nscoring the first {len(pairs):,} pairs ({changed:,} changed):")
+        print(f"\nscoring {len(pairs):,} pairs, every n-th of the book ({changed:,} changed):")
         print(f"  old path (sacrebleu sentence_score + corpus_score) {old:7.2f} s")
         print(f"  new path (segment statistics, as the report)       {new:7.2f} s")
         print(f"  new is {old / new:.0f}× faster; the old path on the whole book would take "

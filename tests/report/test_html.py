@@ -53,9 +53,9 @@ def test_only_changed_lists_no_folds(handmade) -> None:
 def test_quality_section_and_formula(handmade_html: str) -> None:
     dom = parse(handmade_html)
     quality = dom.one("section", id="quality")
-    assert quality.one("td", id="mqm-penalty-total").text() == "13.10"
+    assert quality.one("td", id="mqm-penalty-total").text() == "8.00"
     assert quality.one("td", id="mqm-words").text() == "33"
-    assert quality.one("td", id="mqm-score").text() == "60.30"
+    assert quality.one("td", id="mqm-score").text() == "75.76"
     assert "25 × critical" in quality.one("p", class_="formula").text()
 
 
@@ -77,8 +77,8 @@ def test_in_headless_chromium(handmade, handmade_html: str, chromium, tmp_path: 
     assert figures == {
         "sentences": "6", "flagged": "5", "edited": "3", "reviewed": "2", "words": "33",
         "hter": "9.38", "chrf": f"{report.effort[1].value:.2f}",
-        "bleu": f"{report.effort[2].value:.2f}", "mqm-penalty": "39.70",
-        "quality-score": "60.30", "flags": "7", "open": "2",
+        "bleu": f"{report.effort[2].value:.2f}", "mqm-penalty": "24.24",
+        "quality-score": "75.76", "flags": "7", "open": "2", "still-flagged": "2",
     }  # fmt: skip
 
     s2 = dom.one("article", id="s2")

@@ -34,7 +34,7 @@ def test_stable_key_order_and_bytes_one_line_a_sentence(handmade, schema: dict) 
     text = render_json(handmade.report())
     assert text == render_json(handmade.report())
     lines = text.splitlines()
-    assert lines[0] == "{" and lines[1] == '  "schema": "review-report/1",'
+    assert lines[0] == "{" and lines[1] == '  "schema": "review-report/2",'
     sentence_lines = [line for line in lines if line.startswith('    {"id": "s')]
     assert len(sentence_lines) == 6
     assert json.loads(sentence_lines[0].rstrip(","))["corrected"] == "The cat sits on the mat."
@@ -50,8 +50,8 @@ def test_figures(handmade) -> None:
     assert [e["name"] for e in data["effort"]] == ["HTER", "chrF++", "BLEU"]
     assert data["effort"][0]["score"] == pytest.approx(300 / 32)
     assert data["effort"][0]["signature"].startswith("nrefs:1|case:lc|tok:tercom")
-    assert data["mqm"]["penalty"] == 13.1
-    assert data["mqm"]["errors"] == {"minor": 3, "minor_punctuation": 1, "major": 2, "critical": 0}
+    assert data["mqm"]["penalty"] == 8
+    assert data["mqm"]["errors"] == {"minor": 3, "minor_punctuation": 0, "major": 1, "critical": 0}
     assert data["summary"]["flags"] == {
         "total": 7, "accepted": 1, "resolved": 2, "dismissed": 2, "open": 2, "precision": 0.6,
     }  # fmt: skip
@@ -65,7 +65,9 @@ def test_figures(handmade) -> None:
     assert s1["flags"][0]["fate"] == "accepted" and s1["flags"][0]["replacement"] == "sits"
     s6 = data["sentences"][5]
     assert s6["annotations"] == [{"mqm": "Style/Awkward", "severity": "minor", "start": 0,
-                                  "end": 7, "note": "odd", "text": "Another"}]  # fmt: skip
+                                  "end": 7, "note": "odd", "text": "Another",
+                                  "original_start": 0, "original_end": 7,
+                                  "corrected_text": "Another"}]  # fmt: skip
     assert data["checkers"] == {"languagetool": "6.8", "fluency": True,
                                 "notices": ["a notice <i>here</i>"]}  # fmt: skip
 

@@ -49,7 +49,7 @@ def test_renders_escaped_text_as_text(rendered) -> None:
 
 
 def test_the_diff_is_del_and_ins(rendered) -> None:
-    s1 = next(table for table in rendered.all("table") if "The cat sit on the mat." in table.text())
+    s1 = next(table for table in rendered.all("table") if "The cat sitsits" in table.text())
     diff_cell = s1.all("td")[1]
     assert [(c.tag, c.text()) for c in diff_cell.children if not isinstance(c, str)] == [
         ("del", "sit"), ("ins", "sits"),
@@ -58,9 +58,9 @@ def test_the_diff_is_del_and_ins(rendered) -> None:
 
 
 def test_figures_and_folds(markdown: str, rendered) -> None:
-    assert "| quality score | 60.30 |" in markdown
+    assert "| quality score | 75.76 |" in markdown
     assert "| HTER | 9.38 |" in markdown
-    assert "| **Penalty per 100 words** |  |  | 39.70 |" in markdown
+    assert "| **Penalty per 100 words** |  |  | 24.24 |" in markdown
     details = rendered.all("details")
     assert len(details) == 1
     assert "s4–s5 · 2 unchanged sentences · 3 flags (1 dismissed, 2 open)" in markdown

@@ -24,7 +24,7 @@ def test_headings_and_figures(handmade) -> None:
     figures = {f.key: f.value for f in summary_figures(report)}
     assert figures["sentences"] == "6"
     assert figures["hter"] == "9.38"
-    assert figures["quality-score"] == "60.30"
+    assert figures["quality-score"] == "75.76"
 
 
 def test_wdiff() -> None:
