@@ -78,3 +78,18 @@ def test_no_sentences_listed_is_an_empty_array(handmade, schema: dict) -> None:
     data = json.loads(render_json(replace(handmade.report(only_changed=True), rows=())))
     assert data["sentences"] == []
     jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_decisions_comments_and_rule_precision_are_there_too(handmade) -> None:
+    data = json.loads(render_json(handmade.report(only_changed=True)))
+    # Over the whole document, even when s5 itself is not listed.
+    assert data["needs_decision"] == [
+        {"sentence": "s5", "kind": "open flag", "severity": "major", "rule": "ODD",
+         "mqm": "Style/Awkward", "text": "same", "message": "ODD message"},
+    ]  # fmt: skip
+    assert data["comments"] == [{"sentence": "s6", "comment": "Client's term | keep <b>as is</b>"}]
+    assert (data["summary"]["flagged"], data["summary"]["still_flagged"]) == (5, 2)
+    agreement = data["flags"]["by_rule"][0]
+    assert (agreement["name"], agreement["accepted"], agreement["precision"]) == (
+        "AGREEMENT", 1, 0.5,
+    )  # fmt: skip

@@ -76,3 +76,36 @@ def test_only_changed(handmade) -> None:
     assert "<details>" not in markdown
     assert "## Sentences the editor changed, commented on or annotated" in markdown
     assert "### s4" not in markdown
+
+
+def test_what_needs_a_decision_and_the_comments_come_first(markdown: str) -> None:
+    headings = [line for line in markdown.splitlines() if line.startswith("## ")]
+    assert headings[:3] == ["## Needs a decision", "## Reviewer's comments", "## Summary"]
+    assert headings[-1] == "## Appendix"
+    # s5's "same" is a major flag nobody judged; s3's "go" was dismissed, s1's accepted.
+    assert "| s5 | open flag, major: ODD “same” (Style/Awkward: ODD message) |" in markdown
+    assert "| s6 | Client's term \\| keep \\<b\\>as is\\</b\\> |" in markdown
+
+
+def test_each_changed_sentence_shows_once_as_its_diff(markdown: str) -> None:
+    assert "| Original |" not in markdown and "| Corrected |" not in markdown
+    assert markdown.count("It was very") == 1
+    assert "| Diff | It was very <del>very </del>happy. |" in markdown
+
+
+def test_signatures_and_precision_per_rule_are_in_the_appendix(markdown: str) -> None:
+    body, appendix = markdown.split("## Appendix")
+    assert "nrefs:1" not in body
+    assert "| HTER | `nrefs:1\\|case:lc\\|tok:tercom\\|norm:no\\|punct:yes\\|asian:no" in appendix
+    assert "| Rule | Flags | accepted | resolved | dismissed | open | Precision |" in appendix
+    assert "| AGREEMENT | 2 | 1 | 0 | 1 | 0 | 50.0% |" in appendix
+
+
+def test_the_score_leaves_open_flags_out_and_says_so(markdown: str) -> None:
+    assert (
+        "Not in the score: 2 open flags nobody judged (1 minor, 1 major); the major and "
+        'critical ones are under "Needs a decision".'
+    ) in markdown
+    assert "| sentences flagged on the original | 5 |" in markdown
+    assert "| sentences with flags still open | 2 |" in markdown
+    assert "| flags still open | 2 |" in markdown

@@ -183,7 +183,13 @@ def _notices(report: Report) -> Markup | None:
 
 def _decisions(decisions: Iterable[Decision]) -> Markup:
     items = [
-        tag("li", decision_line(d), data_sentence=d.sentence, data_severity=str(d.severity))
+        tag(
+            "li",
+            tag("span", d.sentence, class_="sid"),
+            decision_line(d),
+            data_sentence=d.sentence,
+            data_severity=str(d.severity),
+        )
         for d in decisions
     ]
     return tag(

@@ -24,8 +24,8 @@ METRIC_MEANINGS = {
 }
 EFFORT_NOTE = (
     "Scores from sacrebleu, on its 0–100 scale, with the original as the hypothesis and the "
-    "corrected text as the reference, sentence by sentence; the signature says exactly how "
-    "each was computed."
+    "corrected text as the reference, sentence by sentence; their signatures, in the appendix, "
+    "say exactly how each was computed."
 )
 PRECISION_NOTE = (
     "Precision as the editor judged it = (accepted + resolved) ÷ (accepted + resolved + "
@@ -163,14 +163,15 @@ def annotation_line(row: AnnotationRow) -> str:
 
 
 def decision_line(decision: Decision) -> str:
-    """`s5 · open flag, major: ODD “same” (Style/Awkward: <message>)`."""
+    """`open flag, major: ODD “same” (Style/Awkward: <message>)`; the sentence is said
+    apart."""
     if decision.flag is not None:
         flag = decision.flag.flag
         what = f"{flag.rule} “{flag.text}” ({flag.mqm}: {flag.message})"
     else:
         assert decision.annotation is not None
         what = annotation_line(decision.annotation)
-    return f"{decision.sentence} · {decision.kind}, {decision.severity}: {what}"
+    return f"{decision.kind}, {decision.severity}: {what}"
 
 
 def wdiff(ops: Sequence[DiffOp]) -> str:
