@@ -151,6 +151,8 @@ def test_what_needs_a_decision_and_the_comments_open_the_report(handmade_html: s
     assert [
         (li.attrs["data-sentence"], li.attrs["data-severity"], li.text()) for li in decisions
     ] == [("s5", "major", "s5open flag, major: ODD “same” (Style/Awkward: ODD message)")]
+    title = dom.one("section", id="decisions").one("strong", class_="count")
+    assert title.text() == "1 open flag (1 major)."
     comments = dom.one("section", id="comments").all("li")
     assert [li.text() for li in comments] == ["s6Client's term | keep <b>as is</b>"]
 
@@ -222,3 +224,18 @@ def test_in_chromium_the_toggle_shows_each_version_and_cjk_has_a_font(
     page.write_text(html, encoding="utf-8")
     ARTIFACTS.mkdir(exist_ok=True)
     chromium.screenshot(page.as_uri(), ARTIFACTS / "report_cjk.png", "1280,1400")
+
+
+def test_a_long_list_of_decisions_is_folded(handmade) -> None:
+    words = [f"w{i}" for i in range(51)]
+    sentences = segment(" ".join(words) + ".")
+    flags = tuple(
+        flag(sentences[0], f"R{w}", w, Category.STYLE, MqmClass.AWKWARD, Severity.MAJOR)
+        for w in words
+    )
+    report = build_report(sentences, ReviewState(), flags, handmade.source, handmade.checkers)
+    section = parse(render_html(report)).one("section", id="decisions")
+    assert section.one("details", class_="decisions").one("summary").text() == (
+        "51 open flags (51 major)"
+    )
+    assert len(section.all("li")) == 51

@@ -85,6 +85,7 @@ def test_what_needs_a_decision_and_the_comments_come_first(markdown: str) -> Non
     # s5's "same" is a major flag nobody judged; s3's "go" was dismissed, s1's accepted.
     assert "| s5 | open flag, major: ODD “same” (Style/Awkward: ODD message) |" in markdown
     assert "| s6 | Client's term \\| keep \\<b\\>as is\\</b\\> |" in markdown
+    assert "the errors the editor marked critical. 1 open flag (1 major)." in markdown
 
 
 def test_each_changed_sentence_shows_once_as_its_diff(markdown: str) -> None:

@@ -11,7 +11,7 @@ opened it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from review.report.markup import Markup, join, raw, tag, void
 from review.report.model import Decision, FlagOutcome, GroupStats, Report, SentenceRow
@@ -20,6 +20,7 @@ from review.report.svg import FATE_COLOURS, fate_bars, paragraph_bars
 from review.report.wording import (
     APPENDIX_NOTE,
     DECISIONS_NOTE,
+    DECISIONS_OPEN_UP_TO,
     EFFORT_NOTE,
     FATE_ORDER,
     FLAGGED_NOTE,
@@ -31,6 +32,7 @@ from review.report.wording import (
     annotation_line,
     count,
     decision_line,
+    decisions_title,
     fate_count,
     flag_change,
     flag_detail,
@@ -181,7 +183,7 @@ def _notices(report: Report) -> Markup | None:
     return tag("ul", *items, class_="notices")
 
 
-def _decisions(decisions: Iterable[Decision]) -> Markup:
+def _decisions(decisions: Sequence[Decision]) -> Markup:
     items = [
         tag(
             "li",
@@ -192,11 +194,17 @@ def _decisions(decisions: Iterable[Decision]) -> Markup:
         )
         for d in decisions
     ]
+    if not items:
+        return tag("section", tag("h2", "Needs a decision"), tag("p", NO_DECISIONS), id="decisions")
+    listed = tag("ul", *items, class_="decisions")
+    title = decisions_title(decisions)
     return tag(
         "section",
         tag("h2", "Needs a decision"),
-        tag("p", DECISIONS_NOTE, class_="note") if items else tag("p", NO_DECISIONS),
-        tag("ul", *items, class_="decisions") if items else None,
+        tag("p", DECISIONS_NOTE, " ", tag("strong", f"{title}.", class_="count"), class_="note"),
+        listed
+        if len(items) <= DECISIONS_OPEN_UP_TO
+        else tag("details", tag("summary", title), listed, class_="decisions"),
         id="decisions",
     )
 

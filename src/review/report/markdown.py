@@ -20,6 +20,7 @@ from review.report.mqm import FORMULA
 from review.report.wording import (
     APPENDIX_NOTE,
     DECISIONS_NOTE,
+    DECISIONS_OPEN_UP_TO,
     EFFORT_NOTE,
     FATE_ORDER,
     FLAGGED_NOTE,
@@ -31,6 +32,7 @@ from review.report.wording import (
     annotation_line,
     count,
     decision_line,
+    decisions_title,
     fate_count,
     flag_change,
     flag_detail,
@@ -138,12 +140,19 @@ def _decisions(decisions: Sequence[Decision]) -> Iterator[str]:
         yield NO_DECISIONS
         yield ""
         return
-    yield cell(DECISIONS_NOTE)
+    yield f"{cell(DECISIONS_NOTE)} {cell(decisions_title(decisions))}."
     yield ""
+    folded = len(decisions) > DECISIONS_OPEN_UP_TO
+    if folded:
+        yield f"<details><summary>{html.escape(decisions_title(decisions))}</summary>"
+        yield ""
     yield from _table(
         ("Sentence", "What"), [(d.sentence, cell(decision_line(d))) for d in decisions]
     )
     yield ""
+    if folded:
+        yield "</details>"
+        yield ""
 
 
 def _comments(comments: Sequence[tuple[str, str]]) -> Iterator[str]:

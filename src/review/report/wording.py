@@ -3,6 +3,7 @@ HTML, Markdown and CSV."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -107,6 +108,24 @@ def summary_figures(report: Report) -> tuple[Figure, ...]:
         Figure("flags", "flags on the original", count(summary.flags.total)),
         Figure("open", "flags still open", count(summary.flags.open)),
     )
+
+
+DECISIONS_OPEN_UP_TO = 50
+"""Longer lists of decisions are folded (a book can hold thousands of open major flags)."""
+
+
+def decisions_title(decisions: Sequence[Decision]) -> str:
+    """`2 open flags (1 critical, 1 major) and 1 critical annotation`."""
+    flags = Counter(d.severity for d in decisions if d.flag is not None)
+    annotations = len(decisions) - sum(flags.values())
+    parts = []
+    if flags:
+        total = sum(flags.values())
+        by_severity = ", ".join(f"{count(n)} {severity}" for severity, n in flags.items())
+        parts.append(f"{count(total)} open flag{'s' * (total != 1)} ({by_severity})")
+    if annotations:
+        parts.append(f"{count(annotations)} critical annotation{'s' * (annotations != 1)}")
+    return " and ".join(parts)
 
 
 def unjudged_line(report: Report) -> str:
