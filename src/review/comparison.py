@@ -127,7 +127,9 @@ def _review_changes(
 ) -> list[ReviewChange]:
     changes = []
     if old.status is not new.status:
-        changes.append(ReviewChange(sentence, ReviewField.STATUS, old.status, new.status))
+        changes.append(
+            ReviewChange(sentence, ReviewField.STATUS, old.status.value, new.status.value)
+        )
     if old.comment != new.comment:
         changes.append(ReviewChange(sentence, ReviewField.COMMENT, old.comment, new.comment))
     # An annotation is the same in both when its class, severity, note and the words it marks
