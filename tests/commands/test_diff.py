@@ -28,7 +28,7 @@ def project(tmp_path, monkeypatch):
         session.dismiss(flag("s1", "One", "RULE_A"))
         session.accept(flag("s2", "now", "RULE_B", ("then",)))
         session.set_status("s2", "reviewed")
-        session.comment("s1", "checked with PM")
+        session.comment("s1", "checked with <b>PM</b>")
         session.remove_annotation("s2", 0)
         session.annotate("s3", Annotation(MqmClass.AWKWARD, Severity.MAJOR, 7, 12))
         session.save()
@@ -59,7 +59,7 @@ def test_text_output_for_the_original_against_the_review(project, capsysbinary):
         "2 of 3 sentences differ\n"
         "newly dismissed: s1 RULE_A 'One'\n"
         "newly accepted: s2 RULE_B 'now' → 'then'\n"
-        "s1 comment: '' → 'checked with PM'\n"
+        "s1 comment: '' → 'checked with <b>PM</b>'\n"
         "s2 status: todo → reviewed\n"
         "s3 annotation added: Style/Awkward, major on “Four.”\n"
         "document: TER 33.33, chrF 56.16\n"
@@ -92,7 +92,8 @@ def test_json_between_two_git_revisions_lists_new_dismissals_and_acceptances(pro
     assert report["signatures"] == {"ter": TER_SIGNATURE, "chrf": CHRF_SIGNATURE}
     assert report["sentences"] == 3
     assert report["review_changes"] == [
-        {"sentence": "s1", "field": "comment", "before": "check", "after": "checked with PM"},
+        {"sentence": "s1", "field": "comment", "before": "check",
+         "after": "checked with <b>PM</b>"},
         {"sentence": "s2", "field": "status", "before": "todo", "after": "reviewed"},
         {"sentence": "s2", "field": "annotation",
          "before": "Accuracy/Mistranslation, minor on “here”: place", "after": ""},
@@ -113,7 +114,8 @@ def test_markdown_table(project, capsysbinary):
     assert "| s3 | 50.00 | 44.03 | Three. **Four.** |" in text
     assert "- newly dismissed: s1 RULE_A 'One'" in text
     assert "- newly accepted: s2 RULE_B 'now' → 'then'" in text
-    assert "- s1 comment: 'check' → 'checked with PM'" in text
+    # The editor's words are text, not Markdown: no <b> element.
+    assert "- s1 comment: 'check' → 'checked with \\<b\\>PM\\</b\\>'" in text
     assert "- s2 status: todo → reviewed" in text
     assert "- s2 annotation removed: Accuracy/Mistranslation, minor on “here”: place" in text
     assert "- s3 annotation added: Style/Awkward, major on “Four.”" in text

@@ -26,7 +26,7 @@ def render_markdown(c: Comparison) -> str:
             for change in c.changes
         ]
         lines.append("")
-    lines += [f"- {line}" for line in summary_lines(c)]
+    lines += [f"- {line}" for line in summary_lines(c, _markdown_escaped)]
     lines += ["", f"TER: `{c.ter.signature}`  ", f"chrF: `{c.chrf.signature}`", ""]
     return "\n".join(lines)
 
