@@ -47,10 +47,7 @@ from review.document import load_document
 from review.flags import Flag, MqmClass, Severity
 from review.patch.file import load_saved_review, render_patch
 from review.patch.header import header_for
-from review.report.csv_format import render_csv
-from review.report.html import render_html
-from review.report.json_format import render_json
-from review.report.markdown import render_markdown
+from review.report.formats import FORMATS
 from review.report.model import CheckersRun, ReportSource, build_report, effort_statistics
 from review.segment import Sentence, segment
 from review.state import Annotation, ReviewState, SentenceReview, Status
@@ -58,7 +55,7 @@ from review.state import Annotation, ReviewState, SentenceReview, Status
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_609f52cd2aa5fae0.txt"
 NAME = "book.txt"
-RENDERERS = {"md": render_markdown, "html": render_html, "json": render_json, "csv": render_csv}
+RENDERERS = {fmt.name: FORMATS.renderer(fmt.name) for fmt in FORMATS}
 HTML_TARGET_SECONDS = 30.0
 CHROMIUM = Path("/usr/bin/chromium")
 T = TypeVar("T")

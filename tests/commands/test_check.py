@@ -213,3 +213,18 @@ def test_without_maven_it_says_so_and_checks_fluency_only(tmp_path) -> None:
     assert data["tool"]["languagetool"] is None
     assert {f["source"] for f in data["flags"]} == {"fluency"}
     assert completed.returncode == 1
+
+
+def test_a_format_registered_in_one_line_is_a_choice_of_format(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    from review.check_formats import FORMATS
+    from toy_formats import registered
+
+    monkeypatch.chdir(tmp_path)
+    Path("doc.txt").write_text("The report is ready.\n", encoding="utf-8")
+    with registered(FORMATS, "render_check"):
+        code, out, _ = _run(capsys, "check", "doc.txt", "--no-languagetool", "--format", "toy")
+    assert (code, out) == (0, "toy check of doc.txt: 0 flags\n")
+    with pytest.raises(SystemExit):
+        main(["check", "doc.txt", "--format", "toy"])

@@ -5,6 +5,7 @@ import pytest
 from patch_helpers import git, git_project, review
 from review.flags import Category, Flag, MqmClass, Severity
 from review.session import ReviewSession
+from review.state import Annotation
 
 TER_SIGNATURE = "nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0"
 CHRF_SIGNATURE = "nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0"
@@ -17,6 +18,8 @@ def project(tmp_path, monkeypatch):
     git_project(tmp_path, "doc.txt", b"One is here. Two is there.\nThree.\n")
     with ReviewSession.open(tmp_path / "doc.txt", cwd=tmp_path, reviewer="t") as session:
         session.set_text("s2", "Two is here, now.")
+        session.comment("s1", "check")
+        session.annotate("s2", Annotation(MqmClass.MISTRANSLATION, Severity.MINOR, 7, 11, "place"))
         session.save()
     git(tmp_path, "add", "-A")
     git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "round 1")
@@ -24,6 +27,10 @@ def project(tmp_path, monkeypatch):
         session.set_text("s3", "Three. Four.")
         session.dismiss(flag("s1", "One", "RULE_A"))
         session.accept(flag("s2", "now", "RULE_B", ("then",)))
+        session.set_status("s2", "reviewed")
+        session.comment("s1", "checked with <b>PM</b>")
+        session.remove_annotation("s2", 0)
+        session.annotate("s3", Annotation(MqmClass.AWKWARD, Severity.MAJOR, 7, 12))
         session.save()
     return tmp_path
 
@@ -52,6 +59,9 @@ def test_text_output_for_the_original_against_the_review(project, capsysbinary):
         "2 of 3 sentences differ\n"
         "newly dismissed: s1 RULE_A 'One'\n"
         "newly accepted: s2 RULE_B 'now' → 'then'\n"
+        "s1 comment: '' → 'checked with <b>PM</b>'\n"
+        "s2 status: todo → reviewed\n"
+        "s3 annotation added: Style/Awkward, major on “Four.”\n"
         "document: TER 33.33, chrF 56.16\n"
         f"TER signature: {TER_SIGNATURE}\n"
         f"chrF signature: {CHRF_SIGNATURE}\n"
@@ -81,6 +91,15 @@ def test_json_between_two_git_revisions_lists_new_dismissals_and_acceptances(pro
     ]
     assert report["signatures"] == {"ter": TER_SIGNATURE, "chrf": CHRF_SIGNATURE}
     assert report["sentences"] == 3
+    assert report["review_changes"] == [
+        {"sentence": "s1", "field": "comment", "before": "check",
+         "after": "checked with <b>PM</b>"},
+        {"sentence": "s2", "field": "status", "before": "todo", "after": "reviewed"},
+        {"sentence": "s2", "field": "annotation",
+         "before": "Accuracy/Mistranslation, minor on “here”: place", "after": ""},
+        {"sentence": "s3", "field": "annotation", "before": "",
+         "after": "Style/Awkward, major on “Four.”"},
+    ]  # fmt: skip
 
 
 def test_markdown_table(project, capsysbinary):
@@ -95,6 +114,11 @@ def test_markdown_table(project, capsysbinary):
     assert "| s3 | 50.00 | 44.03 | Three. **Four.** |" in text
     assert "- newly dismissed: s1 RULE_A 'One'" in text
     assert "- newly accepted: s2 RULE_B 'now' → 'then'" in text
+    # The editor's words are text, not Markdown: no <b> element.
+    assert "- s1 comment: 'check' → 'checked with \\<b\\>PM\\</b\\>'" in text
+    assert "- s2 status: todo → reviewed" in text
+    assert "- s2 annotation removed: Accuracy/Mistranslation, minor on “here”: place" in text
+    assert "- s3 annotation added: Style/Awkward, major on “Four.”" in text
     assert f"TER: `{TER_SIGNATURE}`" in text
 
 
@@ -113,3 +137,14 @@ def test_an_unknown_side_is_one_line(project, capsysbinary):
     assert err == (
         "review: nothing.patch: no such file (name a file, or REV:path for one in git)\n"
     )
+
+
+def test_a_format_registered_in_one_line_is_a_choice_of_format(project, capsysbinary) -> None:
+    from review.diff_formats import FORMATS
+    from toy_formats import registered
+
+    with registered(FORMATS, "render_diff"):
+        code, out, err = review(
+            capsysbinary, "diff", "doc.txt", "corrections/doc.patch", "--format", "toy"
+        )
+    assert (code, out, err) == (0, b"toy diff: 2 of 3 differ\n", "")

@@ -72,7 +72,7 @@ def test_all_four_formats_from_the_output_suffix(reviewed_seed: Path, capsys) ->
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script" not in html
     assert html.count('<details class="unchanged">') >= 2
     markdown = (out_dir / "report.md").read_text("utf-8")
-    assert "\\<script\\>alert(1)\\</script\\> cooperation \\| with all" in markdown
+    assert "\\<script\\>alert(1)\\</script\\>" in markdown
     rows = list(csv.DictReader(io.StringIO((out_dir / "report.csv").read_text("utf-8-sig"))))
     assert len(rows) == 77
     assert rows[1]["corrected"] == S2_TEXT
@@ -87,17 +87,17 @@ def test_markdown_to_stdout_by_default_and_format_wins_over_suffix(reviewed_seed
         capsys, "report", SEED_NAME, "--no-languagetool", "--format", "json", "-o", "r.md"
     )
     assert code == 0
-    assert json.loads(Path("r.md").read_text("utf-8"))["schema"] == "review-report/1"
+    assert json.loads(Path("r.md").read_text("utf-8"))["schema"] == "review-report/2"
 
 
 def test_gates_exit_1_and_still_write_the_report(reviewed_seed, capsys) -> None:
     base = ("report", SEED_NAME, "--no-languagetool", "--format", "json")
     code, out, _ = _run(capsys, *base)
     score = json.loads(out)["mqm"]["score"]
-    assert 90 < score < 100
-    code, out, err = _run(capsys, *base, "--fail-under-score", "99.5")
+    assert 99 < score < 100
+    code, out, err = _run(capsys, *base, "--fail-under-score", "99.99")
     assert code == 1 and json.loads(out)["mqm"]["score"] == score
-    assert f"review: quality score {score:.2f} is under --fail-under-score 99.5" in err
+    assert f"review: quality score {score:.2f} is under --fail-under-score 99.99" in err
     assert _run(capsys, *base, "--fail-under-score", "90")[0] == 0
     code, _, err = _run(capsys, *base, "--fail-on-open", "major")
     assert code == 1
@@ -146,3 +146,17 @@ def test_with_languagetool(reviewed_seed, languagetool_server, capsys) -> None:
         f["rule"] for s in data["sentences"] for f in s["flags"] if f["source"] == "languagetool"
     }
     assert "MORFOLOGIK_RULE_EN_US" in rules
+
+
+def test_a_format_registered_in_one_line_is_chosen_by_name_or_suffix(reviewed_seed, capsys) -> None:
+    from review.report.formats import FORMATS
+    from toy_formats import registered
+
+    with registered(FORMATS, "render_report"):
+        code, out, err = _run(capsys, "report", SEED_NAME, "--no-languagetool", "--format", "toy")
+        assert (code, out) == (0, f"toy report of {SEED_NAME}: 2 edited\n"), err
+        code, out, err = _run(capsys, "report", SEED_NAME, "--no-languagetool", "-o", "r.toy")
+        assert (code, out) == (0, ""), err
+    assert (reviewed_seed.parent.parent / "r.toy").read_text("utf-8") == (
+        f"toy report of {SEED_NAME}: 2 edited\n"
+    )

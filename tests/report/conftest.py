@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,16 +161,37 @@ def chromium(tmp_path_factory: pytest.TempPathFactory) -> Chromium:
     return Chromium(CHROMIUM, tmp_path_factory.mktemp("chromium-profiles"))
 
 
+@pytest.fixture(scope="session")
+def cjk_font() -> str:
+    """The family name of a CJK font installed for Chromium: Debian's fonts-noto-cjk, installed
+    with apt-get when it is missing."""
+    if not _has_cjk_font():
+        _install_package("fonts-noto-cjk", _has_cjk_font)
+    return "Noto Sans CJK SC"
+
+
+def _has_cjk_font() -> bool:
+    if shutil.which("fc-list") is None:
+        return False
+    listed = subprocess.run(["fc-list", ":lang=zh-cn", "family"], capture_output=True,
+                            text=True, check=False)  # fmt: skip
+    return "Noto Sans CJK SC" in listed.stdout
+
+
 def _install_chromium() -> None:
+    _install_package("chromium", CHROMIUM.exists)
+
+
+def _install_package(package: str, installed: Callable[[], bool]) -> None:
     if os.geteuid() != 0 or shutil.which("apt-get") is None:
-        pytest.skip(f"{CHROMIUM} is missing, and apt-get cannot be run as root here")
+        pytest.skip(f"{package} is missing, and apt-get cannot be run as root here")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    install = ["apt-get", "install", "-y", "chromium"]
+    install = ["apt-get", "install", "-y", package]
     for commands in ([install], [["apt-get", "update"], install]):
         results = [
             subprocess.run(c, capture_output=True, text=True, env=env, timeout=1200, check=False)
             for c in commands
         ]
-        if results[-1].returncode == 0 and CHROMIUM.exists():
+        if results[-1].returncode == 0 and installed():
             return
-    pytest.skip(f"installing chromium failed: {results[-1].stderr.strip()[-300:]}")
+    pytest.skip(f"installing {package} failed: {results[-1].stderr.strip()[-300:]}")

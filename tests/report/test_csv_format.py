@@ -41,3 +41,10 @@ def test_cells_a_spreadsheet_would_run_are_made_text(handmade) -> None:
     assert rows[0]["original"] == '\'=HYPERLINK("x")'
     assert rows[0]["comment"] == "'@SUM(A1)"
     assert rows[0]["corrected"] == "'-1+1"
+
+
+def test_the_sentence_that_needs_a_decision_says_so(handmade) -> None:
+    rows = _rows(render_csv(handmade.report()))
+    assert [(r["sentence"], r["needs_decision"]) for r in rows if r["needs_decision"]] == [
+        ("s5", "open flag, major: ODD “same” (Style/Awkward: ODD message)")
+    ]

@@ -34,7 +34,7 @@ def test_stable_key_order_and_bytes_one_line_a_sentence(handmade, schema: dict) 
     text = render_json(handmade.report())
     assert text == render_json(handmade.report())
     lines = text.splitlines()
-    assert lines[0] == "{" and lines[1] == '  "schema": "review-report/1",'
+    assert lines[0] == "{" and lines[1] == '  "schema": "review-report/2",'
     sentence_lines = [line for line in lines if line.startswith('    {"id": "s')]
     assert len(sentence_lines) == 6
     assert json.loads(sentence_lines[0].rstrip(","))["corrected"] == "The cat sits on the mat."
@@ -50,8 +50,8 @@ def test_figures(handmade) -> None:
     assert [e["name"] for e in data["effort"]] == ["HTER", "chrF++", "BLEU"]
     assert data["effort"][0]["score"] == pytest.approx(300 / 32)
     assert data["effort"][0]["signature"].startswith("nrefs:1|case:lc|tok:tercom")
-    assert data["mqm"]["penalty"] == 13.1
-    assert data["mqm"]["errors"] == {"minor": 3, "minor_punctuation": 1, "major": 2, "critical": 0}
+    assert data["mqm"]["penalty"] == 8
+    assert data["mqm"]["errors"] == {"minor": 3, "minor_punctuation": 0, "major": 1, "critical": 0}
     assert data["summary"]["flags"] == {
         "total": 7, "accepted": 1, "resolved": 2, "dismissed": 2, "open": 2, "precision": 0.6,
     }  # fmt: skip
@@ -65,7 +65,9 @@ def test_figures(handmade) -> None:
     assert s1["flags"][0]["fate"] == "accepted" and s1["flags"][0]["replacement"] == "sits"
     s6 = data["sentences"][5]
     assert s6["annotations"] == [{"mqm": "Style/Awkward", "severity": "minor", "start": 0,
-                                  "end": 7, "note": "odd", "text": "Another"}]  # fmt: skip
+                                  "end": 7, "note": "odd", "text": "Another",
+                                  "original_start": 0, "original_end": 7,
+                                  "corrected_text": "Another"}]  # fmt: skip
     assert data["checkers"] == {"languagetool": "6.8", "fluency": True,
                                 "notices": ["a notice <i>here</i>"]}  # fmt: skip
 
@@ -76,3 +78,18 @@ def test_no_sentences_listed_is_an_empty_array(handmade, schema: dict) -> None:
     data = json.loads(render_json(replace(handmade.report(only_changed=True), rows=())))
     assert data["sentences"] == []
     jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_decisions_comments_and_rule_precision_are_there_too(handmade) -> None:
+    data = json.loads(render_json(handmade.report(only_changed=True)))
+    # Over the whole document, even when s5 itself is not listed.
+    assert data["needs_decision"] == [
+        {"sentence": "s5", "kind": "open flag", "severity": "major", "rule": "ODD",
+         "mqm": "Style/Awkward", "text": "same", "message": "ODD message"},
+    ]  # fmt: skip
+    assert data["comments"] == [{"sentence": "s6", "comment": "Client's term | keep <b>as is</b>"}]
+    assert (data["summary"]["flagged"], data["summary"]["still_flagged"]) == (5, 2)
+    agreement = data["flags"]["by_rule"][0]
+    assert (agreement["name"], agreement["accepted"], agreement["precision"]) == (
+        "AGREEMENT", 1, 0.5,
+    )  # fmt: skip

@@ -89,13 +89,14 @@ def test_paragraph_hter_equals_sacrebleu_per_paragraph(handmade) -> None:
 
 def test_mqm_score_by_hand(handmade) -> None:
     mqm = handmade.report().mqm
-    # Kept: sit (major 5), very very (minor 1), days (minor 1), nice (minor punctuation 0.1),
-    # same (major 5), and the annotation (minor 1); go and stays were dismissed.
-    assert (mqm.minor, mqm.minor_punctuation, mqm.major, mqm.critical) == (3, 1, 2, 0)
-    assert mqm.penalty == 13.1
+    # Confirmed: sit accepted (major 5), very very and days resolved (minor 1 each), and the
+    # annotation (minor 1). Not errors: go and stays (dismissed), nice and same (open, nobody
+    # judged them).
+    assert (mqm.minor, mqm.minor_punctuation, mqm.major, mqm.critical) == (3, 0, 1, 0)
+    assert mqm.penalty == 8
     assert mqm.words == 33
-    assert mqm.penalty_per_100_words == pytest.approx(1310 / 33)
-    assert mqm.score == pytest.approx(100 - 1310 / 33)
+    assert mqm.penalty_per_100_words == pytest.approx(800 / 33)
+    assert mqm.score == pytest.approx(100 - 800 / 33)
 
 
 def test_flag_fates_and_accepted_replacement(handmade) -> None:
@@ -143,7 +144,7 @@ def test_rows_hold_diff_status_comment_and_annotations(handmade) -> None:
     assert (rows[0].status, rows[2].status) == (Status.REVIEWED, Status.TODO)
     assert (rows[0].hter, rows[3].hter, rows[3].chrf) == (pytest.approx(100 / 6), 0.0, 100.0)
     assert rows[5].comment == "Client's term | keep <b>as is</b>"
-    assert rows[5].annotations[0].note == "odd"
+    assert rows[5].annotations[0].annotation.note == "odd"
     assert [row.noteworthy for row in rows] == [True, True, True, False, False, True]
 
 

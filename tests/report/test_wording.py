@@ -24,7 +24,13 @@ def test_headings_and_figures(handmade) -> None:
     figures = {f.key: f.value for f in summary_figures(report)}
     assert figures["sentences"] == "6"
     assert figures["hter"] == "9.38"
-    assert figures["quality-score"] == "60.30"
+    assert figures["quality-score"] == "75.76"
+    labels = {f.key: f.label for f in summary_figures(report)}
+    assert (labels["flagged"], figures["flagged"]) == ("sentences flagged on the original", "5")
+    assert (labels["still-flagged"], figures["still-flagged"]) == (
+        "sentences with flags still open", "2",
+    )  # fmt: skip
+    assert (labels["flags"], labels["open"]) == ("flags on the original", "flags still open")
 
 
 def test_wdiff() -> None:
@@ -34,3 +40,20 @@ def test_wdiff() -> None:
 def test_numbers_read_with_thousands_separators() -> None:
     assert (count(100000), count(7)) == ("100,000", "7")
     assert (number(12345.678), number(0.125), number(-3.0)) == ("12,345.68", "0.12", "-3.00")
+
+
+def test_an_annotation_quotes_the_original_words_or_says_what_was_added() -> None:
+    from review.flags import MqmClass, Severity
+    from review.report.errors import AnnotationRow
+    from review.report.wording import annotation_line
+    from review.state import Annotation
+    from review.worddiff import word_diff
+
+    replaced = Annotation(MqmClass.GRAMMAR, Severity.MAJOR, 3, 7, "agreement")
+    row = AnnotationRow.of(replaced, word_diff("He go.", "He goes."), "He go.", "He goes.")
+    assert annotation_line(row) == "Fluency/Grammar, major on “go”: agreement"
+    omitted = Annotation(MqmClass.MISTRANSLATION, Severity.MINOR, 7, 12)
+    row = AnnotationRow.of(omitted, word_diff("Three.", "Three. Four."), "Three.", "Three. Four.")
+    assert annotation_line(row) == (
+        "Accuracy/Mistranslation, minor, missing from the original (the editor added “Four.”)"
+    )

@@ -1,15 +1,38 @@
-"""What the commands on a saved review share: the FILE and --patch arguments, and -o."""
+"""What the commands share: the FILE and --patch arguments of a saved review, --format from an
+output's registry, and -o."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
+
+from review.formats import FormatRegistry
 
 
 def add_review_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="the original text")
     parser.add_argument("--patch", metavar="P", help="the patch file (default: corrections/…)")
+
+
+def add_format_argument(
+    parser: argparse.ArgumentParser, formats: FormatRegistry[Any], guessed_from_output: bool
+) -> None:
+    """--format, its choices from the registry; when ``guessed_from_output`` it has no default,
+    the caller asks the registry for the one -o's suffix names."""
+    described = ", ".join(f"{f.name} ({f.description})" for f in formats)
+    if guessed_from_output:
+        suffixes = ", ".join(suffix for f in formats for suffix in f.suffixes)
+        default = f"default: the one -o's suffix names ({suffixes}), else {formats.default}"
+    else:
+        default = f"default: {formats.default}"
+    parser.add_argument(
+        "--format",
+        choices=formats.names(),
+        default=None if guessed_from_output else formats.default,
+        help=f"{described}; {default}",
+    )
 
 
 def add_output_argument(parser: argparse.ArgumentParser, metavar: str) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from review.check_formats import FORMATS
+from review.commands.arguments import add_format_argument
 from review.flags import Severity
-
-FORMATS = ("text", "json", "sarif")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Check FILE with LanguageTool and the fluency detectors and list the flags.",
     )
     parser.add_argument("file", help="the text to check")
-    parser.add_argument("--format", choices=FORMATS, default="text")
+    add_format_argument(parser, FORMATS, guessed_from_output=False)
     parser.add_argument(
         "--fail-on",
         choices=[*Severity, "none"],
@@ -31,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from review.check_formats import render_json, render_sarif, render_text, summary_line
+    from review.check_formats.model import summary_line
     from review.checking import check_document
     from review.config import load_config
     from review.inputs import open_text
@@ -46,8 +46,7 @@ def run(args: argparse.Namespace) -> int:
         )
     for notice in result.notices:
         print(f"review: {notice}", file=sys.stderr)
-    render = {"text": render_text, "json": render_json, "sarif": render_sarif}[args.format]
-    sys.stdout.write(render(document, sentences, result))
+    sys.stdout.write(FORMATS.renderer(args.format)(document, sentences, result))
     if args.format != "text" and sys.stderr.isatty():
         print(summary_line(document, sentences, result), file=sys.stderr)
     if args.fail_on == "none":

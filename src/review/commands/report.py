@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from review.commands.arguments import (
+    add_format_argument,
     add_output_argument,
     add_review_arguments,
     output_path,
@@ -15,24 +15,12 @@ from review.commands.arguments import (
 )
 from review.errors import ReviewError
 from review.flags import Severity
+from review.report.formats import FORMATS
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from review.patch.file import SavedReview
     from review.patch.header import PatchHeader
     from review.report.model import Report, ReportSource
-
-FORMATS = ("md", "html", "json", "csv")
-DEFAULT_FORMAT = "md"
-_SUFFIX_FORMATS = {
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-    ".csv": "csv",
-}
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,15 +34,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "an MQM-style quality score. Unsaved changes (a journal) are not included."
         ),
         epilog=(
-            "The format is --format, else the one -o's suffix names (.md, .html, .json, .csv), "
-            "else Markdown. Exit codes: 0 fine, 1 a --fail-… gate was not met (the report is "
+            "Exit codes: 0 fine, 1 a --fail-… gate was not met (the report is "
             "still written), 2 bad input."
         ),
     )
     add_review_arguments(parser)
-    parser.add_argument(
-        "--format", choices=FORMATS, help="md (default), html, json or csv (one row a sentence)"
-    )
+    add_format_argument(parser, FORMATS, guessed_from_output=True)
     add_output_argument(parser, "FILE")
     parser.add_argument(
         "--only-changed",
@@ -90,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     from review.report.model import CheckersRun, build_report, effort_statistics
 
     output = output_path(args.output)
-    render = _renderer(_format(args.format, output))
+    render = FORMATS.renderer(FORMATS.chosen(args.format, output))
     saved = load_saved_review(args.file, args.patch)
     if saved.patch is None:
         raise ReviewError(
@@ -129,32 +114,6 @@ def run(args: argparse.Namespace) -> int:
     for failure in failures:
         print(f"review: {failure}", file=sys.stderr)
     return 1 if failures else 0
-
-
-def _format(chosen: str | None, output: Path | None) -> str:
-    if chosen:
-        return chosen
-    if output is not None:
-        return _SUFFIX_FORMATS.get(output.suffix.lower(), DEFAULT_FORMAT)
-    return DEFAULT_FORMAT
-
-
-def _renderer(name: str) -> Callable[[Report], str]:
-    if name == "html":
-        from review.report.html import render_html
-
-        return render_html
-    if name == "json":
-        from review.report.json_format import render_json
-
-        return render_json
-    if name == "csv":
-        from review.report.csv_format import render_csv
-
-        return render_csv
-    from review.report.markdown import render_markdown
-
-    return render_markdown
 
 
 def _source(saved: SavedReview, header: PatchHeader) -> ReportSource:

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 
 from review.report.model import FateCounts, Report, SentenceRow
 from review.report.wording import (
     FATE_ORDER,
     annotation_line,
+    decision_line,
     fate_count,
     flag_change,
     flag_detail,
@@ -42,6 +44,7 @@ COLUMNS = (
     "flag_details",
     "comment",
     "annotations",
+    "needs_decision",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -51,11 +54,14 @@ def render_csv(report: Report) -> str:
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows(_row(row) for row in report.rows)
+    decisions: dict[str, list[str]] = {}
+    for decision in report.decisions:
+        decisions.setdefault(decision.sentence, []).append(decision_line(decision))
+    writer.writerows(_row(row, decisions.get(row.id, ())) for row in report.rows)
     return out.getvalue()
 
 
-def _row(row: SentenceRow) -> list[str]:
+def _row(row: SentenceRow, decisions: Sequence[str]) -> list[str]:
     counts = FateCounts.of(o.fate for o in row.flags)
     return [
         row.id,
@@ -77,7 +83,8 @@ def _row(row: SentenceRow) -> list[str]:
             )
         ),
         _inert(row.comment),
-        _inert("\n".join(annotation_line(a, row.corrected) for a in row.annotations)),
+        _inert("\n".join(annotation_line(a) for a in row.annotations)),
+        _inert("\n".join(decisions)),
     ]
 
 

@@ -19,8 +19,10 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing import get_context
 
-from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.metrics.base import Metric as SacreMetric
+from sacrebleu.metrics.bleu import BLEU
+from sacrebleu.metrics.chrf import CHRF
+from sacrebleu.metrics.ter import TER
 
 from review.metrics import Metric, Score
 from review.metrics import scorer as new_scorer
@@ -38,17 +40,19 @@ PIECE = 250
 rest."""
 
 
-def _scorers() -> dict[Metric, SacreMetric]:
-    return {m: new_scorer(m) for m in EFFORT_METRICS}
+def _scorers(metrics: Sequence[Metric]) -> dict[Metric, SacreMetric]:
+    return {m: new_scorer(m) for m in metrics}
 
 
-def measured_statistics(pairs: Pairs) -> dict[Metric, list[Statistics]]:
+def measured_statistics(
+    pairs: Pairs, metrics: Sequence[Metric] = EFFORT_METRICS
+) -> dict[Metric, list[Statistics]]:
     """sacrebleu's statistics of (original, corrected) pairs (runs in pool workers too)."""
     hypotheses = [original for original, _ in pairs]
     references = [[corrected for _, corrected in pairs]]
     return {
         metric: scorer._extract_corpus_statistics(hypotheses, references)
-        for metric, scorer in _scorers().items()
+        for metric, scorer in _scorers(metrics).items()
     }
 
 
@@ -57,23 +61,33 @@ class EffortStatistics:
 
     TER aligns each changed pair in pure Python, the bulk of the time on a book; with more
     than ``PARALLEL_FROM`` changed pairs the work is shared among processes, one per core
-    (``workers`` sets how many at most).
+    (``workers`` sets how many at most). ``metrics`` are the ones it can score (chrF++ or
+    chrF, say); between two revisions of a review, A stands for the original and B for the
+    corrected text.
     """
 
     def __init__(
-        self, originals: Sequence[str], corrected: Sequence[str], workers: int | None = None
+        self,
+        originals: Sequence[str],
+        corrected: Sequence[str],
+        workers: int | None = None,
+        metrics: Sequence[Metric] = EFFORT_METRICS,
     ) -> None:
         if len(originals) != len(corrected):
             raise ValueError(f"{len(originals)} originals but {len(corrected)} corrections")
         if not originals:
             raise ValueError("no sentences to score")
-        self._scorers = _scorers()
+        self._scorers = _scorers(metrics)
         changed = [i for i, (a, b) in enumerate(zip(originals, corrected, strict=True)) if a != b]
         pairs = [(originals[i], corrected[i]) for i in changed]
         workers = min(workers or os.cpu_count() or 1, len(changed) // PARALLEL_FROM)
         with _pool(workers) as pool:
             pieces = [pairs[i : i + PIECE] for i in range(0, len(pairs), PIECE)]
-            futures = [pool.submit(measured_statistics, piece) for piece in pieces] if pool else []
+            futures = (
+                [pool.submit(measured_statistics, piece, metrics) for piece in pieces]
+                if pool
+                else []
+            )
             # Scoring the first pair here also sets the reference count that sacrebleu's
             # signature names.
             for scorer in self._scorers.values():
@@ -85,7 +99,7 @@ class EffortStatistics:
             if pool:
                 results = [future.result() for future in futures]
             else:
-                results = [measured_statistics(pairs)] if pairs else []
+                results = [measured_statistics(pairs, metrics)] if pairs else []
         for metric, stats in self._stats.items():
             measured = [statistics for result in results for statistics in result[metric]]
             for index, statistics in zip(changed, measured, strict=True):
@@ -97,10 +111,13 @@ class EffortStatistics:
         chosen = stats if indices is None else [stats[i] for i in indices]
         scorer = self._scorers[metric]
         value = scorer._aggregate_and_compute(chosen).score if chosen else 0.0
-        return Score(metric, value, str(scorer.get_signature()))
+        return Score(metric, value, self.signature(metric))
+
+    def signature(self, metric: Metric) -> str:
+        return str(self._scorers[metric].get_signature())
 
     def sentence(self, metric: Metric, index: int) -> float:
-        """One sentence's TER or chrF++: what sacrebleu's ``sentence_score`` gives. (Not BLEU,
+        """One sentence's TER or chrF(++): what sacrebleu's ``sentence_score`` gives. (Not BLEU,
         whose sentence score needs effective order.)"""
         scorer = self._scorers[metric]
         return float(scorer._aggregate_and_compute([self._stats[metric][index]]).score)

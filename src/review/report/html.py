@@ -1,27 +1,38 @@
 """The report as one self-contained HTML file: inline CSS and SVG, no script, nothing fetched.
 
-Every piece of text goes through ``review.report.markup``, which escapes it. Runs of sentences
-with nothing to report are folded into <details>, which keeps a book-length report light to
-open; a fold prints as its one-line summary unless the reader opened it.
+Every piece of text goes through ``review.report.markup``, which escapes it. What needs a
+decision and the reviewer's comments come first; sacrebleu's signatures and the precision per
+rule last, in an appendix. A changed sentence shows once, as its word diff; three radio buttons
+above the sentences (CSS alone, no script) show it as the original or as the corrected text
+instead. Runs of sentences with nothing to report are folded into <details>, which keeps a
+book-length report light to open; a fold prints as its one-line summary unless the reader
+opened it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from review.report.markup import Markup, join, raw, tag
-from review.report.model import FlagOutcome, GroupStats, Report, SentenceRow
+from review.report.markup import Markup, join, raw, tag, void
+from review.report.model import Decision, FlagOutcome, GroupStats, Report, SentenceRow
 from review.report.mqm import FORMULA
 from review.report.svg import FATE_COLOURS, fate_bars, paragraph_bars
 from review.report.wording import (
+    APPENDIX_NOTE,
+    DECISIONS_NOTE,
+    DECISIONS_OPEN_UP_TO,
     EFFORT_NOTE,
     FATE_ORDER,
+    FLAGGED_NOTE,
     METRIC_MEANINGS,
     METRIC_NAMES,
+    NO_DECISIONS,
     PRECISION_NOTE,
     Fold,
     annotation_line,
     count,
+    decision_line,
+    decisions_title,
     fate_count,
     flag_change,
     flag_detail,
@@ -31,12 +42,26 @@ from review.report.wording import (
     row_heading,
     sentences_heading,
     summary_figures,
+    unjudged_line,
 )
 from review.worddiff import DiffOp, Op
 
+# Latin faces first, then CJK ones: a browser takes each character from the first font that has
+# it, and without a CJK face in the stack Chinese and Japanese text can show as boxes.
+FONT_STACK = (
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", '
+    '"Source Han Sans SC", "Source Han Sans", "PingFang SC", "Hiragino Sans GB", '
+    '"Microsoft YaHei", sans-serif'
+)
+MONO_STACK = (
+    'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, "Noto Sans Mono CJK SC", '
+    '"Source Han Mono", monospace'
+)
+_VIEWS = (("diff", "word diff"), ("original", "original"), ("corrected", "corrected"))
+
 _STYLE = """
 :root { color-scheme: light; }
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+body { font: 15px/1.5 FONT_STACK;
   color: #1a1a1a; max-width: 1100px; margin: 2rem auto; padding: 0 1.5rem; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; }
 h2 { font-size: 1.25rem; border-bottom: 2px solid #e0e0e0; padding-bottom: .2rem;
@@ -51,7 +76,7 @@ table { border-collapse: collapse; margin: .6rem 0; }
 th, td { border: 1px solid #ddd; padding: .25rem .55rem; text-align: left; vertical-align: top; }
 th { background: #f5f5f5; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-code, .signature { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace;
+code, .signature { font-family: MONO_STACK;
   font-size: .85em; overflow-wrap: anywhere; }
 .note { color: #555; font-size: .9rem; }
 .chart { max-width: 100%; height: auto; display: block; margin: .5rem 0; }
@@ -64,8 +89,18 @@ code, .signature { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consola
 .diff { font-size: 1.02rem; }
 del { background: #ffebee; color: #b71c1c; text-decoration: line-through; }
 ins { background: #e8f5e9; color: #1b5e20; text-decoration: underline; }
-table.versions { width: 100%; }
-table.versions th { width: 7.5rem; }
+.views { margin: .4rem 0; }
+.views label { margin-right: .9rem; cursor: pointer; border-bottom: 2px solid transparent; }
+input[name=view] { position: absolute; opacity: 0; }
+#view-diff:checked ~ .views label[for=view-diff],
+#view-original:checked ~ .views label[for=view-original],
+#view-corrected:checked ~ .views label[for=view-corrected] {
+  border-bottom-color: #1565c0; font-weight: 600; }
+#view-original:checked ~ .sentences ins, #view-corrected:checked ~ .sentences del {
+  display: none; }
+#view-original:checked ~ .sentences del, #view-corrected:checked ~ .sentences ins {
+  background: none; color: inherit; text-decoration: none; }
+.decisions li[data-severity=critical] { font-weight: 600; }
 ul.flags { list-style: none; padding: 0; margin: .3rem 0; }
 ul.flags li { margin: .15rem 0; }
 ul.flags li::before { content: attr(data-fate); display: inline-block; min-width: 5.6rem;
@@ -74,8 +109,7 @@ ul.flags li::before { content: attr(data-fate); display: inline-block; min-width
 details.unchanged { margin: .4rem 0; color: #444; }
 details.unchanged summary { cursor: pointer; }
 details.unchanged ol { list-style: none; padding-left: 1rem; }
-.sid { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, monospace; color: #777;
-  margin-right: .4rem; }
+.sid { font-family: MONO_STACK; color: #777; margin-right: .4rem; }
 .notices { background: #fff3e0; border: 1px solid #ffcc80; padding: .4rem .8rem; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
@@ -84,8 +118,9 @@ details.unchanged ol { list-style: none; padding-left: 1rem; }
   .sentence, details.unchanged { content-visibility: visible; }
   .figures { grid-template-columns: repeat(4, 1fr); }
   details.unchanged summary { list-style: none; }
+  .views { display: none; }
 }
-"""
+""".replace("MONO_STACK", MONO_STACK).replace("FONT_STACK", FONT_STACK)
 _STYLE += "".join(
     f"li[data-fate={fate}]::before {{ background: {colour}; }}\n"
     for fate, colour in FATE_COLOURS.items()
@@ -110,12 +145,21 @@ def render_html(report: Report) -> str:
             class_="meta",
         ),
         _notices(report),
-        tag("section", tag("h2", "Summary"), _figures(report), id="summary"),
+        _decisions(report.decisions),
+        _comments(report.comments),
+        tag(
+            "section",
+            tag("h2", "Summary"),
+            _figures(report),
+            tag("p", FLAGGED_NOTE, class_="note"),
+            id="summary",
+        ),
         _effort(report),
         _quality(report),
         _flags(report),
         _paragraphs(report),
         _sentences(report),
+        _appendix(report),
     ]
     document = tag(
         "html",
@@ -137,6 +181,66 @@ def _notices(report: Report) -> Markup | None:
         return None
     items = [tag("li", notice) for notice in report.checkers.notices]
     return tag("ul", *items, class_="notices")
+
+
+def _decisions(decisions: Sequence[Decision]) -> Markup:
+    items = [
+        tag(
+            "li",
+            tag("span", d.sentence, class_="sid"),
+            decision_line(d),
+            data_sentence=d.sentence,
+            data_severity=str(d.severity),
+        )
+        for d in decisions
+    ]
+    if not items:
+        return tag("section", tag("h2", "Needs a decision"), tag("p", NO_DECISIONS), id="decisions")
+    listed = tag("ul", *items, class_="decisions")
+    title = decisions_title(decisions)
+    return tag(
+        "section",
+        tag("h2", "Needs a decision"),
+        tag("p", DECISIONS_NOTE, " ", tag("strong", f"{title}.", class_="count"), class_="note"),
+        listed
+        if len(items) <= DECISIONS_OPEN_UP_TO
+        else tag("details", tag("summary", title), listed, class_="decisions"),
+        id="decisions",
+    )
+
+
+def _comments(comments: Iterable[tuple[str, str]]) -> Markup:
+    items = [
+        tag("li", tag("span", sentence, class_="sid"), comment, data_sentence=sentence)
+        for sentence, comment in comments
+    ]
+    return tag(
+        "section",
+        tag("h2", "Reviewer's comments"),
+        tag("ul", *items, class_="comments") if items else tag("p", "None.", class_="note"),
+        id="comments",
+    )
+
+
+def _appendix(report: Report) -> Markup:
+    signatures = [
+        tag(
+            "tr",
+            tag("th", METRIC_NAMES[score.metric]),
+            tag("td", tag("span", score.signature, class_="signature")),
+        )
+        for score in report.effort
+    ]
+    return tag(
+        "section",
+        tag("h2", "Appendix"),
+        tag("p", APPENDIX_NOTE, class_="note"),
+        tag("h3", "sacrebleu signatures"),
+        tag("table", tag("tr", tag("th", "Metric"), tag("th", "Signature")), *signatures),
+        tag("h3", "Precision per rule"),
+        _group_table("Rule", report.by_rule, "rule"),
+        id="appendix",
+    )
 
 
 def _figures(report: Report) -> Markup:
@@ -163,7 +267,6 @@ def _effort(report: Report) -> Markup:
             tag("th", METRIC_NAMES[score.metric]),
             tag("td", number(score.value), class_="num", data_metric=METRIC_NAMES[score.metric]),
             tag("td", METRIC_MEANINGS[score.metric]),
-            tag("td", tag("span", score.signature, class_="signature")),
         )
         for score in report.effort
     ]
@@ -173,9 +276,7 @@ def _effort(report: Report) -> Markup:
         tag("p", EFFORT_NOTE, class_="note"),
         tag(
             "table",
-            tag(
-                "tr", *(tag("th", h) for h in ("Metric", "Score", "Meaning", "sacrebleu signature"))
-            ),
+            tag("tr", *(tag("th", h) for h in ("Metric", "Score", "Meaning"))),
             *rows,
         ),
         id="effort",
@@ -212,6 +313,7 @@ def _quality(report: Report) -> Markup:
                 for label, value, key in totals
             ),
         ),
+        tag("p", unjudged_line(report), class_="unjudged"),
         tag("p", FORMULA, class_="note formula"),
         id="quality",
     )
@@ -265,25 +367,35 @@ def _paragraphs(report: Report) -> Markup:
 
 def _sentences(report: Report) -> Markup:
     parts = [tag("h2", sentences_heading(report.only_changed))]
-    for item in grouped_rows(report.rows):
-        parts.append(_fold(item) if isinstance(item, Fold) else _sentence(item))
+    if any(row.changed for row in report.rows):
+        parts += _view_toggle()
+    listed = [_fold(item) if isinstance(item, Fold) else _sentence(item)
+              for item in grouped_rows(report.rows)]  # fmt: skip
+    parts.append(tag("div", *listed, class_="sentences"))
     if not report.rows:
         parts.append(tag("p", "None.", class_="note"))
     return tag("section", *parts, id="sentences")
 
 
+def _view_toggle() -> list[Markup]:
+    """Radio buttons that the style sheet reads (``:checked ~ .sentences``): the edited
+    sentences as their word diff, as the original or as the corrected text. They must be
+    siblings before the sentences for the selector to reach them."""
+    radios = [
+        void("input", type="radio", name="view", id=f"view-{key}", checked=key == "diff")
+        for key, _ in _VIEWS
+    ]
+    labels = [tag("label", label, for_=f"view-{key}") for key, label in _VIEWS]
+    return [*radios, tag("p", tag("strong", "Show edited sentences as: "), *labels, class_="views")]
+
+
 def _sentence(row: SentenceRow) -> Markup:
-    versions = tag(
-        "table",
-        tag("tr", tag("th", "Original"), tag("td", row.original, class_="original")),
-        tag("tr", tag("th", "Corrected"), tag("td", row.corrected, class_="corrected")),
-        class_="versions",
-    )
     return tag(
         "article",
         tag("h3", row_heading(row)),
-        tag("p", _diff(row.diff), class_="diff") if row.changed else None,
-        versions if row.changed else tag("p", row.original, class_="original"),
+        tag("p", _diff(row.diff), class_="diff")
+        if row.changed
+        else tag("p", row.original, class_="original"),
         _flag_list(row.flags),
         _annotations(row),
         tag("p", tag("strong", "Comment: "), row.comment, class_="comment")
@@ -320,7 +432,7 @@ def _flag_list(flags: Iterable[FlagOutcome], brief: bool = False) -> Markup | No
 def _annotations(row: SentenceRow) -> Markup | None:
     if not row.annotations:
         return None
-    items = [tag("li", annotation_line(a, row.corrected)) for a in row.annotations]
+    items = [tag("li", annotation_line(a)) for a in row.annotations]
     return join(
         [tag("strong", "Editor's MQM annotations:"), tag("ul", *items, class_="annotations")]
     )

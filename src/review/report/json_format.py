@@ -16,6 +16,7 @@ from typing import Any
 from review import __version__
 from review.report.model import (
     REPORT_SCHEMA_ID,
+    Decision,
     FateCounts,
     FlagOutcome,
     GroupStats,
@@ -64,9 +65,12 @@ def report_json(report: Report) -> dict[str, Any]:
             "fluency": True,
             "notices": list(report.checkers.notices),
         },
+        "needs_decision": [_decision(d) for d in report.decisions],
+        "comments": [{"sentence": s, "comment": comment} for s, comment in report.comments],
         "summary": {
             "sentences": report.summary.sentences,
             "flagged": report.summary.flagged,
+            "still_flagged": report.summary.still_flagged,
             "edited": report.summary.edited,
             "reviewed": report.summary.reviewed,
             "commented": report.summary.commented,
@@ -97,6 +101,7 @@ def report_json(report: Report) -> dict[str, Any]:
             "by_category": [_group(g) for g in report.by_category],
             "by_mqm": [_group(g) for g in report.by_mqm],
             "by_severity": [_group(g) for g in report.by_severity],
+            "by_rule": [_group(g) for g in report.by_rule],
         },
         "paragraphs": (
             {
@@ -144,9 +149,32 @@ def _sentence(row: SentenceRow) -> dict[str, Any]:
         "flags": [_flag(o) for o in row.flags],
         "comment": row.comment,
         "annotations": [
-            {**a.to_json(), "text": row.corrected[a.start : a.end]} for a in row.annotations
+            {
+                **a.annotation.to_json(),
+                "text": a.original,
+                "original_start": a.start,
+                "original_end": a.end,
+                "corrected_text": a.corrected,
+            }
+            for a in row.annotations
         ],
     }
+
+
+def _decision(decision: Decision) -> dict[str, Any]:
+    common = {
+        "sentence": decision.sentence,
+        "kind": decision.kind.value,
+        "severity": decision.severity.value,
+    }
+    if decision.flag is not None:
+        flag = decision.flag.flag
+        return {**common, "rule": flag.rule, "mqm": flag.mqm.value, "text": flag.text,
+                "message": flag.message}  # fmt: skip
+    assert decision.annotation is not None
+    annotation = decision.annotation
+    return {**common, "mqm": annotation.annotation.mqm.value, "text": annotation.original,
+            "message": annotation.annotation.note}  # fmt: skip
 
 
 def _flag(outcome: FlagOutcome) -> dict[str, Any]:

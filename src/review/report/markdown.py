@@ -2,8 +2,10 @@
 
 All text from the document, the flags and the review is in table cells, escaped: Markdown's
 special characters get a backslash (so ``|`` cannot end a cell and ``<script>`` stays text) and
-line breaks become ``<br>``. Deletions and insertions are GitHub's ``<del>``/``<ins>``. Runs of
-sentences with nothing to report are folded into <details>.
+line breaks become ``<br>``. Deletions and insertions are GitHub's ``<del>``/``<ins>``: a changed
+sentence shows once, as its word diff. Runs of sentences with nothing to report are folded into
+<details>. What needs a decision and the reviewer's comments come first; sacrebleu's signatures
+and the precision per rule come last, in an appendix.
 """
 
 from __future__ import annotations
@@ -13,17 +15,24 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from review.report.fates import FATE_LABELS
-from review.report.model import FlagOutcome, GroupStats, Report, SentenceRow
+from review.report.model import Decision, FlagOutcome, GroupStats, Report, SentenceRow
 from review.report.mqm import FORMULA
 from review.report.wording import (
+    APPENDIX_NOTE,
+    DECISIONS_NOTE,
+    DECISIONS_OPEN_UP_TO,
     EFFORT_NOTE,
     FATE_ORDER,
+    FLAGGED_NOTE,
     METRIC_MEANINGS,
     METRIC_NAMES,
+    NO_DECISIONS,
     PRECISION_NOTE,
     Fold,
     annotation_line,
     count,
+    decision_line,
+    decisions_title,
     fate_count,
     flag_change,
     flag_detail,
@@ -33,6 +42,7 @@ from review.report.wording import (
     row_heading,
     sentences_heading,
     summary_figures,
+    unjudged_line,
 )
 from review.worddiff import DiffOp, Op
 
@@ -79,24 +89,23 @@ def _lines(report: Report) -> Iterator[str]:
         ],
     )
     yield ""
+    yield from _decisions(report.decisions)
+    yield from _comments(report.comments)
     yield "## Summary"
     yield ""
     figures = summary_figures(report)
     yield from _table(("Figure", "Value"), [(f.label, f.value) for f in figures])
+    yield ""
+    yield cell(FLAGGED_NOTE)
     yield ""
     yield "## Post-editing effort"
     yield ""
     yield cell(EFFORT_NOTE)
     yield ""
     yield from _table(
-        ("Metric", "Score", "Meaning", "sacrebleu signature"),
+        ("Metric", "Score", "Meaning"),
         [
-            (
-                METRIC_NAMES[s.metric],
-                number(s.value),
-                cell(METRIC_MEANINGS[s.metric]),
-                code(s.signature),
-            )
+            (METRIC_NAMES[s.metric], number(s.value), cell(METRIC_MEANINGS[s.metric]))
             for s in report.effort
         ],
     )
@@ -120,6 +129,57 @@ def _lines(report: Report) -> Iterator[str]:
     if not report.rows:
         yield ""
         yield "None."
+    yield ""
+    yield from _appendix(report)
+
+
+def _decisions(decisions: Sequence[Decision]) -> Iterator[str]:
+    yield "## Needs a decision"
+    yield ""
+    if not decisions:
+        yield NO_DECISIONS
+        yield ""
+        return
+    yield f"{cell(DECISIONS_NOTE)} {cell(decisions_title(decisions))}."
+    yield ""
+    folded = len(decisions) > DECISIONS_OPEN_UP_TO
+    if folded:
+        yield f"<details><summary>{html.escape(decisions_title(decisions))}</summary>"
+        yield ""
+    yield from _table(
+        ("Sentence", "What"), [(d.sentence, cell(decision_line(d))) for d in decisions]
+    )
+    yield ""
+    if folded:
+        yield "</details>"
+        yield ""
+
+
+def _comments(comments: Sequence[tuple[str, str]]) -> Iterator[str]:
+    yield "## Reviewer's comments"
+    yield ""
+    if not comments:
+        yield "None."
+    else:
+        yield from _table(("Sentence", "Comment"), [(sid, cell(text)) for sid, text in comments])
+    yield ""
+
+
+def _appendix(report: Report) -> Iterator[str]:
+    yield "## Appendix"
+    yield ""
+    yield cell(APPENDIX_NOTE)
+    yield ""
+    yield "### sacrebleu signatures"
+    yield ""
+    yield from _table(
+        ("Metric", "Signature"),
+        [(METRIC_NAMES[s.metric], code(s.signature)) for s in report.effort],
+    )
+    yield ""
+    yield "### Precision per rule"
+    yield ""
+    yield from _groups("Rule", report.by_rule)
 
 
 def _quality(report: Report) -> Iterator[str]:
@@ -139,6 +199,8 @@ def _quality(report: Report) -> Iterator[str]:
             ("**Quality score**", "", "", f"**{number(mqm.score)}**"),
         ],
     )
+    yield ""
+    yield cell(unjudged_line(report))
     yield ""
     yield cell(FORMULA)
     yield ""
@@ -165,17 +227,9 @@ def _groups(heading: str, groups: Sequence[GroupStats]) -> Iterator[str]:
 def _sentence(row: SentenceRow) -> Iterator[str]:
     yield f"### {cell(row_heading(row))}"
     yield ""
-    rows: list[tuple[str, str]] = []
-    if row.changed:
-        rows += [
-            ("Diff", _diff(row.diff)),
-            ("Original", cell(row.original)),
-            ("Corrected", cell(row.corrected) if row.corrected else "*(deleted)*"),
-        ]
-    else:
-        rows.append(("Text", cell(row.original)))
+    rows = [("Diff", _diff(row.diff)) if row.changed else ("Text", cell(row.original))]
     rows += [(f"Flag: {FATE_LABELS[o.fate]}", _flag(o)) for o in row.flags]
-    rows += [("MQM annotation", cell(annotation_line(a, row.corrected))) for a in row.annotations]
+    rows += [("MQM annotation", cell(annotation_line(a))) for a in row.annotations]
     if row.comment:
         rows.append(("Comment", cell(row.comment)))
     yield from _table(("", ""), rows)

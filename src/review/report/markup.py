@@ -38,13 +38,21 @@ def tag(
     """``<name attributes>children</name>``. An attribute's trailing ``_`` is dropped (``class_``)
     and other ``_`` become ``-`` (``data_figure``); None and False leave it out, True writes it
     bare."""
-    rendered = "".join(
+    return Markup(f"<{name}{_attributes(attributes)}>{join(children)}</{name}>")
+
+
+def void(element: str, /, **attributes: str | int | float | bool | None) -> Markup:
+    """An element without content or end tag (``<input …>``), attributes as for ``tag``."""
+    return Markup(f"<{element}{_attributes(attributes)}>")
+
+
+def _attributes(attributes: dict[str, str | int | float | bool | None]) -> str:
+    return "".join(
         (f" {_attribute_name(key)}" if value is True
          else f' {_attribute_name(key)}="{escape(str(value), quote=True)}"')
         for key, value in attributes.items()
         if value is not None and value is not False
     )  # fmt: skip
-    return Markup(f"<{name}{rendered}>{join(children)}</{name}>")
 
 
 def _attribute_name(key: str) -> str:

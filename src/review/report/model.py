@@ -14,17 +14,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
-from review.flags import Flag, MqmClass, Severity
+from review.flags import Flag, Severity
 from review.metrics import Metric, Score
 from review.report.effort import EFFORT_METRICS, EffortStatistics
+from review.report.errors import AnnotationRow, confirmed_errors
 from review.report.fates import Fate, Standing, flag_fate
 from review.report.mqm import MqmScore, mqm_score
 from review.segment import Sentence
-from review.state import Annotation, ReviewState, Status
+from review.state import ReviewState, Status
 from review.worddiff import DiffOp, Op, word_diff
 
-REPORT_SCHEMA_ID = "review-report/1"
+REPORT_SCHEMA_ID = "review-report/2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +121,7 @@ class SentenceRow:
     diff: tuple[DiffOp, ...]
     flags: tuple[FlagOutcome, ...]
     comment: str
-    annotations: tuple[Annotation, ...]
+    annotations: tuple[AnnotationRow, ...]
     words: int
     hter: float
     chrf: float
@@ -148,10 +150,36 @@ class ParagraphEffort:
     hter: float
 
 
+class DecisionKind(StrEnum):
+    OPEN_FLAG = "open flag"
+    CRITICAL_ANNOTATION = "critical annotation"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What a project manager still has to decide on: an open major or critical flag nobody
+    judged, or an error the editor marked critical. ``flag`` or ``annotation`` is set, as
+    ``kind`` says."""
+
+    sentence: str
+    kind: DecisionKind
+    severity: Severity
+    flag: FlagOutcome | None = None
+    annotation: AnnotationRow | None = None
+
+
+DECISION_SEVERITIES = frozenset({Severity.MAJOR, Severity.CRITICAL})
+"""Open flags at these severities need a decision; minor ones are listed in their sentence."""
+
+
 @dataclass(frozen=True, slots=True)
 class Summary:
+    """``flagged`` counts the sentences with flags found on the original (whatever became of
+    them), ``still_flagged`` those with a flag still open: the review screen's "flagged"."""
+
     sentences: int
     flagged: int
+    still_flagged: int
     edited: int
     reviewed: int
     commented: int
@@ -174,9 +202,14 @@ class Report:
     by_category: tuple[GroupStats, ...]
     by_mqm: tuple[GroupStats, ...]
     by_severity: tuple[GroupStats, ...]
+    by_rule: tuple[GroupStats, ...]
     paragraphs: tuple[ParagraphEffort, ...]
     rows: tuple[SentenceRow, ...]
     only_changed: bool
+    decisions: tuple[Decision, ...]
+    """Most severe first, in text order within a severity; over the whole document."""
+    comments: tuple[tuple[str, str], ...]
+    """(sentence id, the editor's comment) in text order, over the whole document."""
 
     def effort_score(self, metric: Metric) -> Score:
         return next(score for score in self.effort if score.metric is metric)
@@ -224,9 +257,12 @@ def build_report(
         by_category=_grouped(outcomes, lambda o: o.flag.category.value),
         by_mqm=_grouped(outcomes, lambda o: o.flag.mqm.value),
         by_severity=_grouped(outcomes, lambda o: o.flag.severity.value, Severity),
+        by_rule=_grouped(outcomes, lambda o: o.flag.rule),
         paragraphs=_paragraphs(rows, effort),
         rows=tuple(row for row in rows if row.noteworthy) if only_changed else rows,
         only_changed=only_changed,
+        decisions=_decisions(rows),
+        comments=tuple((row.id, row.comment) for row in rows if row.comment),
     )
 
 
@@ -252,7 +288,9 @@ def _row(
         diff=diff,
         flags=outcomes,
         comment=review.comment,
-        annotations=review.annotations,
+        annotations=tuple(
+            AnnotationRow.of(a, diff, sentence.text, corrected) for a in review.annotations
+        ),
         words=len(sentence.text.split()),
         hter=effort.sentence(Metric.TER, index) if changed else 0.0,
         chrf=effort.sentence(Metric.CHRF_PLUS, index) if changed else 100.0,
@@ -263,6 +301,7 @@ def _summary(rows: Sequence[SentenceRow], corrected: Sequence[str]) -> Summary:
     return Summary(
         sentences=len(rows),
         flagged=sum(1 for row in rows if row.flags),
+        still_flagged=sum(1 for row in rows if any(o.fate is Fate.OPEN for o in row.flags)),
         edited=sum(1 for row in rows if row.changed),
         reviewed=sum(1 for row in rows if row.status is Status.REVIEWED),
         commented=sum(1 for row in rows if row.comment),
@@ -274,11 +313,32 @@ def _summary(rows: Sequence[SentenceRow], corrected: Sequence[str]) -> Summary:
 
 
 def _mqm(rows: Sequence[SentenceRow]) -> MqmScore:
-    errors: list[tuple[MqmClass, Severity]] = []
-    for row in rows:
-        errors += [(o.flag.mqm, o.flag.severity) for o in row.flags if o.fate is not Fate.DISMISSED]
-        errors += [(a.mqm, a.severity) for a in row.annotations]
+    errors = [
+        error
+        for row in rows
+        for error in confirmed_errors(
+            ((o.flag.mqm, o.flag.severity, o.flag.start, o.flag.end, o.fate) for o in row.flags),
+            row.annotations,
+        )
+    ]
     return mqm_score(errors, sum(row.words for row in rows))
+
+
+def _decisions(rows: Sequence[SentenceRow]) -> tuple[Decision, ...]:
+    decisions = []
+    for row in rows:
+        decisions += [
+            Decision(row.id, DecisionKind.OPEN_FLAG, o.flag.severity, flag=o)
+            for o in row.flags
+            if o.fate is Fate.OPEN and o.flag.severity in DECISION_SEVERITIES
+        ]
+        decisions += [
+            Decision(row.id, DecisionKind.CRITICAL_ANNOTATION, Severity.CRITICAL, annotation=a)
+            for a in row.annotations
+            if a.annotation.severity is Severity.CRITICAL
+        ]
+    # sorted() is stable: text order stays within a severity.
+    return tuple(sorted(decisions, key=lambda d: -d.severity.rank))
 
 
 def _grouped(

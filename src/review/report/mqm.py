@@ -1,7 +1,8 @@
 """An MQM-style quality score: a weighted count of errors per 100 words of the original.
 
-Errors are the flags the editor did not dismiss (accepted, resolved by an edit, or left open:
-an open flag is a finding nobody rejected) and the MQM annotations the editor added by hand.
+Errors are what the editor confirmed (``review.report.errors``): the flags they accepted or
+resolved by an edit, and the MQM annotations they added by hand, each error once. Open flags
+nobody judged are not in the score.
 The arithmetic is done in tenths, so that 0.1 + 0.1 + 0.1 is exactly 0.3.
 """
 
@@ -19,8 +20,10 @@ _WEIGHT_TENTHS = {kind: round(weight * 10) for kind, weight in WEIGHTS.items()}
 
 FORMULA = (
     "penalty = 1 × minor + 0.1 × minor punctuation (Fluency/Punctuation) + 5 × major "
-    "+ 25 × critical errors, where the errors are the flags the editor did not dismiss "
-    "(accepted, resolved by an edit, or still open) and the editor's own MQM annotations; "
+    "+ 25 × critical errors, where the errors are the ones the editor confirmed: the flags "
+    "accepted or resolved by an edit, and the editor's own MQM annotations, a flag and an "
+    "annotation on the same words counting once, at the higher severity (open flags nobody "
+    "judged are not errors and are not counted); "
     "penalty per 100 words = 100 × penalty ÷ words of the original (whitespace-separated); "
     "quality score = 100 − penalty per 100 words (below 0 when there is more than one "
     "penalty point per word)."

@@ -3,12 +3,14 @@ HTML, Markdown and CSV."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from review.metrics import Metric
+from review.report.errors import AnnotationRow
 from review.report.fates import Fate
-from review.report.model import FateCounts, FlagOutcome, Report, SentenceRow
+from review.report.model import Decision, FateCounts, FlagOutcome, Report, SentenceRow
 from review.state import Annotation
 from review.worddiff import DiffOp, Op
 
@@ -23,8 +25,8 @@ METRIC_MEANINGS = {
 }
 EFFORT_NOTE = (
     "Scores from sacrebleu, on its 0–100 scale, with the original as the hypothesis and the "
-    "corrected text as the reference, sentence by sentence; the signature says exactly how "
-    "each was computed."
+    "corrected text as the reference, sentence by sentence; their signatures, in the appendix, "
+    "say exactly how each was computed."
 )
 PRECISION_NOTE = (
     "Precision as the editor judged it = (accepted + resolved) ÷ (accepted + resolved + "
@@ -32,6 +34,21 @@ PRECISION_NOTE = (
     "hand."
 )
 FATE_ORDER = (Fate.ACCEPTED, Fate.RESOLVED, Fate.DISMISSED, Fate.OPEN)
+DECISIONS_NOTE = (
+    "Flags still open at major or critical severity, which nobody accepted, fixed or "
+    "dismissed, and the errors the editor marked critical."
+)
+NO_DECISIONS = "Nothing: no major or critical flag is open and no error was marked critical."
+FLAGGED_NOTE = (
+    "Flags on the original are what the checkers find on the original text, whatever became "
+    "of them; flags still open are those nobody accepted, fixed or dismissed (the review "
+    'screen\'s "flagged" counts the sentences with flags on the current text that were not '
+    "dismissed)."
+)
+APPENDIX_NOTE = (
+    "How the scores were computed (sacrebleu's signatures) and how often the editor agreed "
+    "with each rule (precision as the editor judged it)."
+)
 
 
 def sentences_heading(only_changed: bool) -> str:
@@ -76,7 +93,8 @@ def summary_figures(report: Report) -> tuple[Figure, ...]:
     summary = report.summary
     return (
         Figure("sentences", "sentences", count(summary.sentences)),
-        Figure("flagged", "flagged", count(summary.flagged)),
+        Figure("flagged", "sentences flagged on the original", count(summary.flagged)),
+        Figure("still-flagged", "sentences with flags still open", count(summary.still_flagged)),
         Figure("edited", "edited", count(summary.edited)),
         Figure("reviewed", "marked reviewed", count(summary.reviewed)),
         Figure("words", "words (original)", count(summary.words)),
@@ -87,8 +105,41 @@ def summary_figures(report: Report) -> tuple[Figure, ...]:
             "mqm-penalty", "MQM penalty per 100 words", number(report.mqm.penalty_per_100_words)
         ),
         Figure("quality-score", "quality score", number(report.mqm.score)),
-        Figure("flags", "flags", count(summary.flags.total)),
-        Figure("open", "open flags", count(summary.flags.open)),
+        Figure("flags", "flags on the original", count(summary.flags.total)),
+        Figure("open", "flags still open", count(summary.flags.open)),
+    )
+
+
+DECISIONS_OPEN_UP_TO = 50
+"""Longer lists of decisions are folded (a book can hold thousands of open major flags)."""
+
+
+def decisions_title(decisions: Sequence[Decision]) -> str:
+    """`2 open flags (1 critical, 1 major) and 1 critical annotation`."""
+    flags = Counter(d.severity for d in decisions if d.flag is not None)
+    annotations = len(decisions) - sum(flags.values())
+    parts = []
+    if flags:
+        total = sum(flags.values())
+        by_severity = ", ".join(f"{count(n)} {severity}" for severity, n in flags.items())
+        parts.append(f"{count(total)} open flag{'s' * (total != 1)} ({by_severity})")
+    if annotations:
+        parts.append(f"{count(annotations)} critical annotation{'s' * (annotations != 1)}")
+    return " and ".join(parts)
+
+
+def unjudged_line(report: Report) -> str:
+    """What the quality score leaves out: the flags nobody judged."""
+    open_by_severity = [
+        f"{count(g.counts.open)} {g.name}" for g in report.by_severity if g.counts.open
+    ]
+    if not open_by_severity:
+        return "Every flag was judged: none is left out of the score."
+    total = report.summary.flags.open
+    return (
+        f"Not in the score: {count(total)} open flag{'s' * (total != 1)} nobody judged "
+        f"({', '.join(open_by_severity)}); the major and critical ones are under "
+        '"Needs a decision".'
     )
 
 
@@ -114,11 +165,32 @@ def flag_change(outcome: FlagOutcome) -> str:
     return f"“{outcome.flag.text}”"
 
 
-def annotation_line(annotation: Annotation, text: str) -> str:
-    """An editor's MQM annotation on ``text`` (the sentence's corrected text)."""
-    span = text[annotation.start : annotation.end]
+def describe_annotation(annotation: Annotation, words: str) -> str:
+    """`Style/Awkward, minor on “words”: note`."""
     note = f": {annotation.note}" if annotation.note else ""
-    return f"{annotation.mqm}, {annotation.severity} on “{span}”{note}"
+    return f"{annotation.mqm}, {annotation.severity} on “{words}”{note}"
+
+
+def annotation_line(row: AnnotationRow) -> str:
+    """An editor's MQM annotation quoting the erroneous words as the original has them, or
+    the words the editor added where the original lacked them."""
+    if row.original or not row.corrected:
+        return describe_annotation(row.annotation, row.original)
+    note = f": {row.annotation.note}" if row.annotation.note else ""
+    added = f"missing from the original (the editor added “{row.corrected}”)"
+    return f"{row.annotation.mqm}, {row.annotation.severity}, {added}{note}"
+
+
+def decision_line(decision: Decision) -> str:
+    """`open flag, major: ODD “same” (Style/Awkward: <message>)`; the sentence is said
+    apart."""
+    if decision.flag is not None:
+        flag = decision.flag.flag
+        what = f"{flag.rule} “{flag.text}” ({flag.mqm}: {flag.message})"
+    else:
+        assert decision.annotation is not None
+        what = annotation_line(decision.annotation)
+    return f"{decision.kind}, {decision.severity}: {what}"
 
 
 def wdiff(ops: Sequence[DiffOp]) -> str:

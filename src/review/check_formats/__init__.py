@@ -1,0 +1,22 @@
+"""`review check`'s output formats: each renders the flags of one document (``model`` locates
+them) to text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from review.formats import Format, FormatRegistry
+
+if TYPE_CHECKING:
+    from review.checking import CheckResult
+    from review.document import Document
+    from review.segment import Sentence
+
+    CheckRenderer = Callable[[Document, Sequence[Sentence], CheckResult], str]
+
+FORMATS: FormatRegistry[CheckRenderer] = FormatRegistry(
+    Format("text", "review.check_formats.text:render_text", (".txt",), "linter-style lines"),
+    Format("json", "review.check_formats.json_format:render_json", (".json",), "JSON"),
+    Format("sarif", "review.check_formats.sarif:render_sarif", (".sarif",), "SARIF 2.1.0"),
+)

@@ -1,0 +1,68 @@
+"""What every `review check` format renders: the flags located in the document (offsets, lines
+and columns) and the one-line summary."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from review.checking import CheckResult
+from review.document import Document
+from review.flags import Flag, Severity
+from review.segment import Sentence
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A flag with its place in the document: offsets and 1-based line and column."""
+
+    flag: Flag
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class _Lines:
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def locate(
+    document: Document, sentences: Sequence[Sentence], flags: Sequence[Flag]
+) -> list[Located]:
+    by_id = {s.id: s for s in sentences}
+    lines = _Lines(document.text)
+    located = []
+    for flag in flags:
+        start = by_id[flag.sentence_id].start + flag.start
+        end = by_id[flag.sentence_id].start + flag.end
+        line, column = lines.position(start)
+        end_line, end_column = lines.position(end)
+        located.append(Located(flag, start, end, line, column, end_line, end_column))
+    return located
+
+
+def summary_line(document: Document, sentences: Sequence[Sentence], result: CheckResult) -> str:
+    counts = Counter(f.severity for f in result.flags)
+    flagged = len({f.sentence_id for f in result.flags})
+    parts = ", ".join(f"{counts[s]} {s}" for s in reversed(Severity) if counts[s])
+    languagetool = result.versions.get("languagetool")
+    checkers = f"LanguageTool {languagetool} + fluency" if languagetool else "fluency only"
+    noun = "flag" if len(result.flags) == 1 else "flags"
+    detail = f" ({parts})" if parts else ""
+    return (
+        f"{document.relpath}: {len(result.flags)} {noun}{detail} in {flagged} of "
+        f"{len(sentences)} sentences; {checkers}"
+    )

@@ -1,0 +1,114 @@
+"""`review check --format sarif`: SARIF 2.1.0, for code-scanning tools."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from review import __version__
+from review.check_formats.model import Located, locate
+from review.checking import CheckResult
+from review.document import Document
+from review.flags import Severity
+from review.segment import Sentence
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVELS = {Severity.MINOR: "note", Severity.MAJOR: "warning", Severity.CRITICAL: "error"}
+
+
+def render_sarif(document: Document, sentences: Sequence[Sentence], result: CheckResult) -> str:
+    located = locate(document, sentences, result.flags)
+    rule_ids = sorted({item.flag.rule for item in located})
+    rule_index = {rule: i for i, rule in enumerate(rule_ids)}
+    first = {item.flag.rule: item.flag for item in reversed(located)}
+    artifact = {"uri": document.relpath}
+    rules = [
+        {
+            "id": rule,
+            "shortDescription": {"text": first[rule].message},
+            "properties": {
+                "source": first[rule].source,
+                "category": str(first[rule].category),
+                "mqm": str(first[rule].mqm),
+            },
+        }
+        for rule in rule_ids
+    ]
+    results = [_sarif_result(item, rule_index, artifact) for item in located]
+    driver: dict[str, Any] = {"name": "review", "version": __version__, "rules": rules}
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "columnKind": "unicodeCodePoints",
+                "artifacts": [
+                    {
+                        "location": artifact,
+                        "length": len(document.raw),
+                        "encoding": document.encoding,
+                        "hashes": {"sha-256": document.sha256},
+                    }
+                ],
+                "results": results,
+                "properties": {
+                    "languagetool": result.versions.get("languagetool"),
+                    "notices": list(result.notices),
+                },
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False) + "\n"
+
+
+def _sarif_result(
+    item: Located, rule_index: dict[str, int], artifact: dict[str, str]
+) -> dict[str, Any]:
+    flag = item.flag
+    region = {
+        "startLine": item.line,
+        "startColumn": item.column,
+        "endLine": item.end_line,
+        "endColumn": item.end_column,
+        "charOffset": item.start,
+        "charLength": item.end - item.start,
+        "snippet": {"text": flag.text},
+    }
+    sarif: dict[str, Any] = {
+        "ruleId": flag.rule,
+        "ruleIndex": rule_index[flag.rule],
+        "level": _SARIF_LEVELS[flag.severity],
+        "message": {"text": flag.message},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
+        "properties": {
+            "sentence": flag.sentence_id,
+            "source": flag.source,
+            "category": str(flag.category),
+            "mqm": str(flag.mqm),
+            "severity": str(flag.severity),
+        },
+    }
+    if flag.replacements:
+        sarif["fixes"] = [
+            {
+                "description": {"text": f"Replace with “{replacement}”"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": artifact,
+                        "replacements": [
+                            {
+                                "deletedRegion": {
+                                    "charOffset": item.start,
+                                    "charLength": item.end - item.start,
+                                },
+                                "insertedContent": {"text": replacement},
+                            }
+                        ],
+                    }
+                ],
+            }
+            for replacement in flag.replacements
+        ]
+    return sarif

@@ -1,0 +1,23 @@
+"""`review check` as linter-style lines: ``path:line:column: sentence category rule message``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from review.check_formats.model import locate, summary_line
+from review.checking import CheckResult
+from review.document import Document
+from review.segment import Sentence
+
+
+def render_text(document: Document, sentences: Sequence[Sentence], result: CheckResult) -> str:
+    out = []
+    for item in locate(document, sentences, result.flags):
+        flag = item.flag
+        suggestion = f" (→ {flag.replacements[0]})" if flag.replacements else ""
+        out.append(
+            f"{document.relpath}:{item.line}:{item.column}: {flag.sentence_id} "
+            f"{flag.category} {flag.rule} {flag.message}{suggestion}"
+        )
+    out.append(summary_line(document, sentences, result))
+    return "\n".join(out) + "\n"

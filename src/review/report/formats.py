@@ -1,0 +1,20 @@
+"""The report's output formats: each renders a ``review.report.model.Report`` to text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from review.formats import Format, FormatRegistry
+
+if TYPE_CHECKING:
+    # Only for the type: the command line imports this registry to build its parser, and the
+    # model pulls in sacrebleu.
+    from review.report.model import Report
+
+FORMATS: FormatRegistry[Callable[[Report], str]] = FormatRegistry(
+    Format("md", "review.report.markdown:render_markdown", (".md", ".markdown"), "Markdown"),
+    Format("html", "review.report.html:render_html", (".html", ".htm"), "one HTML file"),
+    Format("json", "review.report.json_format:render_json", (".json",), "JSON"),
+    Format("csv", "review.report.csv_format:render_csv", (".csv",), "CSV, one row a sentence"),
+)
