@@ -39,15 +39,24 @@ def open_checkers(
     progress: Progress | None = None,
     cache: ResultCache | None = None,
 ) -> Checkers:
-    """The checkers to run. LanguageTool that cannot be had is a notice, not an error."""
+    """The checkers to run. LanguageTool that cannot be had is a notice, not an error.
+
+    Every checker's flags on a word of the project's word list are left out (after the cache,
+    so a word taken off the list brings its flags back).
+    """
     from review.checkers.fluency import FluencyChecker
+    from review.checkers.terms import term_checkers
+    from review.wordlist import KnownWords, read_words
 
     cache = cache or ResultCache.default()
     detectors = FluencyChecker(config)
     fluency = RememberedChecker(detectors, cache, detectors.key)
     checkers: list[Checker] = [fluency]
+    checkers += [RememberedChecker(c, cache, c.key) for c in term_checkers(config)]
+    words = read_words(config.word_list())
     if not use_languagetool:
-        return Checkers(tuple(checkers), None, ("LanguageTool off (--no-languagetool)",))
+        notice = "LanguageTool off (--no-languagetool)"
+        return Checkers(tuple(KnownWords(c, words) for c in checkers), None, (notice,))
     from review.checkers.languagetool import LanguageToolChecker
     from review.languagetool.errors import LanguageToolUnavailable
     from review.languagetool.server import ensure_server
@@ -58,7 +67,7 @@ def open_checkers(
         )
     except LanguageToolUnavailable as exc:
         notice = f"LanguageTool unavailable ({exc.reason}); fluency checks only"
-        return Checkers(tuple(checkers), None, (notice,))
+        return Checkers(tuple(KnownWords(c, words) for c in checkers), None, (notice,))
     checkers.insert(
         0,
         LanguageToolChecker(
@@ -71,7 +80,7 @@ def open_checkers(
             else None,
         ),
     )
-    return Checkers(tuple(checkers), server.version, ())
+    return Checkers(tuple(KnownWords(c, words) for c in checkers), server.version, ())
 
 
 class RememberedChecker:

@@ -44,6 +44,7 @@ class MqmClass(StrEnum):
     TYPOGRAPHY = "Fluency/Typography"
     CHARACTER_ENCODING = "Fluency/Character encoding"
     INCONSISTENCY = "Fluency/Inconsistency"
+    TERMINOLOGY = "Terminology"
     AWKWARD = "Style/Awkward"
     MISTRANSLATION = "Accuracy/Mistranslation"
     NON_TRANSLATION = "Non-translation"
@@ -52,6 +53,8 @@ class MqmClass(StrEnum):
 class Source(StrEnum):
     LANGUAGETOOL = "languagetool"
     FLUENCY = "fluency"
+    TERMS = "terms"
+    CONSISTENCY = "consistency"
 
 
 @dataclass(frozen=True, slots=True)

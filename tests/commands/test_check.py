@@ -211,5 +211,5 @@ def test_without_maven_it_says_so_and_checks_fluency_only(tmp_path) -> None:
     assert "mvn" in notices[0] or "Maven" in notices[0]
     data = json.loads(completed.stdout)
     assert data["tool"]["languagetool"] is None
-    assert {f["source"] for f in data["flags"]} == {"fluency"}
+    assert {f["source"] for f in data["flags"]} == {"fluency", "consistency"}
     assert completed.returncode == 1

@@ -1,0 +1,137 @@
+"""The glossary's checks, each a checker: a forbidden term used, a term in a variant form.
+
+(A source term present with its target term absent needs the source side of a bilingual
+text; it comes with that model.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cached_property
+
+from review.checkers.terms.glossary import Term, glossary_key
+from review.checkers.terms.matcher import TermMatch, TermMatcher
+from review.checkers.terms.spelling import project_variant
+from review.flags import Category, Flag, MqmClass, Severity, Source
+from review.segment import Sentence
+
+
+class GlossaryCheck:
+    """What the glossary checks share: the terms, one matcher, the project's spelling."""
+
+    name: str
+
+    def __init__(self, terms: Sequence[Term], language: str) -> None:
+        self.terms = tuple(terms)
+        self.variant = project_variant(language)
+
+    @property
+    def key(self) -> str:
+        """What of the configuration changes the flags (part of a cache key)."""
+        return f"{glossary_key(self.terms)}|{self.variant}"
+
+    @cached_property
+    def matcher(self) -> TermMatcher:
+        return TermMatcher(self.terms)
+
+    def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
+        for sentence in sentences:
+            for match in self.matcher.find(sentence.text):
+                flag = self.flag(sentence, match, self.terms[match.form.term])
+                if flag is not None:
+                    yield flag
+
+    def flag(self, sentence: Sentence, match: TermMatch, term: Term) -> Flag | None:
+        raise NotImplementedError
+
+
+class ForbiddenTerms(GlossaryCheck):
+    """A term the glossary forbids, in any of its forms; the suggestion is the one it prefers."""
+
+    name = "terms-forbidden"
+    rule = "TERM_FORBIDDEN"
+
+    def flag(self, sentence: Sentence, match: TermMatch, term: Term) -> Flag | None:
+        if not term.forbidden:
+            return None
+        preferred = term.preferred and _inflected(term.preferred, match.form.suffix)
+        message = f"The glossary forbids “{term.text}”" + (
+            f"; it has “{term.preferred}”" if term.preferred else ""
+        )
+        return _flag(
+            sentence, match, self.rule, Category.WORDING, Severity.MAJOR, message,
+            (_capitalised(preferred, match) if preferred else ()),
+        )  # fmt: skip
+
+
+class TermVariants(GlossaryCheck):
+    """A glossary term written in another form: other capitals, a hyphen for a space or a
+    dash, the other variant's spelling (the project's own is fine). Inflections are fine."""
+
+    name = "terms-variant"
+    rule = "TERM_VARIANT"
+
+    def flag(self, sentence: Sentence, match: TermMatch, term: Term) -> Flag | None:
+        if term.forbidden:
+            return None
+        form = match.form
+        written = sentence.text[match.start : match.end].replace("’", "'")
+        if form.variant is not None and form.variant != self.variant:
+            what, category = f"{form.variant} spelling", Category.SPELLING
+        elif _same(written, form.written, match.at_sentence_start):
+            return None
+        elif written.lower() == form.written.lower():
+            what, category = "other capitals", Category.CAPITALIZATION
+        elif form.variant is None:
+            what, category = "a hyphen, dash or space changed", Category.SPELLING
+        else:
+            return None
+        expected = form.written if form.variant == self.variant else form.expected
+        message = f"Glossary term in another form ({what}): the glossary has “{term.text}”"
+        return _flag(
+            sentence, match, self.rule, category, Severity.MINOR, message,
+            _capitalised(expected, match),
+        )  # fmt: skip
+
+
+def _same(written: str, form: str, at_sentence_start: bool) -> bool:
+    """Written as the glossary has it; a sentence may capitalise the term's first letter."""
+    if written == form:
+        return True
+    return at_sentence_start and written[1:] == form[1:] and written[:1] == form[:1].upper()
+
+
+def _inflected(term: str, suffix: str) -> str:
+    if suffix == "ies" and term.endswith("y"):
+        return term[:-1] + suffix
+    return term + suffix
+
+
+def _capitalised(suggestion: str, match: TermMatch) -> tuple[str, ...]:
+    if match.at_sentence_start:
+        return (suggestion[:1].upper() + suggestion[1:],)
+    return (suggestion,)
+
+
+def _flag(
+    sentence: Sentence,
+    match: TermMatch,
+    rule: str,
+    category: Category,
+    severity: Severity,
+    message: str,
+    replacements: tuple[str, ...],
+) -> Flag:
+    return Flag(
+        sentence_id=sentence.id,
+        start=match.start,
+        end=match.end,
+        source=Source.TERMS,
+        rule=rule,
+        category=category,
+        mqm=MqmClass.TERMINOLOGY,
+        severity=severity,
+        message=message,
+        text=sentence.text[match.start : match.end],
+        replacements=replacements,
+    )
