@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from review.checkers.terms.glossary import Term
 from review.checkers.terms.matcher import TermMatcher, fold
@@ -65,12 +65,17 @@ class Consistency:
     key = ""
 
     def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
+        flags: list[Flag] = []
         for find in (_names, _compounds):
             for places in find(sentences):
-                yield from _flags(places, "CONSISTENT_TERM", Category.SPELLING, "term")
+                flags += _flags(places, "CONSISTENT_TERM", Category.SPELLING, "term")
         for kind in _NUMBER_KINDS:
             places = kind.places(sentences)
-            yield from _flags(places, "CONSISTENT_NUMBER", Category.TYPOGRAPHY, kind.what)
+            flags += _flags(places, "CONSISTENT_NUMBER", Category.TYPOGRAPHY, kind.what)
+        order = {s.id: i for i, s in enumerate(sentences)}
+        # A name may be a compound too ("China US" beside "China-US"): one flag a place.
+        unique = {(f.sentence_id, f.start, f.end, f.rule): f for f in reversed(flags)}
+        yield from sorted(unique.values(), key=lambda f: (order[f.sentence_id], f.start, f.end))
 
 
 def _flags(places: list[Place], rule: str, category: Category, what: str) -> Iterator[Flag]:
@@ -157,14 +162,25 @@ def _grouped(
             term = terms[match.form.term]
             if written.isupper() or not keep(written, term):
                 continue
-            if match.at_sentence_start:
-                # A sentence's capital is no variant: "Win-win" at the start is "win-win".
-                stem = stem[:1].lower() + stem[1:] if term[:1].islower() else stem
             concept = _concept(term)
             places.setdefault(concept, []).append(
                 Place(sentence, match.start, match.start + len(stem), stem, match.at_sentence_start)
             )
-    yield from places.values()
+    for found in places.values():
+        yield [_as_within(place, found) for place in found]
+
+
+def _as_within(place: Place, places: list[Place]) -> Place:
+    """A sentence's capital is no variant: "Win-win" at the start is the "win-win" of the
+    sentences where the term is not first."""
+    if not place.at_start:
+        return place
+    for other in places:
+        written = other.written
+        if not other.at_start and written[1:] == place.written[1:]:
+            if written[:1].upper() == place.written[:1]:
+                return replace(place, written=written)
+    return place
 
 
 def _concept(term: str) -> str:
