@@ -48,7 +48,10 @@ def test_tsv_without_a_header(tmp_path: Path) -> None:
 
 
 def test_use_and_avoid_list(tmp_path: Path) -> None:
-    text = "# house style\nuse: New York\navoid: e-mail → email\navoid: Peking -> Beijing\navoid: utilise\n"
+    text = (
+        "# house style\nuse: New York\navoid: e-mail → email\n"
+        "avoid: Peking -> Beijing\navoid: utilise\n"
+    )
     assert load_glossary(write(tmp_path, "style.txt", text), "en-US") == (
         Term("New York"),
         Term("e-mail", forbidden=True, preferred="email"),

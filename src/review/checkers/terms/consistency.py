@@ -177,9 +177,12 @@ def _as_within(place: Place, places: list[Place]) -> Place:
         return place
     for other in places:
         written = other.written
-        if not other.at_start and written[1:] == place.written[1:]:
-            if written[:1].upper() == place.written[:1]:
-                return replace(place, written=written)
+        if (
+            not other.at_start
+            and written[1:] == place.written[1:]
+            and written[:1].upper() == place.written[:1]
+        ):
+            return replace(place, written=written)
     return place
 
 
