@@ -4,12 +4,29 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from review.config import Config
 
 
 def add_review_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="the original text")
     parser.add_argument("--patch", metavar="P", help="the patch file (default: corrections/…)")
+
+
+def add_glossary_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--glossary", metavar="FILE", action="append", default=[],
+        help="check terms against this glossary too (TBX, CSV, TSV or a use/avoid list)",
+    )  # fmt: skip
+
+
+def with_glossaries(config: Config, args: argparse.Namespace) -> Config:
+    """``config`` with the --glossary files after its [terms] files."""
+    return replace(config, glossaries=(*config.glossaries, *map(Path, args.glossary)))
 
 
 def add_output_argument(parser: argparse.ArgumentParser, metavar: str) -> None:

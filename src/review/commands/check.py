@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from review.commands.arguments import add_glossary_argument, with_glossaries
 from review.flags import Severity
 
 FORMATS = ("text", "json", "sarif")
@@ -27,6 +28,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--no-languagetool", action="store_true", help="run the fluency detectors only"
     )
+    add_glossary_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -40,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
     document = load_document(args.file)
     sentences = cached_segment(document.text)
-    config = load_config()
+    config = with_glossaries(load_config(), args)
     with stderr_progress() as progress:
         result = check_document(
             document.text, sentences, config, progress, not args.no_languagetool

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from review.commands.arguments import add_review_arguments
+from review.commands.arguments import (
+    add_glossary_argument,
+    add_review_arguments,
+    with_glossaries,
+)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,6 +21,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--no-languagetool", action="store_true", help="run the fluency detectors only"
     )
+    add_glossary_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -29,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from review.ui.checks import default_stages
     from review.ui.opening import DocumentOpener
 
-    config = load_config()
+    config = with_glossaries(load_config(), args)
     location = locate(args.file, args.patch)
     # Loaded here so that a missing or binary file is one line before the UI starts.
     document = load_document(args.file, base=location.root)
