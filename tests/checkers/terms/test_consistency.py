@@ -47,6 +47,13 @@ def test_a_sentence_capital_is_no_variant_and_lower_case_compounds_may_be_spaced
     assert flags_of(text) == []
 
 
+def test_inflected_names_are_the_same_name():
+    text = (
+        "The Foreign Ministry spoke. Both Foreign Ministries agreed on the Foreign Ministry’s note."
+    )
+    assert flags_of(text) == []
+
+
 def test_numbers_two_ways():
     text = (
         "It cost 1,000 yuan. Then 25,000 yuan. Later 3000 yuan. In 2015 it rose. "

@@ -160,7 +160,8 @@ def _grouped(
             written = sentence.text[match.start : match.end]
             stem = written[: len(written) - len(match.form.suffix)].replace("’", "'")
             term = terms[match.form.term]
-            if written.isupper() or not keep(written, term):
+            # "Ministries" has no stem to compare with "Ministry"'s: such a place is left out.
+            if written.isupper() or match.form.suffix == "ies" or not keep(written, term):
                 continue
             concept = _concept(term)
             places.setdefault(concept, []).append(
