@@ -49,7 +49,7 @@ def test_a_sentence_capital_is_no_variant_and_lower_case_compounds_may_be_spaced
 
 def test_inflected_names_are_the_same_name():
     text = (
-        "The Foreign Ministry spoke. Both Foreign Ministries agreed on the Foreign Ministry’s note."
+        "The Foreign Ministry spoke. The Foreign Ministries agreed on the Foreign Ministry’s note."
     )
     assert flags_of(text) == []
 
