@@ -26,6 +26,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from review.checkers.terms.glossary import load_glossaries
     from review.config import load_config
     from review.document import load_document
     from review.errors import ReviewError
@@ -36,8 +37,10 @@ def run(args: argparse.Namespace) -> int:
 
     config = with_glossaries(load_config(), args)
     location = locate(args.file, args.patch)
-    # Loaded here so that a missing or binary file is one line before the UI starts.
+    # Loaded here so that a missing or binary file, or a bad glossary, is one line before the
+    # UI starts.
     document = load_document(args.file, base=location.root)
+    load_glossaries(config.glossaries, config.language)
     opener = DocumentOpener(
         document, location, reviewer=config.reviewer or None, language=config.language
     )
