@@ -290,7 +290,7 @@ def test_find_previews_and_replace_is_one_undo_step(doc):
         hits = session.find(Replacement("was", "is", whole_word=True))
         assert [h.describe() for h in hits] == ["s2:3: 'was' → 'is'", "s2:7: 'was' → 'is'"]
         assert session.text_of("s2") == "It was was happy."
-        change = session.replace(hits, "replaced 'was'")
+        change = session.replace_hits(hits, "replaced 'was'")
         assert change.sentence_ids == ("s2",)
         assert session.text_of("s2") == "It is is happy."
         # The annotation on "happy" moved with it.
@@ -308,7 +308,7 @@ def test_replace_regex_ignore_case_and_a_kept_subset(doc):
         assert [h.describe() for h in hits] == ["s1:16: 'the' → 'this'"]
         hits = session.find(Replacement("a", "A", whole_word=False))
         kept = [h for h in hits if h.sentence_id == "s2"]
-        session.replace(kept)
+        session.replace_hits(kept)
         assert [session.text_of(s) for s in ("s1", "s2")] == [
             "Teh cat sat  on the mat.",
             "It wAs wAs hAppy.",
@@ -322,7 +322,7 @@ def test_a_stale_hit_and_a_bad_pattern_are_refused(doc):
         with pytest.raises(
             ReviewError, match="s1 has changed since 'cat' was found; find it again"
         ):
-            session.replace(hits)
+            session.replace_hits(hits)
         with pytest.raises(ReviewError, match=r"^'\(' is not a regular expression: missing \)"):
             session.find(Replacement("(", "x", regex=True))
         with pytest.raises(ReviewError, match="nothing to replace"):

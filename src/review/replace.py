@@ -1,7 +1,7 @@
 """Find and replace over a whole document: the request, its hits, and a sentence rewritten.
 
 The session previews a request as its hits (``find_hits``) and applies the hits the editor
-kept (``ReviewSession.replace``) as one change.
+kept (``ReviewSession.replace_hits``) as one change.
 """
 
 from __future__ import annotations

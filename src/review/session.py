@@ -316,7 +316,7 @@ class ReviewSession:
         texts = ((s.id, state.text_of(s)) for s in self.sentences)
         return tuple(find_hits(replacement, texts))
 
-    def replace(self, hits: Iterable[ReplaceHit], label: str = "replaced") -> Change:
+    def replace_hits(self, hits: Iterable[ReplaceHit], label: str = "replaced") -> Change:
         """Apply the hits ``find`` gave (all, or those the editor kept): one change."""
         by_sentence: dict[str, list[ReplaceHit]] = {}
         for hit in hits:

@@ -248,7 +248,7 @@ def _replace(session: ReviewSession, replacement: Replacement, previews: list[st
     if not hits:
         raise ReviewError(f"--replace {replacement.describe()}: not found in the document")
     previews += [hit.describe() for hit in hits]
-    return session.replace(hits, f"replaced {replacement.describe()} ({len(hits)})")
+    return session.replace_hits(hits, f"replaced {replacement.describe()} ({len(hits)})")
 
 
 def _split(value: str, separator: str, option: str, form: str) -> tuple[str, str]:
