@@ -49,7 +49,7 @@ def test_a_glossary_of_five_terms_on_the_seed(tmp_path: Path) -> None:
             *forbidden,
             *china_us,
             ("s8", 160, 160 + len(consultation), "TERM_VARIANT", consultation,
-             ("High-Level Consultation on People-to-People Exchanges",)),
+             ("High-Level Consultation on People-to-People Exchange",)),
             ("s39", 4, 18, "TERM_VARIANT", "supreme leader", ("Supreme Leader",)),
             ("s44", 140, 148, "TERM_VARIANT", "new york", ("New York",)),
         ]
@@ -73,6 +73,23 @@ def test_messages_say_what_differs() -> None:
         "The glossary forbids “e-mail”; it has “email”",
         "Glossary term in another form (other capitals): the glossary has “New York”",
         "Glossary term in another form (British spelling): the glossary has “labor union”",
+    ]
+
+
+def test_a_name_in_the_plural_is_a_variant_a_common_noun_is_not() -> None:
+    terms = (Term("Belt and Road Initiative"), Term("policy bank"))
+    text = "Two belt and road initiatives and two policy banks."
+    sentences = segment(text)
+    assert [
+        (f.text, f.message, f.replacements)
+        for f in TermVariants(terms, "en").check(text, sentences)
+    ] == [
+        (
+            "belt and road initiatives",
+            "Glossary term in another form (other capitals, plural): "
+            "the glossary has “Belt and Road Initiative”",
+            ("Belt and Road Initiative",),
+        )
     ]
 
 

@@ -66,7 +66,8 @@ class ForbiddenTerms(GlossaryCheck):
 
 class TermVariants(GlossaryCheck):
     """A glossary term written in another form: other capitals, a hyphen for a space or a
-    dash, the other variant's spelling (the project's own is fine). Inflections are fine."""
+    dash, the other variant's spelling (the project's own is fine), a name in the plural
+    ("Consultations on People-to-People Exchange"). A common noun's inflections are fine."""
 
     name = "terms-variant"
     rule = "TERM_VARIANT"
@@ -76,22 +77,39 @@ class TermVariants(GlossaryCheck):
             return None
         form = match.form
         written = sentence.text[match.start : match.end].replace("’", "'")
-        if form.variant is not None and form.variant != self.variant:
-            what, category = f"{form.variant} spelling", Category.SPELLING
-        elif _same(written, form.written, match.at_sentence_start):
+        differences: list[tuple[str, Category]] = []
+        respelt = form.variant is not None and form.variant != self.variant
+        if respelt:
+            differences.append((f"{form.variant} spelling", Category.SPELLING))
+        if not _same(written, form.written, match.at_sentence_start):
+            if written.lower() == form.written.lower():
+                differences.append(("other capitals", Category.CAPITALIZATION))
+            else:
+                differences.append(("a hyphen, dash or space changed", Category.SPELLING))
+        plural_name = form.suffix in _PLURALS and _is_name(term.text)
+        if plural_name:
+            differences.append(("plural", Category.GRAMMAR))
+        if not differences:
             return None
-        elif written.lower() == form.written.lower():
-            what, category = "other capitals", Category.CAPITALIZATION
-        elif form.variant is None:
-            what, category = "a hyphen, dash or space changed", Category.SPELLING
-        else:
-            return None
-        expected = form.written if form.variant == self.variant else form.expected
+        expected = form.expected if respelt else form.written
+        if plural_name:
+            expected = term.text if respelt else expected[: len(expected) - len(form.suffix)]
+        what = ", ".join(what for what, _ in differences)
         message = f"Glossary term in another form ({what}): the glossary has “{term.text}”"
         return _flag(
-            sentence, match, self.rule, category, Severity.MINOR, message,
+            sentence, match, self.rule, differences[0][1], Severity.MINOR, message,
             _capitalised(expected, match),
         )  # fmt: skip
+
+
+_PLURALS = frozenset({"s", "es", "ies"})
+
+
+def _is_name(term: str) -> bool:
+    """A name of several words, the last capitalised ("United Nations Security Council"):
+    one thing, never in the plural."""
+    words = term.split()
+    return len(words) > 1 and words[-1][:1].isupper()
 
 
 def _same(written: str, form: str, at_sentence_start: bool) -> bool:
