@@ -59,10 +59,19 @@ def test_numbers_two_ways():
         "It cost 1,000 yuan. Then 25,000 yuan. Later 3000 yuan. In 2015 it rose. "
         "It is 5 km away, or 7km. Up 10% and 20 percent and 30%."
     )
-    assert [(f[0], f[4], f[5]) for f in flags_of(text)] == [
-        ("s3", "3000", "Other numbers are written like “1,000” (s1, s2)"),
-        ("s5", "7km", "Other measures are written like “5 km” (s5)"),
-        ("s6", "20 percent", "Other percentages are written like “10%” (s6)"),
+    assert [(f[0], f[4], f[5], f[6]) for f in flags_of(text)] == [
+        ("s3", "3000", "Other numbers are written like “1,000” (s1, s2)", ("3,000",)),
+        ("s5", "7km", "Other measures are written like “5 km” (s5)", ("7 km",)),
+        ("s6", "20 percent", "Other percentages are written like “10%” (s6)", ("20%",)),
+    ]
+    text = (
+        "It cost 1,000.5 yuan, 2000000 yuan, 3000000 yuan; "
+        "4 percent, 5 percent, 6.5 %, 7 per  cent."
+    )
+    assert [(f[4], f[6]) for f in flags_of(text)] == [
+        ("1,000.5", ("1000.5",)),
+        ("6.5 %", ("6.5 percent",)),
+        ("7 per  cent", ("7 percent",)),
     ]
 
 

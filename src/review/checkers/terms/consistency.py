@@ -68,18 +68,27 @@ class Consistency:
         flags: list[Flag] = []
         for find in (_names, _compounds):
             for places in find(sentences):
-                flags += _flags(places, "CONSISTENT_TERM", Category.SPELLING, "term")
+                flags += _flags(places, "CONSISTENT_TERM", Category.SPELLING, None, _as_usual)
         for kind in _NUMBER_KINDS:
             places = kind.places(sentences)
-            flags += _flags(places, "CONSISTENT_NUMBER", Category.TYPOGRAPHY, kind.what)
+            flags += _flags(
+                places, "CONSISTENT_NUMBER", Category.TYPOGRAPHY, kind.what, kind.rewritten
+            )
         order = {s.id: i for i, s in enumerate(sentences)}
         # A name may be a compound too ("China US" beside "China-US"): one flag a place.
         unique = {(f.sentence_id, f.start, f.end, f.rule): f for f in reversed(flags)}
         yield from sorted(unique.values(), key=lambda f: (order[f.sentence_id], f.start, f.end))
 
 
-def _flags(places: list[Place], rule: str, category: Category, what: str) -> Iterator[Flag]:
-    """Flags on the places of every form but the usual one (the first of the most used)."""
+def _flags(
+    places: list[Place],
+    rule: str,
+    category: Category,
+    number: str | None,
+    suggestion: Callable[[Place, str], str],
+) -> Iterator[Flag]:
+    """Flags on the places of every form but the usual one (the first of the most used);
+    ``number`` names the kind of number, None for a term."""
     counts = Counter(p.written for p in places)
     if len(counts) < 2:
         return
@@ -102,11 +111,11 @@ def _flags(places: list[Place], rule: str, category: Category, what: str) -> Ite
             severity=Severity.MINOR,
             message=(
                 f"Also written “{shown}” in {listed}"
-                if what == "term"
-                else f"Other {what}s are written like “{shown}” ({listed})"
+                if number is None
+                else f"Other {number}s are written like “{shown}” ({listed})"
             ),
             text=place.sentence.text[place.start : place.end],
-            replacements=(_as_usual(place, usual),) if what == "term" else (),
+            replacements=(suggestion(place, usual),),
         )
 
 
@@ -216,6 +225,11 @@ class NumberKind:
     what: str
     pattern: re.Pattern[str]
     style: Callable[[re.Match[str]], str | None]
+    # The number written in a style (as ``style`` names it).
+    restyled: Callable[[str, str], str]
+
+    def rewritten(self, place: Place, style: str) -> str:
+        return self.restyled(place.sentence.text[place.start : place.end], style)
 
     def places(self, sentences: Sequence[Sentence]) -> list[Place]:
         found = []
@@ -238,6 +252,23 @@ def _thousands(match: re.Match[str]) -> str | None:
     return "1000"
 
 
+def _with_separators(number: str, style: str) -> str:
+    if style == "1000":
+        return number.replace(",", "")
+    whole, point, fraction = number.partition(".")
+    return f"{int(whole):,}{point}{fraction}"
+
+
+def _unit_spaced(measure: str, style: str) -> str:
+    return _BEFORE_UNIT.sub(" " if style == "5 km" else "", measure, count=1)
+
+
+def _percent_as(percentage: str, style: str) -> str:
+    number = percentage.replace("%", " ").split()[0]
+    return number + style[len("10") :]
+
+
+_BEFORE_UNIT = re.compile(r"(?<=\d)\s*(?=[A-Za-z])")
 _NUMBER_KINDS = (
     NumberKind(
         "number",
@@ -245,6 +276,7 @@ _NUMBER_KINDS = (
             r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.,])\d{4,}(?:\.\d+)?(?![\d,])"
         ),
         _thousands,
+        _with_separators,
     ),
     NumberKind(
         "measure",
@@ -252,10 +284,12 @@ _NUMBER_KINDS = (
             r"(?<![\w.])\d+(?:\.\d+)?(?P<space>\s?)(?:km/h|kWh|km|kg|cm|mm|mg|ml|kW|MW|GW|GHz|MHz|Hz|mph)(?!\w)"
         ),
         lambda m: "5 km" if m["space"] else "5km",
+        _unit_spaced,
     ),
     NumberKind(
         "percentage",
-        re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?P<way>\s?%|\s+per\s?cent(?!\w))"),
+        re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?P<way>\s?%|\s+per\s*cent(?!\w))"),
         lambda m: "10" + (m["way"] if "%" in m["way"] else " " + " ".join(m["way"].split())),
+        _percent_as,
     ),
 )
