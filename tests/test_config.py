@@ -39,3 +39,21 @@ def test_bad_config_is_one_line(tmp_path: Path, content: str, message: str) -> N
     (tmp_path / "review.toml").write_text(content, encoding="utf-8")
     with pytest.raises(ReviewError, match=message):
         load_config(tmp_path)
+
+
+def test_terms_files_and_the_word_list_resolve_against_review_toml(tmp_path: Path) -> None:
+    (tmp_path / "review.toml").write_text(
+        '[review]\nwords = "lists/words.txt"\n[terms]\nfiles = ["b.tbx", "a.csv"]\n',
+        encoding="utf-8",
+    )
+    config = load_config(tmp_path)
+    assert config.glossaries == (tmp_path / "b.tbx", tmp_path / "a.csv")
+    assert config.word_list() == tmp_path / "lists" / "words.txt"
+
+
+def test_the_word_list_defaults_to_beside_review_toml(tmp_path: Path) -> None:
+    (tmp_path / "review.toml").write_text("", encoding="utf-8")
+    assert load_config(tmp_path).word_list() == tmp_path / "review-words.txt"
+    with pytest.raises(ReviewError, match="files must be a list of strings"):
+        (tmp_path / "review.toml").write_text('[terms]\nfiles = "a.csv"\n', encoding="utf-8")
+        load_config(tmp_path)

@@ -6,6 +6,7 @@ import pytest
 
 from review.errors import ReviewError
 from review.flags import Category, Flag, MqmClass, Severity
+from review.replace import Replacement
 from review.session import ReviewSession
 from review.state import Annotation, SentenceReview, Status
 
@@ -261,3 +262,69 @@ def test_a_stale_lock_is_taken_over_with_a_notice(doc):
         )
         assert lock.read_text() == f"{os.getpid()}\n"
     assert not lock.exists()
+
+
+def test_dismiss_all_is_one_step_with_a_preview(doc):
+    flags = [
+        flag("s1", 0, 3, "Teh", rule="SPELL"),
+        flag("s2", 3, 10, "was was", rule="DUP"),
+        flag("s3", 0, 1, "A", rule="SPELL"),
+    ]
+    with open_session(doc) as session:
+        session.dismiss(flags[2])
+        assert session.dismissable(flags, "SPELL") == (flags[0],)
+        assert session.dismissable(flags, "SPELL", "Tehh") == ()
+        change = session.dismiss_all(flags, "SPELL")
+        assert change.label == "dismissed SPELL everywhere (1)"
+        assert session.state.review_of("s1").dismissed == {("SPELL", "Teh")}
+        session.undo()
+        assert session.state.review_of("s1").dismissed == frozenset()
+        assert session.state.review_of("s3").dismissed == {("SPELL", "A")}
+        session.redo()
+        assert session.dismissable(flags, "SPELL") == ()
+
+
+def test_find_previews_and_replace_is_one_undo_step(doc):
+    with open_session(doc) as session:
+        session.annotate("s2", Annotation(MqmClass.GRAMMAR, Severity.MINOR, 11, 16))
+        hits = session.find(Replacement("was", "is", whole_word=True))
+        assert [h.describe() for h in hits] == ["s2:3: 'was' → 'is'", "s2:7: 'was' → 'is'"]
+        assert session.text_of("s2") == "It was was happy."
+        change = session.replace_hits(hits, "replaced 'was'")
+        assert change.sentence_ids == ("s2",)
+        assert session.text_of("s2") == "It is is happy."
+        # The annotation on "happy" moved with it.
+        (moved,) = session.state.review_of("s2").annotations
+        assert (moved.start, moved.end) == (9, 14)
+        session.undo()
+        assert session.text_of("s2") == "It was was happy."
+        (back,) = session.state.review_of("s2").annotations
+        assert (back.start, back.end) == (11, 16)
+
+
+def test_replace_regex_ignore_case_and_a_kept_subset(doc):
+    with open_session(doc) as session:
+        hits = session.find(Replacement(r"\b(t)he\b", r"\1his", regex=True, ignore_case=True))
+        assert [h.describe() for h in hits] == ["s1:16: 'the' → 'this'"]
+        hits = session.find(Replacement("a", "A", whole_word=False))
+        kept = [h for h in hits if h.sentence_id == "s2"]
+        session.replace_hits(kept)
+        assert [session.text_of(s) for s in ("s1", "s2")] == [
+            "Teh cat sat  on the mat.",
+            "It wAs wAs hAppy.",
+        ]
+
+
+def test_a_stale_hit_and_a_bad_pattern_are_refused(doc):
+    with open_session(doc) as session:
+        hits = session.find(Replacement("cat", "dog"))
+        session.set_text("s1", "The cow sat.")
+        with pytest.raises(
+            ReviewError, match="s1 has changed since 'cat' was found; find it again"
+        ):
+            session.replace_hits(hits)
+        with pytest.raises(ReviewError, match=r"^'\(' is not a regular expression: missing \)"):
+            session.find(Replacement("(", "x", regex=True))
+        with pytest.raises(ReviewError, match="nothing to replace"):
+            session.find(Replacement("", "x"))
+        assert session.text_of("s1") == "The cow sat."

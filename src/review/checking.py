@@ -13,6 +13,7 @@ from review.config import Config
 from review.flags import Flag
 from review.progress import Progress
 from review.segment import Sentence
+from review.wordlist import KnownWords, read_words
 
 __all__ = ["CheckResult", "Checkers", "Progress", "check_document", "open_checkers"]
 
@@ -43,8 +44,13 @@ def open_checkers(
 ) -> Checkers:
     """The registered checkers that ``config`` enables, in registry order; those that need a
     server are left out unless ``use_servers``. A checker that cannot be had is a notice, not
-    an error."""
+    an error.
+
+    Every checker's flags on a word of the project's word list are left out (after the cache,
+    so a word taken off the list brings its flags back).
+    """
     opening = Opening(config, cache or ResultCache.default(), progress)
+    words = read_words(config.word_list())
     checkers: list[Checker] = []
     versions: dict[str, str] = {}
     notices: list[str] = []
@@ -59,7 +65,7 @@ def open_checkers(
         except CheckerUnavailable as exc:
             notices.append(str(exc))
             continue
-        checkers.append(checker)
+        checkers.append(KnownWords(checker, words))
         if checker.version:
             versions[factory.name] = checker.version
     return Checkers(tuple(checkers), versions, tuple(notices))

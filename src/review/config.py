@@ -14,6 +14,7 @@ from platformdirs import user_config_dir
 from review.errors import ReviewError
 
 CONFIG_NAME = "review.toml"
+WORDS_NAME = "review-words.txt"
 # A BCP 47 tag's language subtag, with an optional script or region: "zh", "zh-Hant", "pt_BR".
 _LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
@@ -34,7 +35,18 @@ class Config:
     # Fluency detectors by rule id: `fluency_on` turns on one that is off by default.
     fluency_off: frozenset[str] = field(default_factory=frozenset)
     fluency_on: frozenset[str] = field(default_factory=frozenset)
+    # Glossaries ([terms] files, and --glossary), as given or resolved against review.toml.
+    glossaries: tuple[Path, ...] = ()
+    # The word list ([review] words); None: review-words.txt beside review.toml.
+    words: Path | None = None
     source: Path | None = None
+
+    def word_list(self) -> Path:
+        """The project's word list: [review] words, else review-words.txt beside the
+        review.toml (the working folder when there is none)."""
+        if self.words is not None:
+            return self.words
+        return (self.source.parent if self.source else Path.cwd()) / WORDS_NAME
 
     def languagetool_key(self) -> str:
         """What of the configuration changes LanguageTool's answer (part of the cache key)."""
@@ -70,6 +82,8 @@ def parse_config(path: Path) -> Config:
     review = _table(data, "review", path)
     lt = _table(data, "languagetool", path)
     fluency = _table(data, "fluency", path)
+    terms = _table(data, "terms", path)
+    words = _get(review, "words", str, "", path)
     return Config(
         language=_get(review, "language", str, "en-US", path),
         source_language=_language_code(review, "source_language", path),
@@ -81,6 +95,8 @@ def parse_config(path: Path) -> Config:
         disabled_categories=_names(lt, "disabled_categories", path),
         fluency_off=_names(fluency, "off", path),
         fluency_on=_names(fluency, "on", path),
+        glossaries=tuple(path.parent / name for name in _strings(terms, "files", path)),
+        words=path.parent / words if words else None,
         source=path,
     )
 
@@ -107,7 +123,11 @@ def _language_code(table: Mapping[str, Any], key: str, path: Path) -> str:
 
 
 def _names(table: Mapping[str, Any], key: str, path: Path) -> frozenset[str]:
+    return frozenset(_strings(table, key, path))
+
+
+def _strings(table: Mapping[str, Any], key: str, path: Path) -> tuple[str, ...]:
     value = table.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ReviewError(f"{path}: {key} must be a list of strings")
-    return frozenset(value)
+    return tuple(value)

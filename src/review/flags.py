@@ -44,6 +44,7 @@ class MqmClass(StrEnum):
     TYPOGRAPHY = "Fluency/Typography"
     CHARACTER_ENCODING = "Fluency/Character encoding"
     INCONSISTENCY = "Fluency/Inconsistency"
+    TERMINOLOGY = "Terminology"
     AWKWARD = "Style/Awkward"
     MISTRANSLATION = "Accuracy/Mistranslation"
     OMISSION = "Accuracy/Omission"

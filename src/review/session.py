@@ -31,6 +31,7 @@ from review.lock import Lock, acquire
 from review.patch.file import parse_patch, read_patch_bytes, render_patch
 from review.patch.header import PatchHeader, header_for, redate
 from review.patch.location import PatchLocation, locate
+from review.replace import ReplaceHit, Replacement, find_hits, rewritten
 from review.segment import Sentence
 from review.state import Annotation, ReviewState, SentenceReview, Status
 
@@ -227,16 +228,19 @@ class ReviewSession:
         """Dismiss flags (one undo step): remembered by rule and flagged text, so they stay
         dismissed when the sentence is checked again."""
         with self._mutex:
-            reviews: dict[str, SentenceReview] = {}
-            for flag in flags:
-                sentence_id = self.sentence(flag.sentence_id).id
-                review = reviews.get(sentence_id, self._state.review_of(sentence_id))
-                reviews[sentence_id] = replace(review, dismissed=review.dismissed | {flag.key})
             what = "; ".join(
                 f"{rule} ({', '.join(repr(f.text) for f in flags if f.rule == rule)})"
                 for rule in dict.fromkeys(f.rule for f in flags)
             )
-            return self._commit(f"dismissed {what or 'nothing'}", reviews)
+            return self._commit(f"dismissed {what or 'nothing'}", self._dismissed(flags))
+
+    def _dismissed(self, flags: Iterable[Flag]) -> dict[str, SentenceReview]:
+        reviews: dict[str, SentenceReview] = {}
+        for flag in flags:
+            sentence_id = self.sentence(flag.sentence_id).id
+            review = reviews.get(sentence_id, self._state.review_of(sentence_id))
+            reviews[sentence_id] = replace(review, dismissed=review.dismissed | {flag.key})
+        return reviews
 
     def accept(self, flag: Flag, suggestion: int = 0) -> Change:
         """Apply ``flag.replacements[suggestion]`` to the flagged span of the sentence.
@@ -277,6 +281,53 @@ class ReviewSession:
                 limits[sentence.id] = flag.start
             ordered = {s.id: reviews[s.id] for s in self.sentences if s.id in reviews}
             return self._commit(f"accepted {rule}", ordered)
+
+    def dismissable(
+        self, flags: Iterable[Flag], rule: str, text: str | None = None
+    ) -> tuple[Flag, ...]:
+        """The preview of ``dismiss_all``: the open flags of ``rule`` (with this flagged
+        ``text`` only, when given)."""
+        state = self._state
+        return tuple(
+            f
+            for f in flags
+            if f.rule == rule
+            and (text is None or f.text == text)
+            and f.key not in state.review_of(f.sentence_id).dismissed
+        )
+
+    def dismiss_all(self, flags: Iterable[Flag], rule: str, text: str | None = None) -> Change:
+        """Dismiss every open flag of ``rule`` in the document (with this flagged ``text``
+        only, when given): one change, one undo step."""
+        with self._mutex:
+            chosen = self.dismissable(flags, rule, text)
+            label = f"dismissed {rule}" + (f" ({text!r})" if text is not None else "")
+            return self._commit(f"{label} everywhere ({len(chosen)})", self._dismissed(chosen))
+
+    def find(self, replacement: Replacement) -> tuple[ReplaceHit, ...]:
+        """The preview of a find and replace: every hit in the sentences' current text."""
+        state = self._state
+        texts = ((s.id, state.text_of(s)) for s in self.sentences)
+        return tuple(find_hits(replacement, texts))
+
+    def replace_hits(self, hits: Iterable[ReplaceHit], label: str = "replaced") -> Change:
+        """Apply the hits ``find`` gave (all, or those the editor kept): one change."""
+        by_sentence: dict[str, list[ReplaceHit]] = {}
+        for hit in hits:
+            by_sentence.setdefault(self.sentence(hit.sentence_id).id, []).append(hit)
+        with self._mutex:
+            reviews: dict[str, SentenceReview] = {}
+            for sentence in self.sentences:
+                if sentence.id not in by_sentence:
+                    continue
+                review = self._state.review_of(sentence.id)
+                text, opcodes = rewritten(review.text(sentence.text), by_sentence[sentence.id])
+                reviews[sentence.id] = replace(
+                    review,
+                    edited=None if text == sentence.text else text,
+                    annotations=_remapped(review.annotations, opcodes),
+                )
+            return self._commit(label, reviews)
 
     def comment(self, sentence_id: str, text: str) -> Change:
         with self._mutex:

@@ -211,7 +211,7 @@ def test_without_maven_it_says_so_and_checks_fluency_only(tmp_path) -> None:
     assert "mvn" in notices[0] or "Maven" in notices[0]
     data = json.loads(completed.stdout)
     assert data["tool"]["languagetool"] is None
-    assert {f["source"] for f in data["flags"]} == {"fluency"}
+    assert {f["source"] for f in data["flags"]} == {"fluency", "consistency"}
     assert completed.returncode == 1
 
 
@@ -228,3 +228,38 @@ def test_a_format_registered_in_one_line_is_a_choice_of_format(
     assert (code, out) == (0, "toy check of doc.txt: 0 flags\n")
     with pytest.raises(SystemExit):
         main(["check", "doc.txt", "--format", "toy"])
+
+
+def test_glossaries_from_review_toml_and_the_command_line(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+    (tmp_path / "style.txt").write_text("avoid: community of human destiny\n", encoding="utf-8")
+    (tmp_path / "places.csv").write_text("纽约,New York\n", encoding="utf-8")
+    (tmp_path / "review.toml").write_text('[terms]\nfiles = ["style.txt"]\n', encoding="utf-8")
+    completed = subprocess.run(
+        [sys.executable, "-m", "review.cli", "check", str(SEED), "--format", "json",
+         "--no-languagetool", "--glossary", "places.csv"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    flags = json.loads(completed.stdout)["flags"]
+    assert [
+        (f["sentence"], f["start"], f["rule"], f["text"]) for f in flags if f["source"] == "terms"
+    ] == [
+        ("s5", 484, "TERM_FORBIDDEN", "community of human destiny"),
+        ("s44", 140, "TERM_VARIANT", "new york"),
+        ("s45", 175, "TERM_FORBIDDEN", "community of human destiny"),
+        ("s58", 24, "TERM_FORBIDDEN", "community of human destiny"),
+    ]
+
+
+def test_a_bad_glossary_is_one_line_and_exit_2(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "g.csv").write_text("just one cell\n", encoding="utf-8")
+    completed = subprocess.run(
+        [sys.executable, "-m", "review.cli", "check", str(SEED), "--glossary", "g.csv"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert (completed.returncode, completed.stdout) == (2, "")
+    assert (
+        completed.stderr == "review: g.csv: row 1 is not source,target[,note]: ['just one cell']\n"
+    )

@@ -63,4 +63,8 @@ CHECKERS: tuple[CheckerFactory, ...] = (
         off_notice="LanguageTool off (--no-languagetool)",
     ),
     CheckerFactory("fluency", "review.checkers.fluency"),
+    CheckerFactory(
+        "terms", "review.checkers.terms", enabled=lambda config: bool(config.glossaries)
+    ),
+    CheckerFactory("consistency", "review.checkers.terms.consistency"),
 )

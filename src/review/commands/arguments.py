@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from review.formats import FormatRegistry
+
+if TYPE_CHECKING:
+    from review.config import Config
 
 
 def add_review_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,6 +37,18 @@ def add_format_argument(
         default=None if guessed_from_output else formats.default,
         help=f"{described}; {default}",
     )
+
+
+def add_glossary_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--glossary", metavar="FILE", action="append", default=[],
+        help="check terms against this glossary too (TBX, CSV, TSV or a use/avoid list)",
+    )  # fmt: skip
+
+
+def with_glossaries(config: Config, args: argparse.Namespace) -> Config:
+    """``config`` with the --glossary files after its [terms] files."""
+    return replace(config, glossaries=(*config.glossaries, *map(Path, args.glossary)))
 
 
 def add_output_argument(parser: argparse.ArgumentParser, metavar: str) -> None:

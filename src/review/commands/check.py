@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from review.check_formats import FORMATS
-from review.commands.arguments import add_format_argument
+from review.commands.arguments import add_format_argument, add_glossary_argument, with_glossaries
 from review.flags import Severity
 
 
@@ -27,6 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--no-languagetool", action="store_true", help="run the fluency detectors only"
     )
+    add_glossary_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
 
     text = open_text(args.file)
     document, sentences = text.document, text.sentences
-    config = load_config()
+    config = with_glossaries(load_config(), args)
     with stderr_progress() as progress:
         result = check_document(
             document.text, sentences, config, progress, not args.no_languagetool

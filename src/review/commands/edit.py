@@ -8,12 +8,17 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from review.commands.arguments import add_review_arguments
+from review.commands.arguments import (
+    add_glossary_argument,
+    add_review_arguments,
+    with_glossaries,
+)
 from review.errors import ReviewError
 
 if TYPE_CHECKING:
     from review.config import Config
     from review.flags import Flag
+    from review.replace import Replacement
     from review.session import Change, ReviewSession
 
 
@@ -24,6 +29,9 @@ _REPEATABLE = (
     ("--dismiss", "ID:RULE", "dismiss the sentence's flags of RULE"),
     ("--accept", "ID:RULE[:N]", "apply suggestion N (default 1) of the sentence's first RULE flag"),
     ("--accept-all", "RULE", "apply the first suggestion of every RULE flag in the document"),
+    ("--dismiss-all", "RULE", "dismiss every open RULE flag in the document"),
+    ("--add-word", "WORD", "add WORD to the project's word list (no spelling flag on it)"),
+    ("--remove-word", "WORD", "take WORD off the project's word list"),
 )
 
 
@@ -34,7 +42,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=(
             "Open FILE's review (corrections/<name>.patch and any unsaved journal), make the "
             "changes given, in the order text, status, comment, dismiss, accept, accept-all, "
-            "and save. Either all changes are made or, on an error, none."
+            "dismiss-all, replace, and save; --add-word and --remove-word change the word list "
+            "beside review.toml. Either all changes are made or, on an error, none."
         ),
     )
     add_review_arguments(parser)
@@ -45,9 +54,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="set the sentence's comment (an empty TEXT removes it)",
     )  # fmt: skip
     parser.add_argument(
+        "--replace", nargs=2, metavar=("OLD", "NEW"), action="append", default=[],
+        help="replace OLD with NEW in every sentence",
+    )  # fmt: skip
+    parser.add_argument(
+        "--regex", action="store_true", help="--replace OLD is a regular expression"
+    )
+    parser.add_argument("--whole-word", action="store_true", help="--replace whole words only")
+    parser.add_argument("--ignore-case", action="store_true", help="--replace in any case")
+    parser.add_argument(
+        "--dry-run", action="store_true",
+        help="list what --replace and --dismiss-all would change (sentence, offset, before → "
+        "after) and change nothing",
+    )  # fmt: skip
+    parser.add_argument(
         "--no-languagetool", action="store_true",
         help="flags for --dismiss/--accept from the fluency detectors only",
     )  # fmt: skip
+    add_glossary_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -55,30 +79,52 @@ def run(args: argparse.Namespace) -> int:
     from review.config import load_config
     from review.document import relative_path
     from review.session import ReviewSession
+    from review.wordlist import changed_words, write_words
 
     if len(args.sentence) != len(args.text):
         raise ReviewError("give each --sentence ID exactly one --text")
-    config = load_config()
+    config = with_glossaries(load_config(), args)
+    word_list = config.word_list()
+    words = changed_words(word_list, args.add_word, args.remove_word)
     session = ReviewSession.open(
         args.file, patch=args.patch, reviewer=config.reviewer or None, language=config.language
     )
+    previews: list[str] = []
     with session:
         for notice in session.notices:
             print(f"review: warning: {notice}", file=sys.stderr)
         flags = _FlagSource(session, config, not args.no_languagetool)
-        changes = _make_changes(session, args, flags)
-        path = session.save()
+        changes = _make_changes(session, args, flags, previews)
+        if not args.dry_run:
+            if args.add_word or args.remove_word:
+                write_words(word_list, words)
+            path = session.save()
+    if args.dry_run:
+        previews += [f"add {word!r} to {word_list}" for word in args.add_word]
+        previews += [f"remove {word!r} from {word_list}" for word in args.remove_word]
+        for line in previews:
+            print(line)
+        print("dry run: nothing changed")
+        return 0
     for change in changes:
         for line in _describe(change):
             print(line)
+    for word in args.add_word:
+        print(f"added {word!r} to {word_list}")
+    for word in args.remove_word:
+        print(f"removed {word!r} from {word_list}")
     print(f"saved {relative_path(path)}")
     return 0
 
 
 def _make_changes(
-    session: ReviewSession, args: argparse.Namespace, flags: _FlagSource
+    session: ReviewSession, args: argparse.Namespace, flags: _FlagSource, previews: list[str]
 ) -> list[Change]:
-    """Make every change, or (on a ReviewError) none: the ones made are undone."""
+    """Make every change, or (on a ReviewError, or for --dry-run) none: the ones made are
+    undone. ``previews`` gets a line for every flag --dismiss-all dismisses and every hit of
+    --replace."""
+    from review.replace import Replacement
+
     steps: list[Callable[[], Change]] = []
     texts = zip(args.sentence, args.text, strict=True)
     steps += [partial(session.set_text, sentence_id, text) for sentence_id, text in texts]
@@ -87,19 +133,35 @@ def _make_changes(
     steps += [partial(_dismiss, session, flags, value) for value in args.dismiss]
     steps += [partial(_accept, session, flags, value) for value in args.accept]
     steps += [partial(_accept_all, session, flags, rule) for rule in args.accept_all]
+    steps += [partial(_dismiss_all, session, flags, rule, previews) for rule in args.dismiss_all]
+    steps += [
+        partial(
+            _replace,
+            session,
+            Replacement(old, new, args.regex, args.whole_word, args.ignore_case),
+            previews,
+        )
+        for old, new in args.replace
+    ]
     had_unsaved = session.dirty
     changes: list[Change] = []
     try:
         for step in steps:
             changes.append(step())
     except ReviewError:
-        for change in reversed(changes):
-            if change.after:
-                session.undo()
-        if not had_unsaved:
-            session.discard()
+        _undo(session, changes, had_unsaved)
         raise
+    if args.dry_run:
+        _undo(session, changes, had_unsaved)
     return changes
+
+
+def _undo(session: ReviewSession, changes: list[Change], had_unsaved: bool) -> None:
+    for change in reversed(changes):
+        if change.after:
+            session.undo()
+    if not had_unsaved:
+        session.discard()
 
 
 class _FlagSource:
@@ -168,6 +230,24 @@ def _accept_all(session: ReviewSession, flags: _FlagSource, rule: str) -> Change
     if not change.after and not any(f.rule == rule for f in flags.all()):
         raise ReviewError(f"no {rule} flag in the document")
     return change
+
+
+def _dismiss_all(
+    session: ReviewSession, flags: _FlagSource, rule: str, previews: list[str]
+) -> Change:
+    chosen = session.dismissable(flags.all(), rule)
+    if not chosen:
+        raise ReviewError(f"no open {rule} flag in the document")
+    previews += [f"{f.sentence_id}:{f.start}: dismiss {rule} {f.text!r}" for f in chosen]
+    return session.dismiss_all(chosen, rule)
+
+
+def _replace(session: ReviewSession, replacement: Replacement, previews: list[str]) -> Change:
+    hits = session.find(replacement)
+    if not hits:
+        raise ReviewError(f"--replace {replacement.describe()}: not found in the document")
+    previews += [hit.describe() for hit in hits]
+    return session.replace_hits(hits, f"replaced {replacement.describe()} ({len(hits)})")
 
 
 def _split(value: str, separator: str, option: str, form: str) -> tuple[str, str]:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from review.commands.arguments import add_review_arguments
+from review.commands.arguments import (
+    add_glossary_argument,
+    add_review_arguments,
+    with_glossaries,
+)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,10 +21,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--no-languagetool", action="store_true", help="run the fluency detectors only"
     )
+    add_glossary_argument(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from review.checkers.terms.glossary import load_glossaries
     from review.config import load_config
     from review.errors import ReviewError
     from review.inputs import load_text
@@ -29,11 +35,12 @@ def run(args: argparse.Namespace) -> int:
     from review.ui.checks import default_stages
     from review.ui.opening import DocumentOpener
 
-    config = load_config()
+    config = with_glossaries(load_config(), args)
     location = locate(args.file, args.patch)
-    # Loaded here so that a missing or binary file is one line before the UI starts; the UI
-    # segments it while it shows the first rows.
+    # Loaded here so that a missing or binary file, or a bad glossary, is one line before the
+    # UI starts; the UI segments the text while it shows the first rows.
     loaded = load_text(args.file, base=location.root)
+    load_glossaries(config.glossaries, config.language)
     opener = DocumentOpener(
         loaded, location, reviewer=config.reviewer or None, language=config.language
     )

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 
 from review.commands.arguments import (
     add_format_argument,
+    add_glossary_argument,
     add_output_argument,
     add_review_arguments,
     output_path,
+    with_glossaries,
     write_output,
 )
 from review.errors import ReviewError
@@ -61,6 +63,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--no-languagetool", action="store_true", help="find flags with the fluency detectors only"
     )
+    add_glossary_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -84,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         )
     if output is not None and output.resolve() in (saved.document.path, saved.location.patch):
         raise ReviewError(f"{args.output} is the original or its patch; pick another -o")
-    config = replace(load_config(), language=saved.patch.header.language)
+    config = replace(with_glossaries(load_config(), args), language=saved.patch.header.language)
     # The sacrebleu statistics need no flags: they are worked out (mostly in worker
     # processes) while the checkers run.
     with ThreadPoolExecutor(1) as background, stderr_progress() as progress:

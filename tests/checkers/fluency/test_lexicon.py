@@ -1,5 +1,6 @@
 import pytest
 
+from review.checkers.fluency import FluencyChecker
 from review.checkers.fluency.data import load_table, parse_table
 from review.checkers.fluency.lexicon import (
     IdiomCalque,
@@ -7,9 +8,13 @@ from review.checkers.fluency.lexicon import (
     SetPhrase,
     anchor_words,
     compile_pattern,
+    core_words,
     required_words,
 )
+from review.document import load_document
 from review.flags import MqmClass, Severity
+from review.segment import segment
+from support import SEED
 
 
 def test_set_phrase_gets_the_official_rendering(flags):
@@ -131,3 +136,48 @@ def test_idiomatic_pace_of_change_is_silent(found):
     assert found("MT_LITERAL_PHRASING", "They accelerated the speed of reform.") == [
         ("accelerated the speed of", ("accelerate",))
     ]
+
+
+def test_same_boat_calque_is_flagged_in_every_sentence_of_the_seed():
+    # s3 renders 同舟共济 cut short ("all countries in the same boat"); s14 and s38 in full.
+    document = load_document(SEED)
+    sentences = segment(document.text)
+    flags = [
+        (f.sentence_id, f.start, f.end, f.text, f.message)
+        for f in FluencyChecker(rules=frozenset({"MT_IDIOM_CALQUE"})).check(
+            document.text, sentences
+        )
+        if "同舟共济" in f.message
+    ]
+    assert flags == [
+        (
+            "s3",
+            111,
+            127,
+            "in the same boat",
+            "Chinese idiom translated word for word (同舟共济; in full in s14, s38)",
+        ),
+        ("s14", 234, 266, "help each other in the same boat", IDIOM_MESSAGE),
+        ("s38", 22, 54, "help each other in the same boat", IDIOM_MESSAGE),
+    ]
+
+
+IDIOM_MESSAGE = "Chinese idiom translated word for word (同舟共济)"
+
+
+def test_core_of_a_calque_echoes_only_where_the_whole_calque_is_in_the_text(found):
+    alone = "We are all in the same boat now."
+    assert found("MT_IDIOM_CALQUE", alone) == []
+    text = "Nations must help each other in the same boat. All nations in the same boat agree."
+    assert found("MT_IDIOM_CALQUE", text) == [
+        ("help each other in the same boat", ("pull together",)),
+        ("in the same boat", ()),
+    ]
+
+
+def test_core_words_are_the_longest_fixed_run_with_two_content_words():
+    assert core_words("help|helps each_other|one_another in the same boat") == "in the same boat"
+    assert core_words("cross|crosses the river in the same boat") == "the river in the same boat"
+    assert core_words("give full play to") == "give full play to"
+    assert core_words("with … as the core") is None
+    assert core_words("one belt,|belt one road") is None

@@ -75,6 +75,28 @@ class Calque:
     chinese: str
     kind: str
     required: tuple[frozenset[str], ...]  # see required_words
+    core: str | None  # see core_words
+
+
+def core_words(source: str) -> str | None:
+    """The pattern's longest run of three or more fixed words, two of them content words
+    ("in the same boat" of "help|helps each_other in the same boat"), or None.
+
+    MT renders one Chinese phrase the same way throughout a text, but not always in full: once
+    a text has the whole calque, the same core elsewhere is the same rendering cut short
+    ("all countries in the same boat" for 同舟共济 beside "help each other in the same boat").
+    """
+    runs: list[list[str]] = [[]]
+    for token in source.split(" "):
+        fixed = token != GAP and "|" not in token and not token.endswith("?")
+        if fixed and _ANCHOR_WORD.fullmatch(token.lower()):
+            runs[-1].append(token)
+        else:
+            runs.append([])
+    best = max(runs, key=len)
+    if len(best) < 3 or sum(word.lower() not in _FUNCTION_WORDS for word in best) < 2:
+        return None
+    return " ".join(best)
 
 
 def compile_pattern(source: str) -> re.Pattern[str]:
@@ -142,6 +164,7 @@ def calques_by_anchor() -> dict[str, tuple[Calque, ...]]:
             chinese,
             kind,
             required_words(pattern),
+            core_words(pattern),
         )
         for word in anchor_words(pattern):
             index.setdefault(word, []).append(calque)
@@ -192,10 +215,45 @@ class LexiconDetector(Detector):
 
     def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
         index = _calques_of_kind(self.kind)
+        found: dict[Calque, list[str]] = {}
+        flagged: list[tuple[Sentence, Hit]] = []
         for sentence, anchors, words in document.shared(_anchored_sentences):
             if not index.keys().isdisjoint(anchors):
-                for hit in self._entries(sentence.text, anchors, words, index):
-                    yield sentence, hit
+                for calque, hit in self._entries(sentence.text, anchors, words, index):
+                    found.setdefault(calque, []).append(sentence.id)
+                    flagged.append((sentence, hit))
+        yield from flagged
+        yield from self._echoes(document, found, flagged)
+
+    def _echoes(
+        self,
+        document: DocumentText,
+        found: dict[Calque, list[str]],
+        flagged: list[tuple[Sentence, Hit]],
+    ) -> Iterator[tuple[Sentence, Hit]]:
+        """The core of each calque found (see core_words) wherever the whole calque is not:
+        the same phrase must be flagged everywhere it occurs in the document."""
+        cores = {f"c{number}": c for number, c in enumerate(c for c in found if c.core)}
+        if not cores:
+            return
+        pattern = re.compile(
+            "|".join(
+                f"(?P<{name}>{compile_pattern(c.core or '').pattern})" for name, c in cores.items()
+            ),
+            re.IGNORECASE,
+        )
+        taken: dict[str, list[tuple[int, int]]] = {}
+        for sentence, hit in flagged:
+            taken.setdefault(sentence.id, []).append((hit.start, hit.end))
+        for sentence in document.lines_matching(pattern):
+            spans = taken.get(sentence.id, [])
+            for match in pattern.finditer(sentence.text):
+                if any(match.start() < e and s < match.end() for s, e in spans):
+                    continue
+                calque = cores[match.lastgroup or ""]
+                places = ", ".join(dict.fromkeys(found[calque]))
+                message = f"{self.description} ({calque.chinese}; in full in {places})"
+                yield sentence, Hit(match.start(), match.end(), message)
 
     def _entries(
         self,
@@ -203,7 +261,7 @@ class LexiconDetector(Detector):
         anchors: Iterable[str],
         words: set[str],
         index: dict[str, tuple[Calque, ...]],
-    ) -> Iterator[Hit]:
+    ) -> Iterator[tuple[Calque, Hit]]:
         seen: set[int] = set()
         taken: list[tuple[int, int]] = []
         for word in anchors:
@@ -217,11 +275,14 @@ class LexiconDetector(Detector):
                     if any(match.start() < e and s < match.end() for s, e in taken):
                         continue
                     taken.append(match.span())
-                    yield Hit(
-                        match.start(),
-                        match.end(),
-                        f"{self.description} ({calque.chinese})",
-                        _suggestions(calque, match),
+                    yield (
+                        calque,
+                        Hit(
+                            match.start(),
+                            match.end(),
+                            f"{self.description} ({calque.chinese})",
+                            _suggestions(calque, match),
+                        ),
                     )
 
 

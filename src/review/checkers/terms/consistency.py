@@ -1,0 +1,301 @@
+"""Consistency within the document: one term or one kind of number written two ways.
+
+Terms: the document's own names (runs of capitalised words, "New York", "High-Level
+Consultation on People-to-People Exchange") and hyphenated compounds ("China-US") are looked
+for everywhere in any case, with a hyphen, dash or space between their parts, in the other
+variant's spelling, and with a country for its combining form ("Sino-US" for "China-US").
+Where one is written more than one way, the less usual ways are flagged, naming the places
+of the usual one. Numbers: thousands with and without a separator (1,000 / 1000), a unit
+with and without a space (5 km / 5km), per cent as a sign or a word (10% / 10 percent).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from review.checker_api import Checker, Opening
+from review.checkers.remembered import RememberedChecker
+from review.checkers.terms.matcher import TermMatcher, fold
+from review.checkers.terms.term import Term
+from review.flags import Category, Flag, MqmClass, Severity
+from review.segment import Sentence
+
+_CAPITALISED = r"[A-Z][a-zA-Z]*(?:[-‐‑–—][A-Za-z]+)*"
+_NAME = re.compile(rf"{_CAPITALISED}(?:\s+(?:(?:of|and|on|for|the|to|in|de)\s+)*{_CAPITALISED})+")
+_COMPOUND = re.compile(r"(?<![\w-])[^\W_]+(?:[-‐‑–—][^\W_]+)+(?![\w-])")
+# Words a sentence or a quotation starts with that are no part of the name after them.
+_LEADING = frozenset(
+    ("The", "A", "An", "In", "On", "At", "For", "To", "Of", "And", "But", "As", "By", "With",
+     "From", "This", "That", "These", "Those", "Since", "When", "After", "Before", "Under",
+     "Over", "Its", "Our", "Their", "His", "Her")
+)  # fmt: skip
+# A country and the combining form that stands for it in compounds ("Sino-US" is "China-US").
+_COMBINING_FORMS = {
+    "sino": "china",
+    "anglo": "england",
+    "franco": "france",
+    "russo": "russia",
+    "indo": "india",
+    "euro": "europe",
+    "afro": "africa",
+    "greco": "greece",
+    "italo": "italy",
+    "nippo": "japan",
+    "turco": "turkey",
+    "hispano": "spain",
+}
+_COUNTRIES = {country: form for form, country in _COMBINING_FORMS.items()}
+_MOST_PLACES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    sentence: Sentence
+    start: int
+    end: int
+    written: str  # in the form two places are compared by
+    at_start: bool = False  # of the sentence
+
+
+class Consistency:
+    """Terms and numbers written two ways in one document."""
+
+    name = "consistency"
+    version = None
+
+    def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
+        flags: list[Flag] = []
+        for find in (_names, _compounds):
+            for places in find(sentences):
+                flags += _flags(places, "CONSISTENT_TERM", Category.SPELLING, None, _as_usual)
+        for kind in _NUMBER_KINDS:
+            places = kind.places(sentences)
+            flags += _flags(
+                places, "CONSISTENT_NUMBER", Category.TYPOGRAPHY, kind.what, kind.rewritten
+            )
+        order = {s.id: i for i, s in enumerate(sentences)}
+        # A name may be a compound too ("China US" beside "China-US"): one flag a place.
+        unique = {(f.sentence_id, f.start, f.end, f.rule): f for f in reversed(flags)}
+        yield from sorted(unique.values(), key=lambda f: (order[f.sentence_id], f.start, f.end))
+
+
+def _flags(
+    places: list[Place],
+    rule: str,
+    category: Category,
+    number: str | None,
+    suggestion: Callable[[Place, str], str],
+) -> Iterator[Flag]:
+    """Flags on the places of every form but the usual one (the first of the most used);
+    ``number`` names the kind of number, None for a term."""
+    counts = Counter(p.written for p in places)
+    if len(counts) < 2:
+        return
+    usual = max(counts, key=lambda written: counts[written])
+    where = list(dict.fromkeys(p.sentence.id for p in places if p.written == usual))
+    listed = ", ".join(where[:_MOST_PLACES]) + (", …" if len(where) > _MOST_PLACES else "")
+    example = next(p for p in places if p.written == usual)
+    shown = example.sentence.text[example.start : example.end]
+    for place in places:
+        if place.written == usual:
+            continue
+        yield Flag(
+            sentence_id=place.sentence.id,
+            start=place.start,
+            end=place.end,
+            source="consistency",
+            rule=rule,
+            category=category,
+            mqm=MqmClass.INCONSISTENCY,
+            severity=Severity.MINOR,
+            message=(
+                f"Also written “{shown}” in {listed}"
+                if number is None
+                else f"Other {number}s are written like “{shown}” ({listed})"
+            ),
+            text=place.sentence.text[place.start : place.end],
+            replacements=(suggestion(place, usual),),
+        )
+
+
+def _as_usual(place: Place, usual: str) -> str:
+    return usual[:1].upper() + usual[1:] if place.at_start else usual
+
+
+# --- terms ------------------------------------------------------------------------------------
+
+
+def _names(sentences: Sequence[Sentence]) -> Iterator[list[Place]]:
+    """The places of each multi-word name, grouped by name."""
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        for match in _NAME.finditer(sentence.text):
+            words = match.group().split()
+            while words and words[0] in _LEADING:
+                words = words[1:]
+            if len(words) > 1 and not match.group().isupper():
+                name = " ".join(words)
+                found.setdefault(_concept(name), name)
+    yield from _grouped(sentences, list(found.values()), lambda written, name: True)
+
+
+def _compounds(sentences: Sequence[Sentence]) -> Iterator[list[Place]]:
+    """The places of each hyphenated compound, grouped. A lower-case compound written with
+    a space is left alone ("long-term goals" and "in the long term" are both right)."""
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        for match in _COMPOUND.finditer(sentence.text):
+            compound = match.group()
+            if any(c.isalpha() for c in compound):
+                for alternative in (compound, *_with_combining_forms(compound)):
+                    found.setdefault(fold(alternative), alternative)
+    yield from _grouped(sentences, list(found.values()), _separated_unless_lower_spaced)
+
+
+def _separated_unless_lower_spaced(written: str, term: str) -> bool:
+    return " " not in written or any(c.isupper() for c in term)
+
+
+def _grouped(
+    sentences: Sequence[Sentence], terms: list[str], keep: Callable[[str, str], bool]
+) -> Iterator[list[Place]]:
+    if not terms:
+        return
+    matcher = TermMatcher([Term(t) for t in terms])
+    places: dict[str, list[Place]] = {}
+    for sentence in sentences:
+        for match in matcher.find(sentence.text):
+            written = sentence.text[match.start : match.end]
+            stem = written[: len(written) - len(match.form.suffix)].replace("’", "'")
+            term = terms[match.form.term]
+            # "Ministries" has no stem to compare with "Ministry"'s: such a place is left out.
+            if written.isupper() or match.form.suffix == "ies" or not keep(written, term):
+                continue
+            concept = _concept(term)
+            places.setdefault(concept, []).append(
+                Place(sentence, match.start, match.start + len(stem), stem, match.at_sentence_start)
+            )
+    for found in places.values():
+        yield [_as_within(place, found) for place in found]
+
+
+def _as_within(place: Place, places: list[Place]) -> Place:
+    """A sentence's capital is no variant: "Win-win" at the start is the "win-win" of the
+    sentences where the term is not first."""
+    if not place.at_start:
+        return place
+    for other in places:
+        written = other.written
+        if (
+            not other.at_start
+            and written[1:] == place.written[1:]
+            and written[:1].upper() == place.written[:1]
+        ):
+            return replace(place, written=written)
+    return place
+
+
+def _concept(term: str) -> str:
+    """What every way of writing one term has in common."""
+    return " ".join(_COMBINING_FORMS.get(word, word) for word in fold(term).split())
+
+
+def _with_combining_forms(compound: str) -> list[str]:
+    """``compound`` with a country for its combining form, or the other way round."""
+    parts = re.split(r"([-‐‑–—])", compound)
+    swapped = []
+    for index in range(0, len(parts), 2):
+        lower = parts[index].lower()
+        other = _COMBINING_FORMS.get(lower) or _COUNTRIES.get(lower)
+        if other:
+            replaced = [*parts]
+            replaced[index] = other.capitalize() if parts[index][:1].isupper() else other
+            swapped.append("".join(replaced))
+    return swapped
+
+
+# --- numbers ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NumberKind:
+    """A kind of number and the ways to write it: ``pattern``'s groups name the way."""
+
+    what: str
+    pattern: re.Pattern[str]
+    style: Callable[[re.Match[str]], str | None]
+    # The number written in a style (as ``style`` names it).
+    restyled: Callable[[str, str], str]
+
+    def rewritten(self, place: Place, style: str) -> str:
+        return self.restyled(place.sentence.text[place.start : place.end], style)
+
+    def places(self, sentences: Sequence[Sentence]) -> list[Place]:
+        found = []
+        for sentence in sentences:
+            for match in self.pattern.finditer(sentence.text):
+                style = self.style(match)
+                if style is not None:
+                    found.append(Place(sentence, match.start(), match.end(), style))
+        return found
+
+
+def _thousands(match: re.Match[str]) -> str | None:
+    number = match.group()
+    if "," in number:
+        return "1,000"
+    digits = number.split(".")[0]
+    # A four-digit number from 1500 to 2199 is most likely a year.
+    if len(digits) < 4 or (len(digits) == 4 and 1500 <= int(digits) <= 2199):
+        return None
+    return "1000"
+
+
+def _with_separators(number: str, style: str) -> str:
+    if style == "1000":
+        return number.replace(",", "")
+    whole, point, fraction = number.partition(".")
+    return f"{int(whole):,}{point}{fraction}"
+
+
+def _unit_spaced(measure: str, style: str) -> str:
+    return _BEFORE_UNIT.sub(" " if style == "5 km" else "", measure, count=1)
+
+
+def _percent_as(percentage: str, style: str) -> str:
+    number = percentage.replace("%", " ").split()[0]
+    return number + style[len("10") :]
+
+
+_BEFORE_UNIT = re.compile(r"(?<=\d)\s*(?=[A-Za-z])")
+_NUMBER_KINDS = (
+    NumberKind(
+        "number",
+        re.compile(
+            r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.,])\d{4,}(?:\.\d+)?(?![\d,])"
+        ),
+        _thousands,
+        _with_separators,
+    ),
+    NumberKind(
+        "measure",
+        re.compile(
+            r"(?<![\w.])\d+(?:\.\d+)?(?P<space>\s?)(?:km/h|kWh|km|kg|cm|mm|mg|ml|kW|MW|GW|GHz|MHz|Hz|mph)(?!\w)"
+        ),
+        lambda m: "5 km" if m["space"] else "5km",
+        _unit_spaced,
+    ),
+    NumberKind(
+        "percentage",
+        re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?P<way>\s?%|\s+per\s*cent(?!\w))"),
+        lambda m: "10" + (m["way"] if "%" in m["way"] else " " + " ".join(m["way"].split())),
+        _percent_as,
+    ),
+)
+
+
+def open_checker(opening: Opening) -> Checker:
+    return RememberedChecker(Consistency(), opening.cache, "")

@@ -1,0 +1,128 @@
+"""Reading glossaries: CSV/TSV, the use/avoid list, and TBX (safely)."""
+
+from pathlib import Path
+
+import pytest
+
+from review.checkers.terms.glossary import load_glossaries, load_glossary
+from review.checkers.terms.term import Term
+from review.errors import ReviewError
+
+TBX = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="t1">
+  <langSet xml:lang="zh"><tig><term>一带一路</term></tig></langSet>
+  <langSet xml:lang="en-US">
+    <tig><term>Belt and Road Initiative</term></tig>
+    <tig><term>One Belt One Road</term>
+      <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+  </langSet>
+</termEntry>
+<termEntry id="t2"><langSet xml:lang="zh"><tig><term>外交部</term></tig></langSet></termEntry>
+</body></text></martif>
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_csv_with_a_header_and_a_note(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "g.csv", "source,target,note\n纽约,New York,city\n外交部,Foreign Ministry\n"
+    )
+    assert load_glossary(path, "en-US") == (
+        Term("New York", source="纽约", note="city"),
+        Term("Foreign Ministry", source="外交部"),
+    )
+
+
+def test_tsv_without_a_header(tmp_path: Path) -> None:
+    path = write(tmp_path, "g.tsv", "纽约\tNew York\n\n外交部\tForeign Ministry\tMFA\n")
+    assert load_glossary(path, "en-US") == (
+        Term("New York", source="纽约"),
+        Term("Foreign Ministry", source="外交部", note="MFA"),
+    )
+
+
+def test_use_and_avoid_list(tmp_path: Path) -> None:
+    text = (
+        "# house style\nuse: New York\navoid: e-mail → email\n"
+        "avoid: Peking -> Beijing\navoid: utilise\n"
+    )
+    assert load_glossary(write(tmp_path, "style.txt", text), "en-US") == (
+        Term("New York"),
+        Term("e-mail", forbidden=True, preferred="email"),
+        Term("Peking", forbidden=True, preferred="Beijing"),
+        Term("utilise", forbidden=True),
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        (
+            "g.txt",
+            "use: a\nprefer: b\n",
+            "line 2 is neither `use: TERM` nor `avoid: TERM → TERM`: 'prefer: b'",
+        ),
+        ("g.txt", "use: a → b\n", "line 1 is neither"),
+        ("g.csv", "a,b\nc\n", "row 2 is not source,target[,note]: ['c']"),
+        ("g.tsv", "a\tb\tc\td\n", "row 1 is not source\ttarget"),
+        ("g.tbx", "<martif><text>", "not a TBX glossary: Premature end of data"),
+        ("g.tbx", "<tmx/>", "not a TBX glossary: its root is not <martif>"),
+    ],
+)
+def test_a_bad_glossary_is_one_line(tmp_path: Path, name: str, text: str, message: str) -> None:
+    path = write(tmp_path, name, text)
+    with pytest.raises(ReviewError) as raised:
+        load_glossary(path, "en-US")
+    assert str(raised.value).startswith(f"{path}: {message}")
+    assert "\n" not in str(raised.value)
+
+
+def test_a_missing_glossary_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(ReviewError, match=r"nope\.csv: the glossary cannot be read: "):
+        load_glossaries([tmp_path / "nope.csv"], "en-US")
+    with pytest.raises(ReviewError, match=r"nope\.tbx: the glossary cannot be read: "):
+        load_glossaries([tmp_path / "nope.tbx"], "en-US")
+
+
+def test_tbx_english_side_with_deprecated_terms_forbidden(tmp_path: Path) -> None:
+    assert load_glossary(write(tmp_path, "g.tbx", TBX), "en-GB") == (
+        Term("Belt and Road Initiative", source="一带一路"),
+        Term(
+            "One Belt One Road",
+            forbidden=True,
+            preferred="Belt and Road Initiative",
+            source="一带一路",
+        ),
+    )
+
+
+def test_tbx_external_entity_is_not_fetched(tmp_path: Path) -> None:
+    secret = write(tmp_path, "secret.txt", "SECRET")
+    text = TBX.replace(
+        '<?xml version="1.0" encoding="UTF-8"?>\n',
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE martif [<!ENTITY x SYSTEM "file://{secret}">]>\n',
+    ).replace("<term>Belt and Road Initiative</term>", "<term>&x;Belt and Road Initiative</term>")
+    terms = load_glossary(write(tmp_path, "g.tbx", text), "en-US")
+    assert terms[0].text == "Belt and Road Initiative"
+    assert all("SECRET" not in term.text for term in terms)
+
+
+def test_tbx_entity_bomb_is_refused(tmp_path: Path) -> None:
+    entities = '<!ENTITY a0 "lollollollol">' + "".join(
+        f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10)
+    )
+    text = TBX.replace(
+        '<?xml version="1.0" encoding="UTF-8"?>\n',
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE martif [{entities}]>\n',
+    ).replace("<term>一带一路</term>", "<term>&a9;</term>")
+    with pytest.raises(
+        ReviewError, match=r"g\.tbx: not a TBX glossary: Maximum entity amplification"
+    ):
+        load_glossary(write(tmp_path, "g.tbx", text), "en-US")
