@@ -18,7 +18,7 @@ def test_reference_names_options_that_the_old_hand_written_table_left_out() -> N
     block = reference()
     assert "| open | `--no-languagetool` | run the fluency detectors only |" in block
     assert "| report | `--patch P` | the patch file (default: corrections/…) |" in block
-    assert "| check | `--format text\\|json\\|sarif` | one of text, json, sarif |" in block
+    assert "| check | `--format text\\|json\\|sarif` | text (linter-style lines)," in block
 
 
 def test_usage_lines_say_how_to_run_the_launcher() -> None:
