@@ -1,0 +1,32 @@
+"""Bilingual files (XLIFF 1.2 and 2, PO, TMX, TSV, two aligned plain files): read into units
+with the exact place of each target, written back changing only edited targets."""
+
+from review.bilingual.inline import PlainText, TagError, plain, validate
+from review.bilingual.model import (
+    BilingualText,
+    Content,
+    ReadOptions,
+    Tag,
+    TagKind,
+    TargetForm,
+    Unit,
+)
+from review.bilingual.registry import FORMATS, Format, detect, read
+
+__all__ = [
+    "FORMATS",
+    "BilingualText",
+    "Content",
+    "Format",
+    "PlainText",
+    "ReadOptions",
+    "Tag",
+    "TagError",
+    "TagKind",
+    "TargetForm",
+    "Unit",
+    "detect",
+    "plain",
+    "read",
+    "validate",
+]
