@@ -1,0 +1,113 @@
+"""Gettext PO: plurals, fuzzy, obsolete, msgctxt, multi-line strings and placeholders; round
+trips checked by translate-toolkit's PO reader."""
+
+from __future__ import annotations
+
+import pytest
+from bilingual_support import DATA, changed_lines, roundtrip
+from translate.storage.pypo import pofile
+
+from review.bilingual import FORMATS, read
+from review.errors import ReviewError
+
+
+def tt_targets(text: str) -> list[list[str]]:
+    store = pofile.parsestring(text.encode("utf-8"))
+    return [
+        [str(s) for s in u.target.strings] if u.hasplural() else [str(u.target)]
+        for u in store.units
+        if not (u.isheader() or u.isobsolete())
+    ]
+
+
+def features():
+    path = DATA / "features.po"
+    bilingual = read(path, path.read_text())
+    assert bilingual is not None
+    return path, bilingual
+
+
+def test_units_plurals_context_fuzzy_and_obsolete_skipped():
+    _, bilingual = features()
+    assert bilingual.target_language == "de"
+    units = bilingual.units
+    assert len(units) == 6  # two plural forms, four messages; the obsolete one is skipped
+    assert units[0].id.endswith("[0]") and units[1].id.endswith("[1]")
+    assert units[0].source_text == "⟨1/⟩ file removed from ⟨2⟩⟨3/⟩⟨/2⟩"
+    assert units[1].source_text == "⟨1/⟩ files removed from ⟨2⟩⟨3/⟩⟨/2⟩"
+    assert units[1].target_text == "⟨1/⟩ Dateien aus ⟨2⟩⟨3/⟩⟨/2⟩ entfernt"
+    assert (units[2].context, units[2].state, units[2].target_text) == (
+        "menu",
+        "fuzzy",
+        "Öffnen ⟨1/⟩",
+    )
+    assert (units[3].context, units[3].state) == ("verb", "translated")
+    assert units[2].id != units[3].id
+    assert units[4].target_text.endswith('Zweite Zeile mit ⟨1/⟩ und einem "Zitat".')
+    assert units[5].target_text == ""
+    assert "A developer comment" in units[0].notes[0]
+
+
+def test_ids_survive_moving_a_message():
+    path, bilingual = features()
+    text = path.read_text()
+    verb = 'msgctxt "verb"\nmsgid "Open"\nmsgstr "Öffnen"\n\n'
+    moved = text.replace(verb, "") + "\n" + verb
+    again = read(path, moved)
+    assert again is not None
+    assert {u.id for u in again.units} == {u.id for u in bilingual.units}
+
+
+def test_round_trip_plural_form_and_multiline_rewrapped_like_gettext():
+    long = (
+        "Eine geänderte lange Nachricht, die wieder über mehrere Zeilen umbrochen werden muss, "
+        'weil sie lang ist.\nZweite Zeile mit ⟨1/⟩ und "Zitat".'
+    )
+    trip = roundtrip(DATA / "features.po", {1: "⟨1/⟩ Dateien aus ⟨2⟩⟨3/⟩⟨/2⟩ gelöscht", 4: long})
+    assert 'msgstr[1] "%(count)d Dateien aus <b>%(folder)s</b> gelöscht"\n' in trip.after
+    assert (
+        'msgstr ""\n'
+        '"Eine geänderte lange Nachricht, die wieder über mehrere Zeilen umbrochen "\n'
+        '"werden muss, weil sie lang ist.\\n"\n'
+        '"Zweite Zeile mit {0} und \\"Zitat\\"."\n'
+    ) in trip.after
+    before, after = tt_targets(trip.before), tt_targets(trip.after)
+    assert [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] == [0, 3]
+    assert after[0][1] == "%(count)d Dateien aus <b>%(folder)s</b> gelöscht"
+
+
+def test_mlqe_round_trip_checked_by_translate_toolkit():
+    trip = roundtrip(DATA / "mlqe_et_en.po", {0: 'A "short" one\tand a tab.', 12: "Second."})
+    before, after = tt_targets(trip.before), tt_targets(trip.after)
+    assert [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] == [0, 12]
+    assert after[0] == ['A "short" one\tand a tab.']
+    assert 'msgstr "A \\"short\\" one\\tand a tab."\n' in trip.after
+
+
+def test_fuzzy_removed_when_marked_reviewed_other_flags_kept():
+    trip = roundtrip(DATA / "features.po", {}, reviewed=[2])
+    assert "#, c-format\nmsgctxt \"menu\"" in trip.after
+    assert changed_lines(trip.before, trip.after) == {16}
+    store = pofile.parsestring(trip.after.encode("utf-8"))
+    messages = [u for u in store.units if not (u.isheader() or u.isobsolete())]
+    assert [u.isfuzzy() for u in messages] == [False] * 5
+
+
+def test_public_samples_plural_and_fuzzy():
+    trip = roundtrip(DATA / "tt_plural.po", {2: "⟨1/⟩ Viele"})
+    assert trip.after.endswith('msgstr[2] "%d Viele"')
+    trip = roundtrip(DATA / "tt_fuzzy.po", {1: "Une chaîne floue"}, reviewed=[1])
+    assert trip.after == 'msgid "Translated string"\nmsgstr "Une chaîne traduite"\n\n' + (
+        'msgid "Fuzzy string"\nmsgstr "Une chaîne floue"'
+    )
+
+
+def test_syntax_error_names_its_line():
+    with pytest.raises(ReviewError, match=r"^bad\.po: PO syntax error: .*line 5"):
+        read("bad.po", 'msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr "d\n')
+
+
+def test_placeholder_edit_must_keep_them():
+    path, bilingual = features()
+    with pytest.raises(ReviewError, match=r"⟨1/⟩ appears twice"):
+        FORMATS["po"].write(path.read_text(), bilingual, {bilingual.units[2].id: "⟨1/⟩ ⟨1/⟩"})
