@@ -4,9 +4,9 @@ trips checked by translate-toolkit's PO reader."""
 from __future__ import annotations
 
 import pytest
-from bilingual_support import DATA, changed_lines, roundtrip
 from translate.storage.pypo import pofile
 
+from bilingual_support import DATA, changed_lines, roundtrip
 from review.bilingual import FORMATS, read
 from review.errors import ReviewError
 
@@ -86,7 +86,7 @@ def test_mlqe_round_trip_checked_by_translate_toolkit():
 
 def test_fuzzy_removed_when_marked_reviewed_other_flags_kept():
     trip = roundtrip(DATA / "features.po", {}, reviewed=[2])
-    assert "#, c-format\nmsgctxt \"menu\"" in trip.after
+    assert '#, c-format\nmsgctxt "menu"' in trip.after
     assert changed_lines(trip.before, trip.after) == {16}
     store = pofile.parsestring(trip.after.encode("utf-8"))
     messages = [u for u in store.units if not (u.isheader() or u.isobsolete())]

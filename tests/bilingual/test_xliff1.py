@@ -4,9 +4,9 @@ by translate-toolkit's own XLIFF reader."""
 from __future__ import annotations
 
 import pytest
-from bilingual_support import DATA, changed_lines, roundtrip
 from translate.storage.xliff import xlifffile
 
+from bilingual_support import DATA, changed_lines, roundtrip
 from review.bilingual import FORMATS, TargetForm, read
 from review.bilingual.inline import TagError
 
@@ -29,7 +29,7 @@ def test_reads_languages_ids_states_and_notes():
 
 def test_mlqe_round_trip_changes_two_targets_only_checked_by_translate_toolkit():
     path = DATA / "mlqe_et_en.xlf"
-    trip = roundtrip(path, {2: "Fish & chips <b> \"here\"", 7: "Second edit."})
+    trip = roundtrip(path, {2: 'Fish & chips <b> "here"', 7: "Second edit."})
     assert 'Fish &amp; chips &lt;b&gt; "here"' in trip.after
     before, after = tt_targets(trip.before), tt_targets(trip.after)
     changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
@@ -93,7 +93,7 @@ def test_seg_source_segments_are_units_paired_by_mid():
         "</seg-source>\n"
         '<target state="translated"><mrk mtype="seg" mid="1">Un.</mrk> '
         '<mrk mtype="seg" mid="2">Deux.</mrk></target>\n'
-        '<note>a note</note></trans-unit>\n</body></file></xliff>\n'
+        "<note>a note</note></trans-unit>\n</body></file></xliff>\n"
     )
     bilingual = read("s.xlf", text)
     assert bilingual is not None

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import replace
+
+from review.bilingual.model import Unit
 
 
 def hashed(prefix: str, *parts: str) -> str:
@@ -23,3 +26,13 @@ def unique(ids: Iterable[str]) -> list[str]:
         count = seen[unit_id] = seen.get(unit_id, 0) + 1
         out.append(unit_id if count == 1 else f"{unit_id}~{count}")
     return out
+
+
+def unique_units(units: Iterable[Unit]) -> tuple[Unit, ...]:
+    """The units, each built with its key as id, with repeated ids made unique as ``unique``
+    does (only the repeats are rebuilt)."""
+    listed = list(units)
+    return tuple(
+        u if u.id == i else replace(u, id=i)
+        for u, i in zip(listed, unique(u.id for u in listed), strict=True)
+    )

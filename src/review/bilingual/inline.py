@@ -75,6 +75,8 @@ def new_numbering() -> Numbering:
 def xml_content(raw: str, numbering: Numbering) -> Content:
     """The content of an XML element from its raw inner markup (the file is already known to be
     well-formed, so the pieces can be read with a pattern)."""
+    if "<" not in raw and "&" not in raw:  # most units: plain text, read at no cost
+        return Content((raw,) if raw else ())
     return _numbered(list(_xml_items(raw)), numbering)
 
 

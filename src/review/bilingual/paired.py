@@ -7,7 +7,6 @@ many, else the first place where their layout of paragraphs and blank lines part
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from review.bilingual import ids
 from review.bilingual.model import BilingualText, Content, ReadOptions, Unit
@@ -41,19 +40,15 @@ def read(text: str, name: str, options: ReadOptions) -> BilingualText:
         raise ReviewError(_divergence(name, text, targets, options, sources))
     units = [
         Unit(
-            id="",
+            id=ids.hashed("p", s.group().strip()),
             source=Content((s.group().strip(),)),
             target=Content((t.group(),)),
             target_span=t.span(),
         )
         for s, t in zip(sources, targets, strict=True)
     ]
-    keys = ids.unique(ids.hashed("p", s.group().strip()) for s in sources)
     return BilingualText(
-        NAME,
-        options.source_language,
-        options.target_language,
-        tuple(replace(u, id=i) for u, i in zip(units, keys, strict=True)),
+        NAME, options.source_language, options.target_language, ids.unique_units(units)
     )
 
 

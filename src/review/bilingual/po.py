@@ -49,20 +49,17 @@ def read(text: str, name: str, _options: ReadOptions) -> BilingualText:
             "is the file well-formed?"
         )
     units: list[Unit] = []
-    keys: list[str] = []
     for message, entry in zip(messages, entries, strict=True):
         if message.isheader():
             continue
         base = ids.hashed("po", message.getcontext() or "", str(message.source))
-        forms = _forms(message, entry)
-        for index, unit in enumerate(forms):
-            keys.append(f"{base}[{index}]" if message.hasplural() else base)
-            units.append(unit)
+        for index, unit in enumerate(_forms(message, entry)):
+            units.append(replace(unit, id=f"{base}[{index}]" if message.hasplural() else base))
     return BilingualText(
         NAME,
         store.getsourcelanguage() or "",
         store.gettargetlanguage() or "",
-        tuple(replace(u, id=i) for u, i in zip(units, ids.unique(keys), strict=True)),
+        ids.unique_units(units),
     )
 
 

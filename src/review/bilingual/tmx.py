@@ -43,7 +43,6 @@ def read(text: str, name: str, options: ReadOptions) -> BilingualText:
                 f"(it has {', '.join(languages) or 'none'})"
             )
     units: list[Unit] = []
-    keys: list[str] = []
     for tu in tus:
         tuvs = tu.all("tuv")
         source = next((t for t in tuvs if _matches(_language(t), source_language)), None)
@@ -55,10 +54,9 @@ def read(text: str, name: str, options: ReadOptions) -> BilingualText:
         numbering = new_numbering()
         source_content = xmlunits.content(text, source.child("seg"), numbering)
         span, form = xmlunits.target_place(segment, segment.start)
-        keys.append(tu.attr("tuid") or ids.hashed("tu", source_content.text))
         units.append(
             Unit(
-                id="",
+                id=tu.attr("tuid") or ids.hashed("tu", source_content.text),
                 source=source_content,
                 target=xmlunits.content(text, segment, numbering),
                 target_span=span,
@@ -66,9 +64,7 @@ def read(text: str, name: str, options: ReadOptions) -> BilingualText:
                 notes=xmlunits.notes(text, tu.all("note")),
             )
         )
-    return BilingualText(
-        NAME, source_language, target_language, xmlunits.with_ids(units, ids.unique(keys))
-    )
+    return BilingualText(NAME, source_language, target_language, ids.unique_units(units))
 
 
 def _only_other(name: str, languages: list[str], source: str) -> str:

@@ -4,7 +4,6 @@ backslash inside a field (the usual TSV convention). Further fields are kept as 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from review.bilingual import ids
 from review.bilingual.model import BilingualText, Content, ReadOptions, Unit
@@ -30,7 +29,6 @@ def _unescape(field: str) -> str:
 
 def read(text: str, name: str, _options: ReadOptions) -> BilingualText:
     units: list[Unit] = []
-    keys: list[str] = []
     position = 0
     for number, line in enumerate(text.splitlines(keepends=True), start=1):
         start = position
@@ -44,16 +42,12 @@ def read(text: str, name: str, _options: ReadOptions) -> BilingualText:
         target_start = start + len(fields[0]) + 1
         source = _unescape(fields[0])
         target = _unescape(fields[1])
-        keys.append(ids.hashed("tsv", source))
         units.append(
             Unit(
-                id="",
+                id=ids.hashed("tsv", source),
                 source=Content((source,) if source else ()),
                 target=Content((target,) if target else ()),
                 target_span=(target_start, target_start + len(fields[1])),
             )
         )
-    unique = ids.unique(keys)
-    return BilingualText(
-        NAME, "", "", tuple(replace(u, id=i) for u, i in zip(units, unique, strict=True))
-    )
+    return BilingualText(NAME, "", "", ids.unique_units(units))

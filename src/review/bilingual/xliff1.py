@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from review.bilingual import ids, xmlunits
 from review.bilingual.inline import new_numbering
-from review.bilingual.model import BilingualText, Content, ReadOptions, Unit
+from review.bilingual.model import BilingualText, ReadOptions, Unit
 from review.bilingual.writer import Replacement
 from review.bilingual.xmlscan import Element, scan
 from review.errors import ReviewError
@@ -23,50 +23,41 @@ def read(text: str, name: str, _options: ReadOptions) -> BilingualText:
     if root.name != "xliff":
         raise ReviewError(f"{name}: not an XLIFF file (its root element is <{root.name}>)")
     units: list[Unit] = []
-    keys: list[str] = []
     source_language = target_language = ""
     for file in root.iter("file"):
         source_language = source_language or file.attr("source-language")
         target_language = target_language or file.attr("target-language")
         for trans_unit in file.iter("trans-unit"):
-            if trans_unit.attr("translate") == "no":
-                continue
-            for key, unit in _units(text, trans_unit):
-                keys.append(key)
-                units.append(unit)
-    return BilingualText(
-        NAME, source_language, target_language, xmlunits.with_ids(units, ids.unique(keys))
-    )
+            if trans_unit.attr("translate") != "no":
+                units.extend(_units(text, trans_unit))
+    return BilingualText(NAME, source_language, target_language, ids.unique_units(units))
 
 
-def _units(text: str, trans_unit: Element) -> list[tuple[str, Unit]]:
+def _units(text: str, trans_unit: Element) -> list[Unit]:
     unit_id = trans_unit.attr("id") or ids.hashed("tu", text[trans_unit.start : trans_unit.end])
     source = trans_unit.child("source")
     seg_source = trans_unit.child("seg-source")
     target = trans_unit.child("target")
     context = trans_unit.attr("resname")
     notes = xmlunits.notes(text, trans_unit.all("note"))
-    segments = [m for m in target.iter("mrk") if m.attr("mtype") == "seg"] if target else []
+    segments = _segments(target) if target else []
     if seg_source is not None and target is not None and segments:
-        sources = {m.attr("mid"): m for m in seg_source.iter("mrk") if m.attr("mtype") == "seg"}
+        sources = {m.attr("mid"): m for m in _segments(seg_source)}
         out = []
         for segment in segments:
             numbering = new_numbering()
             mid = segment.attr("mid")
             out.append(
-                (
-                    f"{unit_id}/{mid}",
-                    Unit(
-                        id="",
-                        source=xmlunits.content(text, sources.get(mid), numbering),
-                        target=xmlunits.content(text, segment, numbering),
-                        target_span=(segment.inner_start, segment.inner_end),
-                        state=target.attr("state"),
-                        state_span=(target.start, target.inner_start),
-                        segmented=True,
-                        context=context,
-                        notes=notes,
-                    ),
+                Unit(
+                    id=f"{unit_id}/{mid}",
+                    source=xmlunits.content(text, sources.get(mid), numbering),
+                    target=xmlunits.content(text, segment, numbering),
+                    target_span=(segment.inner_start, segment.inner_end),
+                    state=target.attr("state"),
+                    state_span=(target.start, target.inner_start),
+                    segmented=True,
+                    context=context,
+                    notes=notes,
                 )
             )
         return out
@@ -74,9 +65,9 @@ def _units(text: str, trans_unit: Element) -> list[tuple[str, Unit]]:
     after = seg_source or source
     span, form = xmlunits.target_place(target, after.end if after else trans_unit.inner_start)
     unit = Unit(
-        id="",
+        id=unit_id,
         source=xmlunits.content(text, source, numbering),
-        target=xmlunits.content(text, target, numbering) if target else Content(),
+        target=xmlunits.content(text, target, numbering),
         target_span=span,
         target_form=form,
         state=target.attr("state") if target else "",
@@ -84,7 +75,11 @@ def _units(text: str, trans_unit: Element) -> list[tuple[str, Unit]]:
         context=context,
         notes=notes,
     )
-    return [(unit_id, unit)]
+    return [unit]
+
+
+def _segments(element: Element) -> list[Element]:
+    return [m for m in element.iter("mrk") if m.attr("mtype") == "seg"]
 
 
 def replacements(text: str, unit: Unit, markup: str | None, reviewed: bool) -> list[Replacement]:

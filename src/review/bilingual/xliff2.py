@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from review.bilingual import ids, xmlunits
 from review.bilingual.inline import new_numbering
-from review.bilingual.model import BilingualText, Content, ReadOptions, Unit
+from review.bilingual.model import BilingualText, ReadOptions, Unit
 from review.bilingual.writer import Replacement
 from review.bilingual.xmlscan import scan
 from review.errors import ReviewError
@@ -22,7 +22,6 @@ def read(text: str, name: str, _options: ReadOptions) -> BilingualText:
     if root.name != "xliff":
         raise ReviewError(f"{name}: not an XLIFF file (its root element is <{root.name}>)")
     units: list[Unit] = []
-    keys: list[str] = []
     for unit in root.iter("unit"):
         if unit.attr("translate") == "no":
             continue
@@ -36,14 +35,12 @@ def read(text: str, name: str, _options: ReadOptions) -> BilingualText:
             numbering = new_numbering()
             insert_at = source.end if source else segment.inner_start
             span, form = xmlunits.target_place(target, insert_at)
-            keys.append(
-                unit_id if len(segments) == 1 else f"{unit_id}/{segment.attr('id', str(index))}"
-            )
+            key = unit_id if len(segments) == 1 else f"{unit_id}/{segment.attr('id', str(index))}"
             units.append(
                 Unit(
-                    id="",
+                    id=key,
                     source=xmlunits.content(text, source, numbering),
-                    target=xmlunits.content(text, target, numbering) if target else Content(),
+                    target=xmlunits.content(text, target, numbering),
                     target_span=span,
                     target_form=form,
                     context=unit.attr("name"),
@@ -53,9 +50,7 @@ def read(text: str, name: str, _options: ReadOptions) -> BilingualText:
                     segmented=True,
                 )
             )
-    return BilingualText(
-        NAME, root.attr("srcLang"), root.attr("trgLang"), xmlunits.with_ids(units, ids.unique(keys))
-    )
+    return BilingualText(NAME, root.attr("srcLang"), root.attr("trgLang"), ids.unique_units(units))
 
 
 def replacements(text: str, unit: Unit, markup: str | None, reviewed: bool) -> list[Replacement]:

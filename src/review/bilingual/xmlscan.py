@@ -88,8 +88,9 @@ def scan(text: str, name: str) -> Element:
         match = _START_TAG.match(text, position)
         if match is None:  # expat accepted it, so this is a bug in the pattern
             raise AssertionError(f"no start tag at {position}")
-        local = {k.rpartition(":")[2]: v for k, v in attrs.items()}
-        element = Element(tag.rpartition(":")[2], local, position, match.end(), bool(match[1]))
+        if any(":" in k for k in attrs):
+            attrs = {k.rpartition(":")[2]: v for k, v in attrs.items()}
+        element = Element(tag.rpartition(":")[2], attrs, position, match.end(), bool(match[1]))
         (stack[-1].children if stack else roots).append(element)
         stack.append(element)
 

@@ -4,7 +4,6 @@ back into the exact span, state attributes set in place."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from review.bilingual.inline import Numbering, decoded_xml_text, escape_xml, xml_content
 from review.bilingual.model import Content, TargetForm, Unit
@@ -28,10 +27,6 @@ def target_place(target: Element | None, insert_at: int) -> tuple[tuple[int, int
     if target.empty:
         return (target.start, target.end), TargetForm.EMPTY_ELEMENT
     return (target.inner_start, target.inner_end), TargetForm.CONTENT
-
-
-def with_ids(units: list[Unit], ids: list[str]) -> tuple[Unit, ...]:
-    return tuple(replace(u, id=i) for u, i in zip(units, ids, strict=True))
 
 
 def set_attribute(tag: str, name: str, value: str) -> str:

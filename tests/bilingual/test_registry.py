@@ -1,0 +1,41 @@
+"""Formats found by suffix, and by sniffing when the suffix says nothing or is shared."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingual_support import DATA
+from review.bilingual import FORMATS, detect, read
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("tt_states.xlf", "xliff-1.2"),
+        ("oasis_sample1.xlf", "xliff-2"),
+        ("mlqe_et_en.po", "po"),
+        ("mlqe_et_en.tmx", "tmx"),
+        ("mlqe_et_en.tsv", "tsv"),
+    ],
+)
+def test_by_suffix(name, expected):
+    text = (DATA / name).read_text()
+    found = detect(DATA / name, text)
+    assert found is FORMATS[expected]
+    bilingual = read(DATA / name, text)
+    assert bilingual is not None and bilingual.format == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("tt_states.xlf", "xliff-1.2"), ("oasis_sample1.xlf", "xliff-2"),
+     ("mlqe_et_en.po", "po"), ("mlqe_et_en.tmx", "tmx")],
+)  # fmt: skip
+def test_by_sniffing_an_unknown_suffix(name, expected):
+    found = detect("download.bin", (DATA / name).read_text())
+    assert found is FORMATS[expected]
+
+
+def test_plain_text_is_no_bilingual_format():
+    assert detect("chapter.txt", "A plain text.\nmsgid is a word here.\n") is None
+    assert read("chapter.txt", "A plain text.\n") is None
