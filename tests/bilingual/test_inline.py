@@ -82,3 +82,19 @@ def test_plain_text_removes_tokens_and_maps_offsets_back():
     assert display[slice(*text.display_span(start, start + 5))] == "Enter"
     assert display[slice(*text.display_span(12, 16))] == "now⟨2/⟩."
     assert text.display_span(16, 16) == (len(display), len(display))
+
+
+def test_character_references_follow_xml_not_html():
+    content = xml_content("&#x80;&#233;&lt;&apos;&quot;&amp;", new_numbering())
+    assert content.text == "\x80é<'\"&"
+
+
+def test_an_edit_may_add_a_source_tag_the_target_lacks_but_then_whole():
+    numbering = new_numbering()
+    source = xml_content('Click <g id="1">here</g>', numbering)
+    target = xml_content("Cliquez ici", numbering)
+    assert (source.text, target.text) == ("Click ⟨1⟩here⟨/1⟩", "Cliquez ici")
+    markup = to_markup("Cliquez ⟨1⟩ici⟨/1⟩", target.tags, escape_xml, source.tags)
+    assert markup == 'Cliquez <g id="1">ici</g>'
+    with pytest.raises(TagError, match=r"^⟨/1⟩ is missing$"):
+        validate("Cliquez ⟨1⟩ici", target.tags, source.tags)

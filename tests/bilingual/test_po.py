@@ -111,3 +111,20 @@ def test_placeholder_edit_must_keep_them():
     path, bilingual = features()
     with pytest.raises(ReviewError, match=r"⟨1/⟩ appears twice"):
         FORMATS["po"].write(path.read_text(), bilingual, {bilingual.units[2].id: "⟨1/⟩ ⟨1/⟩"})
+
+
+def test_untranslated_message_gets_its_first_translation():
+    path, bilingual = features()
+    text = path.read_text()
+    after = FORMATS["po"].write(text, bilingual, {bilingual.units[5].id: "Unübersetzt"})
+    assert 'msgid "Untranslated"\nmsgstr "Unübersetzt"\n' in after
+    assert changed_lines(text, after) == {35}
+
+
+def test_crlf_file_keeps_its_line_ends():
+    text = 'msgid "One"\r\nmsgstr ""\r\n"Eins"\r\n\r\nmsgid "Two"\r\nmsgstr "Zwei"\r\n'
+    bilingual = read("crlf.po", text)
+    assert bilingual is not None
+    assert [u.target_text for u in bilingual.units] == ["Eins", "Zwei"]
+    after = FORMATS["po"].write(text, bilingual, {bilingual.units[0].id: "Ein"})
+    assert after == 'msgid "One"\r\nmsgstr "Ein"\r\n\r\nmsgid "Two"\r\nmsgstr "Zwei"\r\n'

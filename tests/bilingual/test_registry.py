@@ -6,6 +6,7 @@ import pytest
 
 from bilingual_support import DATA
 from review.bilingual import FORMATS, detect, read
+from review.errors import ReviewError
 
 
 @pytest.mark.parametrize(
@@ -39,3 +40,14 @@ def test_by_sniffing_an_unknown_suffix(name, expected):
 def test_plain_text_is_no_bilingual_format():
     assert detect("chapter.txt", "A plain text.\nmsgid is a word here.\n") is None
     assert read("chapter.txt", "A plain text.\n") is None
+
+
+def test_a_plain_text_quoting_xml_stays_plain():
+    assert detect("notes.txt", '<xliff version="1.2">\nmsgid "x"\n') is None
+
+
+def test_a_bilingual_suffix_on_something_else_is_an_error_not_a_plain_text():
+    with pytest.raises(
+        ReviewError, match=r"^x\.xlf: not an XLIFF file \(its root element is <html>\)$"
+    ):
+        read("x.xlf", "<html><body/></html>")

@@ -8,7 +8,6 @@ the editor can see which code is which.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -33,6 +32,8 @@ _WHOLE = {"bpt": TagKind.OPEN, "ept": TagKind.CLOSE, "ph": TagKind.STANDALONE,
 # Empty elements that open or close a span of codes, paired by an attribute.
 _EMPTY = {"sc": TagKind.OPEN, "bx": TagKind.OPEN, "sm": TagKind.OPEN,
           "ec": TagKind.CLOSE, "ex": TagKind.CLOSE, "em": TagKind.CLOSE}  # fmt: skip
+_REFERENCE = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|amp|lt|gt|quot|apos);")
+_PREDEFINED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _PAIR_KEYS = ("rid", "startRef", "i", "id")
 _ATTR = re.compile(r"([^\s=/<>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
@@ -121,7 +122,7 @@ def _xml_items(raw: str) -> Iterator[str | _Code]:
         piece = pieces[index]
         index += 1
         if piece.group("text") is not None:
-            yield html.unescape(piece.group("text"))
+            yield _REFERENCE.sub(_dereference, piece.group("text"))
             continue
         if piece.group("cdata") is not None:
             yield piece.group("cdata")
@@ -146,6 +147,17 @@ def _xml_items(raw: str) -> Iterator[str | _Code]:
             key = f"{name}:{attrs.get('id', f'#{serial}')}"
             opened.append(key)
             yield _Code(TagKind.OPEN, piece.group(), key, True)
+
+
+def _dereference(match: re.Match[str]) -> str:
+    # XML's own five and character references only (html.unescape would apply HTML's rules,
+    # e.g. &#x80; as the euro sign).
+    name = match[1]
+    if name.startswith("#x"):
+        return chr(int(name[2:], 16))
+    if name.startswith("#"):
+        return chr(int(name[1:]))
+    return _PREDEFINED[name]
 
 
 def _matching_end(pieces: Sequence[re.Match[str]], index: int, name: str) -> int:
@@ -202,9 +214,11 @@ def _numbered(items: list[str | _Code], numbering: Numbering) -> Content:
     return Content(tuple(parts))
 
 
-def validate(edited: str, tags: Sequence[Tag]) -> None:
-    """Refuse an edit that loses, repeats, alters or misorders a tag (TagError says why)."""
-    allowed = {t.token: t for t in tags}
+def validate(edited: str, tags: Sequence[Tag], optional: Sequence[Tag] = ()) -> None:
+    """Refuse an edit that loses, repeats, alters or misorders one of ``tags`` (TagError says
+    why). ``optional`` tags (the source's, missing from the target) may be added; once one of
+    a pair is, the other is required too."""
+    allowed = {t.token: t for t in (*tags, *optional)}
     seen: list[Tag] = []
     stack: list[Tag] = []
     for match in TOKEN.finditer(edited):
@@ -215,7 +229,9 @@ def validate(edited: str, tags: Sequence[Tag]) -> None:
             raise TagError(f"{tag.token} appears twice")
         seen.append(tag)
         if tag.kind is TagKind.CLOSE:
-            opening = next((t for t in tags if t.number == tag.number and t is not tag), None)
+            opening = next(
+                (t for t in allowed.values() if t.number == tag.number and t is not tag), None
+            )
             if opening is not None and opening not in seen:
                 raise TagError(f"{tag.token} comes before {opening.token}")
             if tag.nests:
@@ -225,7 +241,9 @@ def validate(edited: str, tags: Sequence[Tag]) -> None:
                     stack.pop()
         elif tag.kind is TagKind.OPEN and tag.nests:
             stack.append(tag)
-    missing = [t.token for t in tags if t not in seen]
+    used = {t.number for t in seen}
+    required = [*tags, *(t for t in optional if t.number in used)]
+    missing = [t.token for t in required if t not in seen]
     if missing:
         raise TagError(f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} missing")
     stray = _TOKEN_CHARS.search(TOKEN.sub("", edited))
@@ -233,11 +251,13 @@ def validate(edited: str, tags: Sequence[Tag]) -> None:
         raise TagError(f"a broken tag: a stray {stray.group()!r} is left in the text")
 
 
-def to_markup(edited: str, tags: Sequence[Tag], escape: Callable[[str], str]) -> str:
+def to_markup(
+    edited: str, tags: Sequence[Tag], escape: Callable[[str], str], optional: Sequence[Tag] = ()
+) -> str:
     """The file's markup for an edited display text: text escaped, tokens back to the original
-    markup. The edit is validated first."""
-    validate(edited, tags)
-    by_token = {t.token: t.markup for t in tags}
+    markup. The edit is validated first (see ``validate``)."""
+    validate(edited, tags, optional)
+    by_token = {t.token: t.markup for t in (*tags, *optional)}
     out: list[str] = []
     position = 0
     for match in TOKEN.finditer(edited):

@@ -92,10 +92,16 @@ class Unit:
         return self.target.text
 
     @property
-    def allowed_tags(self) -> tuple[Tag, ...]:
+    def required_tags(self) -> tuple[Tag, ...]:
         """The tags an edited target must carry: the target's own, or the source's when the
         target is still empty (a first translation copies the source's codes)."""
         return self.target.tags if self.target.parts else self.source.tags
+
+    @property
+    def optional_tags(self) -> tuple[Tag, ...]:
+        """The source's tags the target lacks, which an edit may add (numbers are shared)."""
+        present = {t.number for t in self.required_tags}
+        return tuple(t for t in self.source.tags if t.number not in present)
 
 
 @dataclass(frozen=True, slots=True)

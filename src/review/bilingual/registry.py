@@ -12,6 +12,8 @@ from review.bilingual.model import BilingualText, ReadOptions
 from review.bilingual.writer import Replacer, replace_target, write
 
 _SNIFF_CHARS = 2000
+# Never sniffed: a plain text may quote XML or PO and is still a plain text.
+_PLAIN_SUFFIXES = {".txt", ".text", ".md"}
 
 
 def _keep(text: str) -> str:
@@ -60,15 +62,17 @@ PAIRED = FORMATS[paired.NAME]
 
 def detect(path: str | PurePath, text: str) -> Format | None:
     """The format of a file: among those its suffix names, the one whose sniff matches (XLIFF
-    1.2 and 2 share a suffix); with an unknown suffix, the first whose sniff matches. None for a
+    1.2 and 2 share a suffix); with another suffix, the first whose sniff matches. None for a
     plain text."""
     head = text[:_SNIFF_CHARS]
     suffix = PurePath(path).suffix.lower()
+    if suffix in _PLAIN_SUFFIXES:
+        return None
     by_suffix = [f for f in FORMATS.values() if suffix in f.suffixes]
-    if len(by_suffix) == 1:
-        return by_suffix[0]
-    candidates = by_suffix or list(FORMATS.values())
-    return next((f for f in candidates if f.sniff(head)), None)
+    if by_suffix:
+        # The last of a shared suffix reads what no sniff recognised, and says what is wrong.
+        return next((f for f in by_suffix if f.sniff(head)), by_suffix[-1])
+    return next((f for f in FORMATS.values() if f.sniff(head)), None)
 
 
 def read(

@@ -65,7 +65,7 @@ def write(
         markup = None
         if unit_id in edits and edits[unit_id] != unit.target_text:
             try:
-                markup = to_markup(edits[unit_id], unit.allowed_tags, escape)
+                markup = to_markup(edits[unit_id], unit.required_tags, escape, unit.optional_tags)
             except ReviewError as exc:
                 raise type(exc)(f"unit {unit_id}: {exc}") from None
         replacements.extend(replacer(text, unit, markup, unit_id in reviewed))
