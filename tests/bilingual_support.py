@@ -21,6 +21,14 @@ class RoundTrip:
     edited: frozenset[str]
 
 
+def load(name: str) -> tuple[str, BilingualText]:
+    """A data file's text and what it reads as."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    bilingual = read(DATA / name, text)
+    assert bilingual is not None
+    return text, bilingual
+
+
 def changed_lines(before: str, after: str) -> set[int]:
     """1-based numbers of the lines of ``before`` that the diff to ``after`` touches (an
     insertion touches the line it follows)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from translate.storage.pypo import pofile
 
-from bilingual_support import DATA, changed_lines, roundtrip
+from bilingual_support import DATA, changed_lines, load, roundtrip
 from review.bilingual import FORMATS, read
 from review.errors import ReviewError
 
@@ -20,15 +20,8 @@ def tt_targets(text: str) -> list[list[str]]:
     ]
 
 
-def features():
-    path = DATA / "features.po"
-    bilingual = read(path, path.read_text())
-    assert bilingual is not None
-    return path, bilingual
-
-
 def test_units_plurals_context_fuzzy_and_obsolete_skipped():
-    _, bilingual = features()
+    _, bilingual = load("features.po")
     assert bilingual.target_language == "de"
     units = bilingual.units
     assert len(units) == 6  # two plural forms, four messages; the obsolete one is skipped
@@ -49,11 +42,10 @@ def test_units_plurals_context_fuzzy_and_obsolete_skipped():
 
 
 def test_ids_survive_moving_a_message():
-    path, bilingual = features()
-    text = path.read_text()
+    text, bilingual = load("features.po")
     verb = 'msgctxt "verb"\nmsgid "Open"\nmsgstr "Öffnen"\n\n'
     moved = text.replace(verb, "") + "\n" + verb
-    again = read(path, moved)
+    again = read("moved.po", moved)
     assert again is not None
     assert {u.id for u in again.units} == {u.id for u in bilingual.units}
 
@@ -108,14 +100,13 @@ def test_syntax_error_names_its_line():
 
 
 def test_placeholder_edit_must_keep_them():
-    path, bilingual = features()
+    text, bilingual = load("features.po")
     with pytest.raises(ReviewError, match=r"⟨1/⟩ appears twice"):
-        FORMATS["po"].write(path.read_text(), bilingual, {bilingual.units[2].id: "⟨1/⟩ ⟨1/⟩"})
+        FORMATS["po"].write(text, bilingual, {bilingual.units[2].id: "⟨1/⟩ ⟨1/⟩"})
 
 
 def test_untranslated_message_gets_its_first_translation():
-    path, bilingual = features()
-    text = path.read_text()
+    text, bilingual = load("features.po")
     after = FORMATS["po"].write(text, bilingual, {bilingual.units[5].id: "Unübersetzt"})
     assert 'msgid "Untranslated"\nmsgstr "Unübersetzt"\n' in after
     assert changed_lines(text, after) == {35}
@@ -128,3 +119,12 @@ def test_crlf_file_keeps_its_line_ends():
     assert [u.target_text for u in bilingual.units] == ["Eins", "Zwei"]
     after = FORMATS["po"].write(text, bilingual, {bilingual.units[0].id: "Ein"})
     assert after == 'msgid "One"\r\nmsgstr "Ein"\r\n\r\nmsgid "Two"\r\nmsgstr "Zwei"\r\n'
+
+
+def test_an_unwrapped_file_stays_unwrapped():
+    long = "x " * 60
+    text = f'msgid "{long}"\nmsgstr "{long}"\n'
+    bilingual = read("nowrap.po", text)
+    assert bilingual is not None
+    after = FORMATS["po"].write(text, bilingual, {bilingual.units[0].id: long + "y"})
+    assert after == f'msgid "{long}"\nmsgstr "{long}y"\n'

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from translate.storage.xliff import xlifffile
 
-from bilingual_support import DATA, changed_lines, roundtrip
+from bilingual_support import DATA, changed_lines, load, roundtrip
 from review.bilingual import FORMATS, TargetForm, read
 from review.bilingual.inline import TagError
 
@@ -17,9 +17,7 @@ def tt_targets(text: str) -> list[str | None]:
 
 
 def test_reads_languages_ids_states_and_notes():
-    text = (DATA / "tt_states.xlf").read_text()
-    bilingual = read("x.xlf", text)
-    assert bilingual is not None
+    text, bilingual = load("tt_states.xlf")
     assert (bilingual.format, bilingual.source_language) == ("xliff-1.2", "en-US")
     assert [u.id for u in bilingual.units] == [str(n) for n in range(1, 9)]
     assert [u.state for u in bilingual.units][:3] == ["", "needs-work", "rejected"]
@@ -40,8 +38,7 @@ def test_mlqe_round_trip_changes_two_targets_only_checked_by_translate_toolkit()
 
 def test_missing_target_is_inserted_after_the_source_with_the_source_tags():
     path = DATA / "tt_odf2xliff_inline.xlf"
-    bilingual = read(path, path.read_text())
-    assert bilingual is not None
+    _, bilingual = load(path.name)
     unit = bilingual.units[1]
     assert unit.target_form is TargetForm.MISSING
     assert unit.source_text.startswith("Partiendo ⟨1/⟩del estado")
@@ -56,10 +53,7 @@ def test_missing_target_is_inserted_after_the_source_with_the_source_tags():
 
 
 def test_an_edit_without_the_source_tag_is_refused_with_the_reason():
-    path = DATA / "tt_odf2xliff_inline.xlf"
-    text = path.read_text()
-    bilingual = read(path, text)
-    assert bilingual is not None
+    text, bilingual = load("tt_odf2xliff_inline.xlf")
     with pytest.raises(TagError, match=r"⟨1/⟩ is missing"):
         FORMATS["xliff-1.2"].write(text, bilingual, {bilingual.units[1].id: "Starting from"})
 
@@ -120,3 +114,14 @@ def test_inline_g_and_x_are_tokens_and_written_back_exactly():
     assert bilingual.units[0].target_text == "Cliquez ⟨1⟩ici⟨/1⟩⟨2/⟩"
     after = FORMATS["xliff-1.2"].write(text, bilingual, {"t": "Appuyez ⟨1⟩là⟨/1⟩ ⟨2/⟩"})
     assert '<target>Appuyez <g id="1" ctype="bold">là</g> <x id="2"/></target>' in after
+
+
+def test_declared_encoding_is_that_of_the_decoded_text():
+    text = (
+        '<?xml version="1.0" encoding="UTF-16"?>\n<xliff version="1.2"><file><body>'
+        '<trans-unit id="a"><source>é</source><target>ü</target></trans-unit></body></file>'
+        "</xliff>\n"
+    )
+    bilingual = read("utf16.xlf", text)
+    assert bilingual is not None
+    assert text[slice(*bilingual.units[0].target_span)] == "ü"
