@@ -4,6 +4,8 @@ validator's reasons."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from review.bilingual.inline import (
     TagError,
@@ -16,6 +18,7 @@ from review.bilingual.inline import (
     xml_content,
 )
 from review.bilingual.model import TagKind
+from review.errors import ReviewError
 
 XLIFF12 = (
     'Press <bpt id="1">&lt;b&gt;</bpt>Enter<ept id="1">&lt;/b&gt;</ept> &amp; '
@@ -98,3 +101,18 @@ def test_an_edit_may_add_a_source_tag_the_target_lacks_but_then_whole():
     assert markup == 'Cliquez <g id="1">ici</g>'
     with pytest.raises(TagError, match=r"^⟨/1⟩ is missing$"):
         validate("Cliquez ⟨1⟩ici", target.tags, source.tags)
+
+
+def test_a_character_xml_cannot_hold_is_refused():
+    with pytest.raises(ReviewError, match=r"^U\+0007 cannot be written in an XML file$"):
+        escape_xml("bell \a")
+
+
+@given(st.lists(st.sampled_from(["a", " ", "é", "⟨1⟩", "⟨/1⟩", "⟨2/⟩", "xy"]), max_size=12))
+def test_plain_offsets_point_at_the_same_characters(pieces):
+    display = "".join(pieces)
+    text = plain(display)
+    assert len(text.offsets) == len(text.text) + 1
+    for index, char in enumerate(text.text):
+        assert display[text.offsets[index]] == char
+    assert text.offsets[-1] == len(display)

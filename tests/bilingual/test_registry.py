@@ -51,3 +51,16 @@ def test_a_bilingual_suffix_on_something_else_is_an_error_not_a_plain_text():
         ReviewError, match=r"^x\.xlf: not an XLIFF file \(its root element is <html>\)$"
     ):
         read("x.xlf", "<html><body/></html>")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["tt_states.xlf", "tt_odf2xliff_inline.xlf", "oasis_withReorderedCodes.xlf", "features.po",
+     "mlqe_et_en.tmx", "mlqe_et_en.tsv"],
+)  # fmt: skip
+def test_writing_the_targets_unchanged_gives_the_file_back(name):
+    text = (DATA / name).read_text()
+    bilingual = read(DATA / name, text)
+    assert bilingual is not None
+    same = {u.id: u.target_text for u in bilingual.units}
+    assert FORMATS[bilingual.format].write(text, bilingual, same) == text

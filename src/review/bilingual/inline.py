@@ -297,5 +297,12 @@ def plain(display: str) -> PlainText:
     return PlainText("".join(chars), tuple(offsets))
 
 
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def escape_xml(text: str) -> str:
+    """Text as XML character data; a character XML 1.0 cannot hold at all is refused."""
+    bad = _NOT_XML.search(text)
+    if bad:
+        raise ReviewError(f"U+{ord(bad.group()):04X} cannot be written in an XML file")
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

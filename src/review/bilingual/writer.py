@@ -68,5 +68,6 @@ def write(
                 markup = to_markup(edits[unit_id], unit.required_tags, escape, unit.optional_tags)
             except ReviewError as exc:
                 raise type(exc)(f"unit {unit_id}: {exc}") from None
-        replacements.extend(replacer(text, unit, markup, unit_id in reviewed))
+        if markup is not None or unit_id in reviewed:
+            replacements.extend(replacer(text, unit, markup, unit_id in reviewed))
     return apply_replacements(text, replacements)

@@ -49,17 +49,17 @@ def target_replacements(
 ) -> list[Replacement]:
     """Replace the target's content with ``markup`` (None: keep it) and, when ``state`` is
     given, set it on the target tag (``state_on_target``) or on the tag at ``state_span``.
-    ``new_target`` is the element written where the file has none (``<target>``, ``<tuv …>``
-    with ``{}`` for the content)."""
+    ``new_target`` is the element written where the file has none, ``{}`` for the content."""
     target_state = state if state_on_target else None
     out: list[Replacement] = []
     start, end = unit.target_span
     if unit.target_form is TargetForm.MISSING:
-        opening = new_target
-        if target_state:
-            first = opening.index(">") + 1
-            opening = set_attribute(opening[:first], "state", target_state) + opening[first:]
-        out.append(Replacement(start, end, opening.format(markup or "")))
+        if markup is not None:  # no target is made just to hold a state
+            opening = new_target
+            if target_state:
+                first = opening.index(">") + 1
+                opening = set_attribute(opening[:first], "state", target_state) + opening[first:]
+            out.append(Replacement(start, end, opening.format(markup)))
     elif unit.target_form is TargetForm.EMPTY_ELEMENT:
         tag = text[start:end]
         if target_state:
