@@ -12,6 +12,8 @@ from review.bilingual.model import (
     Unit,
 )
 from review.bilingual.registry import FORMATS, Format, detect, read
+from review.bilingual.view import TargetView, edited_targets, target_view
+from review.bilingual.writer import check_edit
 
 __all__ = [
     "FORMATS",
@@ -24,9 +26,13 @@ __all__ = [
     "TagError",
     "TagKind",
     "TargetForm",
+    "TargetView",
     "Unit",
+    "check_edit",
     "detect",
+    "edited_targets",
     "plain",
     "read",
+    "target_view",
     "validate",
 ]

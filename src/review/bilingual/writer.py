@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
-from review.bilingual.inline import to_markup
+from review.bilingual.inline import to_markup, validate
 from review.bilingual.model import BilingualText, Unit
 from review.errors import ReviewError
 
@@ -20,6 +20,12 @@ class Replacement:
 
 # (file text, unit, new target markup or None to keep it, mark reviewed) -> replacements
 Replacer = Callable[[str, Unit, str | None, bool], list[Replacement]]
+
+
+def check_edit(unit: Unit, edited: str) -> None:
+    """Refuse an edited target (display form) that breaks the unit's tags, with the reason
+    (TagError): what ``review edit`` and the UI call before accepting an edit."""
+    validate(edited, unit.required_tags, unit.optional_tags)
 
 
 def replace_target(
