@@ -128,3 +128,13 @@ def test_an_unwrapped_file_stays_unwrapped():
     assert bilingual is not None
     after = FORMATS["po"].write(text, bilingual, {bilingual.units[0].id: long + "y"})
     assert after == f'msgid "{long}"\nmsgstr "{long}y"\n'
+
+
+def test_a_latin1_header_on_decoded_text_reads_the_text_as_given():
+    text = (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+        'msgid "Grüße"\nmsgstr "Saludos señor"\n'
+    )
+    bilingual = read("latin1.po", text)
+    assert bilingual is not None
+    assert [(u.source_text, u.target_text) for u in bilingual.units] == [("Grüße", "Saludos señor")]

@@ -125,3 +125,18 @@ def test_declared_encoding_is_that_of_the_decoded_text():
     bilingual = read("utf16.xlf", text)
     assert bilingual is not None
     assert text[slice(*bilingual.units[0].target_span)] == "ü"
+
+
+def test_a_unit_without_id_keeps_its_id_when_its_target_is_edited():
+    text = (
+        '<xliff version="1.2"><file source-language="en" target-language="de"><body>\n'
+        "<trans-unit><source>Yes</source><target>Ja</target></trans-unit>\n"
+        "</body></file></xliff>\n"
+    )
+    bilingual = read("n.xlf", text)
+    assert bilingual is not None
+    [unit] = bilingual.units
+    after = FORMATS["xliff-1.2"].write(text, bilingual, {unit.id: "Jawohl"})
+    again = read("n.xlf", after)
+    assert again is not None
+    assert [(u.id, u.target_text) for u in again.units] == [(unit.id, "Jawohl")]

@@ -5,7 +5,7 @@ translate-toolkit does not keep. The two are matched message by message and must
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from translate.storage.poparser import PoParseError
@@ -18,7 +18,7 @@ from review.bilingual.writer import Replacement
 from review.errors import ReviewError
 
 NAME = "po"
-_KEYWORD = re.compile(r"(msgctxt|msgid|msgid_plural|msgstr(?:\[(\d+)\])?)\s")
+_KEYWORD = re.compile(r"(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s")
 _CONTINUATION = re.compile(r'\s*"')
 # gettext wraps at 79 columns; a longer string line in the file means it was written unwrapped.
 _GETTEXT_WIDTH = 79
@@ -52,9 +52,7 @@ def read(text: str, name: str, _options: ReadOptions) -> BilingualText:
     for message, entry in zip(messages, entries, strict=True):
         if message.isheader():
             continue
-        base = ids.hashed("po", message.getcontext() or "", str(message.source))
-        for index, unit in enumerate(_forms(message, entry)):
-            units.append(replace(unit, id=f"{base}[{index}]" if message.hasplural() else base))
+        units.extend(_forms(message, entry))
     return BilingualText(
         NAME,
         store.getsourcelanguage() or "",
@@ -65,7 +63,8 @@ def read(text: str, name: str, _options: ReadOptions) -> BilingualText:
 
 def _forms(message: pounit, entry: _Entry) -> list[Unit]:
     """One unit per msgstr: a plural message's form 0 pairs with msgid, the others with
-    msgid_plural."""
+    msgid_plural. The id hashes msgctxt and msgid (a plural form adds its index)."""
+    base = ids.hashed("po", message.getcontext() or "", str(message.source))
     if message.hasplural():
         sources = [str(s) for s in message.source.strings]
         targets = [str(t) for t in message.target.strings]
@@ -80,7 +79,7 @@ def _forms(message: pounit, entry: _Entry) -> list[Unit]:
         source = sources[min(index, len(sources) - 1)]
         units.append(
             Unit(
-                id="",
+                id=f"{base}[{index}]" if message.hasplural() else base,
                 source=placeholder_content(source, numbering),
                 target=placeholder_content(target, numbering) if target else Content(),
                 target_span=span,

@@ -34,8 +34,10 @@ def read(text: str, name: str, _options: ReadOptions) -> BilingualText:
 
 
 def _units(text: str, trans_unit: Element) -> list[Unit]:
-    unit_id = trans_unit.attr("id") or ids.hashed("tu", text[trans_unit.start : trans_unit.end])
     source = trans_unit.child("source")
+    # The id is required; without one, the source identifies the unit (not the target, which
+    # the review edits).
+    unit_id = trans_unit.attr("id") or ids.hashed("tu", xmlunits.raw(text, source))
     seg_source = trans_unit.child("seg-source")
     target = trans_unit.child("target")
     context = trans_unit.attr("resname")

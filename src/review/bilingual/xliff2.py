@@ -25,10 +25,13 @@ def read(text: str, name: str, _options: ReadOptions) -> BilingualText:
     for unit in root.iter("unit"):
         if unit.attr("translate") == "no":
             continue
-        unit_id = unit.attr("id") or ids.hashed("unit", text[unit.start : unit.end])
+        segments = unit.all("segment")
+        # The id is required; without one, the sources identify the unit (never the targets,
+        # which the review edits).
+        sources = "".join(xmlunits.raw(text, s.child("source")) for s in segments)
+        unit_id = unit.attr("id") or ids.hashed("unit", sources)
         holder = unit.child("notes")
         notes = xmlunits.notes(text, holder.all("note")) if holder else ()
-        segments = unit.all("segment")
         for index, segment in enumerate(segments, start=1):
             source = segment.child("source")
             target = segment.child("target")

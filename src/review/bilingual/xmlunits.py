@@ -11,10 +11,13 @@ from review.bilingual.writer import Replacement
 from review.bilingual.xmlscan import Element
 
 
+def raw(text: str, element: Element | None) -> str:
+    """The element's content as it is in the file ("" for none)."""
+    return "" if element is None else text[element.inner_start : element.inner_end]
+
+
 def content(text: str, element: Element | None, numbering: Numbering) -> Content:
-    if element is None:
-        return Content()
-    return xml_content(text[element.inner_start : element.inner_end], numbering)
+    return xml_content(raw(text, element), numbering)
 
 
 def notes(text: str, elements: list[Element]) -> tuple[str, ...]:
