@@ -37,6 +37,7 @@ _PREDEFINED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _PAIR_KEYS = ("rid", "startRef", "i", "id")
 _ATTR = re.compile(r"([^\s=/<>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
+_PLACEHOLDER_START = re.compile(r"[%{<]")
 # printf (``%s``, ``%5.2f``, ``%(name)s``; not ``%%``), braces (``{0}``, ``{name}``) and
 # HTML-ish tags (``<b>``, ``</b>``, ``<br/>``).
 _PLACEHOLDER = re.compile(
@@ -82,7 +83,9 @@ def xml_content(raw: str, numbering: Numbering) -> Content:
 
 
 def placeholder_content(text: str, numbering: Numbering) -> Content:
-    """A plain string (PO, TSV) with its printf/brace placeholders and HTML tags as tags."""
+    """A plain string (PO) with its printf/brace placeholders and HTML tags as tags."""
+    if not _PLACEHOLDER_START.search(text):
+        return Content((text,) if text else ())
     items: list[str | _Code] = []
     position = 0
     stack: list[tuple[str, str]] = []

@@ -13,7 +13,7 @@ from translate.storage.pypo import PoWrapper, pofile, pounit, quoteforpo
 
 from review.bilingual import ids
 from review.bilingual.inline import new_numbering, placeholder_content
-from review.bilingual.model import BilingualText, Content, ReadOptions, Unit
+from review.bilingual.model import BilingualText, ReadOptions, Unit
 from review.bilingual.writer import Replacement
 from review.errors import ReviewError
 
@@ -64,28 +64,28 @@ def read(text: str, name: str, _options: ReadOptions) -> BilingualText:
 def _forms(message: pounit, entry: _Entry) -> list[Unit]:
     """One unit per msgstr: a plural message's form 0 pairs with msgid, the others with
     msgid_plural. The id hashes msgctxt and msgid (a plural form adds its index)."""
-    base = ids.hashed("po", message.getcontext() or "", str(message.source))
-    if message.hasplural():
-        sources = [str(s) for s in message.source.strings]
-        targets = [str(t) for t in message.target.strings]
-    else:
-        sources, targets = [str(message.source)], [str(message.target or "")]
-    if len(targets) != len(entry.msgstrs):
-        targets = (targets + [""] * len(entry.msgstrs))[: len(entry.msgstrs)]
+    # translate-toolkit decodes on every access: each property is read once.
+    plural = message.hasplural()
+    source, target = message.source, message.target
+    sources = [str(s) for s in source.strings] if plural else [str(source)]
+    targets = [str(t) for t in target.strings] if plural else [str(target or "")]
+    targets = (targets + [""] * len(entry.msgstrs))[: len(entry.msgstrs)]
+    context = message.getcontext() or ""
+    base = ids.hashed("po", context, sources[0])
     notes = message.getnotes()
+    fuzzy = message.isfuzzy()
     units = []
-    for index, (target, span) in enumerate(zip(targets, entry.msgstrs, strict=True)):
+    for index, (text, span) in enumerate(zip(targets, entry.msgstrs, strict=True)):
         numbering = new_numbering()
-        source = sources[min(index, len(sources) - 1)]
         units.append(
             Unit(
-                id=f"{base}[{index}]" if message.hasplural() else base,
-                source=placeholder_content(source, numbering),
-                target=placeholder_content(target, numbering) if target else Content(),
+                id=f"{base}[{index}]" if plural else base,
+                source=placeholder_content(sources[min(index, len(sources) - 1)], numbering),
+                target=placeholder_content(text, numbering),
                 target_span=span,
-                context=message.getcontext() or "",
+                context=context,
                 notes=(notes,) if notes else (),
-                state="fuzzy" if message.isfuzzy() else ("translated" if target else ""),
+                state="fuzzy" if fuzzy else ("translated" if text else ""),
                 state_span=entry.flags,
             )
         )
