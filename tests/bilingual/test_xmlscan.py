@@ -91,3 +91,15 @@ def test_an_external_dtd_is_not_read_and_its_entities_are_refused(listener):
     with pytest.raises(ReviewError, match=r"uses the entity &nbsp; which it does not define"):
         read("dtd.xlf", text.replace("<source>a", "<source>a&nbsp;"))
     assert_never_connected(listener)
+
+
+def test_elements_nested_deeper_than_the_python_stack():
+    depth = 50_000
+    text = (
+        '<xliff version="1.2"><file><body>' + "<group>" * depth
+        + '<trans-unit id="deep"><source>a</source><target>b</target></trans-unit>'
+        + "</group>" * depth + "</body></file></xliff>"
+    )  # fmt: skip
+    bilingual = read("deep.xlf", text)
+    assert bilingual is not None
+    assert [(u.id, u.target_text) for u in bilingual.units] == [("deep", "b")]

@@ -45,12 +45,15 @@ class Element:
         return [c for c in self.children if c.name == name]
 
     def iter(self, name: str) -> Iterator[Element]:
-        """Descendants named ``name``, in document order, not looking inside a match."""
-        for c in self.children:
-            if c.name == name:
-                yield c
+        """Descendants named ``name``, in document order, not looking inside a match. A loop,
+        not recursion: a hostile file may nest elements deeper than Python's stack."""
+        stack = list(reversed(self.children))
+        while stack:
+            element = stack.pop()
+            if element.name == name:
+                yield element
             else:
-                yield from c.iter(name)
+                stack.extend(reversed(element.children))
 
     def attr(self, name: str, default: str = "") -> str:
         return self.attrs.get(name, default)
