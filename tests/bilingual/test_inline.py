@@ -116,3 +116,9 @@ def test_plain_offsets_point_at_the_same_characters(pieces):
     for index, char in enumerate(text.text):
         assert display[text.offsets[index]] == char
     assert text.offsets[-1] == len(display)
+
+
+def test_cdata_is_text_and_comments_are_kept_as_tags():
+    content = xml_content("<![CDATA[a<b & c]]> d<!-- keep -->", new_numbering())
+    assert content.text == "a<b & c d⟨1/⟩"
+    assert to_markup("a<b & c e⟨1/⟩", content.tags, escape_xml) == "a&lt;b &amp; c e<!-- keep -->"
