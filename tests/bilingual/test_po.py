@@ -138,3 +138,21 @@ def test_a_latin1_header_on_decoded_text_reads_the_text_as_given():
     bilingual = read("latin1.po", text)
     assert bilingual is not None
     assert [(u.source_text, u.target_text) for u in bilingual.units] == [("Grüße", "Saludos señor")]
+
+
+def test_previous_msgid_lines_go_with_the_fuzzy_flag():
+    text = (
+        'msgid "Kept"\nmsgstr "Behalten"\n\n#: a.py:1\n#, fuzzy, python-format\n'
+        '#| msgid "Old %s"\nmsgid "New %s"\nmsgstr "Neu %s"\n'
+    )
+    bilingual = read("prev.po", text)
+    assert bilingual is not None
+    unit = bilingual.units[1]
+    assert unit.state == "fuzzy"
+    after = FORMATS["po"].write(text, bilingual, {}, reviewed={unit.id})
+    assert after == (
+        'msgid "Kept"\nmsgstr "Behalten"\n\n#: a.py:1\n#, python-format\n'
+        'msgid "New %s"\nmsgstr "Neu %s"\n'
+    )
+    store = pofile.parsestring(after.encode("utf-8"))
+    assert not store.units[1].isfuzzy()

@@ -94,7 +94,8 @@ def _forms(message: pounit, entry: _Entry) -> list[Unit]:
 
 def _scan(text: str) -> list[_Entry]:
     """Every non-obsolete message's msgstr spans (from the keyword to the end of its last
-    string line) and its ``#,`` line (with its newline), in file order."""
+    string line) and its ``#,`` line with the ``#|`` lines right after it (newlines
+    included), in file order."""
     entries: list[_Entry] = []
     flags: tuple[int, int] | None = None
     last = ""
@@ -108,6 +109,8 @@ def _scan(text: str) -> list[_Entry]:
         if stripped.startswith("#"):
             if stripped.startswith("#,"):
                 flags = (start, position)
+            elif stripped.startswith("#|") and flags and flags[1] == start:
+                flags = (flags[0], position)  # previous msgid lines go with the fuzzy flag
             elif stripped.startswith("#~"):
                 flags = None  # the flags of an obsolete message
             last = ""
@@ -151,7 +154,9 @@ def replacements(text: str, unit: Unit, markup: str | None, reviewed: bool) -> l
 
 
 def _unfuzzy(text: str, span: tuple[int, int]) -> list[Replacement]:
-    line = text[span[0] : span[1]]
+    """Drop "fuzzy" from the flags line, and the previous-msgid (``#|``) lines that only a
+    fuzzy message keeps (as ``msgattrib --clear-fuzzy --clear-previous`` does)."""
+    line = text[span[0] : span[1]].splitlines(keepends=True)[0]
     body = line.rstrip("\r\n")
     flags = [f.strip() for f in body[2:].split(",")]
     if "fuzzy" not in flags:
