@@ -15,6 +15,7 @@ NON_UI = [
     "review.worddiff",
     "review.ui.board",
     "review.ui.checks",
+    "review.ui.check_state",
     "review.ui.opening",
     "review.commands.open",
     "review.commands.check",

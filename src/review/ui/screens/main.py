@@ -6,14 +6,13 @@ and renders what the session and the flag board say. Checking runs in thread wor
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
@@ -27,6 +26,7 @@ from review.flags import Category, Flag
 from review.segment import Sentence
 from review.session import Change, ReviewSession
 from review.state import Annotation, ReviewState, Status
+from review.ui.actions import ACTIONS, MOVING, bindings, help_rows
 from review.ui.board import (
     FlagBoard,
     RowFilter,
@@ -35,6 +35,7 @@ from review.ui.board import (
     refiltered,
     visible_rows,
 )
+from review.ui.check_state import CheckState
 from review.ui.checks import CheckerStages, paragraphs_around, recheck, run_stages
 from review.ui.messages import (
     CheckersOpened,
@@ -54,7 +55,7 @@ from review.ui.screens.dialogs import (
     PromptScreen,
     QuitScreen,
 )
-from review.ui.screens.help import HelpScreen
+from review.ui.screens.help import HelpScreen, binding_rows
 from review.ui.widgets.detail import DetailPane, SentenceDetail
 from review.ui.widgets.sentence_table import Row, SentenceTable
 from review.ui.widgets.status_header import LANGUAGETOOL_STARTING, HeaderInfo, StatusHeader
@@ -71,30 +72,7 @@ class _OpeningCancelled(Exception):
 
 
 class MainScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_flagged", "Next flag"),
-        Binding("N", "previous_flagged", "Prev flag", show=False),
-        Binding("tab,]", "select_flag(1)", "Next flag in sentence", show=False, priority=True),
-        Binding(
-            "shift+tab,[", "select_flag(-1)", "Previous flag in sentence", show=False, priority=True
-        ),
-        *(
-            Binding(str(n), f"apply({n})", f"Apply suggestion {n}", show=False)
-            for n in range(1, 10)
-        ),
-        Binding("d", "dismiss_flag", "Dismiss"),
-        Binding("e,enter", "edit", "Edit"),
-        Binding("r", "toggle_reviewed", "Reviewed"),
-        Binding("c", "comment", "Comment", show=False),
-        Binding("a", "annotate", "MQM annotation", show=False),
-        Binding("u,ctrl+z", "undo", "Undo"),
-        Binding("ctrl+y", "redo", "Redo", show=False),
-        Binding("s,ctrl+s", "save", "Save"),
-        Binding("f", "filter", "Filter", show=False),
-        Binding("slash", "search", "Search", show=False),
-        Binding("question_mark,f1", "help", "Help"),
-        Binding("q", "quit_review", "Quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings(ACTIONS))
 
     def __init__(
         self,
@@ -113,13 +91,9 @@ class MainScreen(Screen[None]):
         self.row_filter = RowFilter()
         self.selected_flag = 0
         self.checkers: tuple[Checker, ...] = ()
-        self.checking = True
+        self.check_state = CheckState()
         self.languagetool_version: str | None = None
         self._languagetool_state = LANGUAGETOOL_STARTING
-        self._edited_while_checking: set[str] = set()
-        # Edited sentences whose new text has not come back from the checkers yet.
-        self._unchecked: set[str] = set()
-        self._recheck_lock = threading.Lock()
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -141,6 +115,11 @@ class MainScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < SIDE_BY_SIDE_WIDTH, "-narrow")
+
+    @property
+    def checking(self) -> bool:
+        """Whether the document check is still running."""
+        return self.check_state.checking
 
     @property
     def table(self) -> SentenceTable:
@@ -250,16 +229,13 @@ class MainScreen(Screen[None]):
         session = self.session
         if session is None:
             return
-        current = {sid for sid, text in batch.checked.items() if session.text_of(sid) == text}
-        flags = [f for f in batch.flags if f.sentence_id in current]
+        current, flags = self.check_state.current(batch, session.text_of)
         touched = self.board.replace(current, flags) if batch.replace else self.board.add(flags)
-        if batch.replace:
-            self._unchecked -= current
         self._refresh(touched)
 
     @on(ChecksFinished)
     def _checks_finished(self, message: ChecksFinished) -> None:
-        self.checking = False
+        waiting = self.check_state.finished()
         self.query_one(StatusHeader).hide_progress()
         if self._languagetool_state == LANGUAGETOOL_STARTING:
             self._languagetool_state = "LanguageTool: unavailable"
@@ -267,9 +243,8 @@ class MainScreen(Screen[None]):
             self.notify(message.error, title="Checking failed", severity="error", timeout=10)
         self._show_header()
         self._show_detail()
-        if self._edited_while_checking:
-            self._recheck(set(self._edited_while_checking))
-            self._edited_while_checking.clear()
+        if waiting:
+            self._recheck(waiting)
 
     def _recheck(self, sentence_ids: set[str]) -> None:
         """Check the paragraphs of these sentences again, on their current texts."""
@@ -277,9 +252,7 @@ class MainScreen(Screen[None]):
         if session is None:
             return
         self.board.clear(sentence_ids)
-        self._unchecked |= sentence_ids
-        if self.checking:
-            self._edited_while_checking |= sentence_ids
+        self.check_state.edited(sentence_ids)
         around = paragraphs_around(session.sentences, map(self.board.position, sentence_ids))
         self._recheck_worker(around, self.checkers)
 
@@ -292,7 +265,7 @@ class MainScreen(Screen[None]):
         if not checkers:
             self.post_message(RecheckFailed(ids, None))
             return
-        with self._recheck_lock:
+        with self.check_state.recheck_lock:
             text, placed = session.state.current_document(session.document.text, sentences)
             try:
                 batch = recheck(checkers, text, placed)
@@ -305,9 +278,7 @@ class MainScreen(Screen[None]):
     def _recheck_failed(self, message: RecheckFailed) -> None:
         if message.error:
             self.notify(message.error, title="Checking failed", severity="error", timeout=10)
-        # While the document check runs, the edits wait in _edited_while_checking for it.
-        if not self.checking:
-            self._unchecked -= message.sentence_ids
+        self.check_state.recheck_failed(message.sentence_ids)
         self._refresh(message.sentence_ids)
 
     # --- rendering ---------------------------------------------------------------------------
@@ -392,7 +363,7 @@ class MainScreen(Screen[None]):
             flags=flags,
             dismissed=dismissed,
             selected=self.selected_flag,
-            checking=self.checking or sentence.id in self._unchecked,
+            checking=self.check_state.pending(sentence.id),
             diff=word_diff(sentence.text, review.edited or "") if edited else (),
         )
 
@@ -433,6 +404,37 @@ class MainScreen(Screen[None]):
                 self.table.cursor = position
                 return
         self.notify("No more flagged sentences that way.", timeout=3)
+
+    def action_go_to(self) -> None:
+        if self._opened() is None:
+            return
+
+        def done(answer: str | None) -> None:
+            if answer:
+                self.go_to(answer.strip())
+
+        self.app.push_screen(PromptScreen("Go to sentence (number or id)"), done)
+
+    def go_to(self, where: str) -> None:
+        """Move to sentence ``where`` (its number or its id); a filter that hides it is
+        lifted, since a key must act only on a row the screen shows."""
+        session = self.session
+        if session is None:
+            return
+        try:
+            index = int(where) - 1 if where.isdigit() else self.board.position(where)
+        except KeyError:
+            index = -1
+        if not 0 <= index < len(session.sentences):
+            self.notify(f"No sentence {where}.", severity="warning", timeout=3)
+            return
+        if self.table.position_of(index) is None:
+            self.row_filter = RowFilter()
+            self._apply_filter()
+            self._show_header()
+        position = self.table.position_of(index)
+        assert position is not None
+        self.table.cursor = position
 
     def action_select_flag(self, step: int) -> None:
         flags = self._flags_here()
@@ -633,19 +635,15 @@ class MainScreen(Screen[None]):
         self.app.push_screen(QuitScreen(), done)
 
 
-def help_sections() -> list[tuple[str, list[BindingType]]]:
-    """Every key, by where it works; the nine suggestion keys as one line."""
-    reviewing: list[BindingType] = [
-        b
-        for b in MainScreen.BINDINGS
-        if not (isinstance(b, Binding) and b.action.startswith("apply"))
-    ]
-    reviewing.insert(4, Binding("1-9", "apply", "Apply that suggestion of the selected flag"))
+def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every key, by where it works: the screen's from its actions, the dialogs' from their
+    bindings."""
+    sections = dict(help_rows(ACTIONS))
+    sections[MOVING] = binding_rows(SentenceTable.BINDINGS) + sections[MOVING]
     return [
-        ("Moving", list(SentenceTable.BINDINGS)),
-        ("Reviewing", reviewing),
-        ("Sentence editor", list(EditScreen.BINDINGS)),
-        ("MQM annotation", list(AnnotateScreen.BINDINGS)),
-        ("Quit prompt", list(QuitScreen.BINDINGS)),
-        ("Anywhere", [Binding("ctrl+p", "command_palette", "Command palette")]),
+        *sections.items(),
+        ("Sentence editor", binding_rows(EditScreen.BINDINGS)),
+        ("MQM annotation", binding_rows(AnnotateScreen.BINDINGS)),
+        ("Quit prompt", binding_rows(QuitScreen.BINDINGS)),
+        ("Anywhere", [("ctrl+p", "Command palette")]),
     ]
