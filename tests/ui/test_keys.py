@@ -9,7 +9,7 @@ from review.checking import Checkers
 from review.flags import MqmClass, Severity
 from review.state import Annotation, Status
 from review.ui.board import Show
-from review.ui.screens.dialogs import EditScreen, QuitScreen
+from review.ui.screens.dialogs import ENTER_QUIET_SECONDS, EditScreen, QuitScreen
 from review.ui.screens.help import HelpScreen
 from ui.harness import (
     LANGUAGETOOL_VERSION,
@@ -158,6 +158,7 @@ async def test_edit_and_confirm(make_app, seed_copy):
         await pilot.press("e")
         assert isinstance(app.screen, EditScreen)
         await pilot.press("backspace", "backspace", "!", "enter")
+        await pilot.pause(ENTER_QUIET_SECONDS * 4)  # enter confirms once no key follows it
         assert not isinstance(app.screen, EditScreen)
         original = app.session.sentence("s1").text
         edited = original[:-2] + "!"

@@ -2,23 +2,69 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from review.flags import MqmClass, Severity
 
+# An Enter followed this soon by another key is inside a stream of typed text (a paste the
+# terminal did not bracket), not the editor's confirmation.
+ENTER_QUIET_SECONDS = 0.05
+LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+
+
+class SentenceEditor(TextArea):
+    """The sentence's text area. Enter confirms, but only once the keys typed before it are
+    in (it is handled in the editor's own queue, after them) and no key follows it at once;
+    a sentence is one line, so line breaks typed or pasted become spaces."""
+
+    @dataclass
+    class Confirmed(Message):
+        text: str
+
+    _enter: Timer | None = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self._enter is not None:
+            self._enter.stop()
+            self._enter = None
+            self._type(" ")
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self._enter = self.set_timer(ENTER_QUIET_SECONDS, self._confirm)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()
+        self._type(LINE_BREAKS.sub(" ", event.text))
+
+    def _type(self, text: str) -> None:
+        if result := self._replace_via_keyboard(text, *self.selection):
+            self.move_cursor(result.end_location)
+
+    def _confirm(self) -> None:
+        self._enter = None
+        self.post_message(self.Confirmed(self.text))
+
 
 class EditScreen(ModalScreen[str | None]):
-    """The sentence in a text editor: ctrl+s or enter confirms, escape cancels."""
+    """The sentence in a text editor: enter or ctrl+s confirms (in the order typed, never
+    before the keys typed ahead of them), escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s,enter", "confirm", "Confirm", priority=True),
+        Binding("ctrl+s", "confirm", "Confirm"),
         Binding("escape", "cancel", "Cancel"),
     ]
 
@@ -30,15 +76,18 @@ class EditScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self._title, classes="dialog-title")
-            yield TextArea(self._text, id="editor", soft_wrap=True, show_line_numbers=False)
+            yield SentenceEditor(self._text, id="editor", soft_wrap=True, show_line_numbers=False)
             yield Label("enter or ctrl+s confirm · escape cancel", classes="dialog-keys")
 
     def on_mount(self) -> None:
-        editor = self.query_one(TextArea)
+        editor = self.query_one(SentenceEditor)
         editor.move_cursor(editor.document.end)
 
+    def on_sentence_editor_confirmed(self, message: SentenceEditor.Confirmed) -> None:
+        self.dismiss(message.text)
+
     def action_confirm(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        self.dismiss(self.query_one(SentenceEditor).text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

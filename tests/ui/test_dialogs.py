@@ -1,0 +1,58 @@
+"""The dialogs driven as an editor types: nothing typed is lost, whatever the pace."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.keys import _character_to_key
+
+from review.ui.screens.dialogs import ENTER_QUIET_SECONDS, EditScreen
+from ui.harness import pilot_test, wait_ready
+
+TYPED = ("Each of these words must reach the saved sentence, however fast they come. " * 4)[:250]
+
+
+def burst(app, text: str) -> None:
+    """Keys as a terminal delivers an unbracketed paste: all queued at once, no pause."""
+    for character in text:
+        app.post_message(events.Key(_character_to_key(character), character))
+
+
+@pilot_test
+async def test_a_burst_of_250_characters_then_enter_is_saved_whole(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("e", "ctrl+shift+k")  # the editor, emptied
+        burst(app, TYPED)
+        app.post_message(events.Key("enter", "\r"))
+        await pilot.pause(ENTER_QUIET_SECONDS * 4)
+        assert not isinstance(app.screen, EditScreen)
+        assert app.session.state.review_of("s1").edited == TYPED
+
+
+@pilot_test
+async def test_a_line_break_inside_a_burst_is_a_space_not_a_confirm(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("e", "ctrl+shift+k")
+        burst(app, "First line")
+        app.post_message(events.Key("enter", "\r"))
+        burst(app, "second line")
+        await pilot.pause(ENTER_QUIET_SECONDS * 4)
+        assert isinstance(app.screen, EditScreen)  # not confirmed mid-stream
+        await pilot.press("enter")
+        await pilot.pause(ENTER_QUIET_SECONDS * 4)
+        assert app.session.state.review_of("s1").edited == "First line second line"
+
+
+@pilot_test
+async def test_a_multi_line_paste_becomes_one_line(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("e", "ctrl+shift+k")
+        app.post_message(events.Paste("One.\nTwo.\r\nThree."))  # as the terminal sends it
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert app.session.state.review_of("s1").edited == "One. Two. Three."
