@@ -276,7 +276,10 @@ async def test_filter_and_search(make_app):
         await pilot.press("f", "down", "enter")  # the second choice: flagged
         assert app.main.row_filter.show is Show.FLAGGED
         assert len(app.main.table.rows) == 19
-        await pilot.press("d")  # s5's only flag: it leaves the flagged rows
+        await pilot.press("d")  # s5's only flag: it leaves the flagged rows once left
+        assert len(app.main.table.rows) == 19
+        assert app.session.sentences[app.main.table.sentence_index].id == "s5"
+        await pilot.press("down")
         assert len(app.main.table.rows) == 18
         assert app.session.sentences[app.main.table.sentence_index].id == "s6"
         await pilot.press("slash", *"boat", "enter")

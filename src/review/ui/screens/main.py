@@ -32,6 +32,7 @@ from review.ui.board import (
     RowFilter,
     SeverityCounts,
     Show,
+    matches,
     refiltered,
     visible_rows,
 )
@@ -89,6 +90,9 @@ class MainScreen(Screen[None]):
         self.open_error: str | None = None
         self.board = FlagBoard(())
         self.row_filter = RowFilter()
+        # The editor's sentence, listed though an edit made it stop matching the filter: it
+        # goes when the editor moves away (a row must not vanish under the cursor).
+        self.held: int | None = None
         self.selected_flag = 0
         self.checkers: tuple[Checker, ...] = ()
         self.check_state = CheckState()
@@ -298,6 +302,7 @@ class MainScreen(Screen[None]):
             reviewed=review.status is Status.REVIEWED,
             commented=bool(review.comment or review.annotations),
             text=review.text(sentence.text),
+            stale=index == self.held,
         )
 
     def _refresh(self, sentence_ids: Iterable[str]) -> None:
@@ -305,14 +310,18 @@ class MainScreen(Screen[None]):
         filter still lists them."""
         indices = {self.board.position(sid) for sid in sentence_ids}
         session = self.session
+        current = self.table.sentence_index
         if session is not None and self.row_filter != RowFilter():
+            state, board, row_filter = session.state, self.board, self.row_filter
+            if current in indices:
+                kept = matches(self.sentences[current], state, board, row_filter)
+                self.held = None if kept else current
             rows = refiltered(
-                self.table.rows, indices, self.sentences, session.state, self.board, self.row_filter
+                self.table.rows, indices, self.sentences, state, board, row_filter, self.held
             )
-            self.table.set_rows(rows, keep=self.table.sentence_index)
+            self.table.set_rows(rows, keep=current)
         else:
             self.table.refresh_sentences(indices)
-        current = self.table.sentence_index
         if current in indices:
             self._show_detail()
         self._show_header()
@@ -321,6 +330,7 @@ class MainScreen(Screen[None]):
         session = self.session
         if session is None:
             return
+        self.held = None
         rows = visible_rows(session.sentences, session.state, self.board, self.row_filter)
         self.table.set_rows(rows, keep=self.table.sentence_index)
 
@@ -369,6 +379,15 @@ class MainScreen(Screen[None]):
 
     def _moved(self) -> None:
         self.selected_flag = 0
+        held = self.held
+        if held is not None and held != self.table.sentence_index:
+            self.held = None
+            rows = self.table.rows
+            position = self.table.position_of(held)
+            if position is not None:
+                self.table.set_rows(
+                    [*rows[:position], *rows[position + 1 :]], keep=self.table.sentence_index
+                )
         self._show_detail()
 
     # --- actions: moving and selecting -------------------------------------------------------

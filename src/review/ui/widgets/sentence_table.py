@@ -33,6 +33,8 @@ class Row:
     reviewed: bool
     commented: bool
     text: str
+    stale: bool = False
+    """Listed only until the editor moves away: it no longer matches the filter."""
 
 
 RowSource = Callable[[int], Row]
@@ -242,7 +244,8 @@ class SentenceTable(ScrollView, can_focus=True):
             part(_count(counts.critical), "sentence-table--critical"),
             part(_count(counts.major), "sentence-table--major"),
             part(_count(counts.minor), "sentence-table--minor"),
-            part(" ✎" if row.edited else "  ", "sentence-table--mark"),
+            part("×" if row.stale else " ", "sentence-table--mark"),
+            part("✎" if row.edited else " ", "sentence-table--mark"),
             part("✓" if row.reviewed else "·", "sentence-table--reviewed"),
             part("¶ " if row.commented else "  ", "sentence-table--mark"),
             # A character takes at least one cell: what lies past ``width`` is never shown.
