@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import io
+import re
+from dataclasses import replace
+
+from rich.console import Console
+
+from review.checking import Checkers
 from review.ui.screens.dialogs import PromptScreen
-from ui.harness import pilot_test, wait_ready
+from review.ui.widgets.detail import DetailPane
+from ui.harness import LANGUAGETOOL_VERSION, pilot_test, recorded_flags, wait_ready
 
 S5_PHRASE = "community of human destiny"
 
@@ -52,3 +60,71 @@ async def test_go_to_a_sentence_by_number_or_id(make_app):
         await pilot.press("colon", *"s999", "enter")
         assert _current(app) == "s3"
         assert app._notifications and "No sentence s999." in [n.message for n in app._notifications]
+
+
+class EightFlags:
+    """Eight flags on the first eight words of s3, each with a suggestion."""
+
+    name = "eight"
+
+    def check(self, text, sentences):
+        for sentence in sentences:
+            if sentence.id != "s3":
+                continue
+            for number, word in enumerate(re.finditer(r"\w+", sentence.text)):
+                if number == 8:
+                    return
+                yield replace(
+                    recorded_flags()[0],
+                    sentence_id="s3",
+                    start=word.start(),
+                    end=word.end(),
+                    text=word.group(),
+                    rule=f"RULE_{number}",
+                    replacements=(word.group().upper(),),
+                )
+
+
+def eight_flag_stages(progress):
+    yield Checkers((EightFlags(),), LANGUAGETOOL_VERSION, ())
+
+
+def _visible_text(pane) -> str:
+    height = pane.scrollable_content_region.height
+    return "\n".join(pane.render_line(y).text for y in range(height))
+
+
+@pilot_test
+async def test_at_80x24_the_header_and_the_selected_flag_of_eight_are_visible(make_app):
+    app = make_app(stages=eight_flag_stages)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        header = app.screen.query_one("#header-info")
+        assert header.size.height == 2  # wrapped, not cut
+        shown = " ".join(str(header.render()).split())
+        assert "showing all" in shown and f"LanguageTool {LANGUAGETOOL_VERSION}: ready" in shown
+        await pilot.press("colon", "3", "enter")
+        pane = app.main.query_one(DetailPane)
+        for selected in range(8):
+            assert app.main.selected_flag == selected
+            assert f"RULE_{selected}" in _visible_text(pane)
+            await pilot.press("tab")
+        assert app.main.selected_flag == 0 and "RULE_0" in _visible_text(pane)
+        await pilot.press("shift+tab")  # back from the first to the last
+        assert app.main.selected_flag == 7
+        assert "RULE_7" in _visible_text(pane)
+
+
+@pilot_test
+async def test_the_table_names_its_columns_and_help_explains_the_marks(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        assert str(app.screen.query_one("#columns").render()) == " #  C M m ✎✓¶ Sentence"
+        await pilot.press("question_mark")
+        console = Console(width=120, file=io.StringIO(), record=True)
+        console.print(app.screen.query_one("#help").query("Static").last().content)
+        help_text = console.export_text()
+        assert "C M m" in help_text and "its open flags: critical, major, minor" in help_text
+        assert "✓ ·" in help_text and "reviewed · still to do" in help_text
+        assert "? F1" in help_text and "question_mark" not in help_text

@@ -13,10 +13,10 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from review.checkers import Checker
@@ -104,7 +104,9 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield StatusHeader(id="header")
         with Horizontal(id="body"):
-            yield SentenceTable(self._row, id="table")
+            with Vertical(id="rows"):
+                yield Static(id="columns")
+                yield SentenceTable(self._row, id="table")
             yield DetailPane(id="detail")
         yield Footer()
 
@@ -353,6 +355,7 @@ class MainScreen(Screen[None]):
                 unsaved=session.dirty,
             )
         self.query_one(StatusHeader).show(info)
+        self.query_one("#columns", Static).update(self.table.column_header())
 
     def _show_detail(self) -> None:
         self.query_one(DetailPane).show(self.detail())

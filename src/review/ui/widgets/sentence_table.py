@@ -104,6 +104,10 @@ class SentenceTable(ScrollView, can_focus=True):
             self.cursor = position
         self.refresh()
 
+    def column_header(self) -> str:
+        """The names of the columns, aligned with the rows (the legend in help says more)."""
+        return f"{'#':>{self._number_width}}  C M m ✎✓¶ Sentence"
+
     def position_of(self, sentence_index: int) -> int | None:
         """Where the sentence is among the listed rows (None: not listed)."""
         position = bisect_left(self._rows, sentence_index)
