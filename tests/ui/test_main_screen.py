@@ -63,7 +63,8 @@ async def test_go_to_a_sentence_by_number_or_id(make_app):
 
 
 class EightFlags:
-    """Eight flags on the first eight words of s3, each with a suggestion."""
+    """Eight flags on the first eight lower-case words of s3, each with a suggestion (the
+    word in capitals, which fixes it)."""
 
     name = "eight"
 
@@ -71,7 +72,7 @@ class EightFlags:
         for sentence in sentences:
             if sentence.id != "s3":
                 continue
-            for number, word in enumerate(re.finditer(r"\w+", sentence.text)):
+            for number, word in enumerate(re.finditer(r"\b[a-z]+\b", sentence.text)):
                 if number == 8:
                     return
                 yield replace(
@@ -128,3 +129,24 @@ async def test_the_table_names_its_columns_and_help_explains_the_marks(make_app)
         assert "C M m" in help_text and "its open flags: critical, major, minor" in help_text
         assert "✓ ·" in help_text and "reviewed · still to do" in help_text
         assert "? F1" in help_text and "question_mark" not in help_text
+
+
+@pilot_test
+async def test_after_applying_a_suggestion_the_next_flag_is_selected(make_app):
+    app = make_app(stages=eight_flag_stages)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("colon", "3", "enter", "tab", "tab")
+        detail = app.main.detail()
+        assert [f.text for f in detail.flags[2:4]] == ["profound", "changes"]
+        await pilot.press("1")
+        await wait_ready(pilot)
+        detail = app.main.detail()
+        assert "PROFOUND" in app.session.text_of("s3")
+        assert detail.flags[detail.selected].text == "changes"
+        await pilot.press("u")
+        messages = [n.message for n in app._notifications]
+        assert messages[-1] == "Undone: accepted RULE_2: 'profound' → 'PROFOUND' (sentence 3)"
+        await pilot.press("ctrl+y")
+        messages = [n.message for n in app._notifications]
+        assert messages[-1] == "Redone: accepted RULE_2: 'profound' → 'PROFOUND' (sentence 3)"

@@ -375,7 +375,7 @@ class MainScreen(Screen[None]):
             review=review,
             flags=flags,
             dismissed=dismissed,
-            selected=self.selected_flag,
+            selected=self._selected_index(flags),
             checking=self.check_state.pending(sentence.id),
             diff=word_diff(sentence.text, review.edited or "") if edited else (),
         )
@@ -396,14 +396,18 @@ class MainScreen(Screen[None]):
     # --- actions: moving and selecting -------------------------------------------------------
 
     def _flags_here(self) -> tuple[Flag, ...]:
-        """The current sentence's flags; the selected one is kept within them."""
+        """The current sentence's flags."""
         index = self.table.sentence_index
         if index is None:
             return ()
         sentence_id = self.sentences[index].id
-        flags = self.board.active(sentence_id, self.state.review_of(sentence_id))
-        self.selected_flag = min(self.selected_flag, max(len(flags) - 1, 0))
-        return flags
+        return self.board.active(sentence_id, self.state.review_of(sentence_id))
+
+    def _selected_index(self, flags: Sequence[Flag]) -> int:
+        """The selected flag among ``flags``. ``selected_flag`` itself is left as it is while
+        an edit is re-checked (no flags for a moment): applying a suggestion leaves the
+        selection on the next flag, which takes the applied one's place."""
+        return min(self.selected_flag, max(len(flags) - 1, 0))
 
     def _has_flags(self, index: int) -> bool:
         assert self.session is not None
@@ -461,7 +465,7 @@ class MainScreen(Screen[None]):
     def action_select_flag(self, step: int) -> None:
         flags = self._flags_here()
         if flags:
-            self.selected_flag = (self.selected_flag + step) % len(flags)
+            self.selected_flag = (self._selected_index(flags) + step) % len(flags)
             self._show_detail()
 
     # --- actions: changes --------------------------------------------------------------------
@@ -479,7 +483,7 @@ class MainScreen(Screen[None]):
         if not flags:
             self.notify("This sentence has no open flag.", timeout=3)
             return None
-        return flags[self.selected_flag]
+        return flags[self._selected_index(flags)]
 
     def _current(self) -> tuple[ReviewSession, str] | None:
         """The session and the selected sentence's id, once the session is open."""
@@ -568,7 +572,7 @@ class MainScreen(Screen[None]):
         flags = self._flags_here()
         text = session.text_of(sentence_id)
         start, end = (
-            (flags[self.selected_flag].start, flags[self.selected_flag].end)
+            (flags[self._selected_index(flags)].start, flags[self._selected_index(flags)].end)
             if flags
             else (0, len(text))
         )
@@ -582,10 +586,19 @@ class MainScreen(Screen[None]):
         self.app.push_screen(AnnotateScreen(text[start:end]), done)
 
     def action_undo(self) -> None:
-        self._change(lambda s: s.undo())
+        self._change(lambda s: self._told(s.undo(), "Nothing to undo."))
 
     def action_redo(self) -> None:
-        self._change(lambda s: s.redo())
+        self._change(lambda s: self._told(s.redo(), "Nothing to redo."))
+
+    def _told(self, change: Change | None, nothing: str) -> Change | None:
+        """Say what an undo or redo did (or that there was nothing to do)."""
+        if change is None:
+            self.notify(nothing, timeout=3)
+        else:
+            numbers = ", ".join(str(self.board.position(sid) + 1) for sid in change.sentence_ids)
+            self.notify(f"{change.label[0].upper()}{change.label[1:]} (sentence {numbers})")
+        return change
 
     def action_save(self) -> bool:
         session = self._opened()

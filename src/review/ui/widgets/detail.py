@@ -188,10 +188,22 @@ def _flag_line(flag: Flag, selected: bool) -> Text:
     line.append(f"    “{flag.text}” {flag.message}")
     if flag.replacements:
         line.append("\n   ")
-        for number, replacement in enumerate(flag.replacements[:9], start=1):
+        for number, replacement in enumerate(shown_suggestions(flag), start=1):
             line.append(f" {number} ", style="bold reverse" if selected else "bold")
-            line.append(f" {replacement or '(delete)'} ")
+            line.append(f" {replacement} ")
     return line
+
+
+def shown_suggestions(flag: Flag) -> list[str]:
+    """The first nine suggestions as shown: with their spaces made visible (␣) where the
+    spaces are the point (suggestions, or a suggestion and the flagged text, that differ only
+    in spaces; spaces at an end or doubled), which plain spaces would hide."""
+    suggestions = flag.replacements[:9]
+    squeezed = [r.replace(" ", "") for r in (flag.text, *suggestions)]
+    spaces_matter = len(set(squeezed)) < len(squeezed) or any(
+        r != r.strip(" ") or "  " in r for r in suggestions
+    )
+    return [(r.replace(" ", "␣") if spaces_matter else r) if r else "(delete)" for r in suggestions]
 
 
 def _notes(review: SentenceReview) -> Text:
