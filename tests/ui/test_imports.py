@@ -16,6 +16,7 @@ NON_UI = [
     "review.ui.board",
     "review.ui.checks",
     "review.ui.check_state",
+    "review.ui.place",
     "review.ui.opening",
     "review.commands.open",
     "review.commands.check",

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 from dataclasses import replace
+from pathlib import Path
 
 from rich.console import Console
 
 from review.checking import Checkers
+from review.ui.board import RowFilter, Show
 from review.ui.screens.dialogs import PromptScreen
 from review.ui.widgets.detail import DetailPane
 from ui.harness import LANGUAGETOOL_VERSION, pilot_test, recorded_flags, wait_ready
@@ -150,3 +153,37 @@ async def test_after_applying_a_suggestion_the_next_flag_is_selected(make_app):
         await pilot.press("ctrl+y")
         messages = [n.message for n in app._notifications]
         assert messages[-1] == "Redone: accepted RULE_2: 'profound' → 'PROFOUND' (sentence 3)"
+
+
+@pilot_test
+async def test_the_ui_reopens_where_the_editor_left_off(make_app):
+    first = make_app()
+    async with first.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("f", "down", "enter", "colon", *"s14", "enter")  # flagged only
+        await pilot.press("q")
+    first.session.close()  # as `review` does when the app ends
+    first.main.session = None
+    place = Path("corrections/000_609f52cd2aa5fae0.ui.json")
+    assert json.loads(place.read_text(encoding="utf-8")) == {
+        "sentence": "s14",
+        "show": "flagged",
+        "category": None,
+        "query": "",
+    }
+    second = make_app()
+    async with second.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        assert _current(second) == "s14"
+        assert second.main.row_filter == RowFilter(Show.FLAGGED)
+        assert len(second.main.table.rows) == 19
+
+
+@pilot_test
+async def test_an_unreadable_place_opens_at_the_start(make_app):
+    Path("corrections").mkdir(exist_ok=True)
+    Path("corrections/000_609f52cd2aa5fae0.ui.json").write_text('{"show": "nonsense"}')
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        assert _current(app) == "s1" and app.main.row_filter == RowFilter()

@@ -6,6 +6,7 @@ and renders what the session and the flag board say. Checking runs in thread wor
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import ClassVar
@@ -49,6 +50,7 @@ from review.ui.messages import (
     SessionOpened,
 )
 from review.ui.opening import Chunk, DocumentOpener
+from review.ui.place import Place, load_place, place_path, save_place
 from review.ui.screens.dialogs import (
     AnnotateScreen,
     ChoiceScreen,
@@ -98,6 +100,10 @@ class MainScreen(Screen[None]):
         self.check_state = CheckState()
         self.languagetool_version: str | None = None
         self._languagetool_state = LANGUAGETOOL_STARTING
+        self._place_path = place_path(opener.location.patch)
+        # Where the editor left off: the sentence is restored at open, the filter once the
+        # flags it may select on are in.
+        self._place: Place | None = load_place(self._place_path)
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -183,7 +189,11 @@ class MainScreen(Screen[None]):
         self._segmented = []
         self.board = message.board
         # The saved review may have edited, reviewed or commented rows on screen.
-        self.table.set_rows(range(len(session.sentences)), keep=self.table.sentence_index)
+        keep = self.table.sentence_index
+        if self._place is not None and self._place.sentence is not None:
+            with contextlib.suppress(KeyError):  # a sentence the document no longer has
+                keep = self.board.position(self._place.sentence)
+        self.table.set_rows(range(len(session.sentences)), keep=keep)
         self.query_one(StatusHeader).show_progress("Checking…", None, None)
         for notice in session.notices:
             self.notify(notice, title="Opened", timeout=8)
@@ -242,6 +252,9 @@ class MainScreen(Screen[None]):
     @on(ChecksFinished)
     def _checks_finished(self, message: ChecksFinished) -> None:
         waiting = self.check_state.finished()
+        if self._place is not None:
+            self.row_filter, self._place = self._place.row_filter, None
+            self._apply_filter()
         self.query_one(StatusHeader).hide_progress()
         if self._languagetool_state == LANGUAGETOOL_STARTING:
             self._languagetool_state = "LanguageTool: unavailable"
@@ -656,6 +669,10 @@ class MainScreen(Screen[None]):
         self.app.push_screen(HelpScreen(help_sections()))
 
     def action_quit_review(self) -> None:
+        index = self.table.sentence_index
+        if self.session is not None and index is not None:
+            here = self.session.sentences[index].id
+            save_place(self._place_path, Place.of(here, self.row_filter))
         if self.session is None or not self.session.dirty:
             self.app.exit()
             return
