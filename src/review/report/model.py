@@ -15,13 +15,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from review.flags import Flag, MqmClass, Severity
+from review.flags import Flag, Severity
 from review.metrics import Metric, Score
 from review.report.effort import EFFORT_METRICS, EffortStatistics
 from review.report.fates import Fate, Standing, flag_fate
 from review.report.mqm import MqmScore, mqm_score
 from review.segment import Sentence
-from review.state import Annotation, ReviewState, Status
+from review.state import Annotation, AnnotationClass, ReviewState, Status
 from review.worddiff import DiffOp, Op, word_diff
 
 REPORT_SCHEMA_ID = "review-report/1"
@@ -274,10 +274,11 @@ def _summary(rows: Sequence[SentenceRow], corrected: Sequence[str]) -> Summary:
 
 
 def _mqm(rows: Sequence[SentenceRow]) -> MqmScore:
-    errors: list[tuple[MqmClass, Severity]] = []
+    errors: list[tuple[AnnotationClass, Severity]] = []
     for row in rows:
         errors += [(o.flag.mqm, o.flag.severity) for o in row.flags if o.fate is not Fate.DISMISSED]
-        errors += [(a.mqm, a.severity) for a in row.annotations]
+        # A neutral annotation notes an issue that is no error: it weighs nothing.
+        errors += [(a.mqm, a.severity) for a in row.annotations if isinstance(a.severity, Severity)]
     return mqm_score(errors, sum(row.words for row in rows))
 
 

@@ -16,7 +16,14 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
-from review.flags import MqmClass, Severity
+from review.flags import Severity
+from review.state import (
+    AnnotationClass,
+    AnnotationSeverity,
+    MqmType,
+    annotation_class,
+    annotation_severity,
+)
 
 # An Enter followed this soon by another key is inside a stream of typed text (a paste the
 # terminal did not bracket), not the editor's confirmation.
@@ -144,39 +151,57 @@ class ChoiceScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class AnnotateScreen(ModalScreen[tuple[MqmClass, Severity] | None]):
-    """An MQM annotation: pick the class, 1/2/3 set the severity, enter confirms."""
+AnnotationChoice = tuple[AnnotationClass, AnnotationSeverity, str]
+
+
+class AnnotateScreen(ModalScreen[AnnotationChoice | None]):
+    """An MQM annotation: the class (starting at the flag's), 0–3 the severity, an optional
+    note; enter confirms."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("0", "severity('neutral')", "Neutral"),
         Binding("1", "severity('minor')", "Minor"),
         Binding("2", "severity('major')", "Major"),
         Binding("3", "severity('critical')", "Critical"),
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, span_text: str) -> None:
+    def __init__(self, span_text: str, start: MqmType = MqmType.GRAMMAR) -> None:
         super().__init__()
         self._span_text = span_text
-        self._severity = Severity.MINOR
+        self._start = start
+        self._severity: AnnotationSeverity = Severity.MINOR
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(f"MQM annotation of “{self._span_text}”", classes="dialog-title")
-            yield OptionList(*(Option(m.value, id=m.value) for m in MqmClass))
+            yield OptionList(*(Option(m.value, id=m.value) for m in MqmType))
             yield Label(self._severity_text(), id="severity")
+            yield Input(placeholder="note (optional; tab to it)", id="note")
             yield Label(
-                "enter add · 1 minor 2 major 3 critical · escape cancel", classes="dialog-keys"
+                "enter add · 0 neutral 1 minor 2 major 3 critical · escape cancel",
+                classes="dialog-keys",
             )
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).highlighted = list(MqmType).index(self._start)
 
     def _severity_text(self) -> str:
         return f"Severity: {self._severity.value}"
 
     def action_severity(self, severity: str) -> None:
-        self._severity = Severity(severity)
+        self._severity = annotation_severity(severity)
         self.query_one("#severity", Label).update(self._severity_text())
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss((MqmClass(event.option.id), self._severity))
+        self._confirm(event.option_index)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._confirm(self.query_one(OptionList).highlighted or 0)
+
+    def _confirm(self, index: int) -> None:
+        mqm = annotation_class(list(MqmType)[index].value)
+        self.dismiss((mqm, self._severity, self.query_one("#note", Input).value.strip()))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

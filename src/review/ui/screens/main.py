@@ -26,7 +26,7 @@ from review.errors import ReviewError
 from review.flags import Category, Flag
 from review.segment import Sentence
 from review.session import Change, ReviewSession
-from review.state import Annotation, ReviewState, Status
+from review.state import TYPE_OF_CLASS, Annotation, MqmType, ReviewState, Status
 from review.ui.actions import ACTIONS, MOVING, bindings, help_rows
 from review.ui.board import (
     FlagBoard,
@@ -38,7 +38,13 @@ from review.ui.board import (
     visible_rows,
 )
 from review.ui.check_state import CheckState
-from review.ui.checks import CheckerStages, paragraphs_around, recheck, run_stages
+from review.ui.checks import (
+    CheckerStages,
+    FlagBatch,
+    paragraphs_around,
+    recheck,
+    run_stages,
+)
 from review.ui.messages import (
     CheckersOpened,
     CheckProgress,
@@ -53,6 +59,7 @@ from review.ui.opening import Chunk, DocumentOpener
 from review.ui.place import Place, load_place, place_path, save_place
 from review.ui.screens.dialogs import (
     AnnotateScreen,
+    AnnotationChoice,
     ChoiceScreen,
     EditScreen,
     PromptScreen,
@@ -205,16 +212,24 @@ class MainScreen(Screen[None]):
     def _check_all(self, session: ReviewSession) -> None:
         worker = get_current_worker()
         text, sentences = session.state.current_document(session.document.text, session.sentences)
+
+        def progress(what: str, done: int | None, total: int | None) -> None:
+            self.post_message(CheckProgress(what, done, total))
+
+        def opened(checkers: Checkers) -> None:
+            self.post_message(CheckersOpened(checkers))
+
+        def found(batch: FlagBatch) -> None:
+            self.post_message(FlagsFound(batch))
+
         try:
             run_stages(
                 self._stages,
                 text,
                 sentences,
-                progress=lambda what, done, total: self.post_message(
-                    CheckProgress(what, done, total)
-                ),
-                on_opened=lambda opened: self.post_message(CheckersOpened(opened)),
-                on_flags=lambda batch: self.post_message(FlagsFound(batch)),
+                progress=progress,
+                on_opened=opened,
+                on_flags=found,
                 cancelled=lambda: worker.is_cancelled,
             )
         except Exception as exc:  # a checker's failure must not end the review
@@ -584,19 +599,16 @@ class MainScreen(Screen[None]):
         session, sentence_id = current
         flags = self._flags_here()
         text = session.text_of(sentence_id)
-        start, end = (
-            (flags[self._selected_index(flags)].start, flags[self._selected_index(flags)].end)
-            if flags
-            else (0, len(text))
-        )
+        flag = flags[self._selected_index(flags)] if flags else None
+        start, end = (flag.start, flag.end) if flag else (0, len(text))
 
-        def done(choice: tuple[object, object] | None) -> None:
+        def done(choice: AnnotationChoice | None) -> None:
             if choice is not None:
-                mqm, severity = choice
-                annotation = Annotation(mqm, severity, start, end)  # type: ignore[arg-type]
+                annotation = Annotation(*choice[:2], start, end, note=choice[2])
                 self._change(lambda s: s.annotate(sentence_id, annotation))
 
-        self.app.push_screen(AnnotateScreen(text[start:end]), done)
+        start_class = TYPE_OF_CLASS[flag.mqm] if flag else MqmType.GRAMMAR
+        self.app.push_screen(AnnotateScreen(text[start:end], start_class), done)
 
     def action_undo(self) -> None:
         self._change(lambda s: self._told(s.undo(), "Nothing to undo."))

@@ -124,7 +124,7 @@ def _blocks(detail: SentenceDetail | None) -> list[Block]:
         [(_title(detail), None)],
         [(_marked_text(detail), None)],
         _flag_list(detail),
-        [(_notes(detail.review), None)],
+        [(_notes(detail), None)],
         [(_diff(detail), None)],
     ]
     blocks: list[Block] = []
@@ -206,17 +206,20 @@ def shown_suggestions(flag: Flag) -> list[str]:
     return [(r.replace(" ", "␣") if spaces_matter else r) if r else "(delete)" for r in suggestions]
 
 
-def _notes(review: SentenceReview) -> Text:
+def _notes(detail: SentenceDetail) -> Text:
+    review = detail.review
+    text = review.text(detail.sentence.text)
     notes = []
     if review.comment:
         notes.append(Text("Comment: ", style="bold").append(review.comment))
     for annotation in review.annotations:
-        notes.append(
-            Text("MQM: ", style="bold").append(
-                f"{annotation.mqm.value} ({annotation.severity.value}) "
-                f"at {annotation.start}–{annotation.end}"
-            )
+        line = Text("MQM: ", style="bold").append(
+            f"{annotation.mqm.value} ({annotation.severity.value}) "
+            f"“{text[annotation.start : annotation.end]}”"
         )
+        if annotation.note:
+            line.append(f" · {annotation.note}", style="italic")
+        notes.append(line)
     return Text("\n").join(notes)
 
 
