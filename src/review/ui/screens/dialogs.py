@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.console import RenderableType
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,8 +14,9 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Input, Label, OptionList, TextArea
+from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
+from textual.widgets.text_area import Location
 
 from review.flags import Severity
 from review.state import (
@@ -31,16 +33,50 @@ ENTER_QUIET_SECONDS = 0.05
 LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 
 
+WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
 class SentenceEditor(TextArea):
     """The sentence's text area. Enter confirms, but only once the keys typed before it are
     in (it is handled in the editor's own queue, after them) and no key follows it at once;
-    a sentence is one line, so line breaks typed or pasted become spaces."""
+    a sentence is one line, so line breaks typed or pasted become spaces. Keys as in a word
+    processor: ctrl+left/right go from word to word over punctuation, home/end to the start
+    and end of the text, ctrl+a selects it all."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home", "text_start", "Start of the text", show=False),
+        Binding("end", "text_end", "End of the text", show=False),
+        Binding("shift+home", "text_start(True)", "Select to the start", show=False),
+        Binding("shift+end", "text_end(True)", "Select to the end", show=False),
+        Binding("ctrl+a", "select_all", "Select all", show=False),
+    ]
 
     @dataclass
     class Confirmed(Message):
         text: str
 
     _enter: Timer | None = None
+
+    def action_text_start(self, select: bool = False) -> None:
+        self.move_cursor(self.document.start, select=select)
+
+    def action_text_end(self, select: bool = False) -> None:
+        self.move_cursor(self.document.end, select=select)
+
+    def get_cursor_word_left_location(self) -> Location:
+        row, column = self.cursor_location
+        starts = [m.start() for m in WORD.finditer(self.document[row]) if m.start() < column]
+        if starts:
+            return row, starts[-1]
+        return super().get_cursor_word_left_location() if column == 0 else (row, 0)
+
+    def get_cursor_word_right_location(self) -> Location:
+        row, column = self.cursor_location
+        line = self.document[row]
+        starts = [m.start() for m in WORD.finditer(line) if m.start() > column]
+        if starts:
+            return row, starts[0]
+        return super().get_cursor_word_right_location() if column == len(line) else (row, len(line))
 
     async def _on_key(self, event: events.Key) -> None:
         if self._enter is not None:
@@ -75,20 +111,33 @@ class EditScreen(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, text: str, title: str) -> None:
+    def __init__(
+        self, text: str, title: str, cursor: int | None = None, flags: RenderableType = ""
+    ) -> None:
+        """``cursor`` is where the cursor starts (an offset in ``text``; None: at the end);
+        ``flags`` shows the sentence's flags under the editor."""
         super().__init__()
         self._text = text
         self._title = title
+        self._cursor = len(text) if cursor is None else cursor
+        self._flags = flags
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self._title, classes="dialog-title")
             yield SentenceEditor(self._text, id="editor", soft_wrap=True, show_line_numbers=False)
-            yield Label("enter or ctrl+s confirm · escape cancel", classes="dialog-keys")
+            yield Label(
+                "enter or ctrl+s confirm · escape cancel · ctrl+a select all",
+                classes="dialog-keys",
+            )
+            if self._flags:
+                yield Static(self._flags, id="edit-flags")
 
     def on_mount(self) -> None:
-        editor = self.query_one(SentenceEditor)
-        editor.move_cursor(editor.document.end)
+        before = self._text[: self._cursor]
+        self.query_one(SentenceEditor).move_cursor(
+            (before.count("\n"), len(before) - (before.rfind("\n") + 1))
+        )
 
     def on_sentence_editor_confirmed(self, message: SentenceEditor.Confirmed) -> None:
         self.dismiss(message.text)

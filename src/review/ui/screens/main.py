@@ -64,9 +64,10 @@ from review.ui.screens.dialogs import (
     EditScreen,
     PromptScreen,
     QuitScreen,
+    SentenceEditor,
 )
 from review.ui.screens.help import HelpScreen, binding_rows
-from review.ui.widgets.detail import DetailPane, SentenceDetail
+from review.ui.widgets.detail import DetailPane, SentenceDetail, flag_list
 from review.ui.widgets.sentence_table import Row, SentenceTable
 from review.ui.widgets.status_header import LANGUAGETOOL_STARTING, HeaderInfo, StatusHeader
 from review.worddiff import word_diff
@@ -575,8 +576,18 @@ class MainScreen(Screen[None]):
             if text is not None:
                 self._change(lambda s: s.set_text(sentence_id, text))
 
+        flags = self._flags_here()
+        selected = self._selected_index(flags)
+        cursor = flags[selected].start if flags else None
+        title = f"Edit sentence {number}"
         self.app.push_screen(
-            EditScreen(session.text_of(sentence_id), f"Edit sentence {number}"), done
+            EditScreen(
+                session.text_of(sentence_id),
+                title,
+                cursor,
+                flag_list(flags, selected) if flags else "",
+            ),
+            done,
         )
 
     def action_comment(self) -> None:
@@ -706,7 +717,14 @@ def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
     sections[MOVING] = binding_rows(SentenceTable.BINDINGS) + sections[MOVING]
     return [
         *sections.items(),
-        ("Sentence editor", binding_rows(EditScreen.BINDINGS)),
+        (
+            "Sentence editor",
+            [
+                ("Enter", "Confirm"),
+                *binding_rows([*EditScreen.BINDINGS, *SentenceEditor.BINDINGS]),
+                ("ctrl+← ctrl+→", "Word to word, over punctuation"),
+            ],
+        ),
         ("MQM annotation", binding_rows(AnnotateScreen.BINDINGS)),
         ("Quit prompt", binding_rows(QuitScreen.BINDINGS)),
         ("Anywhere", [("ctrl+p", "Command palette")]),

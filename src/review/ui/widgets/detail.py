@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
@@ -176,6 +176,12 @@ def _flag_list(detail: SentenceDetail) -> list[Block]:
             )
         )
     return blocks
+
+
+def flag_list(flags: Sequence[Flag], selected: int) -> Group:
+    """The flags with their numbered suggestions, as the pane lists them (the edit dialog
+    shows them too)."""
+    return Group(*(_flag_line(flag, index == selected) for index, flag in enumerate(flags)))
 
 
 def _flag_line(flag: Flag, selected: bool) -> Text:
