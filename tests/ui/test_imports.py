@@ -17,6 +17,7 @@ NON_UI = [
     "review.ui.checks",
     "review.ui.check_state",
     "review.ui.place",
+    "review.ui.counts",
     "review.ui.opening",
     "review.commands.open",
     "review.commands.check",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -16,6 +17,8 @@ from review.ui.actions import ACTIONS
 from review.ui.checks import CheckerStages
 from review.ui.opening import DocumentOpener
 from review.ui.screens.main import MainScreen
+
+SWITCH_INTERVAL = 0.0005
 
 
 class ReviewApp(App[None]):
@@ -36,6 +39,10 @@ class ReviewApp(App[None]):
         self.sub_title = file
 
     def on_mount(self) -> None:
+        # The checkers' threads share the interpreter lock with the UI; a thread that wants
+        # it waits up to the switch interval, and a frame takes it many times. At the default
+        # 5 ms a key took over 50 ms while the fluency detectors ran over a book.
+        sys.setswitchinterval(SWITCH_INTERVAL)
         self.push_screen(self.main)
 
     @property

@@ -94,6 +94,11 @@ class FlagBoard:
         """The flags the editor has not dismissed."""
         return tuple(f for f in self.flags_of(sentence_id) if f.key not in review.dismissed)
 
+    @property
+    def sentences_flagged(self) -> int:
+        """Sentences with flags, dismissed ones included."""
+        return len(self._flags)
+
     def flagged_count(self, state: ReviewState) -> int:
         """Sentences with a flag the editor has not dismissed: all with flags, less those whose
         every flag is dismissed (counted among the few reviewed, not the book's flagged)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.message import Message
 
@@ -10,6 +11,7 @@ from review.checking import Checkers
 from review.session import ReviewSession
 from review.ui.board import FlagBoard
 from review.ui.checks import FlagBatch
+from review.ui.counts import HeaderCounts
 from review.ui.opening import Chunk
 
 
@@ -25,6 +27,8 @@ class SessionOpened(Message):
     session: ReviewSession
     board: FlagBoard
     """Empty, made in the worker: a book's index of sentences is not built on the UI thread."""
+    counts: HeaderCounts
+    """The saved review's counts, made in the worker too."""
 
 
 @dataclass
@@ -61,3 +65,13 @@ class RecheckFailed(Message):
 
     sentence_ids: frozenset[str]
     error: str | None
+
+
+@dataclass
+class Saved(Message):
+    """The patch was written to ``path``, or not (``error`` says why); ``quit_after``: the
+    editor chose to save and quit."""
+
+    path: Path | None
+    error: str | None
+    quit_after: bool

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import ClassVar
 
@@ -45,6 +46,7 @@ from review.ui.checks import (
     recheck,
     run_stages,
 )
+from review.ui.counts import HeaderCounts
 from review.ui.messages import (
     CheckersOpened,
     CheckProgress,
@@ -52,6 +54,7 @@ from review.ui.messages import (
     FlagsFound,
     OpenFailed,
     RecheckFailed,
+    Saved,
     SentencesFound,
     SessionOpened,
 )
@@ -99,6 +102,7 @@ class MainScreen(Screen[None]):
         self._segmented: list[Sentence] = []
         self.open_error: str | None = None
         self.board = FlagBoard(())
+        self.counts = HeaderCounts()
         self.row_filter = RowFilter()
         # The editor's sentence, listed though an edit made it stop matching the filter: it
         # goes when the editor moves away (a row must not vanish under the cursor).
@@ -108,6 +112,8 @@ class MainScreen(Screen[None]):
         self.check_state = CheckState()
         self.languagetool_version: str | None = None
         self._languagetool_state = LANGUAGETOOL_STARTING
+        # One thread writes the patch: saves run in order, off the UI thread.
+        self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="review-save")
         self._place_path = place_path(opener.location.patch)
         # Where the editor left off: the sentence is restored at open, the filter once the
         # flags it may select on are in.
@@ -166,7 +172,8 @@ class MainScreen(Screen[None]):
         if worker.is_cancelled:
             session.close()
             return
-        self.post_message(SessionOpened(session, FlagBoard(session.sentences)))
+        board = FlagBoard(session.sentences)
+        self.post_message(SessionOpened(session, board, HeaderCounts.of(session.state, board)))
 
     @property
     def sentences(self) -> Sequence[Sentence]:
@@ -196,6 +203,7 @@ class MainScreen(Screen[None]):
         session = self.session = message.session
         self._segmented = []
         self.board = message.board
+        self.counts = message.counts
         # The saved review may have edited, reviewed or commented rows on screen.
         keep = self.table.sentence_index
         if self._place is not None and self._place.sentence is not None:
@@ -341,6 +349,8 @@ class MainScreen(Screen[None]):
         filter still lists them."""
         indices = {self.board.position(sid) for sid in sentence_ids}
         session = self.session
+        if session is not None:
+            self.counts.recount(sentence_ids, session.state, self.board)
         current = self.table.sentence_index
         if session is not None and self.row_filter != RowFilter():
             state, board, row_filter = session.state, self.board, self.row_filter
@@ -374,13 +384,12 @@ class MainScreen(Screen[None]):
             showing=self.row_filter.describe(),
         )
         if session is not None:
-            state = session.state
-            reviewed = sum(1 for _, r in state.items() if r.status is Status.REVIEWED)
+            counts = self.counts
             info = replace(
                 info,
-                flagged=self.board.flagged_count(state),
-                edited=len(state.edited_ids()),
-                reviewed=reviewed,
+                flagged=counts.flagged(self.board),
+                edited=counts.edited,
+                reviewed=counts.reviewed,
                 unsaved=session.dirty,
             )
         self.query_one(StatusHeader).show(info)
@@ -636,18 +645,40 @@ class MainScreen(Screen[None]):
             self.notify(f"{change.label[0].upper()}{change.label[1:]} (sentence {numbers})")
         return change
 
-    def action_save(self) -> bool:
-        session = self._opened()
+    def action_save(self) -> None:
+        if self._opened() is not None:
+            self._save(quit_after=False)
+
+    def _save(self, quit_after: bool) -> None:
+        """Write the patch in the saver's thread (a book's patch takes a second or more);
+        ``Saved`` comes back when it is written."""
+        session = self.session
         if session is None:
-            return False
-        try:
-            path = session.save(self.languagetool_version)
-        except ReviewError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
-            return False
-        self.notify(f"Saved {path.name}", title="Saved", timeout=3)
+            return
+
+        def save() -> None:
+            try:
+                path = session.save(self.languagetool_version)
+            except ReviewError as exc:
+                self.post_message(Saved(None, str(exc), quit_after))
+                return
+            self.post_message(Saved(path, None, quit_after))
+
+        self._saver.submit(save)
+
+    @on(Saved)
+    def _saved(self, message: Saved) -> None:
+        if message.path is None:
+            self.notify(message.error or "", title="Not saved", severity="error", timeout=10)
+            return
+        self.notify(f"Saved {message.path.name}", title="Saved", timeout=3)
         self._show_header()
-        return True
+        if message.quit_after:
+            self.app.exit()
+
+    def on_unmount(self) -> None:
+        # A save under way is finished before the app ends (the session closes after it).
+        self._saver.shutdown(wait=True)
 
     # --- actions: views ----------------------------------------------------------------------
 
@@ -701,8 +732,8 @@ class MainScreen(Screen[None]):
             return
 
         def done(answer: str | None) -> None:
-            if answer == "save" and self.action_save():
-                self.app.exit()
+            if answer == "save":
+                self._save(quit_after=True)
             elif answer == "discard" and self.session is not None:
                 self.session.discard()
                 self.app.exit()
