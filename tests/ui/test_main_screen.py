@@ -5,13 +5,15 @@ from __future__ import annotations
 import io
 import json
 import re
+import threading
 from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
 
 from review.checking import Checkers
-from review.ui.board import RowFilter, Show
+from review.ui.board import RowFilter, Show, visible_rows
+from review.ui.screens import main as main_screen
 from review.ui.screens.dialogs import PromptScreen
 from review.ui.widgets.detail import DetailPane
 from ui.harness import LANGUAGETOOL_VERSION, pilot_test, recorded_flags, wait_ready
@@ -187,3 +189,30 @@ async def test_an_unreadable_place_opens_at_the_start(make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
         assert _current(app) == "s1" and app.main.row_filter == RowFilter()
+
+
+@pilot_test
+async def test_on_a_book_the_filter_runs_in_a_thread_and_keeps_changes_made_meanwhile(
+    make_app, monkeypatch
+):
+    monkeypatch.setattr(main_screen, "INLINE_FILTER_SENTENCES", 0)
+    release = threading.Event()
+
+    def slow_visible_rows(*args):
+        release.wait(10)  # a book's rescan, still running while the editor works
+        return visible_rows(*args)
+
+    monkeypatch.setattr(main_screen, "visible_rows", slow_visible_rows)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("f", "down", "enter")  # flagged: the rows come from the thread
+        assert app.main._changed_while_filtering == set()
+        flag = app.main.board.flags_of("s5")[0]
+        app.main._change(lambda s: s.dismiss(flag))  # s5 stops being flagged meanwhile
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rows = [app.session.sentences[i].id for i in app.main.table.rows]
+        assert len(rows) == 18 and "s5" not in rows
+        assert app.main._changed_while_filtering is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from textual.message import Message
 
 from review.checking import Checkers
 from review.session import ReviewSession
-from review.ui.board import FlagBoard
+from review.ui.board import FlagBoard, RowFilter
 from review.ui.checks import FlagBatch
 from review.ui.counts import HeaderCounts
 from review.ui.opening import Chunk
@@ -75,3 +76,11 @@ class Saved(Message):
     path: Path | None
     error: str | None
     quit_after: bool
+
+
+@dataclass
+class RowsFiltered(Message):
+    """The rows ``row_filter`` keeps, judged in a thread on a book."""
+
+    row_filter: RowFilter
+    rows: Sequence[int]

@@ -54,6 +54,7 @@ from review.ui.messages import (
     FlagsFound,
     OpenFailed,
     RecheckFailed,
+    RowsFiltered,
     Saved,
     SentencesFound,
     SessionOpened,
@@ -74,6 +75,9 @@ from review.ui.widgets.detail import DetailPane, SentenceDetail, flag_list
 from review.ui.widgets.sentence_table import Row, SentenceTable
 from review.ui.widgets.status_header import LANGUAGETOOL_STARTING, HeaderInfo, StatusHeader
 from review.worddiff import word_diff
+
+# A filter or search over more sentences runs in a thread (a book's takes a few hundred ms).
+INLINE_FILTER_SENTENCES = 20_000
 
 # Below this width the detail pane goes under the table instead of beside it.
 SIDE_BY_SIDE_WIDTH = 120
@@ -104,6 +108,8 @@ class MainScreen(Screen[None]):
         self.board = FlagBoard(())
         self.counts = HeaderCounts()
         self.row_filter = RowFilter()
+        # Sentences changed while a filter runs in its thread: judged again when it is done.
+        self._changed_while_filtering: set[int] | None = None
         # The editor's sentence, listed though an edit made it stop matching the filter: it
         # goes when the editor moves away (a row must not vanish under the cursor).
         self.held: int | None = None
@@ -348,6 +354,8 @@ class MainScreen(Screen[None]):
         """Show that these sentences changed (flags, review): their rows, and whether the
         filter still lists them."""
         indices = {self.board.position(sid) for sid in sentence_ids}
+        if self._changed_while_filtering is not None:
+            self._changed_while_filtering |= indices
         session = self.session
         if session is not None:
             self.counts.recount(sentence_ids, session.state, self.board)
@@ -372,7 +380,29 @@ class MainScreen(Screen[None]):
         if session is None:
             return
         self.held = None
-        rows = visible_rows(session.sentences, session.state, self.board, self.row_filter)
+        everything = self.row_filter == RowFilter()
+        if everything or len(session.sentences) <= INLINE_FILTER_SENTENCES:
+            rows = visible_rows(session.sentences, session.state, self.board, self.row_filter)
+            self.table.set_rows(rows, keep=self.table.sentence_index)
+            return
+        self._changed_while_filtering = set()
+        self._filter(session, self.row_filter)
+
+    @work(thread=True, exclusive=True, group="filter")
+    def _filter(self, session: ReviewSession, row_filter: RowFilter) -> None:
+        rows = visible_rows(session.sentences, session.state, self.board, row_filter)
+        self.post_message(RowsFiltered(row_filter, rows))
+
+    @on(RowsFiltered)
+    def _rows_filtered(self, message: RowsFiltered) -> None:
+        session = self.session
+        changed = self._changed_while_filtering
+        if session is None or changed is None or message.row_filter != self.row_filter:
+            return  # a newer filter is on its way
+        self._changed_while_filtering = None
+        rows = refiltered(
+            message.rows, changed, self.sentences, session.state, self.board, self.row_filter
+        )
         self.table.set_rows(rows, keep=self.table.sentence_index)
 
     def _show_header(self) -> None:
