@@ -15,20 +15,30 @@ TYPED = ("Each of these words must reach the saved sentence, however fast they c
 
 
 def burst(app, text: str) -> None:
-    """Keys as a terminal delivers an unbracketed paste: all queued at once, no pause."""
+    """Keys as a terminal delivers an unbracketed paste: all queued at once, no pause; a line
+    break is an enter."""
     for character in text:
-        app.post_message(events.Key(_character_to_key(character), character))
+        key = "enter" if character == "\n" else _character_to_key(character)
+        app.post_message(events.Key(key, character))
+
+
+async def emptied_editor(pilot) -> None:
+    await wait_ready(pilot)
+    await pilot.press("e", "ctrl+shift+k")
+
+
+async def settled(pilot) -> None:
+    """Until an enter with no key after it has confirmed."""
+    await pilot.pause(ENTER_QUIET_SECONDS * 4)
 
 
 @pilot_test
 async def test_a_burst_of_250_characters_then_enter_is_saved_whole(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_ready(pilot)
-        await pilot.press("e", "ctrl+shift+k")  # the editor, emptied
-        burst(app, TYPED)
-        app.post_message(events.Key("enter", "\r"))
-        await pilot.pause(ENTER_QUIET_SECONDS * 4)
+        await emptied_editor(pilot)
+        burst(app, TYPED + "\n")
+        await settled(pilot)
         assert not isinstance(app.screen, EditScreen)
         assert app.session.state.review_of("s1").edited == TYPED
 
@@ -37,15 +47,12 @@ async def test_a_burst_of_250_characters_then_enter_is_saved_whole(make_app):
 async def test_a_line_break_inside_a_burst_is_a_space_not_a_confirm(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_ready(pilot)
-        await pilot.press("e", "ctrl+shift+k")
-        burst(app, "First line")
-        app.post_message(events.Key("enter", "\r"))
-        burst(app, "second line")
-        await pilot.pause(ENTER_QUIET_SECONDS * 4)
+        await emptied_editor(pilot)
+        burst(app, "First line\nsecond line")
+        await settled(pilot)
         assert isinstance(app.screen, EditScreen)  # not confirmed mid-stream
         await pilot.press("enter")
-        await pilot.pause(ENTER_QUIET_SECONDS * 4)
+        await settled(pilot)
         assert app.session.state.review_of("s1").edited == "First line second line"
 
 
@@ -53,8 +60,7 @@ async def test_a_line_break_inside_a_burst_is_a_space_not_a_confirm(make_app):
 async def test_a_multi_line_paste_becomes_one_line(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_ready(pilot)
-        await pilot.press("e", "ctrl+shift+k")
+        await emptied_editor(pilot)
         app.post_message(events.Paste("One.\nTwo.\r\nThree."))  # as the terminal sends it
         await pilot.pause()
         await pilot.press("ctrl+s")
