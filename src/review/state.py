@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeGuard, cast
 
 from review.flags import MqmClass, Severity
 from review.segment import Sentence
@@ -178,8 +178,13 @@ class SentenceReview:
         return cls(
             edited=edited,
             status=Status(data.get("status", Status.TODO.value)),
-            dismissed=frozenset(_string_tuples(data.get("dismissed", []), 2)),
-            accepted=frozenset(_string_tuples(data.get("accepted", []), 3)),
+            # _string_tuples checked the widths.
+            dismissed=cast(
+                "frozenset[DismissedKey]", frozenset(_string_tuples(data.get("dismissed", []), 2))
+            ),
+            accepted=cast(
+                "frozenset[AcceptedKey]", frozenset(_string_tuples(data.get("accepted", []), 3))
+            ),
             comment=comment,
             annotations=tuple(Annotation.from_json(a) for a in annotations),
         )
@@ -268,7 +273,7 @@ class ReviewState:
         return frozenset(k for k, v in self._reviews.items() if v.edited is not None)
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
