@@ -2,7 +2,7 @@ import pytest
 
 from review.flags import MqmClass, Severity
 from review.segment import segment
-from review.state import Annotation, ReviewState, SentenceReview, Status
+from review.state import Annotation, MqmType, Neutral, ReviewState, SentenceReview, Status
 
 TEXT = "First one.  Second one?\nThird, last."
 
@@ -88,3 +88,26 @@ def test_sentence_review_json_round_trip_and_only_non_defaults():
 def test_sentence_review_from_json_rejects_malformed_data(data):
     with pytest.raises(ValueError):
         SentenceReview.from_json(data)
+
+
+def test_annotations_take_the_full_mqm_core_typology_and_neutral():
+    data = {"mqm": "Locale convention", "severity": "neutral", "start": 0, "end": 3, "note": "x"}
+    annotation = Annotation.from_json(data)
+    assert annotation == Annotation(MqmType.LOCALE_CONVENTION, Neutral.NEUTRAL, 0, 3, "x")
+    assert annotation.to_json() == data
+
+
+def test_annotations_of_old_patches_still_load_and_shared_names_are_the_checkers_class():
+    old = {"mqm": "Style/Awkward", "severity": "minor", "start": 1, "end": 2, "note": ""}
+    assert Annotation.from_json(old).mqm is MqmClass.AWKWARD
+    shared = {**old, "mqm": "Fluency/Punctuation"}
+    assert Annotation.from_json(shared).mqm is MqmClass.PUNCTUATION
+
+
+@pytest.mark.parametrize(
+    "bad", [{"mqm": "Nonsense"}, {"severity": "trivial"}, {"mqm": 3}, {"severity": None}]
+)
+def test_an_annotation_naming_no_class_or_severity_is_refused(bad):
+    data = {"mqm": "Style", "severity": "minor", "start": 0, "end": 1, "note": "", **bad}
+    with pytest.raises(ValueError):
+        Annotation.from_json(data)

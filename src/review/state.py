@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeGuard, cast
 
 from review.flags import MqmClass, Severity
 from review.segment import Sentence
@@ -31,6 +31,62 @@ AcceptedKey = tuple[str, str, str]
 """(rule id, flagged text, the replacement applied)."""
 
 
+class MqmType(StrEnum):
+    """The MQM core typology an editor annotates with (the checkers' ``MqmClass`` is the
+    subset they can recognise; the names both have are the same error type)."""
+
+    TERMINOLOGY = "Terminology"
+    MISTRANSLATION = "Accuracy/Mistranslation"
+    OMISSION = "Accuracy/Omission"
+    ADDITION = "Accuracy/Addition"
+    UNTRANSLATED = "Accuracy/Untranslated"
+    GRAMMAR = "Fluency/Grammar"
+    SPELLING = "Fluency/Spelling"
+    PUNCTUATION = "Fluency/Punctuation"
+    REGISTER = "Fluency/Register"
+    INCONSISTENCY = "Fluency/Inconsistency"
+    STYLE = "Style"
+    LOCALE_CONVENTION = "Locale convention"
+    OTHER = "Other"
+
+
+class Neutral(StrEnum):
+    """MQM's severity of a noted issue that is no error (it weighs nothing in the score)."""
+
+    NEUTRAL = "neutral"
+
+
+AnnotationClass = MqmClass | MqmType
+AnnotationSeverity = Neutral | Severity
+
+# The annotation class an editor starts from on a flag of each checker class.
+TYPE_OF_CLASS: dict[MqmClass, MqmType] = {
+    MqmClass.GRAMMAR: MqmType.GRAMMAR,
+    MqmClass.SPELLING: MqmType.SPELLING,
+    MqmClass.PUNCTUATION: MqmType.PUNCTUATION,
+    MqmClass.TYPOGRAPHY: MqmType.PUNCTUATION,
+    MqmClass.CHARACTER_ENCODING: MqmType.OTHER,
+    MqmClass.INCONSISTENCY: MqmType.INCONSISTENCY,
+    MqmClass.AWKWARD: MqmType.STYLE,
+    MqmClass.MISTRANSLATION: MqmType.MISTRANSLATION,
+    MqmClass.NON_TRANSLATION: MqmType.UNTRANSLATED,
+}
+
+
+def annotation_class(name: str) -> AnnotationClass:
+    """The class named: a checker's ``MqmClass`` where it has the name (so an annotation and
+    a flag of one error type count alike), else the core typology's. Raises ValueError."""
+    try:
+        return MqmClass(name)
+    except ValueError:
+        return MqmType(name)
+
+
+def annotation_severity(name: str) -> AnnotationSeverity:
+    """Raises ValueError on a name that is no severity."""
+    return Neutral.NEUTRAL if name == Neutral.NEUTRAL.value else Severity(name)
+
+
 @dataclass(frozen=True, slots=True)
 class Annotation:
     """An MQM error the editor marked by hand.
@@ -38,8 +94,8 @@ class Annotation:
     ``start``/``end`` index the sentence's current text (the edit, or the original).
     """
 
-    mqm: MqmClass
-    severity: Severity
+    mqm: AnnotationClass
+    severity: AnnotationSeverity
     start: int
     end: int
     note: str = ""
@@ -64,7 +120,10 @@ class Annotation:
         note = data.get("note", "")
         if not isinstance(note, str):
             raise ValueError(f"annotation note is not a string: {note!r}")
-        return cls(MqmClass(data.get("mqm")), Severity(data.get("severity")), start, end, note)
+        mqm, severity = data.get("mqm"), data.get("severity")
+        if not (isinstance(mqm, str) and isinstance(severity, str)):
+            raise ValueError(f"not an annotation: {data!r}")
+        return cls(annotation_class(mqm), annotation_severity(severity), start, end, note)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +178,13 @@ class SentenceReview:
         return cls(
             edited=edited,
             status=Status(data.get("status", Status.TODO.value)),
-            dismissed=frozenset(_string_tuples(data.get("dismissed", []), 2)),
-            accepted=frozenset(_string_tuples(data.get("accepted", []), 3)),
+            # _string_tuples checked the widths.
+            dismissed=cast(
+                "frozenset[DismissedKey]", frozenset(_string_tuples(data.get("dismissed", []), 2))
+            ),
+            accepted=cast(
+                "frozenset[AcceptedKey]", frozenset(_string_tuples(data.get("accepted", []), 3))
+            ),
             comment=comment,
             annotations=tuple(Annotation.from_json(a) for a in annotations),
         )
@@ -209,7 +273,7 @@ class ReviewState:
         return frozenset(k for k, v in self._reviews.items() if v.edited is not None)
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

@@ -1,10 +1,12 @@
 import json
+from dataclasses import replace
 from importlib.resources import files
 
 import jsonschema
 import pytest
 
 from review.report.json_format import render_json
+from review.state import Annotation, MqmType, Neutral
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +95,16 @@ def test_decisions_comments_and_rule_precision_are_there_too(handmade) -> None:
     assert (agreement["name"], agreement["accepted"], agreement["precision"]) == (
         "AGREEMENT", 1, 0.5,
     )  # fmt: skip
+
+
+def test_a_neutral_annotation_of_the_core_typology_validates_and_weighs_nothing(
+    handmade, schema: dict
+) -> None:
+    neutral = Annotation(MqmType.LOCALE_CONVENTION, Neutral.NEUTRAL, 0, 4, "date format")
+    review = replace(handmade.state.review_of("s4"), annotations=(neutral,))
+    with_neutral = replace(handmade, state=handmade.state.with_reviews({"s4": review}))
+    data = json.loads(render_json(with_neutral.report()))
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+    assert data["sentences"][3]["annotations"][0]["severity"] == "neutral"
+    assert data["sentences"][3]["annotations"][0]["mqm"] == "Locale convention"
+    assert with_neutral.report().mqm == handmade.report().mqm

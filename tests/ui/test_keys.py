@@ -7,10 +7,11 @@ from pathlib import Path
 
 from review.checking import Checkers
 from review.flags import MqmClass, Severity
-from review.state import Annotation, Status
+from review.state import Annotation, MqmType, Neutral, Status
 from review.ui.board import Show
-from review.ui.screens.dialogs import EditScreen, QuitScreen
+from review.ui.screens.dialogs import ENTER_QUIET_SECONDS, EditScreen, QuitScreen
 from review.ui.screens.help import HelpScreen
+from review.ui.widgets.detail import DetailPane
 from ui.harness import (
     LANGUAGETOOL_VERSION,
     RecordedChecker,
@@ -160,6 +161,7 @@ async def test_edit_and_confirm(make_app, seed_copy):
         await pilot.press("e")
         assert isinstance(app.screen, EditScreen)
         await pilot.press("backspace", "backspace", "!", "enter")
+        await pilot.pause(ENTER_QUIET_SECONDS * 4)  # enter confirms once no key follows it
         assert not isinstance(app.screen, EditScreen)
         original = app.session.sentence("s1").text
         edited = original[:-2] + "!"
@@ -262,12 +264,13 @@ async def test_mqm_annotation_of_the_selected_flag(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
+        # The class starts at the flag's (Accuracy/Mistranslation); the next is Omission.
         await pilot.press("n", "a", "2", "down", "enter")
         assert app.session.state.review_of("s5").annotations == (
-            Annotation(MqmClass.SPELLING, Severity.MAJOR, 484, 510),
+            Annotation(MqmType.OMISSION, Severity.MAJOR, 484, 510),
         )
         await pilot.press("s")
-    expected = '"mqm": "Fluency/Spelling", "note": "", "severity": "major"'
+    expected = '"mqm": "Accuracy/Omission", "note": "", "severity": "major"'
     assert expected in PATCH.read_text(encoding="utf-8")
 
 
@@ -279,7 +282,10 @@ async def test_filter_and_search(make_app):
         await pilot.press("f", "down", "enter")  # the second choice: flagged
         assert app.main.row_filter.show is Show.FLAGGED
         assert len(app.main.table.rows) == 19
-        await pilot.press("d")  # s5's only flag: it leaves the flagged rows
+        await pilot.press("d")  # s5's only flag: it leaves the flagged rows once left
+        assert len(app.main.table.rows) == 19
+        assert app.session.sentences[app.main.table.sentence_index].id == "s5"
+        await pilot.press("down")
         assert len(app.main.table.rows) == 18
         assert app.session.sentences[app.main.table.sentence_index].id == "s6"
         await pilot.press("slash", *"boat", "enter")
@@ -352,3 +358,17 @@ async def test_reopening_shows_the_unsaved_review_from_the_journal(make_app):
         review = second.session.state.review_of("s5")
         assert review.dismissed == {("MT_SET_PHRASE", S5_PHRASE)}
         assert review.status is Status.REVIEWED
+
+
+@pilot_test
+async def test_a_neutral_mqm_annotation_with_a_note_shows_its_words(make_app):
+    app = make_app()
+    async with app.run_test(size=(200, 48)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("n", "a", "0", "tab", *"see source", "enter")
+        assert app.session.state.review_of("s5").annotations == (
+            Annotation(MqmClass.MISTRANSLATION, Neutral.NEUTRAL, 484, 510, "see source"),
+        )
+        pane = app.main.query_one(DetailPane)
+        shown = " ".join(" ".join(pane.render_line(y).text for y in range(40)).split())
+        assert f"MQM: Accuracy/Mistranslation (neutral) “{S5_PHRASE}” · see source" in shown

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from review.flags import MqmClass, Severity
 from review.report.fates import Fate
-from review.state import Annotation
+from review.state import Annotation, AnnotationClass
 from review.worddiff import DiffOp, Op
 
 CONFIRMED = frozenset({Fate.ACCEPTED, Fate.RESOLVED})
@@ -89,7 +89,7 @@ def _overlap(start: int, end: int, first: int, last: int) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Error:
-    mqm: MqmClass
+    mqm: AnnotationClass
     severity: Severity
     start: int
     end: int
@@ -98,14 +98,17 @@ class _Error:
 def confirmed_errors(
     flags: Iterable[tuple[MqmClass, Severity, int, int, Fate]],
     annotations: Iterable[AnnotationRow],
-) -> list[tuple[MqmClass, Severity]]:
+) -> list[tuple[AnnotationClass, Severity]]:
     """One sentence's errors: its confirmed flags (class, severity, start and end in the
     original, fate) and its annotations, a flag that shares words with an annotation merged
-    into it."""
+    into it. A neutral annotation notes an issue that is no error: it weighs nothing."""
     confirmed = [_Error(m, s, a, b) for m, s, a, b, fate in flags if fate in CONFIRMED]
     errors = []
     for row in annotations:
-        merged = _Error(row.annotation.mqm, row.annotation.severity, row.start, row.end)
+        severity = row.annotation.severity
+        if not isinstance(severity, Severity):
+            continue
+        merged = _Error(row.annotation.mqm, severity, row.start, row.end)
         same = [e for e in confirmed if _overlap(e.start, e.end, merged.start, merged.end)]
         for error in same:
             confirmed.remove(error)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from review.flags import MqmClass, Severity
+from review.state import AnnotationClass
 
 # Penalty points of an error of each kind, in the order reports list them.
 WEIGHTS: dict[str, float] = {"minor": 1, "minor_punctuation": 0.1, "major": 5, "critical": 25}
@@ -52,11 +53,11 @@ class MqmScore:
         return tuple((kind, getattr(self, kind), weight) for kind, weight in WEIGHTS.items())
 
 
-def is_minor_punctuation(mqm: MqmClass, severity: Severity) -> bool:
+def is_minor_punctuation(mqm: AnnotationClass, severity: Severity) -> bool:
     return mqm is MqmClass.PUNCTUATION and severity is Severity.MINOR
 
 
-def mqm_score(errors: Iterable[tuple[MqmClass, Severity]], words: int) -> MqmScore:
+def mqm_score(errors: Iterable[tuple[AnnotationClass, Severity]], words: int) -> MqmScore:
     """The score of a text of ``words`` words with these (MQM class, severity) errors."""
     counts = Counter(
         "minor_punctuation" if is_minor_punctuation(mqm, severity) else severity.value

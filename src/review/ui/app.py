@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from review.session import ReviewSession
+from review.ui.actions import ACTIONS
 from review.ui.checks import CheckerStages
 from review.ui.opening import DocumentOpener
 from review.ui.screens.main import MainScreen
 
+SWITCH_INTERVAL = 0.0005
+
 
 class ReviewApp(App[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True)
+    ]
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "review"
 
@@ -29,41 +39,29 @@ class ReviewApp(App[None]):
         self.sub_title = file
 
     def on_mount(self) -> None:
+        # The checkers' threads share the interpreter lock with the UI; a thread that wants
+        # it waits up to the switch interval, and a frame takes it many times. At the default
+        # 5 ms a key took over 50 ms while the fluency detectors ran over a book.
+        sys.setswitchinterval(SWITCH_INTERVAL)
         self.push_screen(self.main)
 
     @property
     def session(self) -> ReviewSession | None:
         return self.main.session
 
+    async def action_quit(self) -> None:
+        """Every way of quitting (ctrl+q, ctrl+c, the palette) asks about unsaved changes."""
+        self.main.action_quit_review()
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
-        yield from super().get_system_commands(screen)
+        ours = {a.palette for a in ACTIONS}
+        # Textual's own "Keys" and "Quit" would stand beside ours.
+        yield from (c for c in super().get_system_commands(screen) if c.title not in ours)
         main = self.main
-        commands: list[tuple[str, str, Callable[[], object]]] = [
-            ("Save", "Write corrections/<name>.patch", main.action_save),
-            ("Undo", "Undo the last change", main.action_undo),
-            ("Redo", "Redo the last undone change", main.action_redo),
-            (
-                "Next flagged sentence",
-                "Jump to the next sentence with a flag",
-                main.action_next_flagged,
-            ),
-            (
-                "Previous flagged sentence",
-                "Jump back to a sentence with a flag",
-                main.action_previous_flagged,
-            ),
-            ("Edit sentence", "Rewrite the selected sentence", main.action_edit),
-            ("Mark reviewed / to do", "Toggle the sentence's status", main.action_toggle_reviewed),
-            ("Dismiss flag", "Dismiss the selected flag", main.action_dismiss_flag),
-            ("Comment", "Comment on the sentence", main.action_comment),
-            ("MQM annotation", "Annotate an MQM error", main.action_annotate),
-            ("Search", "Show only sentences containing a text", main.action_search),
-            ("Keys", "Show every key", main.action_help),
-            ("Quit review", "Quit (asks about unsaved changes)", main.action_quit_review),
-        ]
+        for a in ACTIONS:
+            if a.palette is not None:
+                yield SystemCommand(a.palette, a.description, partial(main.run_action, a.action))
         for key, label in main.filter_choices():
-            commands.append(
-                (f"Show {label}", "Filter the sentence table", lambda key=key: main.set_filter(key))
+            yield SystemCommand(
+                f"Show {label}", "Filter the sentence table", partial(main.set_filter, key)
             )
-        for title, help_text, callback in commands:
-            yield SystemCommand(title, help_text, callback)

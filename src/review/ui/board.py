@@ -94,6 +94,11 @@ class FlagBoard:
         """The flags the editor has not dismissed."""
         return tuple(f for f in self.flags_of(sentence_id) if f.key not in review.dismissed)
 
+    @property
+    def sentences_flagged(self) -> int:
+        """Sentences with flags, dismissed ones included."""
+        return len(self._flags)
+
     def flagged_count(self, state: ReviewState) -> int:
         """Sentences with a flag the editor has not dismissed: all with flags, less those whose
         every flag is dismissed (counted among the few reviewed, not the book's flagged)."""
@@ -152,9 +157,11 @@ def refiltered(
     state: ReviewState,
     board: FlagBoard,
     row_filter: RowFilter,
+    hold: int | None = None,
 ) -> list[int]:
     """``rows`` (what ``row_filter`` kept) once the sentences at the ``changed`` indices have
-    been judged again: a change costs its own sentences, not a pass over the whole book."""
+    been judged again: a change costs its own sentences, not a pass over the whole book. The
+    sentence at ``hold`` (the editor's) stays listed even if it no longer matches."""
     updated = list(rows)
     query = row_filter.query.casefold()
     for index in sorted(changed):
@@ -163,9 +170,16 @@ def refiltered(
         kept = _kept(sentences[index], state, board, row_filter, query)
         if kept and not listed:
             updated.insert(position, index)
-        elif listed and not kept:
+        elif listed and not kept and index != hold:
             del updated[position]
     return updated
+
+
+def matches(
+    sentence: Sentence, state: ReviewState, board: FlagBoard, row_filter: RowFilter
+) -> bool:
+    """Whether ``row_filter`` keeps the sentence."""
+    return _kept(sentence, state, board, row_filter, row_filter.query.casefold())
 
 
 def _kept(

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.message import Message
 
 from review.checking import Checkers
 from review.session import ReviewSession
-from review.ui.board import FlagBoard
+from review.ui.board import FlagBoard, RowFilter
 from review.ui.checks import FlagBatch
+from review.ui.counts import HeaderCounts
 from review.ui.opening import Chunk
 
 
@@ -25,6 +28,8 @@ class SessionOpened(Message):
     session: ReviewSession
     board: FlagBoard
     """Empty, made in the worker: a book's index of sentences is not built on the UI thread."""
+    counts: HeaderCounts
+    """The saved review's counts, made in the worker too."""
 
 
 @dataclass
@@ -61,3 +66,21 @@ class RecheckFailed(Message):
 
     sentence_ids: frozenset[str]
     error: str | None
+
+
+@dataclass
+class Saved(Message):
+    """The patch was written to ``path``, or not (``error`` says why); ``quit_after``: the
+    editor chose to save and quit."""
+
+    path: Path | None
+    error: str | None
+    quit_after: bool
+
+
+@dataclass
+class RowsFiltered(Message):
+    """The rows ``row_filter`` keeps, judged in a thread on a book."""
+
+    row_filter: RowFilter
+    rows: Sequence[int]

@@ -2,43 +2,148 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.console import RenderableType
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, TextArea
+from textual.timer import Timer
+from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
+from textual.widgets.text_area import Location
 
-from review.flags import MqmClass, Severity
+from review.flags import Severity
+from review.state import (
+    AnnotationClass,
+    AnnotationSeverity,
+    MqmType,
+    annotation_class,
+    annotation_severity,
+)
+
+# An Enter followed this soon by another key is inside a stream of typed text (a paste the
+# terminal did not bracket), not the editor's confirmation.
+ENTER_QUIET_SECONDS = 0.05
+LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+
+
+WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+class SentenceEditor(TextArea):
+    """The sentence's text area. Enter confirms, but only once the keys typed before it are
+    in (it is handled in the editor's own queue, after them) and no key follows it at once;
+    a sentence is one line, so line breaks typed or pasted become spaces. Keys as in a word
+    processor: ctrl+left/right go from word to word over punctuation, home/end to the start
+    and end of the text, ctrl+a selects it all."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home", "text_start", "Start of the text", show=False),
+        Binding("end", "text_end", "End of the text", show=False),
+        Binding("shift+home", "text_start(True)", "Select to the start", show=False),
+        Binding("shift+end", "text_end(True)", "Select to the end", show=False),
+        Binding("ctrl+a", "select_all", "Select all", show=False),
+    ]
+
+    @dataclass
+    class Confirmed(Message):
+        text: str
+
+    _enter: Timer | None = None
+
+    def action_text_start(self, select: bool = False) -> None:
+        self.move_cursor(self.document.start, select=select)
+
+    def action_text_end(self, select: bool = False) -> None:
+        self.move_cursor(self.document.end, select=select)
+
+    def get_cursor_word_left_location(self) -> Location:
+        row, column = self.cursor_location
+        starts = [m.start() for m in WORD.finditer(self.document[row]) if m.start() < column]
+        if starts:
+            return row, starts[-1]
+        return super().get_cursor_word_left_location() if column == 0 else (row, 0)
+
+    def get_cursor_word_right_location(self) -> Location:
+        row, column = self.cursor_location
+        line = self.document[row]
+        starts = [m.start() for m in WORD.finditer(line) if m.start() > column]
+        if starts:
+            return row, starts[0]
+        return super().get_cursor_word_right_location() if column == len(line) else (row, len(line))
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self._enter is not None:
+            self._enter.stop()
+            self._enter = None
+            self._type(" ")
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self._enter = self.set_timer(ENTER_QUIET_SECONDS, self._confirm)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()
+        self._type(LINE_BREAKS.sub(" ", event.text))
+
+    def _type(self, text: str) -> None:
+        if result := self._replace_via_keyboard(text, *self.selection):
+            self.move_cursor(result.end_location)
+
+    def _confirm(self) -> None:
+        self._enter = None
+        self.post_message(self.Confirmed(self.text))
 
 
 class EditScreen(ModalScreen[str | None]):
-    """The sentence in a text editor: ctrl+s or enter confirms, escape cancels."""
+    """The sentence in a text editor: enter or ctrl+s confirms (in the order typed, never
+    before the keys typed ahead of them), escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s,enter", "confirm", "Confirm", priority=True),
+        Binding("ctrl+s", "confirm", "Confirm"),
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, text: str, title: str) -> None:
+    def __init__(
+        self, text: str, title: str, cursor: int | None = None, flags: RenderableType = ""
+    ) -> None:
+        """``cursor`` is where the cursor starts (an offset in ``text``; None: at the end);
+        ``flags`` shows the sentence's flags under the editor."""
         super().__init__()
         self._text = text
         self._title = title
+        self._cursor = len(text) if cursor is None else cursor
+        self._flags = flags
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self._title, classes="dialog-title")
-            yield TextArea(self._text, id="editor", soft_wrap=True, show_line_numbers=False)
-            yield Label("enter or ctrl+s confirm · escape cancel", classes="dialog-keys")
+            yield SentenceEditor(self._text, id="editor", soft_wrap=True, show_line_numbers=False)
+            yield Label(
+                "enter or ctrl+s confirm · escape cancel · ctrl+a select all",
+                classes="dialog-keys",
+            )
+            if self._flags:
+                yield Static(self._flags, id="edit-flags")
 
     def on_mount(self) -> None:
-        editor = self.query_one(TextArea)
-        editor.move_cursor(editor.document.end)
+        before = self._text[: self._cursor]
+        self.query_one(SentenceEditor).move_cursor(
+            (before.count("\n"), len(before) - (before.rfind("\n") + 1))
+        )
+
+    def on_sentence_editor_confirmed(self, message: SentenceEditor.Confirmed) -> None:
+        self.dismiss(message.text)
 
     def action_confirm(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        self.dismiss(self.query_one(SentenceEditor).text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -95,39 +200,57 @@ class ChoiceScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class AnnotateScreen(ModalScreen[tuple[MqmClass, Severity] | None]):
-    """An MQM annotation: pick the class, 1/2/3 set the severity, enter confirms."""
+AnnotationChoice = tuple[AnnotationClass, AnnotationSeverity, str]
+
+
+class AnnotateScreen(ModalScreen[AnnotationChoice | None]):
+    """An MQM annotation: the class (starting at the flag's), 0–3 the severity, an optional
+    note; enter confirms."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("0", "severity('neutral')", "Neutral"),
         Binding("1", "severity('minor')", "Minor"),
         Binding("2", "severity('major')", "Major"),
         Binding("3", "severity('critical')", "Critical"),
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, span_text: str) -> None:
+    def __init__(self, span_text: str, start: MqmType = MqmType.GRAMMAR) -> None:
         super().__init__()
         self._span_text = span_text
-        self._severity = Severity.MINOR
+        self._start = start
+        self._severity: AnnotationSeverity = Severity.MINOR
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(f"MQM annotation of “{self._span_text}”", classes="dialog-title")
-            yield OptionList(*(Option(m.value, id=m.value) for m in MqmClass))
+            yield OptionList(*(Option(m.value, id=m.value) for m in MqmType))
             yield Label(self._severity_text(), id="severity")
+            yield Input(placeholder="note (optional; tab to it)", id="note")
             yield Label(
-                "enter add · 1 minor 2 major 3 critical · escape cancel", classes="dialog-keys"
+                "enter add · 0 neutral 1 minor 2 major 3 critical · escape cancel",
+                classes="dialog-keys",
             )
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).highlighted = list(MqmType).index(self._start)
 
     def _severity_text(self) -> str:
         return f"Severity: {self._severity.value}"
 
     def action_severity(self, severity: str) -> None:
-        self._severity = Severity(severity)
+        self._severity = annotation_severity(severity)
         self.query_one("#severity", Label).update(self._severity_text())
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss((MqmClass(event.option.id), self._severity))
+        self._confirm(event.option_index)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._confirm(self.query_one(OptionList).highlighted or 0)
+
+    def _confirm(self, index: int) -> None:
+        mqm = annotation_class(list(MqmType)[index].value)
+        self.dismiss((mqm, self._severity, self.query_one("#note", Input).value.strip()))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

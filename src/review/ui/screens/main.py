@@ -6,18 +6,19 @@ and renders what the session and the flag board say. Checking runs in thread wor
 
 from __future__ import annotations
 
-import threading
+import contextlib
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from review.checkers import Checker
@@ -26,16 +27,26 @@ from review.errors import ReviewError
 from review.flags import Category, Flag
 from review.segment import Sentence
 from review.session import Change, ReviewSession
-from review.state import Annotation, ReviewState, Status
+from review.state import TYPE_OF_CLASS, Annotation, MqmType, ReviewState, Status
+from review.ui.actions import ACTIONS, MOVING, bindings, help_rows
 from review.ui.board import (
     FlagBoard,
     RowFilter,
     SeverityCounts,
     Show,
+    matches,
     refiltered,
     visible_rows,
 )
-from review.ui.checks import CheckerStages, paragraphs_around, recheck, run_stages
+from review.ui.check_state import CheckState
+from review.ui.checks import (
+    CheckerStages,
+    FlagBatch,
+    paragraphs_around,
+    recheck,
+    run_stages,
+)
+from review.ui.counts import HeaderCounts
 from review.ui.messages import (
     CheckersOpened,
     CheckProgress,
@@ -43,22 +54,30 @@ from review.ui.messages import (
     FlagsFound,
     OpenFailed,
     RecheckFailed,
+    RowsFiltered,
+    Saved,
     SentencesFound,
     SessionOpened,
 )
 from review.ui.opening import Chunk, DocumentOpener
+from review.ui.place import Place, load_place, place_path, save_place
 from review.ui.screens.dialogs import (
     AnnotateScreen,
+    AnnotationChoice,
     ChoiceScreen,
     EditScreen,
     PromptScreen,
     QuitScreen,
+    SentenceEditor,
 )
-from review.ui.screens.help import HelpScreen
-from review.ui.widgets.detail import DetailPane, SentenceDetail
+from review.ui.screens.help import HelpScreen, binding_rows
+from review.ui.widgets.detail import DetailPane, SentenceDetail, flag_list
 from review.ui.widgets.sentence_table import Row, SentenceTable
 from review.ui.widgets.status_header import LANGUAGETOOL_STARTING, HeaderInfo, StatusHeader
 from review.worddiff import word_diff
+
+# A filter or search over more sentences runs in a thread (a book's takes a few hundred ms).
+INLINE_FILTER_SENTENCES = 20_000
 
 # Below this width the detail pane goes under the table instead of beside it.
 SIDE_BY_SIDE_WIDTH = 120
@@ -71,30 +90,7 @@ class _OpeningCancelled(Exception):
 
 
 class MainScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_flagged", "Next flag"),
-        Binding("N", "previous_flagged", "Prev flag", show=False),
-        Binding("tab,]", "select_flag(1)", "Next flag in sentence", show=False, priority=True),
-        Binding(
-            "shift+tab,[", "select_flag(-1)", "Previous flag in sentence", show=False, priority=True
-        ),
-        *(
-            Binding(str(n), f"apply({n})", f"Apply suggestion {n}", show=False)
-            for n in range(1, 10)
-        ),
-        Binding("d", "dismiss_flag", "Dismiss"),
-        Binding("e,enter", "edit", "Edit"),
-        Binding("r", "toggle_reviewed", "Reviewed"),
-        Binding("c", "comment", "Comment", show=False),
-        Binding("a", "annotate", "MQM annotation", show=False),
-        Binding("u,ctrl+z", "undo", "Undo"),
-        Binding("ctrl+y", "redo", "Redo", show=False),
-        Binding("s,ctrl+s", "save", "Save"),
-        Binding("f", "filter", "Filter", show=False),
-        Binding("slash", "search", "Search", show=False),
-        Binding("question_mark,f1", "help", "Help"),
-        Binding("q", "quit_review", "Quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings(ACTIONS))
 
     def __init__(
         self,
@@ -110,22 +106,32 @@ class MainScreen(Screen[None]):
         self._segmented: list[Sentence] = []
         self.open_error: str | None = None
         self.board = FlagBoard(())
+        self.counts = HeaderCounts()
         self.row_filter = RowFilter()
+        # Sentences changed while a filter runs in its thread: judged again when it is done.
+        self._changed_while_filtering: set[int] | None = None
+        # The editor's sentence, listed though an edit made it stop matching the filter: it
+        # goes when the editor moves away (a row must not vanish under the cursor).
+        self.held: int | None = None
         self.selected_flag = 0
         self.checkers: tuple[Checker, ...] = ()
-        self.checking = True
+        self.check_state = CheckState()
         self._languagetool_state = LANGUAGETOOL_STARTING
-        self._edited_while_checking: set[str] = set()
-        # Edited sentences whose new text has not come back from the checkers yet.
-        self._unchecked: set[str] = set()
-        self._recheck_lock = threading.Lock()
+        # One thread writes the patch: saves run in order, off the UI thread.
+        self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="review-save")
+        self._place_path = place_path(opener.location.patch)
+        # Where the editor left off: the sentence is restored at open, the filter once the
+        # flags it may select on are in.
+        self._place: Place | None = load_place(self._place_path)
 
     # --- layout ------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield StatusHeader(id="header")
         with Horizontal(id="body"):
-            yield SentenceTable(self._row, id="table")
+            with Vertical(id="rows"):
+                yield Static(id="columns")
+                yield SentenceTable(self._row, id="table")
             yield DetailPane(id="detail")
         yield Footer()
 
@@ -140,6 +146,11 @@ class MainScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < SIDE_BY_SIDE_WIDTH, "-narrow")
+
+    @property
+    def checking(self) -> bool:
+        """Whether the document check is still running."""
+        return self.check_state.checking
 
     @property
     def table(self) -> SentenceTable:
@@ -166,7 +177,8 @@ class MainScreen(Screen[None]):
         if worker.is_cancelled:
             session.close()
             return
-        self.post_message(SessionOpened(session, FlagBoard(session.sentences)))
+        board = FlagBoard(session.sentences)
+        self.post_message(SessionOpened(session, board, HeaderCounts.of(session.state, board)))
 
     @property
     def sentences(self) -> Sequence[Sentence]:
@@ -196,8 +208,13 @@ class MainScreen(Screen[None]):
         session = self.session = message.session
         self._segmented = []
         self.board = message.board
+        self.counts = message.counts
         # The saved review may have edited, reviewed or commented rows on screen.
-        self.table.set_rows(range(len(session.sentences)), keep=self.table.sentence_index)
+        keep = self.table.sentence_index
+        if self._place is not None and self._place.sentence is not None:
+            with contextlib.suppress(KeyError):  # a sentence the document no longer has
+                keep = self.board.position(self._place.sentence)
+        self.table.set_rows(range(len(session.sentences)), keep=keep)
         self.query_one(StatusHeader).show_progress("Checking…", None, None)
         for notice in session.notices:
             self.notify(notice, title="Opened", timeout=8)
@@ -209,16 +226,24 @@ class MainScreen(Screen[None]):
     def _check_all(self, session: ReviewSession) -> None:
         worker = get_current_worker()
         text, sentences = session.state.current_document(session.document.text, session.sentences)
+
+        def progress(what: str, done: int | None, total: int | None) -> None:
+            self.post_message(CheckProgress(what, done, total))
+
+        def opened(checkers: Checkers) -> None:
+            self.post_message(CheckersOpened(checkers))
+
+        def found(batch: FlagBatch) -> None:
+            self.post_message(FlagsFound(batch))
+
         try:
             run_stages(
                 self._stages,
                 text,
                 sentences,
-                progress=lambda what, done, total: self.post_message(
-                    CheckProgress(what, done, total)
-                ),
-                on_opened=lambda opened: self.post_message(CheckersOpened(opened)),
-                on_flags=lambda batch: self.post_message(FlagsFound(batch)),
+                progress=progress,
+                on_opened=opened,
+                on_flags=found,
                 cancelled=lambda: worker.is_cancelled,
             )
         except Exception as exc:  # a checker's failure must not end the review
@@ -251,16 +276,16 @@ class MainScreen(Screen[None]):
         session = self.session
         if session is None:
             return
-        current = {sid for sid, text in batch.checked.items() if session.text_of(sid) == text}
-        flags = [f for f in batch.flags if f.sentence_id in current]
+        current, flags = self.check_state.current(batch, session.text_of)
         touched = self.board.replace(current, flags) if batch.replace else self.board.add(flags)
-        if batch.replace:
-            self._unchecked -= current
         self._refresh(touched)
 
     @on(ChecksFinished)
     def _checks_finished(self, message: ChecksFinished) -> None:
-        self.checking = False
+        waiting = self.check_state.finished()
+        if self._place is not None:
+            self.row_filter, self._place = self._place.row_filter, None
+            self._apply_filter()
         self.query_one(StatusHeader).hide_progress()
         if self._languagetool_state == LANGUAGETOOL_STARTING:
             self._languagetool_state = "LanguageTool: unavailable"
@@ -268,9 +293,8 @@ class MainScreen(Screen[None]):
             self.notify(message.error, title="Checking failed", severity="error", timeout=10)
         self._show_header()
         self._show_detail()
-        if self._edited_while_checking:
-            self._recheck(set(self._edited_while_checking))
-            self._edited_while_checking.clear()
+        if waiting:
+            self._recheck(waiting)
 
     def _recheck(self, sentence_ids: set[str]) -> None:
         """Check the paragraphs of these sentences again, on their current texts."""
@@ -278,9 +302,7 @@ class MainScreen(Screen[None]):
         if session is None:
             return
         self.board.clear(sentence_ids)
-        self._unchecked |= sentence_ids
-        if self.checking:
-            self._edited_while_checking |= sentence_ids
+        self.check_state.edited(sentence_ids)
         around = paragraphs_around(session.sentences, map(self.board.position, sentence_ids))
         self._recheck_worker(around, self.checkers)
 
@@ -293,7 +315,7 @@ class MainScreen(Screen[None]):
         if not checkers:
             self.post_message(RecheckFailed(ids, None))
             return
-        with self._recheck_lock:
+        with self.check_state.recheck_lock:
             text, placed = session.state.current_document(session.document.text, sentences)
             try:
                 batch = recheck(checkers, text, placed)
@@ -306,9 +328,7 @@ class MainScreen(Screen[None]):
     def _recheck_failed(self, message: RecheckFailed) -> None:
         if message.error:
             self.notify(message.error, title="Checking failed", severity="error", timeout=10)
-        # While the document check runs, the edits wait in _edited_while_checking for it.
-        if not self.checking:
-            self._unchecked -= message.sentence_ids
+        self.check_state.recheck_failed(message.sentence_ids)
         self._refresh(message.sentence_ids)
 
     # --- rendering ---------------------------------------------------------------------------
@@ -328,21 +348,30 @@ class MainScreen(Screen[None]):
             reviewed=review.status is Status.REVIEWED,
             commented=bool(review.comment or review.annotations),
             text=review.text(sentence.text),
+            stale=index == self.held,
         )
 
     def _refresh(self, sentence_ids: Iterable[str]) -> None:
         """Show that these sentences changed (flags, review): their rows, and whether the
         filter still lists them."""
         indices = {self.board.position(sid) for sid in sentence_ids}
+        if self._changed_while_filtering is not None:
+            self._changed_while_filtering |= indices
         session = self.session
+        if session is not None:
+            self.counts.recount(sentence_ids, session.state, self.board)
+        current = self.table.sentence_index
         if session is not None and self.row_filter != RowFilter():
+            state, board, row_filter = session.state, self.board, self.row_filter
+            if current in indices:
+                kept = matches(self.sentences[current], state, board, row_filter)
+                self.held = None if kept else current
             rows = refiltered(
-                self.table.rows, indices, self.sentences, session.state, self.board, self.row_filter
+                self.table.rows, indices, self.sentences, state, board, row_filter, self.held
             )
-            self.table.set_rows(rows, keep=self.table.sentence_index)
+            self.table.set_rows(rows, keep=current)
         else:
             self.table.refresh_sentences(indices)
-        current = self.table.sentence_index
         if current in indices:
             self._show_detail()
         self._show_header()
@@ -351,7 +380,30 @@ class MainScreen(Screen[None]):
         session = self.session
         if session is None:
             return
-        rows = visible_rows(session.sentences, session.state, self.board, self.row_filter)
+        self.held = None
+        everything = self.row_filter == RowFilter()
+        if everything or len(session.sentences) <= INLINE_FILTER_SENTENCES:
+            rows = visible_rows(session.sentences, session.state, self.board, self.row_filter)
+            self.table.set_rows(rows, keep=self.table.sentence_index)
+            return
+        self._changed_while_filtering = set()
+        self._filter(session, self.row_filter)
+
+    @work(thread=True, exclusive=True, group="filter")
+    def _filter(self, session: ReviewSession, row_filter: RowFilter) -> None:
+        rows = visible_rows(session.sentences, session.state, self.board, row_filter)
+        self.post_message(RowsFiltered(row_filter, rows))
+
+    @on(RowsFiltered)
+    def _rows_filtered(self, message: RowsFiltered) -> None:
+        session = self.session
+        changed = self._changed_while_filtering
+        if session is None or changed is None or message.row_filter != self.row_filter:
+            return  # a newer filter is on its way
+        self._changed_while_filtering = None
+        rows = refiltered(
+            message.rows, changed, self.sentences, session.state, self.board, self.row_filter
+        )
         self.table.set_rows(rows, keep=self.table.sentence_index)
 
     def _show_header(self) -> None:
@@ -363,16 +415,16 @@ class MainScreen(Screen[None]):
             showing=self.row_filter.describe(),
         )
         if session is not None:
-            state = session.state
-            reviewed = sum(1 for _, r in state.items() if r.status is Status.REVIEWED)
+            counts = self.counts
             info = replace(
                 info,
-                flagged=self.board.flagged_count(state),
-                edited=len(state.edited_ids()),
-                reviewed=reviewed,
+                flagged=counts.flagged(self.board),
+                edited=counts.edited,
+                reviewed=counts.reviewed,
                 unsaved=session.dirty,
             )
         self.query_one(StatusHeader).show(info)
+        self.query_one("#columns", Static).update(self.table.column_header())
 
     def _show_detail(self) -> None:
         self.query_one(DetailPane).show(self.detail())
@@ -392,26 +444,39 @@ class MainScreen(Screen[None]):
             review=review,
             flags=flags,
             dismissed=dismissed,
-            selected=self.selected_flag,
-            checking=self.checking or sentence.id in self._unchecked,
+            selected=self._selected_index(flags),
+            checking=self.check_state.pending(sentence.id),
             diff=word_diff(sentence.text, review.edited or "") if edited else (),
         )
 
     def _moved(self) -> None:
         self.selected_flag = 0
+        held = self.held
+        if held is not None and held != self.table.sentence_index:
+            self.held = None
+            rows = self.table.rows
+            position = self.table.position_of(held)
+            if position is not None:
+                self.table.set_rows(
+                    [*rows[:position], *rows[position + 1 :]], keep=self.table.sentence_index
+                )
         self._show_detail()
 
     # --- actions: moving and selecting -------------------------------------------------------
 
     def _flags_here(self) -> tuple[Flag, ...]:
-        """The current sentence's flags; the selected one is kept within them."""
+        """The current sentence's flags."""
         index = self.table.sentence_index
         if index is None:
             return ()
         sentence_id = self.sentences[index].id
-        flags = self.board.active(sentence_id, self.state.review_of(sentence_id))
-        self.selected_flag = min(self.selected_flag, max(len(flags) - 1, 0))
-        return flags
+        return self.board.active(sentence_id, self.state.review_of(sentence_id))
+
+    def _selected_index(self, flags: Sequence[Flag]) -> int:
+        """The selected flag among ``flags``. ``selected_flag`` itself is left as it is while
+        an edit is re-checked (no flags for a moment): applying a suggestion leaves the
+        selection on the next flag, which takes the applied one's place."""
+        return min(self.selected_flag, max(len(flags) - 1, 0))
 
     def _has_flags(self, index: int) -> bool:
         assert self.session is not None
@@ -435,10 +500,41 @@ class MainScreen(Screen[None]):
                 return
         self.notify("No more flagged sentences that way.", timeout=3)
 
+    def action_go_to(self) -> None:
+        if self._opened() is None:
+            return
+
+        def done(answer: str | None) -> None:
+            if answer:
+                self.go_to(answer.strip())
+
+        self.app.push_screen(PromptScreen("Go to sentence (number or id)"), done)
+
+    def go_to(self, where: str) -> None:
+        """Move to sentence ``where`` (its number or its id); a filter that hides it is
+        lifted, since a key must act only on a row the screen shows."""
+        session = self.session
+        if session is None:
+            return
+        try:
+            index = int(where) - 1 if where.isdigit() else self.board.position(where)
+        except KeyError:
+            index = -1
+        if not 0 <= index < len(session.sentences):
+            self.notify(f"No sentence {where}.", severity="warning", timeout=3)
+            return
+        if self.table.position_of(index) is None:
+            self.row_filter = RowFilter()
+            self._apply_filter()
+            self._show_header()
+        position = self.table.position_of(index)
+        assert position is not None
+        self.table.cursor = position
+
     def action_select_flag(self, step: int) -> None:
         flags = self._flags_here()
         if flags:
-            self.selected_flag = (self.selected_flag + step) % len(flags)
+            self.selected_flag = (self._selected_index(flags) + step) % len(flags)
             self._show_detail()
 
     # --- actions: changes --------------------------------------------------------------------
@@ -456,7 +552,7 @@ class MainScreen(Screen[None]):
         if not flags:
             self.notify("This sentence has no open flag.", timeout=3)
             return None
-        return flags[self.selected_flag]
+        return flags[self._selected_index(flags)]
 
     def _current(self) -> tuple[ReviewSession, str] | None:
         """The session and the selected sentence's id, once the session is open."""
@@ -520,8 +616,18 @@ class MainScreen(Screen[None]):
             if text is not None:
                 self._change(lambda s: s.set_text(sentence_id, text))
 
+        flags = self._flags_here()
+        selected = self._selected_index(flags)
+        cursor = flags[selected].start if flags else None
+        title = f"Edit sentence {number}"
         self.app.push_screen(
-            EditScreen(session.text_of(sentence_id), f"Edit sentence {number}"), done
+            EditScreen(
+                session.text_of(sentence_id),
+                title,
+                cursor,
+                flag_list(flags, selected) if flags else "",
+            ),
+            done,
         )
 
     def action_comment(self) -> None:
@@ -544,38 +650,66 @@ class MainScreen(Screen[None]):
         session, sentence_id = current
         flags = self._flags_here()
         text = session.text_of(sentence_id)
-        start, end = (
-            (flags[self.selected_flag].start, flags[self.selected_flag].end)
-            if flags
-            else (0, len(text))
-        )
+        flag = flags[self._selected_index(flags)] if flags else None
+        start, end = (flag.start, flag.end) if flag else (0, len(text))
 
-        def done(choice: tuple[object, object] | None) -> None:
+        def done(choice: AnnotationChoice | None) -> None:
             if choice is not None:
-                mqm, severity = choice
-                annotation = Annotation(mqm, severity, start, end)  # type: ignore[arg-type]
+                annotation = Annotation(*choice[:2], start, end, note=choice[2])
                 self._change(lambda s: s.annotate(sentence_id, annotation))
 
-        self.app.push_screen(AnnotateScreen(text[start:end]), done)
+        start_class = TYPE_OF_CLASS[flag.mqm] if flag else MqmType.GRAMMAR
+        self.app.push_screen(AnnotateScreen(text[start:end], start_class), done)
 
     def action_undo(self) -> None:
-        self._change(lambda s: s.undo())
+        self._change(lambda s: self._told(s.undo(), "Nothing to undo."))
 
     def action_redo(self) -> None:
-        self._change(lambda s: s.redo())
+        self._change(lambda s: self._told(s.redo(), "Nothing to redo."))
 
-    def action_save(self) -> bool:
-        session = self._opened()
+    def _told(self, change: Change | None, nothing: str) -> Change | None:
+        """Say what an undo or redo did (or that there was nothing to do)."""
+        if change is None:
+            self.notify(nothing, timeout=3)
+        else:
+            numbers = ", ".join(str(self.board.position(sid) + 1) for sid in change.sentence_ids)
+            self.notify(f"{change.label[0].upper()}{change.label[1:]} (sentence {numbers})")
+        return change
+
+    def action_save(self) -> None:
+        if self._opened() is not None:
+            self._save(quit_after=False)
+
+    def _save(self, quit_after: bool) -> None:
+        """Write the patch in the saver's thread (a book's patch takes a second or more);
+        ``Saved`` comes back when it is written."""
+        session = self.session
         if session is None:
-            return False
-        try:
-            path = session.save()
-        except ReviewError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
-            return False
-        self.notify(f"Saved {path.name}", title="Saved", timeout=3)
+            return
+
+        def save() -> None:
+            try:
+                path = session.save()
+            except ReviewError as exc:
+                self.post_message(Saved(None, str(exc), quit_after))
+                return
+            self.post_message(Saved(path, None, quit_after))
+
+        self._saver.submit(save)
+
+    @on(Saved)
+    def _saved(self, message: Saved) -> None:
+        if message.path is None:
+            self.notify(message.error or "", title="Not saved", severity="error", timeout=10)
+            return
+        self.notify(f"Saved {message.path.name}", title="Saved", timeout=3)
         self._show_header()
-        return True
+        if message.quit_after:
+            self.app.exit()
+
+    def on_unmount(self) -> None:
+        # A save under way is finished before the app ends (the session closes after it).
+        self._saver.shutdown(wait=True)
 
     # --- actions: views ----------------------------------------------------------------------
 
@@ -620,13 +754,17 @@ class MainScreen(Screen[None]):
         self.app.push_screen(HelpScreen(help_sections()))
 
     def action_quit_review(self) -> None:
+        index = self.table.sentence_index
+        if self.session is not None and index is not None:
+            here = self.session.sentences[index].id
+            save_place(self._place_path, Place.of(here, self.row_filter))
         if self.session is None or not self.session.dirty:
             self.app.exit()
             return
 
         def done(answer: str | None) -> None:
-            if answer == "save" and self.action_save():
-                self.app.exit()
+            if answer == "save":
+                self._save(quit_after=True)
             elif answer == "discard" and self.session is not None:
                 self.session.discard()
                 self.app.exit()
@@ -634,19 +772,22 @@ class MainScreen(Screen[None]):
         self.app.push_screen(QuitScreen(), done)
 
 
-def help_sections() -> list[tuple[str, list[BindingType]]]:
-    """Every key, by where it works; the nine suggestion keys as one line."""
-    reviewing: list[BindingType] = [
-        b
-        for b in MainScreen.BINDINGS
-        if not (isinstance(b, Binding) and b.action.startswith("apply"))
-    ]
-    reviewing.insert(4, Binding("1-9", "apply", "Apply that suggestion of the selected flag"))
+def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every key, by where it works: the screen's from its actions, the dialogs' from their
+    bindings."""
+    sections = dict(help_rows(ACTIONS))
+    sections[MOVING] = binding_rows(SentenceTable.BINDINGS) + sections[MOVING]
     return [
-        ("Moving", list(SentenceTable.BINDINGS)),
-        ("Reviewing", reviewing),
-        ("Sentence editor", list(EditScreen.BINDINGS)),
-        ("MQM annotation", list(AnnotateScreen.BINDINGS)),
-        ("Quit prompt", list(QuitScreen.BINDINGS)),
-        ("Anywhere", [Binding("ctrl+p", "command_palette", "Command palette")]),
+        *sections.items(),
+        (
+            "Sentence editor",
+            [
+                ("Enter", "Confirm"),
+                *binding_rows([*EditScreen.BINDINGS, *SentenceEditor.BINDINGS]),
+                ("ctrl+← ctrl+→", "Word to word, over punctuation"),
+            ],
+        ),
+        ("MQM annotation", binding_rows(AnnotateScreen.BINDINGS)),
+        ("Quit prompt", binding_rows(QuitScreen.BINDINGS)),
+        ("Anywhere", [("ctrl+p", "Command palette")]),
     ]

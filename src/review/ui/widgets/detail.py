@@ -47,21 +47,37 @@ class DetailPane(ScrollView, can_focus=False):
         super().__init__(id=id)
         self.shown: SentenceDetail | None = None
         self._lines: list[Strip] = []
+        # The lines of each flag of the list: the selected one is scrolled into view.
+        self._flag_lines: list[range] = []
         self._blank = Strip.blank(0)
         self._width = 0
 
     def show(self, detail: SentenceDetail | None) -> None:
+        before, shown = self._lines, self.shown
         self.shown = detail
-        before = self._lines
         self._render_lines()
-        if self.scroll_offset.y:
-            self.scroll_to(y=0, animate=False)
+        same = detail is not None and shown is not None and shown.sentence.id == detail.sentence.id
+        top = round(self.scroll_offset.y) if same else 0
+        target = self._top_showing_selected(top)
+        if target != round(self.scroll_offset.y):
+            self.scroll_to(y=target, animate=False)
             self.refresh()
             return
         # Repaint only the lines that differ: most of the pane is blank below a short detail.
         for y in range(max(len(before), len(self._lines))):
             if y >= len(before) or y >= len(self._lines) or before[y] != self._lines[y]:
                 self.refresh_line(y)
+
+    def _top_showing_selected(self, top: int) -> int:
+        """The scroll position nearest ``top`` that shows the whole selected flag."""
+        detail = self.shown
+        height = self.scrollable_content_region.height
+        if detail is None or not 0 <= detail.selected < len(self._flag_lines) or height <= 0:
+            return top
+        lines = self._flag_lines[detail.selected]
+        if lines.stop > top + height:
+            top = lines.stop - height
+        return max(0, min(top, lines.start))
 
     def on_resize(self) -> None:
         self._render_lines()
@@ -72,11 +88,17 @@ class DetailPane(ScrollView, can_focus=False):
         if width <= 0:
             return
         console = self.app.console
+        options = console.options.update_width(width)
         style = self.rich_style
-        lines = console.render_lines(
-            _renderable(self.shown), console.options.update_width(width), style=style
-        )
-        self._lines = [Strip(line, width) for line in lines]
+        self._lines, self._flag_lines = [], []
+        for renderable, flag_index in _blocks(self.shown):
+            start = len(self._lines)
+            self._lines.extend(
+                Strip(line, width)
+                for line in console.render_lines(renderable, options, style=style)
+            )
+            if flag_index is not None:
+                self._flag_lines.append(range(start, len(self._lines)))
         self._blank = Strip.blank(width, style)
         self._width = width
         # Only a detail taller than the pane changes the virtual size (and so the layout).
@@ -90,22 +112,28 @@ class DetailPane(ScrollView, can_focus=False):
         return self._lines[position] if position < len(self._lines) else self._blank
 
 
-def _renderable(detail: SentenceDetail | None) -> RenderableType:
+Block = tuple[RenderableType, int | None]
+
+
+def _blocks(detail: SentenceDetail | None) -> list[Block]:
+    """What the pane shows, top to bottom; each flag of the list is a block of its own,
+    tagged with its index."""
     if detail is None:
-        return Text("No sentence to show.")
-    parts = [part for part in _parts(detail) if part]
-    spaced = [item for part in parts for item in (Text(), part)]
-    return Group(*spaced[1:])
-
-
-def _parts(detail: SentenceDetail) -> tuple[RenderableType, ...]:
-    return (
-        _title(detail),
-        _marked_text(detail),
+        return [(Text("No sentence to show."), None)]
+    parts: list[list[Block]] = [
+        [(_title(detail), None)],
+        [(_marked_text(detail), None)],
         _flag_list(detail),
-        _notes(detail.review),
-        _diff(detail),
-    )
+        [(_notes(detail), None)],
+        [(_diff(detail), None)],
+    ]
+    blocks: list[Block] = []
+    for part in parts:
+        if any(renderable for renderable, _ in part):
+            if blocks:
+                blocks.append((Text(), None))
+            blocks.extend(part)
+    return blocks
 
 
 def _title(detail: SentenceDetail) -> Text:
@@ -128,21 +156,32 @@ def _marked_text(detail: SentenceDetail) -> Text:
     return text
 
 
-def _flag_list(detail: SentenceDetail) -> RenderableType:
+def _flag_list(detail: SentenceDetail) -> list[Block]:
+    blocks: list[Block]
     if not detail.flags:
         message = "Checking…" if detail.checking else "No flags."
-        lines = [Text(message, style="dim italic")]
+        blocks = [(Text(message, style="dim italic"), None)]
     else:
-        lines = [
-            _flag_line(flag, index == detail.selected) for index, flag in enumerate(detail.flags)
+        blocks = [
+            (_flag_line(flag, index == detail.selected), index)
+            for index, flag in enumerate(detail.flags)
         ]
     if detail.dismissed:
-        lines.append(
-            Text(f"{len(detail.dismissed)} dismissed: ", style="dim").append(
-                ", ".join(f"{f.rule} “{f.text}”" for f in detail.dismissed)
+        blocks.append(
+            (
+                Text(f"{len(detail.dismissed)} dismissed: ", style="dim").append(
+                    ", ".join(f"{f.rule} “{f.text}”" for f in detail.dismissed)
+                ),
+                None,
             )
         )
-    return Group(*lines)
+    return blocks
+
+
+def flag_list(flags: Sequence[Flag], selected: int) -> Group:
+    """The flags with their numbered suggestions, as the pane lists them (the edit dialog
+    shows them too)."""
+    return Group(*(_flag_line(flag, index == selected) for index, flag in enumerate(flags)))
 
 
 def _flag_line(flag: Flag, selected: bool) -> Text:
@@ -155,23 +194,38 @@ def _flag_line(flag: Flag, selected: bool) -> Text:
     line.append(f"    “{flag.text}” {flag.message}")
     if flag.replacements:
         line.append("\n   ")
-        for number, replacement in enumerate(flag.replacements[:9], start=1):
+        for number, replacement in enumerate(shown_suggestions(flag), start=1):
             line.append(f" {number} ", style="bold reverse" if selected else "bold")
-            line.append(f" {replacement or '(delete)'} ")
+            line.append(f" {replacement} ")
     return line
 
 
-def _notes(review: SentenceReview) -> Text:
+def shown_suggestions(flag: Flag) -> list[str]:
+    """The first nine suggestions as shown: with their spaces made visible (␣) where the
+    spaces are the point (suggestions, or a suggestion and the flagged text, that differ only
+    in spaces; spaces at an end or doubled), which plain spaces would hide."""
+    suggestions = flag.replacements[:9]
+    squeezed = [r.replace(" ", "") for r in (flag.text, *suggestions)]
+    spaces_matter = len(set(squeezed)) < len(squeezed) or any(
+        r != r.strip(" ") or "  " in r for r in suggestions
+    )
+    return [(r.replace(" ", "␣") if spaces_matter else r) if r else "(delete)" for r in suggestions]
+
+
+def _notes(detail: SentenceDetail) -> Text:
+    review = detail.review
+    text = review.text(detail.sentence.text)
     notes = []
     if review.comment:
         notes.append(Text("Comment: ", style="bold").append(review.comment))
     for annotation in review.annotations:
-        notes.append(
-            Text("MQM: ", style="bold").append(
-                f"{annotation.mqm.value} ({annotation.severity.value}) "
-                f"at {annotation.start}–{annotation.end}"
-            )
+        line = Text("MQM: ", style="bold").append(
+            f"{annotation.mqm.value} ({annotation.severity.value}) "
+            f"“{text[annotation.start : annotation.end]}”"
         )
+        if annotation.note:
+            line.append(f" · {annotation.note}", style="italic")
+        notes.append(line)
     return Text("\n").join(notes)
 
 

@@ -33,6 +33,8 @@ class Row:
     reviewed: bool
     commented: bool
     text: str
+    stale: bool = False
+    """Listed only until the editor moves away: it no longer matches the filter."""
 
 
 RowSource = Callable[[int], Row]
@@ -101,6 +103,10 @@ class SentenceTable(ScrollView, can_focus=True):
         if position != self.cursor or self.sentence_index != before:
             self.cursor = position
         self.refresh()
+
+    def column_header(self) -> str:
+        """The names of the columns, aligned with the rows (the legend in help says more)."""
+        return f"{'#':>{self._number_width}}  C M m ✎✓¶ Sentence"
 
     def position_of(self, sentence_index: int) -> int | None:
         """Where the sentence is among the listed rows (None: not listed)."""
@@ -242,7 +248,8 @@ class SentenceTable(ScrollView, can_focus=True):
             part(_count(counts.critical), "sentence-table--critical"),
             part(_count(counts.major), "sentence-table--major"),
             part(_count(counts.minor), "sentence-table--minor"),
-            part(" ✎" if row.edited else "  ", "sentence-table--mark"),
+            part("×" if row.stale else " ", "sentence-table--mark"),
+            part("✎" if row.edited else " ", "sentence-table--mark"),
             part("✓" if row.reviewed else "·", "sentence-table--reviewed"),
             part("¶ " if row.commented else "  ", "sentence-table--mark"),
             # A character takes at least one cell: what lies past ``width`` is never shown.

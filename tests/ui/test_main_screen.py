@@ -1,0 +1,218 @@
+"""The main screen's items of issue 12: what the editor sees is what the keys act on."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+from rich.console import Console
+
+from review.checking import Checkers
+from review.ui.board import RowFilter, Show, visible_rows
+from review.ui.screens import main as main_screen
+from review.ui.screens.dialogs import PromptScreen
+from review.ui.widgets.detail import DetailPane
+from ui.harness import LANGUAGETOOL_VERSION, pilot_test, recorded_flags, wait_ready
+
+S5_PHRASE = "community of human destiny"
+
+
+def _current(app) -> str:
+    return app.session.sentences[app.main.table.sentence_index].id
+
+
+@pilot_test
+async def test_a_row_that_stops_matching_the_search_stays_until_the_editor_moves(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("slash", *"human destiny", "enter")
+        rows = [app.session.sentences[i].id for i in app.main.table.rows]
+        assert _current(app) == "s5" and "s5" in rows
+        await pilot.press("1")  # the suggestion removes the searched words from s5
+        await wait_ready(pilot)
+        assert S5_PHRASE not in app.session.text_of("s5")
+        assert _current(app) == "s5"  # still there, marked
+        assert app.main.held == app.main.table.sentence_index
+        row = app.main._row(app.main.table.sentence_index)
+        assert row.stale
+        edits = dict(app.session.state.items())
+        await pilot.press("1")  # s5 has no flag left: nothing else may change
+        assert dict(app.session.state.items()) == edits
+        await pilot.press("down")
+        assert "s5" not in [app.session.sentences[i].id for i in app.main.table.rows]
+        assert app.main.held is None
+
+
+@pilot_test
+async def test_go_to_a_sentence_by_number_or_id(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("colon")
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press(*"12", "enter")
+        assert _current(app) == "s12"
+        await pilot.press("colon", *"s40", "enter")
+        assert _current(app) == "s40"
+        await pilot.press("f", "down", "enter")  # flagged only: s3 is not listed
+        await pilot.press("colon", "3", "enter")
+        assert _current(app) == "s3"  # the filter is lifted to show it
+        await pilot.press("colon", *"s999", "enter")
+        assert _current(app) == "s3"
+        assert app._notifications and "No sentence s999." in [n.message for n in app._notifications]
+
+
+class EightFlags:
+    """Eight flags on the first eight lower-case words of s3, each with a suggestion (the
+    word in capitals, which fixes it)."""
+
+    name = "eight"
+
+    def check(self, text, sentences):
+        for sentence in sentences:
+            if sentence.id != "s3":
+                continue
+            for number, word in enumerate(re.finditer(r"\b[a-z]+\b", sentence.text)):
+                if number == 8:
+                    return
+                yield replace(
+                    recorded_flags()[0],
+                    sentence_id="s3",
+                    start=word.start(),
+                    end=word.end(),
+                    text=word.group(),
+                    rule=f"RULE_{number}",
+                    replacements=(word.group().upper(),),
+                )
+
+
+def eight_flag_stages(progress):
+    yield Checkers((EightFlags(),), {"languagetool": LANGUAGETOOL_VERSION}, ())
+
+
+def _visible_text(pane) -> str:
+    height = pane.scrollable_content_region.height
+    return "\n".join(pane.render_line(y).text for y in range(height))
+
+
+@pilot_test
+async def test_at_80x24_the_header_and_the_selected_flag_of_eight_are_visible(make_app):
+    app = make_app(stages=eight_flag_stages)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        header = app.screen.query_one("#header-info")
+        assert header.size.height == 2  # wrapped, not cut
+        shown = " ".join(str(header.render()).split())
+        assert "showing all" in shown and f"LanguageTool {LANGUAGETOOL_VERSION}: ready" in shown
+        await pilot.press("colon", "3", "enter")
+        pane = app.main.query_one(DetailPane)
+        for selected in range(8):
+            assert app.main.selected_flag == selected
+            assert f"RULE_{selected}" in _visible_text(pane)
+            await pilot.press("tab")
+        assert app.main.selected_flag == 0 and "RULE_0" in _visible_text(pane)
+        await pilot.press("shift+tab")  # back from the first to the last
+        assert app.main.selected_flag == 7
+        assert "RULE_7" in _visible_text(pane)
+
+
+@pilot_test
+async def test_the_table_names_its_columns_and_help_explains_the_marks(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        assert str(app.screen.query_one("#columns").render()) == " #  C M m ✎✓¶ Sentence"
+        await pilot.press("question_mark")
+        console = Console(width=120, file=io.StringIO(), record=True)
+        console.print(app.screen.query_one("#help").query("Static").last().content)
+        help_text = console.export_text()
+        assert "C M m" in help_text and "its open flags: critical, major, minor" in help_text
+        assert "✓ ·" in help_text and "reviewed · still to do" in help_text
+        assert "? F1" in help_text and "question_mark" not in help_text
+
+
+@pilot_test
+async def test_after_applying_a_suggestion_the_next_flag_is_selected(make_app):
+    app = make_app(stages=eight_flag_stages)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("colon", "3", "enter", "tab", "tab")
+        detail = app.main.detail()
+        assert [f.text for f in detail.flags[2:4]] == ["profound", "changes"]
+        await pilot.press("1")
+        await wait_ready(pilot)
+        detail = app.main.detail()
+        assert "PROFOUND" in app.session.text_of("s3")
+        assert detail.flags[detail.selected].text == "changes"
+        await pilot.press("u")
+        messages = [n.message for n in app._notifications]
+        assert messages[-1] == "Undone: accepted RULE_2: 'profound' → 'PROFOUND' (sentence 3)"
+        await pilot.press("ctrl+y")
+        messages = [n.message for n in app._notifications]
+        assert messages[-1] == "Redone: accepted RULE_2: 'profound' → 'PROFOUND' (sentence 3)"
+
+
+@pilot_test
+async def test_the_ui_reopens_where_the_editor_left_off(make_app):
+    first = make_app()
+    async with first.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("f", "down", "enter", "colon", *"s14", "enter")  # flagged only
+        await pilot.press("q")
+    first.session.close()  # as `review` does when the app ends
+    first.main.session = None
+    place = Path("corrections/000_609f52cd2aa5fae0.ui.json")
+    assert json.loads(place.read_text(encoding="utf-8")) == {
+        "sentence": "s14",
+        "show": "flagged",
+        "category": None,
+        "query": "",
+    }
+    second = make_app()
+    async with second.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        assert _current(second) == "s14"
+        assert second.main.row_filter == RowFilter(Show.FLAGGED)
+        assert len(second.main.table.rows) == 19
+
+
+@pilot_test
+async def test_an_unreadable_place_opens_at_the_start(make_app):
+    Path("corrections").mkdir(exist_ok=True)
+    Path("corrections/000_609f52cd2aa5fae0.ui.json").write_text('{"show": "nonsense"}')
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        assert _current(app) == "s1" and app.main.row_filter == RowFilter()
+
+
+@pilot_test
+async def test_on_a_book_the_filter_runs_in_a_thread_and_keeps_changes_made_meanwhile(
+    make_app, monkeypatch
+):
+    monkeypatch.setattr(main_screen, "INLINE_FILTER_SENTENCES", 0)
+    release = threading.Event()
+
+    def slow_visible_rows(*args):
+        release.wait(10)  # a book's rescan, still running while the editor works
+        return visible_rows(*args)
+
+    monkeypatch.setattr(main_screen, "visible_rows", slow_visible_rows)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("f", "down", "enter")  # flagged: the rows come from the thread
+        assert app.main._changed_while_filtering == set()
+        flag = app.main.board.flags_of("s5")[0]
+        app.main._change(lambda s: s.dismiss(flag))  # s5 stops being flagged meanwhile
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rows = [app.session.sentences[i].id for i in app.main.table.rows]
+        assert len(rows) == 18 and "s5" not in rows
+        assert app.main._changed_while_filtering is None
