@@ -1,12 +1,17 @@
 """Score checkers against post-edited MT: do flags land where the post-editor changed words?
 
-Each `mt` line of DATA.jsonl (MLQE-PE format: see ../shared/data/README.md) is checked as a
-one-sentence document. Gold: `mt_bad_spans` (words the post-editor changed) and `hter`.
+Each line of DATA.jsonl is checked as a one-sentence document. Two layouts are read (see
+../shared/data/README.md): MLQE-PE (`mt`; gold `mt_bad_spans`, the words the post-editor
+changed, and `hter`) and expert MQM annotations (`target`; gold the `errors` an English-only
+checker can hope to find: category Fluency/…, Style/…, Locale convention/… or Non-translation;
+the source language is Chinese unless `lang_pair` says otherwise).
 
 - sentence level: a sentence is predicted positive when it has a flag, gold positive when it
   has a BAD span; precision, recall, F1;
 - span level: precision = flags overlapping a BAD span / flags; recall = BAD spans hit by a
   flag / BAD spans; F1 of the two;
+- character level: precision = flagged characters inside a BAD span / flagged characters;
+  recall = BAD characters flagged / BAD characters (each sentence's union of spans);
 - Spearman correlation of the per-sentence penalty (minor 1, major 5, critical 25) with HTER;
 - per fluency rule (every detector, on by default or not) and per language pair.
 
@@ -56,6 +61,9 @@ class Scores:
     flags_on_bad: int
     bad_spans: int
     bad_spans_hit: int
+    chars_flagged: int
+    chars_flagged_bad: int
+    chars_bad: int
     sentence_tp: int
     sentence_fp: int
     sentence_fn: int
@@ -72,6 +80,18 @@ class Scores:
     @property
     def span_f1(self) -> float | None:
         return _f1(self.span_precision, self.span_recall)
+
+    @property
+    def char_precision(self) -> float | None:
+        return _ratio(self.chars_flagged_bad, self.chars_flagged)
+
+    @property
+    def char_recall(self) -> float | None:
+        return _ratio(self.chars_flagged_bad, self.chars_bad)
+
+    @property
+    def char_f1(self) -> float | None:
+        return _f1(self.char_precision, self.char_recall)
 
     @property
     def sentence_precision(self) -> float | None:
@@ -96,19 +116,37 @@ def _f1(precision: float | None, recall: float | None) -> float | None:
     return 2 * precision * recall / (precision + recall)
 
 
+# MQM error classes a checker that reads only the English can hope to find.
+FLUENCY_GOLD = ("Fluency/", "Style/", "Locale convention/")
+
+
+def is_fluency_gold(category: str) -> bool:
+    return category.startswith(FLUENCY_GOLD) or category == "Non-translation"
+
+
 def load_items(path: Path) -> list[Item]:
     items: list[Item] = []
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, start=1):
             row = json.loads(line)
-            mt = row["mt"]
-            pair = row.get("lang_pair", "all")
+            if "mt" in row:
+                mt = row["mt"]
+                pair = row.get("lang_pair", "all")
+                bad = [(s["start"], s["end"]) for s in row.get("mt_bad_spans", ())]
+            else:
+                mt = row["target"]
+                pair = row.get("lang_pair", "zh-en")
+                bad = [
+                    (e["start"], e["end"])
+                    for e in row["errors"]
+                    if is_fluency_gold(e["category"]) and e["end"] > e["start"]
+                ]
             items.append(
                 Item(
                     Sentence(f"s{number}", 0, len(mt), 1, mt),
                     pair,
                     pair.split("-")[0] if "-" in pair else "",
-                    tuple((s["start"], s["end"]) for s in row.get("mt_bad_spans", ())),
+                    tuple(sorted(set(bad))),
                     row.get("hter"),
                 )
             )
@@ -136,6 +174,7 @@ def score(items: Sequence[Item], flags: Iterable[Flag]) -> Scores:
     for flag in flags:
         by_sentence[flag.sentence_id].append(flag)
     flags_total = flags_on_bad = spans = spans_hit = tp = fp = fn = 0
+    chars_flagged = chars_flagged_bad = chars_bad = 0
     penalties: list[float] = []
     hters: list[float] = []
     for item in items:
@@ -144,6 +183,11 @@ def score(items: Sequence[Item], flags: Iterable[Flag]) -> Scores:
         flags_on_bad += sum(any(_overlap(f, span) for span in item.bad) for f in found)
         spans += len(item.bad)
         spans_hit += sum(any(_overlap(f, span) for f in found) for span in item.bad)
+        flagged = _covered((f.start, f.end) for f in found)
+        bad = _covered(item.bad)
+        chars_flagged += len(flagged)
+        chars_bad += len(bad)
+        chars_flagged_bad += len(flagged & bad)
         tp += bool(found) and bool(item.bad)
         fp += bool(found) and not item.bad
         fn += not found and bool(item.bad)
@@ -151,8 +195,22 @@ def score(items: Sequence[Item], flags: Iterable[Flag]) -> Scores:
             penalties.append(sum(PENALTY[f.severity] for f in found))
             hters.append(item.hter)
     return Scores(
-        flags_total, flags_on_bad, spans, spans_hit, tp, fp, fn, spearman(penalties, hters)
+        flags_total,
+        flags_on_bad,
+        spans,
+        spans_hit,
+        chars_flagged,
+        chars_flagged_bad,
+        chars_bad,
+        tp,
+        fp,
+        fn,
+        spearman(penalties, hters),
     )
+
+
+def _covered(spans: Iterable[tuple[int, int]]) -> set[int]:
+    return {position for start, end in spans for position in range(start, end)}
 
 
 def _overlap(flag: Flag, span: tuple[int, int]) -> bool:
@@ -237,6 +295,9 @@ def score_row(name: str, s: Scores) -> list[str]:
         fmt(s.span_precision),
         fmt(s.span_recall),
         fmt(s.span_f1),
+        fmt(s.char_precision),
+        fmt(s.char_recall),
+        fmt(s.char_f1),
         fmt(s.spearman),
     ]
 
@@ -250,6 +311,9 @@ SCORE_HEADER = (
     "span P",
     "span R",
     "span F1",
+    "char P",
+    "char R",
+    "char F1",
     "rho(penalty, HTER)",
 )
 
@@ -281,7 +345,9 @@ def per_source_rule_rows(items: Sequence[Item], flags: Sequence[Flag], top: int)
         by_rule[flag.rule].append(flag)
     ranked = sorted(by_rule.items(), key=lambda kv: -len(kv[1]))[:top]
     return [
-        [rule, str(len(found)), fmt(score(items, found).span_precision)] for rule, found in ranked
+        [rule, str(len(found)), fmt(s.span_precision), fmt(s.char_precision)]
+        for rule, found in ranked
+        for s in (score(items, found),)
     ]
 
 
@@ -359,7 +425,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\n## LanguageTool rules, top {args.top_lt_rules} by flags\n")
         print(
             table(
-                ("rule", "flags", "span P"),
+                ("rule", "flags", "span P", "char P"),
                 per_source_rule_rows(items, flag_sets["languagetool"], args.top_lt_rules),
             )
         )
