@@ -116,13 +116,14 @@ def check_document(
     progress: Progress | None = None,
     use_languagetool: bool = True,
 ) -> CheckResult:
+    from review.checkers.consensus import settle
+
     opened = open_checkers(config, use_languagetool, progress)
     flags: list[Flag] = []
     for checker in opened.checkers:
         flags.extend(checker.check(text, sentences))
-    return CheckResult(
-        merge_duplicates(flags, sentences), opened.languagetool_version, opened.notices
-    )
+    settled = settle(merge_duplicates(flags, sentences), text, sentences, config)
+    return CheckResult(settled, opened.languagetool_version, opened.notices)
 
 
 def merge_duplicates(flags: Iterable[Flag], sentences: Sequence[Sentence]) -> tuple[Flag, ...]:

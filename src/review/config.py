@@ -19,6 +19,16 @@ _LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 T = TypeVar("T")
 
+# `[style]` of review.toml: the house conventions a project may pin, and the values of each.
+# What is not pinned is read from the document (its majority usage).
+STYLE_CHOICES: dict[str, tuple[str, ...]] = {
+    "quotes": ("straight", "curly"),
+    "spelling": ("us", "uk"),
+    "serial_comma": ("on", "off"),
+    "dashes": ("em", "spaced-en"),
+    "numbers": ("grouped", "plain"),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Config:
@@ -34,6 +44,8 @@ class Config:
     # Fluency detectors by rule id: `fluency_on` turns on one that is off by default.
     fluency_off: frozenset[str] = field(default_factory=frozenset)
     fluency_on: frozenset[str] = field(default_factory=frozenset)
+    # (convention, value) pairs from `[style]`, e.g. ("quotes", "curly").
+    style: tuple[tuple[str, str], ...] = ()
     source: Path | None = None
 
     def languagetool_key(self) -> str:
@@ -70,6 +82,7 @@ def parse_config(path: Path) -> Config:
     review = _table(data, "review", path)
     lt = _table(data, "languagetool", path)
     fluency = _table(data, "fluency", path)
+    style = _table(data, "style", path)
     return Config(
         language=_get(review, "language", str, "en-US", path),
         source_language=_language_code(review, "source_language", path),
@@ -81,6 +94,7 @@ def parse_config(path: Path) -> Config:
         disabled_categories=_names(lt, "disabled_categories", path),
         fluency_off=_names(fluency, "off", path),
         fluency_on=_names(fluency, "on", path),
+        style=_style(style, path),
         source=path,
     )
 
@@ -111,3 +125,19 @@ def _names(table: Mapping[str, Any], key: str, path: Path) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ReviewError(f"{path}: {key} must be a list of strings")
     return frozenset(value)
+
+
+def _style(table: Mapping[str, Any], path: Path) -> tuple[tuple[str, str], ...]:
+    pins: list[tuple[str, str]] = []
+    for key, value in sorted(table.items()):
+        choices = STYLE_CHOICES.get(key)
+        if choices is None:
+            known = ", ".join(STYLE_CHOICES)
+            raise ReviewError(f"{path}: [style] has no {key!r} (known: {known})")
+        if isinstance(value, bool):
+            value = "on" if value else "off"
+        if value not in choices:
+            wanted = " or ".join(repr(c) for c in choices)
+            raise ReviewError(f"{path}: [style] {key} must be {wanted}, not {value!r}")
+        pins.append((key, value))
+    return tuple(pins)

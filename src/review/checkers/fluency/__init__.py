@@ -82,7 +82,11 @@ class FluencyChecker:
 
     def __init__(self, config: Config | None = None, rules: frozenset[str] | None = None) -> None:
         chosen = enabled_rules(config) if rules is None else rules
-        self.settings = Settings(config.source_language if config else "")
+        self.settings = (
+            Settings(config.source_language, dict(config.style).get("quotes", ""))
+            if config
+            else Settings()
+        )
         self.detectors = tuple(
             cls(self.settings) for rule, cls in DETECTORS.items() if rule in chosen
         )
@@ -91,7 +95,7 @@ class FluencyChecker:
     def key(self) -> str:
         """What of the configuration changes the flags (part of a cache key)."""
         rules = ",".join(sorted(d.rule for d in self.detectors))
-        return f"{rules}|source={self.settings.source_language}"
+        return f"{rules}|source={self.settings.source_language}|quotes={self.settings.quotes}"
 
     def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
         document = DocumentText(

@@ -16,10 +16,12 @@ class Settings:
     """What the project tells the detectors about its text (from `review.toml`).
 
     ``source_language``: the ISO 639 code (or BCP 47 tag) of the language the text was
-    translated from, "" when not known.
+    translated from, "" when not known. ``quotes``: the pinned quote style, "straight" or
+    "curly" (`[style] quotes`), "" to follow the document's majority.
     """
 
     source_language: str = ""
+    quotes: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,43 @@
+"""What the editor sees once every checker has spoken: one consistent set of flags.
+
+Checkers flag independently; this package settles their flags against each other and
+against the document: rules measured mostly wrong are left out (``noise``), names are not
+misspellings (``names``), the document's own conventions replace per-mark nagging
+(``conventions``, ``house_style``), flags over the same characters become one
+(``one_opinion``), and every suggestion is put in house style and checked not to raise a new
+flag (``suggestions``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from review.checkers.consensus.conventions import read_house_style
+from review.checkers.consensus.house_style import (
+    SERIAL_COMMA_RULE,
+    document_flags,
+    keep_to_house_style,
+)
+from review.checkers.consensus.names import spare_names
+from review.checkers.consensus.noise import without_noise
+from review.checkers.consensus.one_opinion import one_per_span
+from review.checkers.consensus.suggestions import conformed, vetted
+from review.config import Config
+from review.flags import Flag
+from review.segment import Sentence
+
+__all__ = ["settle"]
+
+
+def settle(
+    flags: Sequence[Flag], text: str, sentences: Sequence[Sentence], config: Config
+) -> tuple[Flag, ...]:
+    """``flags`` (merged, in document order) as the editor should see them."""
+    lists_without = sum(f.rule == SERIAL_COMMA_RULE for f in flags)
+    style = read_house_style(text, config, lists_without)
+    kept = keep_to_house_style(spare_names(without_noise(flags, config), text), style, config)
+    settled = one_per_span([conformed(f, style, config) for f in kept], sentences)
+    settled += document_flags(sentences, style, config)
+    order = {s.id: i for i, s in enumerate(sentences)}
+    settled.sort(key=lambda f: (order.get(f.sentence_id, -1), f.start, f.end, f.rule))
+    return tuple(vetted(settled, sentences, style, config))

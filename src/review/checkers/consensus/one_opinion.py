@@ -1,0 +1,89 @@
+"""One opinion per span: checkers that want to change the same characters speak as one.
+
+When the suggestions of two flags would change the same characters of a sentence
+(LanguageTool's EN_QUOTES turning the closing quote of `place. "` into an opening one, our
+MT_SPACE_INSIDE_QUOTES offering `place."`), applying one makes the other stale or wrong. The
+editor sees one flag over the characters they cover together: the one that covers most (the
+more severe on a tie) leads, and the suggestions of all of them are offered on the joint
+span, to be put in house style and checked again like any other. Flags that overlap but
+change different characters (a set phrase and the space after it) are two findings and
+stay two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from difflib import SequenceMatcher
+
+from review.flags import Flag
+from review.segment import Sentence
+
+
+def one_per_span(flags: Sequence[Flag], sentences: Sequence[Sentence]) -> list[Flag]:
+    """``flags`` with those whose suggestions change the same characters merged."""
+    texts = {s.id: s.text for s in sentences}
+    by_sentence: dict[str, list[Flag]] = {}
+    merged: list[Flag] = []
+    for flag in flags:
+        if flag.replacements:
+            by_sentence.setdefault(flag.sentence_id, []).append(flag)
+        else:
+            merged.append(flag)
+    for group in by_sentence.values():
+        merged += [_as_one(g, texts) for g in _conflicting(group)]
+    order = {s.id: i for i, s in enumerate(sentences)}
+    return sorted(merged, key=lambda f: (order.get(f.sentence_id, -1), f.start, f.end, f.rule))
+
+
+def _conflicting(flags: Sequence[Flag]) -> list[list[Flag]]:
+    """``flags`` of one sentence in groups: two flags whose changes overlap share a group."""
+    groups: list[tuple[list[Flag], list[tuple[int, int]]]] = []
+    for flag in flags:
+        regions = _changed(flag)
+        joined = [g for g in groups if _overlap(g[1], regions)]
+        group = ([flag], regions)
+        for other in joined:
+            groups.remove(other)
+            group[0].extend(other[0])
+            group[1].extend(other[1])
+        groups.append(group)
+    return [members for members, _ in groups]
+
+
+def _overlap(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def _changed(flag: Flag) -> list[tuple[int, int]]:
+    """The characters the suggestions change, as (start, end) in the sentence; an insertion
+    counts the characters on both sides of it."""
+    regions = []
+    for replacement in flag.replacements:
+        matcher = SequenceMatcher(None, flag.text, replacement, autojunk=False)
+        for op, i1, i2, _, _ in matcher.get_opcodes():
+            if op != "equal":
+                start, end = flag.start + i1, flag.start + i2
+                regions.append((start - (start == end), end + (start == end)))
+    return regions
+
+
+def _as_one(group: Sequence[Flag], texts: dict[str, str]) -> Flag:
+    if len(group) == 1 or group[0].sentence_id not in texts:
+        return group[0]
+    text = texts[group[0].sentence_id]
+    start, end = min(f.start for f in group), max(f.end for f in group)
+    lead = max(group, key=lambda f: (f.end - f.start, f.severity.rank))
+    fixes: list[str] = []
+    for flag in (lead, *(f for f in group if f is not lead)):
+        fixes += [text[start : flag.start] + r + text[flag.end : end] for r in flag.replacements]
+    others = ", ".join(dict.fromkeys(f.rule for f in group if f.rule != lead.rule))
+    message = f"{lead.message} (also {others})" if others else lead.message
+    return replace(
+        lead,
+        start=start,
+        end=end,
+        text=text[start:end],
+        message=message,
+        replacements=tuple(dict.fromkeys(fixes)),
+    )
