@@ -15,9 +15,12 @@ the source language is Chinese unless `lang_pair` says otherwise).
 - Spearman correlation of the per-sentence penalty (minor 1, major 5, critical 25) with HTER;
 - per fluency rule (every detector, on by default or not) and per language pair.
 
-Checker sets: `languagetool` (the real server, picky level, as `review check` runs it),
-`fluency` (our detectors that are on by default) and `both` (the two merged as `review check`
-merges them: one flag where both flag the same span in the same category). The detectors are
+Checker sets: `languagetool` (the real server, picky level, every match it returns),
+`fluency` (our detectors that are on by default) and `both` (all checkers as `review check`
+shows them: merged, then settled against the document by review.checkers.consensus, which
+leaves noisy rules out, spares names, keeps to the house style and merges flags over the
+same characters). All lines are checked as one document, so the house style is the data
+set's. The detectors are
 told each line's source language (`lang_pair` "ru-en" → "ru"), as `[review] source_language`
 tells them in a project; `--source-language` overrides it ("" for not known).
 
@@ -387,11 +390,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as exc:  # the report says why and goes on with fluency only
             print(f"LanguageTool unavailable: {exc}", file=sys.stderr)
     if "languagetool" in flag_sets and "both" in wanted:
+        from review.checkers.consensus import settle
         from review.checking import merge_duplicates
 
-        flag_sets["both"] = list(
-            merge_duplicates(flag_sets["languagetool"] + flag_sets["fluency"], sentences)
-        )
+        merged = merge_duplicates(flag_sets["languagetool"] + flag_sets["fluency"], sentences)
+        flag_sets["both"] = list(settle(merged, text, sentences, Config()))
     shown = [name for name in wanted if name in flag_sets]
 
     positives = sum(bool(i.bad) for i in items)
@@ -421,6 +424,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             per_rule_rows(items, all_fluency),
         )
     )
+    if "both" in flag_sets:
+        print(f"\n## All checkers as review check shows them, top {args.top_lt_rules} rules\n")
+        print(
+            table(
+                ("rule", "flags", "span P", "char P"),
+                per_source_rule_rows(items, flag_sets["both"], args.top_lt_rules),
+            )
+        )
     if "languagetool" in flag_sets:
         print(f"\n## LanguageTool rules, top {args.top_lt_rules} by flags\n")
         print(

@@ -129,5 +129,5 @@ def test_data_file_without_version_is_refused():
 def test_idiomatic_pace_of_change_is_silent(found):
     assert found("MT_LITERAL_PHRASING", "They accelerated the pace of reform.") == []
     assert found("MT_LITERAL_PHRASING", "They accelerated the speed of reform.") == [
-        ("accelerated the speed of", ("accelerate",))
+        ("accelerated the speed of", ("accelerated",))
     ]

@@ -27,7 +27,7 @@ def seed_flags():
             "‘Don’t do to others what you don’t want them to do to you’",
             "People in China admire",
         ),
-        ("MT_SPACE_MISSING", "2015,When", "2015, When", "In September 2015,When"),
+        ("MT_SPACE_MISSING", "2015,When", "2015, when", "In September 2015,When"),
         ("MT_PROPER_NOUN_CASE", "new york", "New York", "In September 2015,When"),
         ("MT_IDIOM_CALQUE", "start a new stove", "start from scratch", "Although there are"),
         (

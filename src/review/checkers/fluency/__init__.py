@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from review.checkers.fluency.artefacts import Markup, UnknownToken
 from review.checkers.fluency.balance import MixedQuotes, UnbalancedMarks
 from review.checkers.fluency.base import Detector, Hit, Settings
-from review.checkers.fluency.casing import OddCase, ProperNounCase
+from review.checkers.fluency.casing import MidSentenceCapital, OddCase, ProperNounCase
+from review.checkers.fluency.compounds import SpacedHyphen
 from review.checkers.fluency.document_text import DocumentText
 from review.checkers.fluency.length import LongSentence
 from review.checkers.fluency.lexicon import IdiomCalque, LiteralPhrasing, SetPhrase
@@ -52,10 +53,12 @@ DETECTORS: dict[str, type[Detector]] = {
         MixedQuotes,
         DoubledPunctuation,
         GluedDash,
+        SpacedHyphen,
         RepeatedWords,
         RepeatedPhrase,
         ProperNounCase,
         OddCase,
+        MidSentenceCapital,
         SetPhrase,
         IdiomCalque,
         LiteralPhrasing,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
@@ -151,3 +152,64 @@ class OddCase(Detector):
                 yield Hit(match.start(), match.end(), "Capital S in a possessive", (token.lower(),))
             else:
                 yield Hit(match.start(), match.end(), "Capital letter inside a word")
+
+
+# A capitalised word between two lower-case words, or after a comma: "very, very Different".
+_MID_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?=[ ,;.!?]|$)")
+_CAPITAL_THEN_SMALL = Trigger("A-Z", r"(?<=[a-z,] .)(?=[a-z])")
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
+_CAPITALISED_MID = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
+_PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?=,? $)")
+
+
+class MidSentenceCapital(Detector):
+    """A common word capitalised in mid-sentence ("very, very Different").
+
+    Truecasing and segment joins leave a capital where a sentence once began, and MT copies
+    capitals of emphasis from the source. Only a one-off counts: a word capitalised in
+    mid-sentence once in the document and written in lower case at least three times, with
+    the word before it not capitalised and the one after it neither (not a title or a name of
+    several words), and no known name. A word capitalised on purpose (Earth, the Party) is
+    capitalised again elsewhere.
+    """
+
+    rule = "MT_MID_CAPITAL"
+    category = Category.CAPITALIZATION
+    mqm = MqmClass.SPELLING
+    severity = Severity.MINOR
+    trigger = _CAPITAL_THEN_SMALL
+
+    def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
+        counts: tuple[Counter[str], Counter[str]] | None = None
+        for sentence in document.matching(self.trigger):
+            text = sentence.text
+            for match in _MID_CAPITAL.finditer(text):
+                word = match.group()
+                after = text[match.end() + 1 : match.end() + 2]
+                before = _PREVIOUS_WORD.search(text, 0, match.start())
+                if (
+                    after.isupper()
+                    or (before is not None and not before.group().islower())
+                    or word.lower() in _names_by_key_word()
+                ):
+                    continue
+                if counts is None:
+                    counts = document.shared(_case_counts)
+                lower, capital = counts
+                if capital[word] == 1 and lower[word.lower()] >= 3:
+                    yield (
+                        sentence,
+                        Hit(
+                            match.start(),
+                            match.end(),
+                            "Capital letter on a common word in mid-sentence",
+                            (word.lower(),),
+                        ),
+                    )
+
+
+def _case_counts(document: DocumentText) -> tuple[Counter[str], Counter[str]]:
+    """How often each word is written in lower case, and capitalised in mid-sentence."""
+    lower = Counter(_LOWER_WORD.findall(document.lines))
+    capital = Counter(_CAPITALISED_MID.findall(document.lines))
+    return lower, capital
