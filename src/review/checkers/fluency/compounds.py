@@ -12,8 +12,37 @@ from review.segment import Sentence
 
 # Prefixes and first elements that make hyphenated compounds, never words joined by a dash.
 _PREFIXES = frozenset(
-    "anti co counter cross ex extra full half high inter intra long low mid multi non "
-    "part post pre pro quasi re self semi short sub super ultra well".split()
+    [
+        "anti",
+        "co",
+        "counter",
+        "cross",
+        "ex",
+        "extra",
+        "full",
+        "half",
+        "high",
+        "inter",
+        "intra",
+        "long",
+        "low",
+        "mid",
+        "multi",
+        "non",
+        "part",
+        "post",
+        "pre",
+        "pro",
+        "quasi",
+        "re",
+        "self",
+        "semi",
+        "short",
+        "sub",
+        "super",
+        "ultra",
+        "well",
+    ]
 )
 _SPACED = re.compile(r"(?<![\w-])([^\W\d_]+) - ([^\W\d_]+)(?![\w-])")
 _SPACED_HYPHEN = Trigger("-", r"(?<= -)(?= )")
