@@ -391,10 +391,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"LanguageTool unavailable: {exc}", file=sys.stderr)
     if "languagetool" in flag_sets and "both" in wanted:
         from review.checkers.consensus import settle
-        from review.checking import merge_duplicates
 
-        merged = merge_duplicates(flag_sets["languagetool"] + flag_sets["fluency"], sentences)
-        flag_sets["both"] = list(settle(merged, text, sentences, Config()))
+        found = flag_sets["languagetool"] + flag_sets["fluency"]
+        flag_sets["both"] = list(settle(found, text, sentences, Config()))
     shown = [name for name in wanted if name in flag_sets]
 
     positives = sum(bool(i.bad) for i in items)

@@ -122,7 +122,8 @@ def check_document(
     flags: list[Flag] = []
     for checker in opened.checkers:
         flags.extend(checker.check(text, sentences))
-    settled = settle(merge_duplicates(flags, sentences), text, sentences, config)
+    languagetool = [c for c in opened.checkers if c.name == "languagetool"]
+    settled = settle(flags, text, sentences, config, languagetool)
     return CheckResult(settled, opened.languagetool_version, opened.notices)
 
 

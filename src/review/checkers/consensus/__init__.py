@@ -10,8 +10,9 @@ flag (``suggestions``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
+from review.checkers import Checker
 from review.checkers.consensus.conventions import read_house_style
 from review.checkers.consensus.house_style import (
     SERIAL_COMMA_RULE,
@@ -20,7 +21,7 @@ from review.checkers.consensus.house_style import (
 )
 from review.checkers.consensus.names import spare_names
 from review.checkers.consensus.noise import without_noise
-from review.checkers.consensus.one_opinion import one_per_span
+from review.checkers.consensus.one_opinion import absorbed, one_per_span
 from review.checkers.consensus.suggestions import conformed, vetted
 from review.config import Config
 from review.flags import Flag
@@ -30,14 +31,29 @@ __all__ = ["settle"]
 
 
 def settle(
-    flags: Sequence[Flag], text: str, sentences: Sequence[Sentence], config: Config
+    flags: Sequence[Flag],
+    text: str,
+    sentences: Sequence[Sentence],
+    config: Config,
+    recheckers: Sequence[Checker] = (),
 ) -> tuple[Flag, ...]:
-    """``flags`` (merged, in document order) as the editor should see them."""
+    """Every checker's ``flags`` as the editor should see them, in document order.
+    ``recheckers`` (LanguageTool) check the sentences each suggestion makes, with our
+    detectors."""
+    from review.checking import merge_duplicates
+
+    flags = absorbed(flags, merge_duplicates(flags, sentences))
     lists_without = sum(f.rule == SERIAL_COMMA_RULE for f in flags)
     style = read_house_style(text, config, lists_without)
-    kept = keep_to_house_style(spare_names(without_noise(flags, config), text), style, config)
+
+    def kept_of(found: Iterable[Flag], found_in: str) -> Iterator[Flag]:
+        return keep_to_house_style(
+            spare_names(without_noise(found, config), found_in), style, config
+        )
+
+    kept = kept_of(flags, text)
     settled = one_per_span([conformed(f, style, config) for f in kept], sentences)
     settled += document_flags(sentences, style, config)
     order = {s.id: i for i, s in enumerate(sentences)}
     settled.sort(key=lambda f: (order.get(f.sentence_id, -1), f.start, f.end, f.rule))
-    return tuple(vetted(settled, sentences, style, config))
+    return tuple(vetted(settled, sentences, style, config, recheckers, kept_of))

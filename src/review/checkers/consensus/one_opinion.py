@@ -12,12 +12,53 @@ stay two.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
 from review.flags import Flag
 from review.segment import Sentence
+
+# How a merged flag names the rules it speaks for besides its own (see ``rules_of``).
+_ALSO = re.compile(r" \(also ([A-Z0-9_]+(?:, [A-Z0-9_]+)*)\)$")
+
+
+def rules_of(flag: Flag) -> tuple[str, ...]:
+    """The rules a flag speaks for: its own, and those of the flags merged into it."""
+    also = _ALSO.search(flag.message)
+    return (flag.rule, *(also.group(1).split(", ") if also else ()))
+
+
+def speaking_for(flag: Flag, rules: Iterable[str]) -> Flag:
+    """``flag`` naming ``rules`` among those it speaks for (in its message)."""
+    others = [r for r in dict.fromkeys((*rules_of(flag), *rules)) if r != flag.rule]
+    base = _ALSO.sub("", flag.message)
+    message = f"{base} (also {', '.join(others)})" if others else base
+    return flag if message == flag.message else replace(flag, message=message)
+
+
+def absorbed(raw: Iterable[Flag], merged: Sequence[Flag]) -> list[Flag]:
+    """``merged`` (flags merged as duplicates) naming the rules of the ``raw`` flags that
+    were merged into them: a flag of the same sentence and category over the same place."""
+    kept = set(merged)
+    by_sentence: dict[str, list[int]] = {}
+    for index, flag in enumerate(merged):
+        by_sentence.setdefault(flag.sentence_id, []).append(index)
+    rules: dict[int, list[str]] = {}
+    for flag in raw:
+        if flag in kept:
+            continue
+        for index in by_sentence.get(flag.sentence_id, ()):
+            other = merged[index]
+            if (
+                other.category == flag.category
+                and other.start < flag.end
+                and flag.start < other.end
+            ):
+                rules.setdefault(index, []).append(flag.rule)
+                break
+    return [speaking_for(f, rules[i]) if i in rules else f for i, f in enumerate(merged)]
 
 
 def one_per_span(flags: Sequence[Flag], sentences: Sequence[Sentence]) -> list[Flag]:
@@ -77,13 +118,10 @@ def _as_one(group: Sequence[Flag], texts: dict[str, str]) -> Flag:
     fixes: list[str] = []
     for flag in (lead, *(f for f in group if f is not lead)):
         fixes += [text[start : flag.start] + r + text[flag.end : end] for r in flag.replacements]
-    others = ", ".join(dict.fromkeys(f.rule for f in group if f.rule != lead.rule))
-    message = f"{lead.message} (also {others})" if others else lead.message
     return replace(
-        lead,
+        speaking_for(lead, [r for f in group for r in rules_of(f)]),
         start=start,
         end=end,
         text=text[start:end],
-        message=message,
         replacements=tuple(dict.fromkeys(fixes)),
     )

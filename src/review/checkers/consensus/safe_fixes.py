@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from review.checkers.consensus.one_opinion import rules_of
 from review.flags import Flag
 from review.segment import Sentence
 
@@ -78,7 +79,7 @@ def _paragraph_fixes(
 def _rules_by_sentence(flags: Iterable[Flag]) -> dict[str, Counter[str]]:
     found: dict[str, Counter[str]] = {}
     for flag in flags:
-        found.setdefault(flag.sentence_id, Counter())[flag.rule] += 1
+        found.setdefault(flag.sentence_id, Counter()).update(rules_of(flag))
     return found
 
 

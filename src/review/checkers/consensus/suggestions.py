@@ -2,26 +2,32 @@
 
 Each suggestion is first put in the document's conventions (its quote marks, its spelling
 variant). Then every candidate sentence (the sentence with one suggestion applied) is checked
-again, cheaply and all in one pass: our fluency detectors run over the candidates, and what
-LanguageTool is known to flag is looked at directly (a quote left without its partner, a
-double space). A suggestion that would raise a flag the sentence did not have is dropped, and
-so is one that does not clear its own flag where the check sees that flag; the others are
-ranked by how many flags the sentence keeps after them, fewest first.
+again, all in one pass: our fluency detectors run over the candidates, what LanguageTool is
+known to flag is looked at directly (a quote left without its partner, a double space), and
+the checkers given as ``recheckers`` (LanguageTool, when it runs) check the candidates too,
+each candidate one paragraph, as long as there are at most ``MAX_RECHECKED`` of them (a
+book's worth of suggestions would double its check). A suggestion that would raise a flag
+the sentence did not have is dropped, and so is one that does not clear its own flag where
+the check sees that flag; the others are ranked by how many flags the sentence keeps after
+them, fewest first.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
+from review.checkers import Checker
 from review.checkers.consensus.conventions import HouseStyle, configured_spelling, in_spelling
 from review.checkers.fluency import FluencyChecker
 from review.config import Config
 from review.flags import Flag
 from review.segment import Sentence
 
+# Candidate sentences LanguageTool checks again at most (the seed has about 50).
+MAX_RECHECKED = 2000
 # Marks LanguageTool pairs: rule, opener, closer.
 _PAIRS = (
     ("EN_UNPAIRED_QUOTES", '"', '"'),
@@ -52,32 +58,54 @@ def applied(sentence_text: str, flag: Flag, replacement: str) -> str:
     return sentence_text[: flag.start] + replacement + sentence_text[flag.end :]
 
 
+# A paragraph as the texts of its sentences: what a candidate fix is checked in.
+Paragraph = tuple[str, ...]
+
+
 def vetted(
-    flags: Sequence[Flag], sentences: Sequence[Sentence], style: HouseStyle, config: Config
+    flags: Sequence[Flag],
+    sentences: Sequence[Sentence],
+    style: HouseStyle,
+    config: Config,
+    recheckers: Sequence[Checker] = (),
+    settle: Callable[[Iterable[Flag], str], Iterable[Flag]] = lambda flags, _: flags,
 ) -> list[Flag]:
-    """``flags`` with every suggestion that raises a new flag dropped, the rest ranked."""
-    texts = {s.id: s.text for s in sentences}
-    candidates = sorted(
-        {
-            applied(texts[f.sentence_id], f, r)
-            for f in flags
-            if f.sentence_id in texts
-            for r in f.replacements
-        }
-        | {texts[f.sentence_id] for f in flags if f.replacements and f.sentence_id in texts}
-    )
-    found = _rules_found(candidates, style, config)
+    """``flags`` with every suggestion that raises a new flag dropped, the rest ranked.
+
+    A candidate is checked in its paragraph (a quote may pair with one sentences away), and
+    compared with the paragraph as it is."""
+    paragraphs: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        paragraphs.setdefault(sentence.paragraph, []).append(sentence)
+    where = {
+        s.id: (paragraphs[s.paragraph], i)
+        for s in sentences
+        for i in [paragraphs[s.paragraph].index(s)]
+    }
+
+    def paragraph_with(flag: Flag, replacement: str | None) -> Paragraph:
+        members, index = where[flag.sentence_id]
+        texts = [s.text for s in members]
+        if replacement is not None:
+            texts[index] = applied(texts[index], flag, replacement)
+        return tuple(texts)
+
+    offered = [f for f in flags if f.replacements and f.sentence_id in where]
+    candidates = {paragraph_with(f, r) for f in offered for r in (None, *f.replacements)}
+    if len(candidates) > MAX_RECHECKED:
+        recheckers = ()
+    found = _rules_found(sorted(candidates), style, config, recheckers, settle)
     kept: list[Flag] = []
     for flag in flags:
-        if not flag.replacements or flag.sentence_id not in texts:
+        if flag not in offered:
             kept.append(flag)
             continue
-        before = found[texts[flag.sentence_id]]
+        before = found[paragraph_with(flag, None)]
         # A fix we can check must clear its own flag ("。”" → "。\"" clears nothing).
         own = flag.rule if before[flag.rule] else None
         ranked: list[tuple[int, int, str]] = []
         for order, replacement in enumerate(flag.replacements):
-            after = found[applied(texts[flag.sentence_id], flag, replacement)]
+            after = found[paragraph_with(flag, replacement)]
             if not after - before and (own is None or after[own] < before[own]):
                 ranked.append((after.total(), order, replacement))
         fixes = tuple(r for _, _, r in sorted(ranked))
@@ -86,22 +114,38 @@ def vetted(
 
 
 def _rules_found(
-    texts: Sequence[str], style: HouseStyle, config: Config
-) -> dict[str, Counter[str]]:
-    """By text: the rules that flag it, each as often as it does (a text is one paragraph)."""
+    paragraphs: Sequence[Paragraph],
+    style: HouseStyle,
+    config: Config,
+    recheckers: Sequence[Checker],
+    settle: Callable[[Iterable[Flag], str], Iterable[Flag]],
+) -> dict[Paragraph, Counter[str]]:
+    """By paragraph: the rules that flag it, each as often as it does. The recheckers'
+    flags are settled (``settle``) as the document's own were."""
     pins = dict(config.style)
     if style.quotes:
         pins["quotes"] = style.quotes
     checker = FluencyChecker(replace(config, style=tuple(pins.items())))
     sentences: list[Sentence] = []
+    owner: dict[str, Paragraph] = {}
     offset = 0
-    for number, text in enumerate(texts):
-        sentences.append(Sentence(f"c{number}", offset, offset + len(text), number + 1, text))
-        offset += len(text) + 1
-    found = {text: _known_languagetool_rules(text) for text in texts}
-    by_id = {s.id: s.text for s in sentences}
-    for flag in checker.check("\n".join(texts), sentences):
-        found[by_id[flag.sentence_id]][flag.rule] += 1
+    for number, paragraph in enumerate(paragraphs, start=1):
+        for text in paragraph:
+            sentence = Sentence(f"c{len(sentences)}", offset, offset + len(text), number, text)
+            sentences.append(sentence)
+            owner[sentence.id] = paragraph
+            offset += len(text) + 1
+    joined = "".join(
+        s.text + (" " if s.paragraph == n.paragraph else "\n")
+        for s, n in zip(sentences, [*sentences[1:], Sentence("", 0, 0, 0, "")], strict=True)
+    )
+    found = {paragraph: Counter[str]() for paragraph in paragraphs}
+    flags = [f for c in recheckers for f in settle(c.check(joined, sentences), joined)]
+    if not recheckers:
+        for paragraph in paragraphs:
+            found[paragraph] += _known_languagetool_rules(" ".join(paragraph))
+    for flag in (*checker.check(joined, sentences), *flags):
+        found[owner[flag.sentence_id]][flag.rule] += 1
     return found
 
 

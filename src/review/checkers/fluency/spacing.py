@@ -48,9 +48,9 @@ class MissingSpace(Detector):
         # The segmenter may split "ended.The" into two sentences with nothing between them.
         for sentence, following in pairwise(document.sentences):
             if following.start == sentence.end and following.paragraph == sentence.paragraph:
-                hit = _glued_to_next(sentence.text, following.text)
-                if hit is not None:
-                    yield sentence, hit
+                glued = _glued_to_next(sentence.text, following.text)
+                if glued is not None:
+                    yield sentence, glued
 
     def scan(self, text: str) -> Iterator[Hit]:
         # A mark glued inside a token is glued in the sentence too: only the tokens that hold
