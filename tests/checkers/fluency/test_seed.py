@@ -20,7 +20,7 @@ def seed_flags():
 @pytest.mark.parametrize(
     ("rule", "flagged", "suggestion", "sentence_start"),
     [
-        ("MT_FULLWIDTH_PUNCT", "。”", ".”", "People in China admire"),
+        ("MT_FULLWIDTH_PUNCT", " 。”", ".”", "People in China admire"),
         (
             "MT_SPACE_INSIDE_QUOTES",
             "‘ Don’t do to others what you don’t want them to do to you ’",

@@ -97,3 +97,10 @@ def match_case(template: str, suggestion: str) -> str:
     if template[:1].isupper() and suggestion[:1].islower():
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
+
+
+def document_scan(detector: Detector, text: str) -> Iterator[Hit]:
+    """The hits of a detector that reads the whole document (``scan_document``) in ``text``
+    taken as a document of one sentence."""
+    document = DocumentText((Sentence("", 0, len(text), 1, text),))
+    return (hit for _, hit in detector.scan_document(document))

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
-from review.checkers.fluency.base import Detector, Hit
+from review.checkers.fluency.base import Detector, Hit, document_scan
 from review.checkers.fluency.data import load_table
 from review.checkers.fluency.document_text import DocumentText, Trigger
 from review.checkers.fluency.words import sentence_words
@@ -166,8 +166,8 @@ class MidSentenceCapital(Detector):
     """A common word capitalised in mid-sentence ("very, very Different").
 
     Truecasing and segment joins leave a capital where a sentence once began, and MT copies
-    capitals of emphasis from the source. Only a one-off counts: a word capitalised in
-    mid-sentence once in the document and written in lower case at least three times, with
+    capitals of emphasis from the source. Only a slip counts: a word written in lower case at
+    least three times as often as capitalised in mid-sentence in the document, with
     the word before it not capitalised and the one after it neither (not a title or a name of
     several words), and no known name. A word capitalised on purpose (Earth, the Party) is
     capitalised again elsewhere.
@@ -178,6 +178,9 @@ class MidSentenceCapital(Detector):
     mqm = MqmClass.SPELLING
     severity = Severity.MINOR
     trigger = _CAPITAL_THEN_SMALL
+
+    def scan(self, text: str) -> Iterator[Hit]:
+        return document_scan(self, text)
 
     def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
         counts: tuple[Counter[str], Counter[str]] | None = None
@@ -196,7 +199,7 @@ class MidSentenceCapital(Detector):
                 if counts is None:
                     counts = document.shared(_case_counts)
                 lower, capital = counts
-                if capital[word] == 1 and lower[word.lower()] >= 3:
+                if lower[word.lower()] >= 3 * capital[word]:
                     yield (
                         sentence,
                         Hit(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from review.checkers.fluency.base import Detector, Hit
+from review.checkers.fluency.base import Detector, Hit, document_scan
 from review.checkers.fluency.document_text import DocumentText, Trigger
 from review.flags import Category, MqmClass, Severity
 from review.segment import Sentence
@@ -63,6 +63,9 @@ class SpacedHyphen(Detector):
     mqm = MqmClass.SPELLING
     severity = Severity.MINOR
     trigger = _SPACED_HYPHEN
+
+    def scan(self, text: str) -> Iterator[Hit]:
+        return document_scan(self, text)
 
     def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
         hyphenated: frozenset[str] | None = None
