@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -38,4 +39,28 @@ def test_reads_the_working_folder_file(tmp_path: Path) -> None:
 def test_bad_config_is_one_line(tmp_path: Path, content: str, message: str) -> None:
     (tmp_path / "review.toml").write_text(content, encoding="utf-8")
     with pytest.raises(ReviewError, match=message):
+        load_config(tmp_path)
+
+
+def test_style_pins(tmp_path):
+    (tmp_path / "review.toml").write_text(
+        '[style]\nquotes = "curly"\nserial_comma = false\nspelling = "uk"\n', encoding="utf-8"
+    )
+    assert load_config(tmp_path).style == (
+        ("quotes", "curly"),
+        ("serial_comma", "off"),
+        ("spelling", "uk"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('[style]\nquote = "curly"', "[style] has no 'quote' (known: quotes, spelling, "),
+        ('[style]\nquotes = "smart"', "[style] quotes must be 'straight' or 'curly', not 'smart'"),
+    ],
+)
+def test_bad_style_pins_are_one_clear_error(tmp_path, body, message):
+    (tmp_path / "review.toml").write_text(body, encoding="utf-8")
+    with pytest.raises(ReviewError, match=re.escape(message)):
         load_config(tmp_path)

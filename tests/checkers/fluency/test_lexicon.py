@@ -131,3 +131,22 @@ def test_idiomatic_pace_of_change_is_silent(found):
     assert found("MT_LITERAL_PHRASING", "They accelerated the speed of reform.") == [
         ("accelerated the speed of", ("accelerated",))
     ]
+
+
+def test_suggestions_keep_the_tense_of_the_word_they_replace(found):
+    assert found("MT_LITERAL_PHRASING", "It accelerates the speed of reform.") == [
+        ("accelerates the speed of", ("accelerates",))
+    ]
+    assert found("MT_LITERAL_PHRASING", "Accelerating the speed of reform.") == [
+        ("Accelerating the speed of", ("Accelerating",))
+    ]
+
+
+def test_inflection_keeps_number_and_leaves_other_words_alone():
+    from review.checkers.fluency.lexicon import _inflected_like
+
+    assert _inflected_like("communities", "community with a shared future") == (
+        "communities with a shared future"
+    )
+    assert _inflected_like("stopped", "stop the talks") == "stopped the talks"
+    assert _inflected_like("with", "centred on …") == "centred on …"

@@ -93,7 +93,8 @@ def _conflicting(flags: Sequence[Flag]) -> list[list[Flag]]:
 
 
 def _overlap(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
-    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+    """Changes that overlap or touch: a space removed before a quote another fix turns."""
+    return any(s1 <= e2 and s2 <= e1 for s1, e1 in a for s2, e2 in b)
 
 
 def _changed(flag: Flag) -> list[tuple[int, int]]:

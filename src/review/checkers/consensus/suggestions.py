@@ -128,17 +128,16 @@ def _rules_found(
     checker = FluencyChecker(replace(config, style=tuple(pins.items())))
     sentences: list[Sentence] = []
     owner: dict[str, Paragraph] = {}
+    pieces: list[str] = []
     offset = 0
     for number, paragraph in enumerate(paragraphs, start=1):
-        for text in paragraph:
+        for index, text in enumerate(paragraph):
             sentence = Sentence(f"c{len(sentences)}", offset, offset + len(text), number, text)
             sentences.append(sentence)
             owner[sentence.id] = paragraph
+            pieces += (text, " " if index < len(paragraph) - 1 else "\n")
             offset += len(text) + 1
-    joined = "".join(
-        s.text + (" " if s.paragraph == n.paragraph else "\n")
-        for s, n in zip(sentences, [*sentences[1:], Sentence("", 0, 0, 0, "")], strict=True)
-    )
+    joined = "".join(pieces)
     found = {paragraph: Counter[str]() for paragraph in paragraphs}
     flags = [f for c in recheckers for f in settle(c.check(joined, sentences), joined)]
     if not recheckers:
