@@ -262,6 +262,38 @@ def fluency_flags(
     return flags
 
 
+def settled_flags(
+    items: Sequence[Item], sentences: Sequence[Sentence], found: Sequence[Flag], source: str | None
+) -> list[Flag]:
+    """The flags as `review check` shows them: each language pair is a document of its own
+    (its house style, its names), settled with its source language (or ``source``)."""
+    from review.checkers.consensus import settle
+
+    groups: dict[str, list[Sentence]] = defaultdict(list)
+    for item, sentence in zip(items, sentences, strict=True):
+        groups[item.source_language if source is None else source].append(sentence)
+    flags: list[Flag] = []
+    for code, group in groups.items():
+        ids = {s.id for s in group}
+        text = "\n".join(s.text for s in group)
+        placed: list[Sentence] = []
+        offset = 0
+        for sentence in group:
+            placed.append(
+                Sentence(
+                    sentence.id,
+                    offset,
+                    offset + len(sentence.text),
+                    sentence.paragraph,
+                    sentence.text,
+                )
+            )
+            offset += len(sentence.text) + 1
+        mine = [f for f in found if f.sentence_id in ids]
+        flags += settle(mine, text, placed, Config(source_language=code))
+    return flags
+
+
 def languagetool_flags(text: str, sentences: Sequence[Sentence]) -> tuple[list[Flag], str]:
     """LanguageTool's flags as `review check` gets them, and the server's version."""
     from review.checking import open_checkers
@@ -390,10 +422,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as exc:  # the report says why and goes on with fluency only
             print(f"LanguageTool unavailable: {exc}", file=sys.stderr)
     if "languagetool" in flag_sets and "both" in wanted:
-        from review.checkers.consensus import settle
-
-        found = flag_sets["languagetool"] + flag_sets["fluency"]
-        flag_sets["both"] = list(settle(found, text, sentences, Config()))
+        flag_sets["both"] = settled_flags(
+            items, sentences, flag_sets["languagetool"] + flag_sets["fluency"], args.source_language
+        )
     shown = [name for name in wanted if name in flag_sets]
 
     positives = sum(bool(i.bad) for i in items)

@@ -43,3 +43,11 @@ def test_a_repeated_name_is_demoted_to_check_the_name():
 def test_a_misspelling_once_stays_as_it_was():
     flag = spelling("Govenment")
     assert list(spare_names([flag], "Govenment said so.")) == [flag]
+
+
+def test_pinyin_is_spared_only_when_the_source_may_be_chinese():
+    text = "Siya came home."
+    flag = spelling("Siya")
+    assert list(spare_names([flag], text, "zh")) == []
+    assert list(spare_names([flag], text, "zh-Hant")) == []
+    assert list(spare_names([flag], text, "si")) == [flag]

@@ -48,7 +48,9 @@ def settle(
 
     def kept_of(found: Iterable[Flag], found_in: str) -> Iterator[Flag]:
         return keep_to_house_style(
-            spare_names(without_noise(found, config), found_in), style, config
+            spare_names(without_noise(found, config), found_in, config.source_language),
+            style,
+            config,
         )
 
     kept = kept_of(flags, text)

@@ -1,8 +1,11 @@
 """Spelling flags on proper names: a name is not a misspelling.
 
 Spell checkers know few Chinese names, so MT from Chinese is full of "misspellings" that are
-names in pinyin (Xi, Zhongnanhai, Diaoyutai). A capitalised word that splits into pinyin
-syllables is taken for a name and its spelling flag dropped; a capitalised word the document
+names in pinyin (Xi, Zhongnanhai, Diaoyutai). When the text was translated from Chinese (or
+its source language is not known), a capitalised word that splits into pinyin syllables is
+taken for a name and its spelling flag dropped; from another language, a name that happens
+to split so (Sinhala "Siya", Nepali "Pasang") may well be a garbled transliteration, which
+post-editors do fix, and keeps its flag. a capitalised word the document
 writes the same way several times, and never in lower case, is kept as a minor "check the
 name" flag without suggestions (a consistent unknown is a name far more often than a typo).
 A name in lower case ("beijing") stays flagged: the capital is missing.
@@ -55,14 +58,22 @@ def is_name_like(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and word[1:].islower()
 
 
-def spare_names(flags: Iterable[Flag], text: str) -> Iterator[Flag]:
-    """``flags`` without spelling flags on pinyin names, with repeated names demoted."""
+def from_chinese(source_language: str) -> bool:
+    """Whether pinyin names are to be expected: the source is Chinese or not known."""
+    code = source_language.lower().replace("_", "-").split("-")[0]
+    return code in ("", "zh", "zho", "chi", "cmn", "yue")
+
+
+def spare_names(flags: Iterable[Flag], text: str, source_language: str = "") -> Iterator[Flag]:
+    """``flags`` without spelling flags on pinyin names (see ``from_chinese``), with
+    repeated names demoted."""
+    pinyin = from_chinese(source_language)
     counts = Counter(_WORD.findall(text))
     for flag in flags:
         word = flag.text
         if not flag.rule.startswith(SPELLING_RULE_PREFIX) or not is_name_like(word):
             yield flag
-        elif is_pinyin(word):
+        elif pinyin and is_pinyin(word):
             continue
         elif counts[word] >= 2 and counts[word.lower()] == 0:
             yield replace(
