@@ -6,9 +6,15 @@ from review.checkers.consensus.conventions import Usage, in_spelling, read_house
 from review.config import Config
 
 
-def test_majority_quote_style_and_its_count():
+def test_the_style_kept_nine_times_in_ten_is_the_convention():
+    text = 'He said "yes" and "no", ' * 5 + "then “maybe."
+    style = read_house_style(text, Config(), 0)
+    assert (style.quotes, style.quote_usage) == ("straight", Usage(20, 1))
+
+
+def test_a_mixed_document_has_no_convention():
     style = read_house_style('He said "yes" and "no", then “maybe”.', Config(), 0)
-    assert (style.quotes, style.quote_usage) == ("straight", Usage(4, 2))
+    assert (style.quotes, style.quote_usage) == ("", Usage(4, 2))
 
 
 def test_a_pin_wins_over_the_majority():
@@ -22,13 +28,13 @@ def test_a_pin_wins_over_the_majority():
 
 
 def test_serial_comma_counts_lists_without_it_from_languagetool():
-    text = "Red, white, and blue."
-    assert read_house_style(text, Config(), 0).serial_comma == "on"
-    assert read_house_style(text, Config(), 3).serial_comma == "off"
+    assert read_house_style("Red, white, and blue.", Config(), 0).serial_comma == "on"
+    assert read_house_style("Red, white and blue.", Config(), 3).serial_comma == "off"
+    assert read_house_style("Red, white, and blue.", Config(), 3).serial_comma == ""
 
 
 def test_spelling_dashes_and_numbers_by_majority():
-    text = "The colour of the centre—and the organisation. 12,000 and 45,000 and 100000."
+    text = "The colour of the centre—and the organisation. 12,000 and 45,000 and 7,000."
     style = read_house_style(text, Config(), 0)
     assert (style.spelling, style.dashes, style.numbers) == ("uk", "em", "grouped")
     assert style.spelling_usage == Usage(0, 3)

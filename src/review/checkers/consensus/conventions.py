@@ -1,8 +1,9 @@
 """The document's house style, read once: quotes, spelling, serial comma, dashes, numbers.
 
-Each convention is the document's majority usage unless `[style]` in review.toml pins it.
-"" means the document shows no usage to go by (and nothing is pinned): checkers then keep
-their own defaults.
+Each convention is the document's own usage unless `[style]` in review.toml pins it: the
+choice it makes at least nine times in ten. "" means the document shows no usage to go by,
+or mixes the two (and nothing is pinned): checkers then keep their own defaults, and in a
+mixed document every mark that differs from them stays flagged.
 """
 
 from __future__ import annotations
@@ -41,9 +42,13 @@ class Usage:
     second: int
 
     def majority(self, first: str, second: str) -> str:
-        if self.first == self.second:
-            return ""
-        return first if self.first > self.second else second
+        """The choice the document keeps to (nine uses in ten or more), else ""."""
+        total = self.first + self.second
+        if total and 10 * self.first >= 9 * total:
+            return first
+        if total and 10 * self.second >= 9 * total:
+            return second
+        return ""
 
 
 @dataclass(frozen=True, slots=True)
