@@ -77,9 +77,13 @@ def one_per_span(flags: Sequence[Flag], sentences: Sequence[Sentence]) -> list[F
     return sorted(merged, key=lambda f: (order.get(f.sentence_id, -1), f.start, f.end, f.rule))
 
 
+# A change: (start, end) in the sentence, and whether it touches only marks and spaces.
+Region = tuple[int, int, bool]
+
+
 def _conflicting(flags: Sequence[Flag]) -> list[list[Flag]]:
     """``flags`` of one sentence in groups: two flags whose changes overlap share a group."""
-    groups: list[tuple[list[Flag], list[tuple[int, int]]]] = []
+    groups: list[tuple[list[Flag], list[Region]]] = []
     for flag in flags:
         regions = _changed(flag)
         joined = [g for g in groups if _overlap(g[1], regions)]
@@ -92,21 +96,28 @@ def _conflicting(flags: Sequence[Flag]) -> list[list[Flag]]:
     return [members for members, _ in groups]
 
 
-def _overlap(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
-    """Changes that overlap or touch: a space removed before a quote another fix turns."""
-    return any(s1 <= e2 and s2 <= e1 for s1, e1 in a for s2, e2 in b)
+def _overlap(a: Sequence[Region], b: Sequence[Region]) -> bool:
+    """Changes that overlap, or touch where both change only marks and spaces (a space
+    removed before a quote another fix turns; not a phrase and the space beside it)."""
+    return any(
+        (s1 < e2 and s2 < e1) or (marks1 and marks2 and s1 <= e2 and s2 <= e1)
+        for s1, e1, marks1 in a
+        for s2, e2, marks2 in b
+    )
 
 
-def _changed(flag: Flag) -> list[tuple[int, int]]:
-    """The characters the suggestions change, as (start, end) in the sentence; an insertion
-    counts the characters on both sides of it."""
+def _changed(flag: Flag) -> list[Region]:
+    """The changes the suggestions make; an insertion counts the characters on both sides
+    of it."""
     regions = []
     for replacement in flag.replacements:
         matcher = SequenceMatcher(None, flag.text, replacement, autojunk=False)
-        for op, i1, i2, _, _ in matcher.get_opcodes():
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op != "equal":
                 start, end = flag.start + i1, flag.start + i2
-                regions.append((start - (start == end), end + (start == end)))
+                changed = flag.text[i1:i2] + replacement[j1:j2]
+                marks = not any(c.isalnum() for c in changed)
+                regions.append((start - (start == end), end + (start == end), marks))
     return regions
 
 

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from review.checkers import Checker
 from review.checkers.consensus.conventions import HouseStyle, configured_spelling, in_spelling
+from review.checkers.consensus.one_opinion import rules_of
 from review.checkers.fluency import FluencyChecker
 from review.config import Config
 from review.flags import Flag
@@ -101,12 +102,14 @@ def vetted(
             kept.append(flag)
             continue
         before = found[paragraph_with(flag, None)]
-        # A fix we can check must clear its own flag ("。”" → "。\"" clears nothing).
-        own = flag.rule if before[flag.rule] else None
+        # A fix we can check must clear one of the flags it stands for ("。”" → "。\""
+        # clears nothing).
+        own = [rule for rule in rules_of(flag) if before[rule]]
         ranked: list[tuple[int, int, str]] = []
         for order, replacement in enumerate(flag.replacements):
             after = found[paragraph_with(flag, replacement)]
-            if not after - before and (own is None or after[own] < before[own]):
+            clears = not own or any(after[rule] < before[rule] for rule in own)
+            if not after - before and clears:
                 ranked.append((after.total(), order, replacement))
         fixes = tuple(r for _, _, r in sorted(ranked))
         kept.append(flag if fixes == flag.replacements else replace(flag, replacements=fixes))
