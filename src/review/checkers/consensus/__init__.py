@@ -3,7 +3,8 @@
 Checkers flag independently; this package settles their flags against each other and
 against the document: rules measured mostly wrong are left out (``noise``), names are not
 misspellings (``names``), the document's own conventions replace per-mark nagging
-(``conventions``, ``house_style``), flags over the same characters become one
+(``conventions``, ``house_style``), a quote fix turns both marks of a pair
+(``quote_pairs``), flags over the same characters become one
 (``one_opinion``), and every suggestion is put in house style and checked not to raise a new
 flag (``suggestions``).
 """
@@ -22,6 +23,7 @@ from review.checkers.consensus.house_style import (
 from review.checkers.consensus.names import spare_names
 from review.checkers.consensus.noise import without_noise
 from review.checkers.consensus.one_opinion import absorbed, one_per_span
+from review.checkers.consensus.quote_pairs import pair_quote_fixes
 from review.checkers.consensus.suggestions import conformed, vetted
 from review.config import Config
 from review.flags import Flag
@@ -53,7 +55,7 @@ def settle(
             config,
         )
 
-    kept = kept_of(flags, text)
+    kept = pair_quote_fixes(list(kept_of(flags, text)), sentences)
     settled = one_per_span([conformed(f, style, config) for f in kept], sentences)
     settled += document_flags(sentences, style, config)
     order = {s.id: i for i, s in enumerate(sentences)}
