@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
+from itertools import chain
 
 from review.checkers.fluency.base import Detector, Hit, document_scan
 from review.checkers.fluency.data import load_table
@@ -157,8 +158,7 @@ class OddCase(Detector):
 # A capitalised word between two lower-case words, or after a comma: "very, very Different".
 _MID_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?=[ ,;.!?]|$)")
 _CAPITAL_THEN_SMALL = Trigger("A-Z", r"(?<=[a-z,] .)(?=[a-z])")
-_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
-_CAPITALISED_MID = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?=,? $)")
 
 
@@ -166,8 +166,8 @@ class MidSentenceCapital(Detector):
     """A common word capitalised in mid-sentence ("very, very Different").
 
     Truecasing and segment joins leave a capital where a sentence once began, and MT copies
-    capitals of emphasis from the source. Only a slip counts: a word written in lower case at
-    least three times as often as capitalised in mid-sentence in the document, with
+    capitals of emphasis from the source. Only a slip counts: a word the document writes in
+    lower case at least three times as often as capitalised (anywhere), with
     the word before it not capitalised and the one after it neither (not a title or a name of
     several words), and no known name. A word capitalised on purpose (Earth, the Party) is
     capitalised again elsewhere.
@@ -189,7 +189,7 @@ class MidSentenceCapital(Detector):
             for match in _MID_CAPITAL.finditer(text):
                 word = match.group()
                 after = text[match.end() + 1 : match.end() + 2]
-                before = _PREVIOUS_WORD.search(text, 0, match.start())
+                before = _PREVIOUS_WORD.search(text[max(0, match.start() - 40) : match.start()])
                 if (
                     after.isupper()
                     or (before is not None and not before.group().islower())
@@ -198,8 +198,8 @@ class MidSentenceCapital(Detector):
                     continue
                 if counts is None:
                     counts = document.shared(_case_counts)
-                lower, capital = counts
-                if lower[word.lower()] >= 3 * capital[word]:
+                folded, capitalised = counts
+                if folded[word.lower()] - capitalised[word] >= 3 * capitalised[word]:
                     yield (
                         sentence,
                         Hit(
@@ -212,7 +212,7 @@ class MidSentenceCapital(Detector):
 
 
 def _case_counts(document: DocumentText) -> tuple[Counter[str], Counter[str]]:
-    """How often each word is written in lower case, and capitalised in mid-sentence."""
-    lower = Counter(_LOWER_WORD.findall(document.lines))
-    capital = Counter(_CAPITALISED_MID.findall(document.lines))
-    return lower, capital
+    """How often each word is written in any case (in lower case, from the words the
+    detectors share), and how often capitalised."""
+    folded = Counter(chain.from_iterable(document.shared(sentence_words).lower))
+    return folded, Counter(_CAPITALISED.findall(document.lines))
