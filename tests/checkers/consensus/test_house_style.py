@@ -45,7 +45,11 @@ def test_pinned_curly_quotes_keep_every_per_mark_flag_and_no_document_flag():
     config = Config(style=(("quotes", "curly"),))
     sentences = segment(TEXT)
     flags = settle(en_quotes(TEXT), TEXT, sentences, config)
-    assert [f.rule for f in flags] == ["EN_QUOTES"] * 6
+    assert [(f.rule, f.text, f.replacements) for f in flags] == [
+        ("EN_QUOTES", '"yes."', ("“yes.”",)),
+        ("EN_QUOTES", '"no."', ("“no.”",)),
+        ("EN_QUOTES", '"maybe."', ("“maybe.”",)),
+    ]
 
 
 def test_pinned_straight_quotes_silence_the_document_flag():
@@ -70,4 +74,23 @@ def test_british_spelling_throughout_is_one_flag_not_one_per_word():
     settled = settle(flags, text, segment(text), Config())
     assert [(f.sentence_id, f.rule, f.text) for f in settled] == [
         ("s1", "HOUSE_STYLE_SPELLING", "colour")
+    ]
+
+
+def test_numbers_against_the_convention_are_flagged_with_it():
+    grouped = ", ".join(f"{n},000" for n in range(1, 10))
+    text = f"They sold {grouped} units. Then 25000 more came."
+    flags = settle([], text, segment(text), Config())
+    assert [(f.sentence_id, f.rule, f.text, f.replacements) for f in flags] == [
+        ("s2", "HOUSE_STYLE_NUMBER", "25000", ("25,000",))
+    ]
+
+
+def test_a_pinned_convention_flags_every_mark_against_it():
+    text = "We sold 12,000 units \u2013 all of them."
+    config = Config(style=(("dashes", "em"), ("numbers", "plain")))
+    flags = settle([], text, segment(text), config)
+    assert [(f.rule, f.text, f.replacements) for f in flags] == [
+        ("HOUSE_STYLE_NUMBER", "12,000", ("12000",)),
+        ("HOUSE_STYLE_DASH", " \u2013 ", ("—",)),
     ]

@@ -17,6 +17,7 @@ from review.checkers import Checker
 from review.checkers.consensus.conventions import read_house_style
 from review.checkers.consensus.house_style import (
     SERIAL_COMMA_RULE,
+    breaking_marks,
     document_flags,
     keep_to_house_style,
 )
@@ -58,6 +59,7 @@ def settle(
     kept = pair_quote_fixes(list(kept_of(flags, text)), sentences)
     settled = one_per_span([conformed(f, style, config) for f in kept], sentences)
     settled += document_flags(sentences, style, config)
+    settled += breaking_marks(sentences, style)
     order = {s.id: i for i, s in enumerate(sentences)}
     settled.sort(key=lambda f: (order.get(f.sentence_id, -1), f.start, f.end, f.rule))
     return tuple(vetted(settled, sentences, style, config, recheckers, kept_of))

@@ -25,11 +25,11 @@ _CURLY_APOSTROPHE = re.compile(r"(?<=[^\W\d_])’(?=[^\W\d_])")
 # LanguageTool's SERIAL_COMMA_ON finds (a regular expression cannot tell "a, b and c" from
 # "In 2015, China and Russia").
 _SERIAL = re.compile(r"\b\w+, \w+, (?:and|or) \w")
-_EM_DASH = re.compile(r"\w—\w")
-_SPACED_EN_DASH = re.compile(r"\w \u2013 \w")
-_GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)")
+EM_DASH = re.compile(r"(?<=\w)—(?=\w)")
+SPACED_EN_DASH = re.compile(r"(?<=\w) \u2013 (?=\w)")
+GROUPED_NUMBER = re.compile(r"(?<![\d.])(?<!\d,)\d{1,3}(?:,\d{3})+(?!\d|[.,]\d)")
 # Four-digit numbers are mostly years; five digits and more without a separator are plain.
-_PLAIN_NUMBER = re.compile(r"(?<![\d.,])\d{5,}(?![\d,]|\.\d)")
+PLAIN_NUMBER = re.compile(r"(?<![\d.])(?<!\d,)\d{5,}(?!\d|[.,]\d)")
 _WORD = re.compile(r"[^\W\d_]+")
 VARIANTS_FILE = "spelling_variants.tsv"
 
@@ -111,8 +111,8 @@ def read_house_style(text: str, config: Config, lists_without_serial_comma: int)
     american = sum(n for w, n in words.items() if w in _british_by_american())
     spelling = Usage(american, british)
     serial = Usage(len(_SERIAL.findall(text)), lists_without_serial_comma)
-    dashes = Usage(len(_EM_DASH.findall(text)), len(_SPACED_EN_DASH.findall(text)))
-    numbers = Usage(len(_GROUPED_NUMBER.findall(text)), len(_PLAIN_NUMBER.findall(text)))
+    dashes = Usage(len(EM_DASH.findall(text)), len(SPACED_EN_DASH.findall(text)))
+    numbers = Usage(len(GROUPED_NUMBER.findall(text)), len(PLAIN_NUMBER.findall(text)))
     return HouseStyle(
         quotes=pins.get("quotes") or quotes.majority("straight", "curly"),
         apostrophes=pins.get("quotes") or apostrophes.majority("straight", "curly"),

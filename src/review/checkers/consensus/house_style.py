@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from review.checkers.consensus.conventions import (
+    EM_DASH,
+    GROUPED_NUMBER,
+    PLAIN_NUMBER,
+    SPACED_EN_DASH,
     HouseStyle,
     configured_spelling,
     spelling_variants,
@@ -22,6 +27,8 @@ from review.segment import Sentence
 
 QUOTES_RULE = "HOUSE_STYLE_QUOTES"
 SPELLING_RULE = "HOUSE_STYLE_SPELLING"
+DASH_RULE = "HOUSE_STYLE_DASH"
+NUMBER_RULE = "HOUSE_STYLE_NUMBER"
 # LanguageTool's typographic quote rule: every straight mark, each its own flag.
 TYPOGRAPHIC_QUOTES_RULE = "EN_QUOTES"
 SERIAL_COMMA_RULE = "SERIAL_COMMA_ON"
@@ -109,9 +116,52 @@ def _document_flag(found: tuple[Sentence, re.Match[str]], rule: str, message: st
         end=match.end(),
         source=Source.FLUENCY,
         rule=rule,
-        category=Category.TYPOGRAPHY if rule == QUOTES_RULE else Category.SPELLING,
+        category=Category.SPELLING if rule == SPELLING_RULE else Category.TYPOGRAPHY,
         mqm=MqmClass.INCONSISTENCY,
         severity=Severity.MINOR,
         message=message,
         text=match.group(),
     )
+
+
+# Per convention and value: the marks that break it, what to write instead, and the message.
+_BREAKS: dict[tuple[str, str], tuple[str, re.Pattern[str], Callable[[str], str], str]] = {
+    ("dashes", "em"): (
+        DASH_RULE,
+        SPACED_EN_DASH,
+        lambda _: "—",
+        "Spaced en dash in a text of em dashes",
+    ),
+    ("dashes", "spaced-en"): (
+        DASH_RULE,
+        EM_DASH,
+        lambda _: " – ",
+        "Em dash in a text of spaced en dashes",
+    ),
+    ("numbers", "grouped"): (
+        NUMBER_RULE,
+        PLAIN_NUMBER,
+        lambda n: f"{int(n):,}",
+        "Number without thousands separators in a text that groups them",
+    ),
+    ("numbers", "plain"): (
+        NUMBER_RULE,
+        GROUPED_NUMBER,
+        lambda n: n.replace(",", ""),
+        "Thousands separators in a text that writes numbers plain",
+    ),
+}
+
+
+def breaking_marks(sentences: Sequence[Sentence], style: HouseStyle) -> Iterator[Flag]:
+    """A flag on each dash and number written against the document's convention."""
+    for key in (("dashes", style.dashes), ("numbers", style.numbers)):
+        if key not in _BREAKS:
+            continue
+        rule, pattern, fix, message = _BREAKS[key]
+        for sentence in sentences:
+            for match in pattern.finditer(sentence.text):
+                yield replace(
+                    _document_flag((sentence, match), rule, message),
+                    replacements=(fix(match.group()),),
+                )
