@@ -17,19 +17,23 @@ from importlib.resources import files
 from review.checkers.fluency.data import parse_table
 from review.config import Config
 
-_STRAIGHT_DOUBLE = re.compile(r'(?<!\d)"|(?<=\d)"(?=\s*\w)')
+# Each pattern starts with the mark itself and looks around from there: a book is searched
+# at the speed of the mark, not of every position.
+# A straight double quote, but for an inch or second sign (5'10", 28" N).
+_STRAIGHT_DOUBLE = re.compile(r'"(?:(?<!\d")|(?=\s*[^\W\d_]))')
 _CURLY_DOUBLE = re.compile("[“”]")
-_STRAIGHT_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
-_CURLY_APOSTROPHE = re.compile(r"(?<=[^\W\d_])’(?=[^\W\d_])")
+_STRAIGHT_APOSTROPHE = re.compile(r"'(?<=[^\W\d_]')(?=[^\W\d_])")
+_CURLY_APOSTROPHE = re.compile(r"’(?<=[^\W\d_]’)(?=[^\W\d_])")
 # "a, b, and c": a list of single words with the serial comma. Lists without it are what
 # LanguageTool's SERIAL_COMMA_ON finds (a regular expression cannot tell "a, b and c" from
 # "In 2015, China and Russia").
-_SERIAL = re.compile(r"\b\w+, \w+, (?:and|or) \w")
-EM_DASH = re.compile(r"(?<=\w)—(?=\w)")
-SPACED_EN_DASH = re.compile(r"(?<=\w) \u2013 (?=\w)")
-GROUPED_NUMBER = re.compile(r"(?<![\d.])(?<!\d,)\d{1,3}(?:,\d{3})+(?!\d|[.,]\d)")
+_LIST_END = re.compile(r", (?:and|or) (?=\w)")
+_TWO_ITEMS_BEFORE = re.compile(r"\w+, \w+$")
+EM_DASH = re.compile(r"—(?<=\w—)(?=\w)")
+SPACED_EN_DASH = re.compile(r" \u2013 (?<=\w \u2013 )(?=\w)")
+GROUPED_NUMBER = re.compile(r"(?=\d)(?<![\d.])(?<!\d,)\d{1,3}(?:,\d{3})+(?!\d|[.,]\d)")
 # Four-digit numbers are mostly years; five digits and more without a separator are plain.
-PLAIN_NUMBER = re.compile(r"(?<![\d.])(?<!\d,)\d{5,}(?!\d|[.,]\d)")
+PLAIN_NUMBER = re.compile(r"(?=\d)(?<![\d.])(?<!\d,)\d{5,}(?!\d|[.,]\d)")
 _WORD = re.compile(r"[^\W\d_]+")
 VARIANTS_FILE = "spelling_variants.tsv"
 
@@ -64,6 +68,13 @@ class HouseStyle:
     quote_usage: Usage
     spelling_usage: Usage
     pinned: frozenset[str]
+
+
+def _serial_lists(text: str) -> int:
+    return sum(
+        _TWO_ITEMS_BEFORE.search(text, max(0, m.start() - 60), m.start()) is not None
+        for m in _LIST_END.finditer(text)
+    )
 
 
 @cache
@@ -110,7 +121,7 @@ def read_house_style(text: str, config: Config, lists_without_serial_comma: int)
     british = sum(n for w, n in words.items() if w in spelling_variants())
     american = sum(n for w, n in words.items() if w in _british_by_american())
     spelling = Usage(american, british)
-    serial = Usage(len(_SERIAL.findall(text)), lists_without_serial_comma)
+    serial = Usage(_serial_lists(text), lists_without_serial_comma)
     dashes = Usage(len(EM_DASH.findall(text)), len(SPACED_EN_DASH.findall(text)))
     numbers = Usage(len(GROUPED_NUMBER.findall(text)), len(PLAIN_NUMBER.findall(text)))
     return HouseStyle(

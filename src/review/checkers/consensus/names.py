@@ -68,18 +68,19 @@ def spare_names(flags: Iterable[Flag], text: str, source_language: str = "") -> 
     """``flags`` without spelling flags on pinyin names (see ``from_chinese``), with
     repeated names demoted."""
     pinyin = from_chinese(source_language)
-    counts = Counter(_WORD.findall(text))
+    # The document's words are counted only once a name needs them.
+    counts = cache(lambda: Counter(_WORD.findall(text)))
     for flag in flags:
         word = flag.text
         if not flag.rule.startswith(SPELLING_RULE_PREFIX) or not is_name_like(word):
             yield flag
         elif pinyin and is_pinyin(word):
             continue
-        elif counts[word] >= 2 and counts[word.lower()] == 0:
+        elif counts()[word] >= 2 and not counts()[word.lower()]:
             yield replace(
                 flag,
                 severity=Severity.MINOR,
-                message=f"Unknown name, written this way {counts[word]} times: check it",
+                message=f"Unknown name, written this way {counts()[word]} times: check it",
                 replacements=(),
             )
         else:

@@ -72,7 +72,10 @@ def one_per_span(flags: Sequence[Flag], sentences: Sequence[Sentence]) -> list[F
         else:
             merged.append(flag)
     for group in by_sentence.values():
-        merged += [_as_one(g, texts) for g in _conflicting(group)]
+        if len(group) == 1:
+            merged += group
+        else:
+            merged += [_as_one(g, texts) for g in _conflicting(group)]
     order = {s.id: i for i, s in enumerate(sentences)}
     return sorted(merged, key=lambda f: (order.get(f.sentence_id, -1), f.start, f.end, f.rule))
 

@@ -87,10 +87,10 @@ def _marks_by_place(flags: Sequence[Flag], sentences: Sequence[Sentence]) -> _Ma
     wanted = {f.sentence_id for f in flags if _is_quote_fix(f)}
     if not wanted:
         return {}
+    paragraphs = {s.paragraph for s in sentences if s.id in wanted}
+    near = [s for s in sentences if s.paragraph in paragraphs]
     found: _Marks = {}
-    for paragraph, marks in paragraph_marks(DocumentText(sentences)):
-        if wanted.isdisjoint(s.id for s in paragraph):
-            continue
+    for paragraph, marks in paragraph_marks(DocumentText(near)):
         for mark in marks:
             if mark.char in _DOUBLE:
                 partner = mark.partner

@@ -76,13 +76,11 @@ def vetted(
     A candidate is checked in its paragraph (a quote may pair with one sentences away), and
     compared with the paragraph as it is."""
     paragraphs: dict[int, list[Sentence]] = {}
+    where: dict[str, tuple[list[Sentence], int]] = {}
     for sentence in sentences:
-        paragraphs.setdefault(sentence.paragraph, []).append(sentence)
-    where = {
-        s.id: (paragraphs[s.paragraph], i)
-        for s in sentences
-        for i in [paragraphs[s.paragraph].index(s)]
-    }
+        members = paragraphs.setdefault(sentence.paragraph, [])
+        where[sentence.id] = (members, len(members))
+        members.append(sentence)
 
     def paragraph_with(flag: Flag, replacement: str | None) -> Paragraph:
         members, index = where[flag.sentence_id]
@@ -98,7 +96,7 @@ def vetted(
     found = _rules_found(sorted(candidates), style, config, recheckers, settle)
     kept: list[Flag] = []
     for flag in flags:
-        if flag not in offered:
+        if not flag.replacements or flag.sentence_id not in where:
             kept.append(flag)
             continue
         before = found[paragraph_with(flag, None)]
