@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from review.checkers.consensus.one_opinion import rules_of
 from review.flags import Flag
 from review.segment import Sentence
+from review.state import ReviewState, SentenceReview
 
 # Checks a document (text and sentences) with every checker: `review check`'s flags.
 Recheck = Callable[[str, Sequence[Sentence]], Iterable[Flag]]
@@ -91,19 +92,12 @@ def with_fixes(
     by_sentence: dict[str, list[Flag]] = {}
     for flag in fixes:
         by_sentence.setdefault(flag.sentence_id, []).append(flag)
-    pieces: list[str] = []
-    placed: list[Sentence] = []
-    position = length = 0
-    for sentence in sentences:
-        gap = text[position : sentence.start]
-        fixed = _fixed(sentence.text, by_sentence.get(sentence.id, []))
-        pieces += (gap, fixed)
-        length += len(gap)
-        placed.append(replace(sentence, start=length, end=length + len(fixed), text=fixed))
-        length += len(fixed)
-        position = sentence.end
-    pieces.append(text[position:])
-    return "".join(pieces), tuple(placed)
+    edits = {
+        sentence.id: SentenceReview(edited=_fixed(sentence.text, by_sentence[sentence.id]))
+        for sentence in sentences
+        if sentence.id in by_sentence
+    }
+    return ReviewState().with_reviews(edits).current_document(text, sentences)
 
 
 def _fixed(text: str, fixes: Sequence[Flag]) -> str:
