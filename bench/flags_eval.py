@@ -1,18 +1,26 @@
 """Score checkers against post-edited MT: do flags land where the post-editor changed words?
 
-Each `mt` line of DATA.jsonl (MLQE-PE format: see ../shared/data/README.md) is checked as a
-one-sentence document. Gold: `mt_bad_spans` (words the post-editor changed) and `hter`.
+Each line of DATA.jsonl is checked as a one-sentence document. Two layouts are read (see
+../shared/data/README.md): MLQE-PE (`mt`; gold `mt_bad_spans`, the words the post-editor
+changed, and `hter`) and expert MQM annotations (`target`; gold the `errors` an English-only
+checker can hope to find: category Fluency/…, Style/…, Locale convention/… or Non-translation;
+the source language is Chinese unless `lang_pair` says otherwise).
 
 - sentence level: a sentence is predicted positive when it has a flag, gold positive when it
   has a BAD span; precision, recall, F1;
 - span level: precision = flags overlapping a BAD span / flags; recall = BAD spans hit by a
   flag / BAD spans; F1 of the two;
+- character level: precision = flagged characters inside a BAD span / flagged characters;
+  recall = BAD characters flagged / BAD characters (each sentence's union of spans);
 - Spearman correlation of the per-sentence penalty (minor 1, major 5, critical 25) with HTER;
 - per fluency rule (every detector, on by default or not) and per language pair.
 
-Checker sets: `languagetool` (the real server, picky level, as `review check` runs it),
-`fluency` (our detectors that are on by default) and `both` (the two merged as `review check`
-merges them: one flag where both flag the same span in the same category). The detectors are
+Checker sets: `languagetool` (the real server, picky level, every match it returns),
+`fluency` (our detectors that are on by default) and `both` (all checkers as `review check`
+shows them: merged, then settled against the document by review.checkers.consensus, which
+leaves noisy rules out, spares names, keeps to the house style and merges flags over the
+same characters). All lines are checked as one document, so the house style is the data
+set's. The detectors are
 told each line's source language (`lang_pair` "ru-en" → "ru"), as `[review] source_language`
 tells them in a project; `--source-language` overrides it ("" for not known).
 
@@ -56,6 +64,9 @@ class Scores:
     flags_on_bad: int
     bad_spans: int
     bad_spans_hit: int
+    chars_flagged: int
+    chars_flagged_bad: int
+    chars_bad: int
     sentence_tp: int
     sentence_fp: int
     sentence_fn: int
@@ -72,6 +83,18 @@ class Scores:
     @property
     def span_f1(self) -> float | None:
         return _f1(self.span_precision, self.span_recall)
+
+    @property
+    def char_precision(self) -> float | None:
+        return _ratio(self.chars_flagged_bad, self.chars_flagged)
+
+    @property
+    def char_recall(self) -> float | None:
+        return _ratio(self.chars_flagged_bad, self.chars_bad)
+
+    @property
+    def char_f1(self) -> float | None:
+        return _f1(self.char_precision, self.char_recall)
 
     @property
     def sentence_precision(self) -> float | None:
@@ -96,19 +119,37 @@ def _f1(precision: float | None, recall: float | None) -> float | None:
     return 2 * precision * recall / (precision + recall)
 
 
+# MQM error classes a checker that reads only the English can hope to find.
+FLUENCY_GOLD = ("Fluency/", "Style/", "Locale convention/")
+
+
+def is_fluency_gold(category: str) -> bool:
+    return category.startswith(FLUENCY_GOLD) or category == "Non-translation"
+
+
 def load_items(path: Path) -> list[Item]:
     items: list[Item] = []
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, start=1):
             row = json.loads(line)
-            mt = row["mt"]
-            pair = row.get("lang_pair", "all")
+            if "mt" in row:
+                mt = row["mt"]
+                pair = row.get("lang_pair", "all")
+                bad = [(s["start"], s["end"]) for s in row.get("mt_bad_spans", ())]
+            else:
+                mt = row["target"]
+                pair = row.get("lang_pair", "zh-en")
+                bad = [
+                    (e["start"], e["end"])
+                    for e in row["errors"]
+                    if is_fluency_gold(e["category"]) and e["end"] > e["start"]
+                ]
             items.append(
                 Item(
                     Sentence(f"s{number}", 0, len(mt), 1, mt),
                     pair,
                     pair.split("-")[0] if "-" in pair else "",
-                    tuple((s["start"], s["end"]) for s in row.get("mt_bad_spans", ())),
+                    tuple(sorted(set(bad))),
                     row.get("hter"),
                 )
             )
@@ -136,6 +177,7 @@ def score(items: Sequence[Item], flags: Iterable[Flag]) -> Scores:
     for flag in flags:
         by_sentence[flag.sentence_id].append(flag)
     flags_total = flags_on_bad = spans = spans_hit = tp = fp = fn = 0
+    chars_flagged = chars_flagged_bad = chars_bad = 0
     penalties: list[float] = []
     hters: list[float] = []
     for item in items:
@@ -144,6 +186,11 @@ def score(items: Sequence[Item], flags: Iterable[Flag]) -> Scores:
         flags_on_bad += sum(any(_overlap(f, span) for span in item.bad) for f in found)
         spans += len(item.bad)
         spans_hit += sum(any(_overlap(f, span) for f in found) for span in item.bad)
+        flagged = _covered((f.start, f.end) for f in found)
+        bad = _covered(item.bad)
+        chars_flagged += len(flagged)
+        chars_bad += len(bad)
+        chars_flagged_bad += len(flagged & bad)
         tp += bool(found) and bool(item.bad)
         fp += bool(found) and not item.bad
         fn += not found and bool(item.bad)
@@ -151,8 +198,22 @@ def score(items: Sequence[Item], flags: Iterable[Flag]) -> Scores:
             penalties.append(sum(PENALTY[f.severity] for f in found))
             hters.append(item.hter)
     return Scores(
-        flags_total, flags_on_bad, spans, spans_hit, tp, fp, fn, spearman(penalties, hters)
+        flags_total,
+        flags_on_bad,
+        spans,
+        spans_hit,
+        chars_flagged,
+        chars_flagged_bad,
+        chars_bad,
+        tp,
+        fp,
+        fn,
+        spearman(penalties, hters),
     )
+
+
+def _covered(spans: Iterable[tuple[int, int]]) -> set[int]:
+    return {position for start, end in spans for position in range(start, end)}
 
 
 def _overlap(flag: Flag, span: tuple[int, int]) -> bool:
@@ -201,6 +262,38 @@ def fluency_flags(
     return flags
 
 
+def settled_flags(
+    items: Sequence[Item], sentences: Sequence[Sentence], found: Sequence[Flag], source: str | None
+) -> list[Flag]:
+    """The flags as `review check` shows them: each language pair is a document of its own
+    (its house style, its names), settled with its source language (or ``source``)."""
+    from review.checkers.consensus import settle
+
+    groups: dict[str, list[Sentence]] = defaultdict(list)
+    for item, sentence in zip(items, sentences, strict=True):
+        groups[item.source_language if source is None else source].append(sentence)
+    flags: list[Flag] = []
+    for code, group in groups.items():
+        ids = {s.id for s in group}
+        text = "\n".join(s.text for s in group)
+        placed: list[Sentence] = []
+        offset = 0
+        for sentence in group:
+            placed.append(
+                Sentence(
+                    sentence.id,
+                    offset,
+                    offset + len(sentence.text),
+                    sentence.paragraph,
+                    sentence.text,
+                )
+            )
+            offset += len(sentence.text) + 1
+        mine = [f for f in found if f.sentence_id in ids]
+        flags += settle(mine, text, placed, Config(source_language=code))
+    return flags
+
+
 def languagetool_flags(text: str, sentences: Sequence[Sentence]) -> tuple[list[Flag], str]:
     """LanguageTool's flags as `review check` gets them, and the server's version."""
     from review.checking import open_checkers
@@ -237,6 +330,9 @@ def score_row(name: str, s: Scores) -> list[str]:
         fmt(s.span_precision),
         fmt(s.span_recall),
         fmt(s.span_f1),
+        fmt(s.char_precision),
+        fmt(s.char_recall),
+        fmt(s.char_f1),
         fmt(s.spearman),
     ]
 
@@ -250,6 +346,9 @@ SCORE_HEADER = (
     "span P",
     "span R",
     "span F1",
+    "char P",
+    "char R",
+    "char F1",
     "rho(penalty, HTER)",
 )
 
@@ -281,7 +380,9 @@ def per_source_rule_rows(items: Sequence[Item], flags: Sequence[Flag], top: int)
         by_rule[flag.rule].append(flag)
     ranked = sorted(by_rule.items(), key=lambda kv: -len(kv[1]))[:top]
     return [
-        [rule, str(len(found)), fmt(score(items, found).span_precision)] for rule, found in ranked
+        [rule, str(len(found)), fmt(s.span_precision), fmt(s.char_precision)]
+        for rule, found in ranked
+        for s in (score(items, found),)
     ]
 
 
@@ -321,10 +422,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as exc:  # the report says why and goes on with fluency only
             print(f"LanguageTool unavailable: {exc}", file=sys.stderr)
     if "languagetool" in flag_sets and "both" in wanted:
-        from review.checking import merge_duplicates
-
-        flag_sets["both"] = list(
-            merge_duplicates(flag_sets["languagetool"] + flag_sets["fluency"], sentences)
+        flag_sets["both"] = settled_flags(
+            items, sentences, flag_sets["languagetool"] + flag_sets["fluency"], args.source_language
         )
     shown = [name for name in wanted if name in flag_sets]
 
@@ -355,11 +454,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             per_rule_rows(items, all_fluency),
         )
     )
+    if "both" in flag_sets:
+        print(f"\n## All checkers as review check shows them, top {args.top_lt_rules} rules\n")
+        print(
+            table(
+                ("rule", "flags", "span P", "char P"),
+                per_source_rule_rows(items, flag_sets["both"], args.top_lt_rules),
+            )
+        )
     if "languagetool" in flag_sets:
         print(f"\n## LanguageTool rules, top {args.top_lt_rules} by flags\n")
         print(
             table(
-                ("rule", "flags", "span P"),
+                ("rule", "flags", "span P", "char P"),
                 per_source_rule_rows(items, flag_sets["languagetool"], args.top_lt_rules),
             )
         )

@@ -42,7 +42,15 @@ from review.segment import Sentence, segment
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_609f52cd2aa5fae0.txt"
-MLQE = ROOT.parent / "shared" / "data" / "mlqe-pe-dev.jsonl"
+# ../shared beside the repository, or beside the folder of git worktrees it is one of.
+MLQE = next(
+    (
+        path
+        for path in (p / "shared" / "data" / "mlqe-pe-dev.jsonl" for p in ROOT.parents)
+        if path.is_file()
+    ),
+    ROOT.parent / "shared" / "data" / "mlqe-pe-dev.jsonl",
+)
 COPIES = 26
 WARM_UP = "He read the the book in new york. It cost 1,000 dollars,Then he left。"
 _SPACE_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_]) (?=[^\W\d_])")

@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -56,4 +57,28 @@ def test_the_word_list_defaults_to_beside_review_toml(tmp_path: Path) -> None:
     assert load_config(tmp_path).word_list() == tmp_path / "review-words.txt"
     with pytest.raises(ReviewError, match="files must be a list of strings"):
         (tmp_path / "review.toml").write_text('[terms]\nfiles = "a.csv"\n', encoding="utf-8")
+        load_config(tmp_path)
+
+
+def test_style_pins(tmp_path):
+    (tmp_path / "review.toml").write_text(
+        '[style]\nquotes = "curly"\nserial_comma = false\nspelling = "uk"\n', encoding="utf-8"
+    )
+    assert load_config(tmp_path).style == (
+        ("quotes", "curly"),
+        ("serial_comma", "off"),
+        ("spelling", "uk"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('[style]\nquote = "curly"', "[style] has no 'quote' (known: quotes, spelling, "),
+        ('[style]\nquotes = "smart"', "[style] quotes must be 'straight' or 'curly', not 'smart'"),
+    ],
+)
+def test_bad_style_pins_are_one_clear_error(tmp_path, body, message):
+    (tmp_path / "review.toml").write_text(body, encoding="utf-8")
+    with pytest.raises(ReviewError, match=re.escape(message)):
         load_config(tmp_path)

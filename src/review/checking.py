@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 # The registry is read when used (not bound at import), so that a test can register a checker.
 from review import checkers as registry
 from review.cache import ResultCache
 from review.checker_api import Checker, CheckerUnavailable, Opening
+from review.checkers.consensus.duplicates import merge_duplicates
 from review.config import Config
 from review.flags import Flag
 from review.progress import Progress
 from review.segment import Sentence
 from review.wordlist import KnownWords, read_words
 
-__all__ = ["CheckResult", "Checkers", "Progress", "check_document", "open_checkers"]
+__all__ = [
+    "CheckResult",
+    "Checkers",
+    "Progress",
+    "check_document",
+    "merge_duplicates",
+    "open_checkers",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,57 +86,14 @@ def check_document(
     progress: Progress | None = None,
     use_servers: bool = True,
 ) -> CheckResult:
+    from review.checkers.consensus import settle
+
     opened = open_checkers(config, use_servers, progress)
     flags: list[Flag] = []
     for checker in opened.checkers:
         flags.extend(checker.check(text, sentences))
-    return CheckResult(merge_duplicates(flags, sentences), opened.versions, opened.notices)
-
-
-def merge_duplicates(flags: Iterable[Flag], sentences: Sequence[Sentence]) -> tuple[Flag, ...]:
-    """Flags sorted by position, with one flag where two checkers agree.
-
-    Two flags from different sources in the same category whose spans of one sentence mostly
-    coincide (they share at least half of what they cover together) are the same finding for
-    the editor. A positioned checker's flag stays (every match LanguageTool returns is in our
-    output, at its offset); on exactly the same span it takes the other's suggestions when it
-    has none. Of two flags from checkers that are not positioned, the later one stays.
-    """
-    positioned = frozenset(factory.name for factory in registry.CHECKERS if factory.positioned)
-    order = {s.id: i for i, s in enumerate(sentences)}
-    ranked = sorted(
-        flags, key=lambda f: (order.get(f.sentence_id, -1), f.start, f.end, f.rule, f.source)
-    )
-    kept: list[Flag] = []
-    for flag in ranked:
-        twin = _twin(kept, flag)
-        if twin is None:
-            kept.append(flag)
-        else:
-            kept[twin] = _merged(kept[twin], flag, positioned)
-    return tuple(kept)
-
-
-def _twin(kept: list[Flag], flag: Flag) -> int | None:
-    """Index of an earlier flag of the same sentence that is the same finding as ``flag``."""
-    for index in range(len(kept) - 1, -1, -1):
-        other = kept[index]
-        if other.sentence_id != flag.sentence_id:
-            return None
-        if _same_finding(other, flag):
-            return index
-    return None
-
-
-def _same_finding(a: Flag, b: Flag) -> bool:
-    shared = min(a.end, b.end) - max(a.start, b.start)
-    covered = max(a.end, b.end) - min(a.start, b.start)
-    return a.source != b.source and a.category == b.category and 2 * shared >= covered > 0
-
-
-def _merged(a: Flag, b: Flag, positioned: frozenset[str]) -> Flag:
-    kept, other = (a, b) if a.source in positioned else (b, a)
-    same_span = (kept.start, kept.end) == (other.start, other.end)
-    if kept.replacements or not other.replacements or not same_span:
-        return kept
-    return replace(kept, replacements=other.replacements)
+    # A server's checker (LanguageTool) also checks the sentences each suggestion would make.
+    servers = {factory.name for factory in registry.CHECKERS if factory.needs_server}
+    recheckers = [c for c in opened.checkers if c.name in servers]
+    settled = settle(flags, text, sentences, config, recheckers)
+    return CheckResult(settled, opened.versions, opened.notices)

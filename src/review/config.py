@@ -20,6 +20,16 @@ _LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 T = TypeVar("T")
 
+# `[style]` of review.toml: the house conventions a project may pin, and the values of each.
+# What is not pinned is read from the document (its majority usage).
+STYLE_CHOICES: dict[str, tuple[str, ...]] = {
+    "quotes": ("straight", "curly"),
+    "spelling": ("us", "uk"),
+    "serial_comma": ("on", "off"),
+    "dashes": ("em", "spaced-en"),
+    "numbers": ("grouped", "plain"),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Config:
@@ -39,6 +49,8 @@ class Config:
     glossaries: tuple[Path, ...] = ()
     # The word list ([review] words); None: review-words.txt beside review.toml.
     words: Path | None = None
+    # (convention, value) pairs from `[style]`, e.g. ("quotes", "curly").
+    style: tuple[tuple[str, str], ...] = ()
     source: Path | None = None
 
     def word_list(self) -> Path:
@@ -84,6 +96,7 @@ def parse_config(path: Path) -> Config:
     fluency = _table(data, "fluency", path)
     terms = _table(data, "terms", path)
     words = _get(review, "words", str, "", path)
+    style = _table(data, "style", path)
     return Config(
         language=_get(review, "language", str, "en-US", path),
         source_language=_language_code(review, "source_language", path),
@@ -97,6 +110,7 @@ def parse_config(path: Path) -> Config:
         fluency_on=_names(fluency, "on", path),
         glossaries=tuple(path.parent / name for name in _strings(terms, "files", path)),
         words=path.parent / words if words else None,
+        style=_style(style, path),
         source=path,
     )
 
@@ -131,3 +145,19 @@ def _strings(table: Mapping[str, Any], key: str, path: Path) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ReviewError(f"{path}: {key} must be a list of strings")
     return tuple(value)
+
+
+def _style(table: Mapping[str, Any], path: Path) -> tuple[tuple[str, str], ...]:
+    pins: list[tuple[str, str]] = []
+    for key, value in sorted(table.items()):
+        choices = STYLE_CHOICES.get(key)
+        if choices is None:
+            known = ", ".join(STYLE_CHOICES)
+            raise ReviewError(f"{path}: [style] has no {key!r} (known: {known})")
+        if isinstance(value, bool):
+            value = "on" if value else "off"
+        if value not in choices:
+            wanted = " or ".join(repr(c) for c in choices)
+            raise ReviewError(f"{path}: [style] {key} must be {wanted}, not {value!r}")
+        pins.append((key, value))
+    return tuple(pins)

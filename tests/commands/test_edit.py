@@ -73,12 +73,12 @@ def test_real_fluency_flags_accepted_and_dismissed(project, capsysbinary):
     lines = out.decode().splitlines()
     assert lines[:3] == [
         "s44: dismissed MT_PROPER_NOUN_CASE ('new york')",
-        "s67: accepted MT_FULLWIDTH_PUNCT: '。”' → '.”'",
+        "s67: accepted MT_FULLWIDTH_PUNCT: ' 。”' → '.\"'",  # in the seed's straight quotes
         "s63: accepted MT_IDIOM_CALQUE: 'start a new stove' → 'reinvent the wheel'",
     ]
     assert "s77: accepted MT_SPACE_INSIDE_QUOTES" in lines
     with reopen(project) as session:
-        assert session.text_of("s67").endswith("a strong country must dominate’ .”")
+        assert session.text_of("s67").endswith('a strong country must dominate’."')
         assert session.text_of("s77").endswith('development."')
         assert session.state.review_of("s44").dismissed == {("MT_PROPER_NOUN_CASE", "new york")}
         assert ("MT_SPACE_INSIDE_QUOTES", 'development. "', 'development."') in (
@@ -89,8 +89,9 @@ def test_real_fluency_flags_accepted_and_dismissed(project, capsysbinary):
 
 
 class FakeChecker:
-    """Stands in for check_document: flags "teh" (two suggestions) and " ," in the texts it
-    is given, so the tests show that flags come from the current, edited text."""
+    """Stands in for check_document: flags "teh" (two suggestions), " ," and "thw" (whose
+    suggestion "teh" is itself flagged) in the texts it is given, so the tests show that
+    flags come from the current, edited text."""
 
     def __init__(self):
         self.calls = 0
@@ -103,6 +104,7 @@ class FakeChecker:
             for needle, rule, replacements in (
                 ("teh", "TYPO", ("the", "tea")),
                 (" ,", "SPACE_COMMA", (",",)),
+                ("thw", "THW", ("teh",)),
             ):
                 start = sentence.text.find(needle)
                 while start >= 0:
@@ -125,6 +127,28 @@ def fake_checker(monkeypatch):
     return checker
 
 
+def test_accept_all_skips_a_fix_that_raises_a_new_flag(project, capsysbinary, fake_checker):
+    code, out, err = review(
+        capsysbinary, "edit", SEED_NAME,
+        "--sentence", "s2", "--text", "Thw cause , thw end.",
+        "--accept-all", "SPACE_COMMA",
+        "--accept-all", "THW",
+    )  # fmt: skip
+    assert code == 0, err
+    assert err.splitlines() == [
+        "review: skipped s2 THW 'thw' → 'teh': it would raise TYPO",
+    ]
+    assert out.decode().splitlines() == [
+        "s2: text replaced",
+        "s2: accepted SPACE_COMMA",
+        "s67: accepted SPACE_COMMA",
+        "unchanged: accepted THW",
+        f"saved {PATCH}",
+    ]
+    with reopen(project) as session:
+        assert session.state.review_of("s2").edited == "Thw cause, thw end."
+
+
 def test_accept_uses_flags_of_the_edited_text(project, capsysbinary, fake_checker):
     code, out, err = review(
         capsysbinary, "edit", SEED_NAME,
@@ -142,7 +166,9 @@ def test_accept_uses_flags_of_the_edited_text(project, capsysbinary, fake_checke
         "s67: accepted SPACE_COMMA",  # the seed's "’ ,"
         f"saved {PATCH}",
     ]
-    assert fake_checker.calls == 2  # after the edit and after the accept: texts changed
+    # After the edit, after the accept (texts changed), and the accept-all's fixes checked
+    # before they are applied.
+    assert fake_checker.calls == 3
     with reopen(project) as session:
         review_of_s2 = session.state.review_of("s2")
         assert review_of_s2.edited == "Teh cause, tea cooperation, all."

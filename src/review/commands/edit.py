@@ -16,9 +16,11 @@ from review.commands.arguments import (
 from review.errors import ReviewError
 
 if TYPE_CHECKING:
+    from review.checkers.consensus.safe_fixes import Skipped
     from review.config import Config
     from review.flags import Flag
     from review.replace import Replacement
+    from review.segment import Sentence
     from review.session import Change, ReviewSession
 
 
@@ -28,7 +30,12 @@ _REPEATABLE = (
     ("--status", "ID=STATUS", "todo or reviewed"),
     ("--dismiss", "ID:RULE", "dismiss the sentence's flags of RULE"),
     ("--accept", "ID:RULE[:N]", "apply suggestion N (default 1) of the sentence's first RULE flag"),
-    ("--accept-all", "RULE", "apply the first suggestion of every RULE flag in the document"),
+    (
+        "--accept-all",
+        "RULE",
+        "apply the first suggestion of every RULE flag in the document, except those that "
+        "would raise a new flag (each reported on stderr)",
+    ),
     ("--dismiss-all", "RULE", "dismiss every open RULE flag in the document"),
     ("--add-word", "WORD", "add WORD to the project's word list (no spelling flag on it)"),
     ("--remove-word", "WORD", "take WORD off the project's word list"),
@@ -186,21 +193,33 @@ class _FlagSource:
             raise ReviewError(f"{sentence_id} has no {rule} flag ({listed})")
         return matching
 
-    def all(self) -> tuple[Flag, ...]:
+    def safe_fixes(self, fixes: Sequence[Flag]) -> tuple[list[Flag], list[Skipped]]:
+        """Of ``fixes``, those that raise no new flag once applied, and those left out."""
+        from review.checkers.consensus.safe_fixes import safe_fixes
+
+        text, sentences = self._document()
+        return safe_fixes(fixes, self.all(), text, sentences, self._check)
+
+    def _document(self) -> tuple[str, tuple[Sentence, ...]]:
+        return self._session.state.current_document(
+            self._session.document.text, self._session.sentences
+        )
+
+    def _check(self, text: str, sentences: Sequence[Sentence]) -> tuple[Flag, ...]:
         from review.checking import check_document
 
+        result = check_document(text, sentences, self._config, None, self._use_languagetool)
+        for notice in result.notices:
+            print(f"review: {notice}", file=sys.stderr)
+        self._session.checked_by(result.versions)
+        return result.flags
+
+    def all(self) -> tuple[Flag, ...]:
         state = self._session.state
         texts = frozenset((sentence_id, review.edited) for sentence_id, review in state.items())
         if texts != self._checked:
-            text, sentences = state.current_document(
-                self._session.document.text, self._session.sentences
-            )
-            result = check_document(text, sentences, self._config, None, self._use_languagetool)
-            for notice in result.notices:
-                print(f"review: {notice}", file=sys.stderr)
-            self._flags = result.flags
+            self._flags = self._check(*self._document())
             self._checked = texts
-            self._session.checked_by(result.versions)
         return self._flags
 
 
@@ -226,7 +245,15 @@ def _accept(session: ReviewSession, flags: _FlagSource, value: str) -> Change:
 
 
 def _accept_all(session: ReviewSession, flags: _FlagSource, rule: str) -> Change:
-    change = session.accept_all(flags.all(), rule)
+    fixes, skipped = flags.safe_fixes([f for f in flags.all() if f.rule == rule and f.replacements])
+    for left in skipped:
+        raised = ", ".join(left.raised)
+        print(
+            f"review: skipped {left.flag.sentence_id} {rule} {left.flag.text!r} → "
+            f"{left.flag.replacements[0]!r}: it would raise {raised}",
+            file=sys.stderr,
+        )
+    change = session.accept_all(fixes, rule)
     if not change.after and not any(f.rule == rule for f in flags.all()):
         raise ReviewError(f"no {rule} flag in the document")
     return change

@@ -52,3 +52,20 @@ def test_straight_quote_among_curly_ones(found):
 def test_one_style_is_silent(found):
     assert found(MIXED, "“One”, “two”. 'Single' marks don't count.") == []
     assert found(MIXED, '"One", "two".') == []
+
+
+def test_mixed_quotes_follow_the_whole_document_not_the_paragraph(found):
+    # The second paragraph is all curly, the document mostly straight: its marks break it.
+    text = '"One", "two" and "three".\n\n“Four” here.'
+    assert found(MIXED, text) == [("“", ('"',)), ("”", ('"',))]
+
+
+def test_mixed_quotes_follow_the_pinned_style():
+    from review.checkers.fluency import FluencyChecker
+    from review.config import Config
+    from review.segment import segment
+
+    text = '"One", "two" and “three”.'
+    checker = FluencyChecker(Config(style=(("quotes", "curly"),)), rules=frozenset({MIXED}))
+    flagged = [(f.start, f.replacements) for f in checker.check(text, segment(text))]
+    assert flagged == [(0, ("“",)), (4, ("”",)), (7, ("“",)), (11, ("”",))]

@@ -72,3 +72,16 @@ def test_names_are_in_ascii():
     # ProperNounCase looks for a name in the lower case of a whole sentence, which is the
     # lower case of each of its letters only for such text.
     assert all(row[0].isascii() for row in load_table("proper_nouns.tsv").rows)
+
+
+def test_common_word_capitalised_mid_sentence(found):
+    text = "It was different. Times are different. We are different. It was very, very Different."
+    assert found("MT_MID_CAPITAL", text) == [("Different", ("different",))]
+
+
+def test_mid_sentence_capitals_of_names_and_titles_are_silent(found):
+    text = (
+        "The way is long. A way out. No way back. We saw the Milky Way. "
+        "The earth turns, the earth and the earth. We love the Earth and Earth loves us."
+    )
+    assert found("MT_MID_CAPITAL", text) == []

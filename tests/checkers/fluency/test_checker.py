@@ -34,8 +34,8 @@ def test_defaults_and_config_switches():
 def test_cache_key_names_the_rules_and_the_source_language():
     chosen = frozenset({"MT_SOURCE_SCRIPT", "MT_MOJIBAKE"})
     key = FluencyChecker(Config(source_language="zh"), rules=chosen).key
-    assert key == "MT_MOJIBAKE,MT_SOURCE_SCRIPT|source=zh"
-    assert FluencyChecker(rules=chosen).key == "MT_MOJIBAKE,MT_SOURCE_SCRIPT|source="
+    assert key == "MT_MOJIBAKE,MT_SOURCE_SCRIPT|source=zh|quotes="
+    assert FluencyChecker(rules=chosen).key == "MT_MOJIBAKE,MT_SOURCE_SCRIPT|source=|quotes="
 
 
 def test_checker_flags_in_document_order_with_sentence_offsets():

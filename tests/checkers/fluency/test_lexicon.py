@@ -134,7 +134,7 @@ def test_data_file_without_version_is_refused():
 def test_idiomatic_pace_of_change_is_silent(found):
     assert found("MT_LITERAL_PHRASING", "They accelerated the pace of reform.") == []
     assert found("MT_LITERAL_PHRASING", "They accelerated the speed of reform.") == [
-        ("accelerated the speed of", ("accelerate",))
+        ("accelerated the speed of", ("accelerated",))
     ]
 
 
@@ -181,3 +181,22 @@ def test_core_words_are_the_longest_fixed_run_with_two_content_words():
     assert core_words("give full play to") == "give full play to"
     assert core_words("with … as the core") is None
     assert core_words("one belt,|belt one road") is None
+
+
+def test_suggestions_keep_the_tense_of_the_word_they_replace(found):
+    assert found("MT_LITERAL_PHRASING", "It accelerates the speed of reform.") == [
+        ("accelerates the speed of", ("accelerates",))
+    ]
+    assert found("MT_LITERAL_PHRASING", "Accelerating the speed of reform.") == [
+        ("Accelerating the speed of", ("Accelerating",))
+    ]
+
+
+def test_inflection_keeps_number_and_leaves_other_words_alone():
+    from review.checkers.fluency.lexicon import _inflected_like
+
+    assert _inflected_like("communities", "community with a shared future") == (
+        "communities with a shared future"
+    )
+    assert _inflected_like("stopped", "stop the talks") == "stopped the talks"
+    assert _inflected_like("with", "centred on …") == "centred on …"

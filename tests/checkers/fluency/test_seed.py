@@ -20,14 +20,14 @@ def seed_flags():
 @pytest.mark.parametrize(
     ("rule", "flagged", "suggestion", "sentence_start"),
     [
-        ("MT_FULLWIDTH_PUNCT", "。”", ".”", "People in China admire"),
+        ("MT_FULLWIDTH_PUNCT", " 。”", ".”", "People in China admire"),
         (
             "MT_SPACE_INSIDE_QUOTES",
             "‘ Don’t do to others what you don’t want them to do to you ’",
             "‘Don’t do to others what you don’t want them to do to you’",
             "People in China admire",
         ),
-        ("MT_SPACE_MISSING", "2015,When", "2015, When", "In September 2015,When"),
+        ("MT_SPACE_MISSING", "2015,When", "2015, when", "In September 2015,When"),
         ("MT_PROPER_NOUN_CASE", "new york", "New York", "In September 2015,When"),
         ("MT_IDIOM_CALQUE", "start a new stove", "start from scratch", "Although there are"),
         (

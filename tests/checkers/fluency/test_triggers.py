@@ -47,6 +47,8 @@ SAMPLES = [
     "hutsapsut’S",
     "I realized-this was it.",
     "a walk-in and an as-is sale",
+    "The co - evolved species.",
+    "It is different, different, different, very, very Different.",
 ]
 FRAGMENTS = [
     *SAMPLES,

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from review.checkers.fluency.artefacts import Markup, UnknownToken
 from review.checkers.fluency.balance import MixedQuotes, UnbalancedMarks
 from review.checkers.fluency.base import NAME, Detector, Hit, Settings
-from review.checkers.fluency.casing import OddCase, ProperNounCase
+from review.checkers.fluency.casing import MidSentenceCapital, OddCase, ProperNounCase
+from review.checkers.fluency.compounds import SpacedHyphen
 from review.checkers.fluency.document_text import DocumentText
 from review.checkers.fluency.length import LongSentence
 from review.checkers.fluency.lexicon import IdiomCalque, LiteralPhrasing, SetPhrase
@@ -54,10 +55,12 @@ DETECTORS: dict[str, type[Detector]] = {
         MixedQuotes,
         DoubledPunctuation,
         GluedDash,
+        SpacedHyphen,
         RepeatedWords,
         RepeatedPhrase,
         ProperNounCase,
         OddCase,
+        MidSentenceCapital,
         SetPhrase,
         IdiomCalque,
         LiteralPhrasing,
@@ -86,7 +89,11 @@ class FluencyChecker:
 
     def __init__(self, config: Config | None = None, rules: frozenset[str] | None = None) -> None:
         chosen = enabled_rules(config) if rules is None else rules
-        self.settings = Settings(config.source_language if config else "")
+        self.settings = (
+            Settings(config.source_language, dict(config.style).get("quotes", ""))
+            if config
+            else Settings()
+        )
         self.detectors = tuple(
             cls(self.settings) for rule, cls in DETECTORS.items() if rule in chosen
         )
@@ -95,7 +102,7 @@ class FluencyChecker:
     def key(self) -> str:
         """What of the configuration changes the flags (part of a cache key)."""
         rules = ",".join(sorted(d.rule for d in self.detectors))
-        return f"{rules}|source={self.settings.source_language}"
+        return f"{rules}|source={self.settings.source_language}|quotes={self.settings.quotes}"
 
     def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
         document = DocumentText(

@@ -62,11 +62,13 @@ def _message(mark: Mark) -> str:
 
 
 class MixedQuotes(Detector):
-    """Straight and curly double quotes mixed in one paragraph (" … ” or “ … ").
+    """Straight and curly double quotes mixed in one document (" … ” or “ … ").
 
     Machine translation copies whatever quote characters the source or its training text had,
-    so one paragraph ends up with both styles; typesetting wants one. The marks of the
-    paragraph's minority style are flagged with the majority's equivalent.
+    so one text ends up with both styles; typesetting wants one. The document's convention is
+    its majority style (or the one `[style] quotes` pins), and only the marks that break it
+    are flagged, with the convention's equivalent: the house style itself is one flag of its
+    own, not one per mark.
     """
 
     rule = "MT_MIXED_QUOTES"
@@ -75,17 +77,20 @@ class MixedQuotes(Detector):
     severity = Severity.MINOR
 
     def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
-        for paragraph, marks in paragraph_marks(document):
-            yield from _minority_style(paragraph, [m for m in marks if m.style])
+        paragraphs = paragraph_marks(document)
+        styles = Counter(m.style for _, marks in paragraphs for m in marks if m.style)
+        majority = self.settings.quotes or (
+            "straight" if styles["straight"] >= styles["curly"] else "curly"
+        )
+        if styles.keys() <= {majority}:
+            return
+        for paragraph, marks in paragraphs:
+            yield from _other_style(paragraph, [m for m in marks if m.style], majority)
 
 
-def _minority_style(
-    paragraph: Sequence[Sentence], marks: Sequence[Mark]
+def _other_style(
+    paragraph: Sequence[Sentence], marks: Sequence[Mark], majority: str
 ) -> Iterator[tuple[Sentence, Hit]]:
-    styles = Counter(m.style for m in marks)
-    if len(styles) < 2:
-        return
-    majority = "straight" if styles["straight"] >= styles["curly"] else "curly"
     for mark in marks:
         if mark.style != majority:
             replacement = '"' if majority == "straight" else "“" if mark.opening else "”"

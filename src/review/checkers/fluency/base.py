@@ -19,10 +19,12 @@ class Settings:
     """What the project tells the detectors about its text (from `review.toml`).
 
     ``source_language``: the ISO 639 code (or BCP 47 tag) of the language the text was
-    translated from, "" when not known.
+    translated from, "" when not known. ``quotes``: the pinned quote style, "straight" or
+    "curly" (`[style] quotes`), "" to follow the document's majority.
     """
 
     source_language: str = ""
+    quotes: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,3 +100,10 @@ def match_case(template: str, suggestion: str) -> str:
     if template[:1].isupper() and suggestion[:1].islower():
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
+
+
+def document_scan(detector: Detector, text: str) -> Iterator[Hit]:
+    """The hits of a detector that reads the whole document (``scan_document``) in ``text``
+    taken as a document of one sentence."""
+    document = DocumentText((Sentence("", 0, len(text), 1, text),))
+    return (hit for _, hit in detector.scan_document(document))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
+from itertools import chain
 
-from review.checkers.fluency.base import Detector, Hit
+from review.checkers.fluency.base import Detector, Hit, document_scan
 from review.checkers.fluency.data import load_table
 from review.checkers.fluency.document_text import DocumentText, Trigger
 from review.checkers.fluency.words import sentence_words
@@ -151,3 +153,66 @@ class OddCase(Detector):
                 yield Hit(match.start(), match.end(), "Capital S in a possessive", (token.lower(),))
             else:
                 yield Hit(match.start(), match.end(), "Capital letter inside a word")
+
+
+# A capitalised word between two lower-case words, or after a comma: "very, very Different".
+_MID_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?=[ ,;.!?]|$)")
+_CAPITAL_THEN_SMALL = Trigger("A-Z", r"(?<=[a-z,] .)(?=[a-z])")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?=,? $)")
+
+
+class MidSentenceCapital(Detector):
+    """A common word capitalised in mid-sentence ("very, very Different").
+
+    Truecasing and segment joins leave a capital where a sentence once began, and MT copies
+    capitals of emphasis from the source. Only a slip counts: a word the document writes in
+    lower case at least three times as often as capitalised (anywhere), with
+    the word before it not capitalised and the one after it neither (not a title or a name of
+    several words), and no known name. A word capitalised on purpose (Earth, the Party) is
+    capitalised again elsewhere.
+    """
+
+    rule = "MT_MID_CAPITAL"
+    category = Category.CAPITALIZATION
+    mqm = MqmClass.SPELLING
+    severity = Severity.MINOR
+    trigger = _CAPITAL_THEN_SMALL
+
+    def scan(self, text: str) -> Iterator[Hit]:
+        return document_scan(self, text)
+
+    def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
+        counts: tuple[Counter[str], Counter[str]] | None = None
+        for sentence in document.matching(self.trigger):
+            text = sentence.text
+            for match in _MID_CAPITAL.finditer(text):
+                word = match.group()
+                after = text[match.end() + 1 : match.end() + 2]
+                before = _PREVIOUS_WORD.search(text[max(0, match.start() - 40) : match.start()])
+                if (
+                    after.isupper()
+                    or (before is not None and not before.group().islower())
+                    or word.lower() in _names_by_key_word()
+                ):
+                    continue
+                if counts is None:
+                    counts = document.shared(_case_counts)
+                folded, capitalised = counts
+                if folded[word.lower()] - capitalised[word] >= 3 * capitalised[word]:
+                    yield (
+                        sentence,
+                        Hit(
+                            match.start(),
+                            match.end(),
+                            "Capital letter on a common word in mid-sentence",
+                            (word.lower(),),
+                        ),
+                    )
+
+
+def _case_counts(document: DocumentText) -> tuple[Counter[str], Counter[str]]:
+    """How often each word is written in any case (in lower case, from the words the
+    detectors share), and how often capitalised."""
+    folded = Counter(chain.from_iterable(document.shared(sentence_words).lower))
+    return folded, Counter(_CAPITALISED.findall(document.lines))

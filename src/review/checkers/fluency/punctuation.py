@@ -124,6 +124,9 @@ class GluedDash(Detector):
     category = Category.PUNCTUATION
     mqm = MqmClass.PUNCTUATION
     severity = Severity.MINOR
+    # Off by default: measured under 0.3 span precision (README, "How well the fluency flags
+    # work"); `[fluency] on` brings it back.
+    default_on = False
     trigger = Trigger("-", "(?:" + "|".join(_CLAUSE_STARTS) + ")")
 
     def scan(self, text: str) -> Iterator[Hit]:

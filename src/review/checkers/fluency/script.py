@@ -205,6 +205,8 @@ _ASCII_FOR: dict[str, str] = {
 } | {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 # Marks after which English wants a space before the next word.
 _NEEDS_SPACE_AFTER = frozenset(",.:;!?)]”’")
+# Marks English sets on the word before them, with no space.
+_ON_THE_WORD = frozenset(",.:;!?")
 _FULLWIDTH_CHAR = Trigger("\u2014\u2026\uff01-\uff5e\u3000-\u3011\u30fb")
 _FULLWIDTH = re.compile('(?:——|……|[\uff01-\uff5e\u3000-\u3003\u3008-\u3011\u30fb])+[”’"」』]*')
 
@@ -230,8 +232,12 @@ class FullWidthPunctuation(Detector):
             follower = text[match.end() : match.end() + 1]
             if english[-1:] in _NEEDS_SPACE_AFTER and follower.isalnum():
                 english += " "
+            # The full-width stop takes a space's width; "word 。" becomes "word." in English.
+            start = match.start()
+            if english[:1] in _ON_THE_WORD:
+                start = len(text[:start].rstrip(" \u3000"))
             yield Hit(
-                match.start(),
+                start,
                 match.end(),
                 f"Full-width punctuation {run.strip()!r}: use the English marks",
                 (english,),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from review.checkers.fluency.base import Detector, Hit
@@ -22,6 +23,9 @@ _MARK_THEN_LETTER = Trigger(",;:!?.", "[A-Za-z]")
 # Tokens that legitimately have marks inside: URLs, e-mail addresses, paths, code.
 _MACHINE_TOKEN = re.compile(r"://|www\.|@|::|[/\\=_]")
 _TOKEN = re.compile(r"\S+")
+# A capitalised word after a comma or semicolon and the space the fix puts there.
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[,;] )[A-Z][a-z]+\b")
+_LOWER_CASE_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
 
 
 class MissingSpace(Detector):
@@ -39,13 +43,14 @@ class MissingSpace(Detector):
     trigger = _MARK_THEN_LETTER
 
     def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
-        yield from super().scan_document(document)
+        for sentence, hit in super().scan_document(document):
+            yield sentence, _in_case(hit, document)
         # The segmenter may split "ended.The" into two sentences with nothing between them.
         for sentence, following in pairwise(document.sentences):
             if following.start == sentence.end and following.paragraph == sentence.paragraph:
-                hit = _glued_to_next(sentence.text, following.text)
-                if hit is not None:
-                    yield sentence, hit
+                glued = _glued_to_next(sentence.text, following.text)
+                if glued is not None:
+                    yield sentence, glued
 
     def scan(self, text: str) -> Iterator[Hit]:
         # A mark glued inside a token is glued in the sentence too: only the tokens that hold
@@ -69,6 +74,28 @@ class MissingSpace(Detector):
             for cut in reversed(glued):
                 fixed = fixed[:cut] + " " + fixed[cut:]
             yield Hit(token.start(), token.end(), "Missing space after punctuation", (fixed,))
+
+
+def _in_case(hit: Hit, document: DocumentText) -> Hit:
+    """A capital glued after a comma or semicolon is a word mid-sentence ("2015,When"): the
+    fix writes it in lower case when the document writes that word in lower case elsewhere
+    (a common word, not a name), and offers the capital second."""
+    fixed = hit.replacements[0]
+    lowered = _MID_SENTENCE_CAPITAL.sub(lambda m: m.group().lower(), fixed)
+    if lowered == fixed:
+        return hit
+    words = frozenset(_capital_words(fixed))
+    if not words <= document.shared(_lower_case_words):
+        return hit
+    return replace(hit, replacements=(lowered, fixed))
+
+
+def _capital_words(text: str) -> Iterator[str]:
+    return (m.group().lower() for m in _MID_SENTENCE_CAPITAL.finditer(text))
+
+
+def _lower_case_words(document: DocumentText) -> frozenset[str]:
+    return frozenset(_LOWER_CASE_WORD.findall(document.lines))
 
 
 def _abbreviation(word: str, mark: re.Match[str]) -> bool:

@@ -1,0 +1,58 @@
+"""Suggestions in house style, and checked again before they are offered (our detectors and
+LanguageTool's known behaviour; the real server in test_seed_flags)."""
+
+from __future__ import annotations
+
+from review.checkers.consensus.conventions import read_house_style
+from review.checkers.consensus.suggestions import conformed, in_house_style, vetted
+from review.config import Config
+from review.flags import Category, Flag, MqmClass, Severity
+from review.segment import Sentence
+
+
+def make(
+    rule: str, text: str, start: int, flagged: str, fixes: tuple[str, ...]
+) -> tuple[Flag, Sentence]:
+    flag = Flag(
+        "s1", start, start + len(flagged), "fluency", rule, Category.WORDING,
+        MqmClass.AWKWARD, Severity.MINOR, "m", flagged, fixes,
+    )  # fmt: skip
+    return flag, Sentence("s1", 0, len(text), 1, text)
+
+
+def test_suggestions_follow_the_configured_variant():
+    style = read_house_style("", Config(), 0)
+    assert in_house_style("centred on win-win cooperation", style, Config()) == (
+        "centered on win-win cooperation"
+    )
+    british = Config(language="en-GB")
+    assert in_house_style("centred on it", style, british) == "centred on it"
+
+
+def test_suggestions_take_the_document_quote_style():
+    straight = read_house_style('He said "yes" and "no".', Config(), 0)
+    curly = read_house_style("He said “yes” and “no”.", Config(), 0)
+    assert in_house_style("“Yes”", straight, Config()) == '"Yes"'
+    assert in_house_style('say "yes"', curly, Config()) == "say “yes”"
+
+
+def test_a_suggestion_that_changes_nothing_in_house_style_is_dropped():
+    straight = read_house_style('He said "yes" and "no".', Config(), 0)
+    flag, _ = make("EN_QUOTES", 'He said "yes".', 8, '"', ("“",))
+    assert conformed(flag, straight, Config()).replacements == ()
+
+
+def test_a_fix_that_raises_another_of_our_flags_is_dropped():
+    text = "They said yes , and left ."
+    flag, sentence = make("MT_SPACE_BEFORE_PUNCT", text, 13, " ,", (",", " ,,"))
+    style = read_house_style(text, Config(), 0)
+    (kept,) = vetted([flag], [sentence], style, Config())
+    assert kept.replacements == (",",)
+
+
+def test_a_fix_that_leaves_a_quote_unpaired_is_dropped_and_ranking_is_by_flags_left():
+    text = 'He said "yes" now.'
+    flag, sentence = make("SOME_RULE", text, 8, '"yes"', ('"yes', "yes", '"yes"!'))
+    style = read_house_style(text, Config(), 0)
+    (kept,) = vetted([flag], [sentence], style, Config())
+    assert kept.replacements == ("yes", '"yes"!')
