@@ -14,7 +14,14 @@ from review.flags import Flag
 from review.progress import Progress
 from review.segment import Sentence
 
-__all__ = ["CheckResult", "Checkers", "Progress", "check_document", "open_checkers"]
+__all__ = [
+    "CheckResult",
+    "Checkers",
+    "Progress",
+    "check_document",
+    "check_with",
+    "open_checkers",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +79,11 @@ def check_document(
     progress: Progress | None = None,
     use_servers: bool = True,
 ) -> CheckResult:
-    opened = open_checkers(config, use_servers, progress)
+    return check_with(open_checkers(config, use_servers, progress), text, sentences)
+
+
+def check_with(opened: Checkers, text: str, sentences: Sequence[Sentence]) -> CheckResult:
+    """The flags of one text by checkers already opened (a project opens them once)."""
     flags: list[Flag] = []
     for checker in opened.checkers:
         flags.extend(checker.check(text, sentences))

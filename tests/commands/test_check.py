@@ -132,7 +132,7 @@ def _unreadable(tmp_path: Path) -> Path:
     ("make", "message"),
     [
         (lambda d: d / "missing.txt", "no such file"),
-        (lambda d: d, "is a directory"),
+        (lambda d: d, "no file to work on"),
         (_unreadable, "cannot be read"),
     ],
 )

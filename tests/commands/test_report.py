@@ -38,7 +38,7 @@ def reviewed_seed(seed_copy: Path, capsys: pytest.CaptureFixture[str]) -> Path:
         "--no-languagetool",
     )  # fmt: skip
     assert code == 0, err
-    assert "saved corrections/000_609f52cd2aa5fae0.patch" in out
+    assert "saved corrections/seeds/000_609f52cd2aa5fae0.patch" in out
     return seed_copy
 
 
@@ -57,7 +57,7 @@ def test_all_four_formats_from_the_output_suffix(reviewed_seed: Path, capsys) ->
     data = json.loads((out_dir / "report.json").read_text("utf-8"))
     jsonschema.validate(data, _schema(), cls=jsonschema.Draft202012Validator)
     assert data["source"]["document"] == SEED_NAME
-    assert data["source"]["patch"] == "corrections/000_609f52cd2aa5fae0.patch"
+    assert data["source"]["patch"] == "corrections/seeds/000_609f52cd2aa5fae0.patch"
     assert data["checkers"]["languagetool"] is None
     assert data["summary"]["sentences"] == 77
     assert data["summary"]["edited"] == 2
@@ -116,7 +116,7 @@ def test_refusals(seed_copy, capsys) -> None:
 def test_never_overwrites_the_original_and_names_unsaved_changes(reviewed_seed, capsys) -> None:
     code, _, err = _run(capsys, "report", SEED_NAME, "--no-languagetool", "-o", SEED_NAME)
     assert code == 2 and "is the original or its patch" in err
-    journal = Path("corrections/000_609f52cd2aa5fae0.journal")
+    journal = Path("corrections/seeds/000_609f52cd2aa5fae0.journal")
     journal.write_text("", encoding="utf-8")
     code, out, err = _run(capsys, "report", SEED_NAME, "--no-languagetool", "--format", "json")
     assert code == 0
@@ -127,7 +127,7 @@ def test_never_overwrites_the_original_and_names_unsaved_changes(reviewed_seed, 
 def test_patch_named_with_patch(reviewed_seed, capsys) -> None:
     moved = Path("elsewhere/round1.patch")
     moved.parent.mkdir()
-    Path("corrections/000_609f52cd2aa5fae0.patch").rename(moved)
+    Path("corrections/seeds/000_609f52cd2aa5fae0.patch").rename(moved)
     code, out, err = _run(
         capsys, "report", SEED_NAME, "--patch", str(moved), "--no-languagetool", "--format", "csv"
     )
