@@ -105,12 +105,12 @@ def _run_project(args: argparse.Namespace, project: Project) -> int:
                     notices.add(notice)
                     print(f"review: {notice}", file=sys.stderr)
         done.append(item)
-    sys.stdout.write(CORPUS_FORMATS.renderer(args.format)(done))
-    if args.format != "text" and sys.stderr.isatty():
-        print(corpus_summary_line(done), file=sys.stderr)
     checked = [item for item in done if isinstance(item, Checked)]
     if not checked:
         raise ReviewError("every file was skipped; nothing was checked")
+    sys.stdout.write(CORPUS_FORMATS.renderer(args.format)(done))
+    if args.format != "text" and sys.stderr.isatty():
+        print(corpus_summary_line(done), file=sys.stderr)
     if _fails(args.fail_on, [flag for item in checked for flag in item.result.flags]):
         return 1
     return SKIPPED_EXIT if len(checked) < len(done) else 0

@@ -57,7 +57,8 @@ def find_project(
     """The files of ``paths``; a path that does not exist, or folders with no file between
     them, is a ReviewError."""
     here = (cwd or Path.cwd()).resolve()
-    given = [Path(path) for path in paths]
+    # As given (relative stays relative), so that messages name files as the user did.
+    given = [Path(path) if cwd is None else cwd / path for path in paths]
     for path in given:
         if not path.exists() and not path.is_symlink():
             raise ReviewError(f"{path}: no such file")
