@@ -4,8 +4,8 @@ that how the work is spread (one loop today) can change without the commands cha
 from __future__ import annotations
 
 import stat
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from review.checking import Checkers, CheckResult, check_with, open_checkers
@@ -68,15 +68,18 @@ def check_corpus(
     config: Config,
     use_servers: bool = True,
     progress: Progress | None = None,
+    language: Callable[[Path], str | None] | None = None,
 ) -> Iterator[FileResult]:
-    """Each file's flags (or why it was skipped), in the order of ``files``; the checkers are
-    opened once, when the first readable file comes."""
-    opened: Checkers | None = None
+    """Each file's flags (or why it was skipped), in the order of ``files``. ``language``
+    gives a file's language when it is not ``config``'s (a saved review records its own).
+    The checkers are opened once per language, when the first readable file needs them."""
+    opened: dict[str, Checkers] = {}
     for path in files:
         text = open_project_file(path, root)
         if isinstance(text, Skipped):
             yield text
             continue
-        if opened is None:
-            opened = open_checkers(config, use_servers, progress)
-        yield Checked(text, check_with(opened, text.document.text, text.sentences))
+        chosen = (language(path) if language else None) or config.language
+        if chosen not in opened:
+            opened[chosen] = open_checkers(replace(config, language=chosen), use_servers, progress)
+        yield Checked(text, check_with(opened[chosen], text.document.text, text.sentences))

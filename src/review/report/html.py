@@ -28,6 +28,7 @@ from review.report.wording import (
     METRIC_NAMES,
     NO_DECISIONS,
     PRECISION_NOTE,
+    Figure,
     Fold,
     annotation_line,
     count,
@@ -150,7 +151,7 @@ def render_html(report: Report) -> str:
         tag(
             "section",
             tag("h2", "Summary"),
-            _figures(report),
+            figure_grid(summary_figures(report)),
             tag("p", FLAGGED_NOTE, class_="note"),
             id="summary",
         ),
@@ -243,7 +244,8 @@ def _appendix(report: Report) -> Markup:
     )
 
 
-def _figures(report: Report) -> Markup:
+def figure_grid(shown: Iterable[Figure]) -> Markup:
+    """Headline numbers as cards (a project report shows its totals and each file's too)."""
     return tag(
         "div",
         *(
@@ -254,7 +256,7 @@ def _figures(report: Report) -> Markup:
                 class_="figure",
                 data_figure=figure.key,
             )
-            for figure in summary_figures(report)
+            for figure in shown
         ),
         class_="figures",
     )
