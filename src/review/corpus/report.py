@@ -77,9 +77,8 @@ def _file_report(item: Checked, root: Path, config: Config) -> FileReport:
     state = patch.state if patch else ReviewState()
     notices = item.result.notices
     if location.journal.exists():
-        notices += (
-            f"{relative_path(location.journal)} holds unsaved changes, which this report leaves out",
-        )
+        journal = relative_path(location.journal)
+        notices += (f"{journal} holds unsaved changes, which this report leaves out",)
     statistics = effort_statistics(sentences, state)
     report = build_report(
         sentences,
