@@ -33,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "review could not be read and was skipped."
         ),
     )
-    add_project_arguments(parser, "the originals")
+    add_project_arguments(parser, "the originals", progress=False)
     parser.add_argument(
         "--patch", metavar="P", help="the patch file of one file (default: corrections/…)"
     )

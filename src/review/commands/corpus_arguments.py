@@ -13,7 +13,9 @@ SKIPPED_EXIT = 3
 """The exit code when a file of a project was skipped and nothing else failed."""
 
 
-def add_project_arguments(parser: argparse.ArgumentParser, what: str) -> None:
+def add_project_arguments(
+    parser: argparse.ArgumentParser, what: str, progress: bool = True
+) -> None:
     parser.add_argument(
         "paths",
         nargs="+",
@@ -36,6 +38,8 @@ def add_project_arguments(parser: argparse.ArgumentParser, what: str) -> None:
         metavar="GLOB",
         help="in folders, leave out files whose path or name matches GLOB (repeatable)",
     )
+    if not progress:
+        return
     parser.add_argument(
         "--progress",
         action="store_true",
