@@ -162,6 +162,11 @@ def render_html(report: Report) -> str:
         _sentences(report),
         _appendix(report),
     ]
+    return page(title, body)
+
+
+def page(title: str, body: Sequence[Markup | None]) -> str:
+    """One HTML file with the report's style sheet (a project report is one too)."""
     document = tag(
         "html",
         tag(

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from review.report.html import _STYLE, figure_grid
-from review.report.markup import Markup, raw, tag
+from review.report.html import figure_grid, page
+from review.report.markup import Markup, tag
 from review.report.project.model import ProjectFile, ProjectReport
 from review.report.project.wording import (
     FILE_COLUMNS,
@@ -57,19 +57,7 @@ def render_project_html(project: ProjectReport) -> str:
         else None,
         *(_file(index, file) for index, file in enumerate(project.files)),
     ]
-    document = tag(
-        "html",
-        tag(
-            "head",
-            raw('<meta charset="utf-8">'),
-            raw('<meta name="viewport" content="width=device-width, initial-scale=1">'),
-            tag("title", title),
-            tag("style", raw(_STYLE)),
-        ),
-        tag("body", *body),
-        lang="en",
-    )
-    return "<!DOCTYPE html>\n" + document + "\n"
+    return page(title, body)
 
 
 def _file_table(files: Sequence[ProjectFile]) -> Markup:
