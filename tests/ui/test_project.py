@@ -3,6 +3,7 @@ to it, with its figures worked out again (real fluency detectors, no LanguageToo
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -114,3 +115,25 @@ async def test_a_skipped_file_is_not_opened(project) -> None:
         await pilot.pause()
         assert app.screen is app.files_screen
         assert [n.title for n in app._notifications] == ["Cannot be reviewed"]
+
+
+@pilot_test
+async def test_the_list_shows_at_once_while_the_figures_are_worked_out(project) -> None:
+    release = threading.Event()
+    app = _app(project)
+    counted = app.files_screen._figures
+
+    def held(chosen: Sequence[Path]):
+        assert release.wait(10)
+        return counted(chosen)
+
+    app.files_screen._figures = held
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.files_screen
+        assert _row(screen, REVIEWED) == [REVIEWED, "…", "…", "…", "…", ""]
+        header = str(screen.query_one("#project-header").render())
+        assert header.startswith("project: 30 files; counting, 30 to go")
+        release.set()
+        await _figures_done(pilot)
+        assert _row(screen, REVIEWED)[:5] == [REVIEWED, "3", "4", "1", "1/3"]
