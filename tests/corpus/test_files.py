@@ -29,7 +29,7 @@ def test_folders_are_walked_in_path_order_without_hidden_files_or_corrections(
     assert _names(tmp_path, ".") == ["a/b/c.txt", "a/z.txt", "b.txt"]
     # Paths keep the order given; a file named twice is taken once; a file named is taken
     # even when hidden.
-    assert _names(tmp_path, "b.txt", "a", "b.txt", ".hidden.txt") == [
+    assert _names(tmp_path, "b.txt", "a", "./b.txt", str(tmp_path / "a/z.txt"), ".hidden.txt") == [
         "b.txt", "a/b/c.txt", "a/z.txt", ".hidden.txt",
     ]  # fmt: skip
 

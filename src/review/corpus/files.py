@@ -63,11 +63,14 @@ def find_project(
         if not path.exists() and not path.is_symlink():
             raise ReviewError(f"{path}: no such file")
     root = project_root(given, here)
-    files = list(dict.fromkeys(_files(given, selection)))
+    # A file reached twice (named, and in a folder named) is taken once, where first reached.
+    files: dict[Path, Path] = {}
+    for path in _files(given, selection):
+        files.setdefault(path.resolve(), path)
     many = len(given) > 1 or any(path.is_dir() for path in given)
     if not files:
         raise ReviewError(f"{', '.join(paths)}: no file to work on")
-    return Project(root, tuple(files), many)
+    return Project(root, tuple(files.values()), many)
 
 
 def project_root(paths: Iterable[Path], cwd: Path) -> Path:
