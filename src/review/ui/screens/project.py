@@ -31,7 +31,6 @@ WAITING = "…"
 
 class ProjectScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_file", "Review file"),
         Binding("r", "refresh_all", "Refresh"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -74,7 +73,7 @@ class ProjectScreen(Screen[None]):
         counting = f"; counting, {len(self.pending)} to go" if self.pending else ""
         self.query_one("#project-header", Static).update(
             f"{self.root.name}: {len(self.files)} files{skipped}{counting} "
-            "(figures of the saved reviews)"
+            "(figures of the saved reviews) · enter reviews a file"
         )
 
     def compute(self, files: Sequence[Path]) -> None:
@@ -111,7 +110,9 @@ class ProjectScreen(Screen[None]):
             return None
         return self.files[self.table.cursor_row]
 
-    def action_open_file(self) -> None:
+    @on(DataTable.RowSelected)
+    def open_file(self) -> None:
+        """Enter on a row (the table's own key) reviews that file."""
         path = self.selected()
         if path is None:
             return
@@ -119,10 +120,6 @@ class ProjectScreen(Screen[None]):
             self.notify(self.skipped[path], title="Cannot be reviewed", severity="error")
             return
         self.post_message(self.OpenFile(path))
-
-    @on(DataTable.RowSelected)
-    def _row_selected(self) -> None:
-        self.action_open_file()
 
     def action_refresh_all(self) -> None:
         self.compute(self.files)
