@@ -85,7 +85,7 @@ def check_standard_tools_agree(project, relpath, edits, capsysbinary, encoding="
     assert code == 0, err
     corrected = standard_tools_agree_with_review_apply(project, relpath, capsysbinary)
     assert corrected == expected_bytes(original, encoding, bom, edits)
-    return project / "corrections" / f"{Path(relpath).stem}.patch"
+    return project / "corrections" / Path(relpath).with_suffix(".patch")
 
 
 def standard_tools_agree_with_review_apply(project, relpath, capsysbinary) -> bytes:
@@ -94,7 +94,7 @@ def standard_tools_agree_with_review_apply(project, relpath, capsysbinary) -> by
     code, corrected, err = review(capsysbinary, "apply", relpath)
     assert code == 0, err
     assert corrected != original
-    patch = project / "corrections" / f"{Path(relpath).stem}.patch"
+    patch = project / "corrections" / Path(relpath).with_suffix(".patch")
     for tool, result in applied_by_standard_tools(project, relpath, patch).items():
         assert result == corrected, f"{tool} made other bytes than review apply"
     assert (project / relpath).read_bytes() == original

@@ -17,9 +17,13 @@ def test_readme_lists_every_command_and_option_as_the_parser_has_them() -> None:
 def test_reference_names_options_that_the_old_hand_written_table_left_out() -> None:
     block = reference()
     assert "| open | `--no-languagetool` | run the fluency detectors only |" in block
-    assert "| report | `--patch P` | the patch file (default: corrections/…) |" in block
-    assert "| check | `--format text\\|json\\|sarif` | text (linter-style lines)," in block
+    assert "| report | `--patch P` | the patch file of one file (default: corrections/…) |" in block
+    assert (
+        "| check | `--format text\\|json\\|sarif` | text (linter-style lines), json (JSON), "
+        "sarif (SARIF 2.1.0); default: text |"
+    ) in block
 
 
 def test_usage_lines_say_how_to_run_the_launcher() -> None:
-    assert "| `./review apply [--patch P] [-o OUT] file` |" in reference()
+    usage = "./review apply [--include GLOB] [--exclude GLOB] [--patch P] [-o OUT] PATH [PATH ...]"
+    assert f"| `{usage}` |" in reference()

@@ -15,6 +15,17 @@ def project(tmp_path, monkeypatch):
     return tmp_path
 
 
+def test_a_patch_in_a_mirrored_subfolder_finds_its_original_from_elsewhere(project):
+    git_project(project, "book/ch1.txt", TEXT.encode())
+    with ReviewSession.open(project / "book" / "ch1.txt", cwd=project, reviewer="t") as session:
+        session.set_text("s3", "Three, edited.")
+        session.save()
+    elsewhere = project / "elsewhere"
+    elsewhere.mkdir()
+    revision = load_revision(str(project / "corrections" / "book" / "ch1.patch"), cwd=elsewhere)
+    assert revision.text == "One is here. Two is there.\nThree, edited.\n"
+
+
 def edit(root, **texts):
     with ReviewSession.open(root / "doc.txt", cwd=root, reviewer="t") as session:
         for sentence_id, text in texts.items():

@@ -21,6 +21,7 @@ __all__ = [
     "Checkers",
     "Progress",
     "check_document",
+    "check_with",
     "merge_duplicates",
     "open_checkers",
 ]
@@ -86,9 +87,16 @@ def check_document(
     progress: Progress | None = None,
     use_servers: bool = True,
 ) -> CheckResult:
+    return check_with(open_checkers(config, use_servers, progress), text, sentences, config)
+
+
+def check_with(
+    opened: Checkers, text: str, sentences: Sequence[Sentence], config: Config
+) -> CheckResult:
+    """The flags of one text by checkers already opened (a project opens them once), settled
+    against each other and the document (``review.checkers.consensus``)."""
     from review.checkers.consensus import settle
 
-    opened = open_checkers(config, use_servers, progress)
     flags: list[Flag] = []
     for checker in opened.checkers:
         flags.extend(checker.check(text, sentences))

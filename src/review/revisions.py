@@ -67,7 +67,7 @@ def load_revision(spec: str, cwd: Path | None = None) -> Revision:
     if path.is_file():
         data = _read(path)
         if is_patch(data):
-            return _patch_revision(spec, data, (here, path.parent.parent), None)
+            return _patch_revision(spec, data, (here, _project_of(path)), None)
         return _text_revision(spec, open_text(path, base=here))
     revision, colon, name = spec.partition(":")
     if not (colon and revision and name):
@@ -119,6 +119,13 @@ def _patch_revision(
         original_sha256=document.sha256,
         state=patch.state,
     )
+
+
+def _project_of(patch: Path) -> Path:
+    """The folder holding the ``corrections/`` the patch is in (at any depth: it mirrors the
+    project's tree)."""
+    folder = next((p for p in patch.parents if p.name == "corrections"), patch.parent)
+    return folder.parent
 
 
 def _text_revision(label: str, text: Text) -> Revision:

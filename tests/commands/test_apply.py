@@ -4,6 +4,7 @@ import sys
 
 import pytest
 
+from corpus_helpers import make_corpus
 from patch_helpers import review
 from support import SEED
 
@@ -85,3 +86,73 @@ def test_output_is_binary_safe_through_a_pipe(edited):
     assert edit.returncode == 0, edit.stderr
     applied = subprocess.run([*run, "apply", "crlf.txt"], cwd=edited, capture_output=True)
     assert applied.stdout == b"One line.\r\nTwo line.\r\nLast line."
+
+
+# --- a whole project ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def reviewed_corpus(tmp_path, monkeypatch, capsysbinary):
+    """The 30-file project with two files reviewed: one at the top of a chapter, one nested."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+    root = tmp_path / "project"
+    make_corpus(root)
+    monkeypatch.chdir(root)
+    for name in (TOP, NESTED):
+        code, _, err = review(
+            capsysbinary, "edit", name, "--sentence", "s1", "--text", "Rewritten.",
+            "--no-languagetool",
+        )  # fmt: skip
+        assert code == 0, err
+    return root
+
+
+TOP = "ch2/part01.txt"
+NESTED = "ch1/sub/part00.txt"
+
+
+def test_patches_mirror_the_project_tree(reviewed_corpus):
+    patches = sorted(p.relative_to(reviewed_corpus).as_posix()
+                     for p in (reviewed_corpus / "corrections").rglob("*.patch"))  # fmt: skip
+    assert patches == ["corrections/ch1/sub/part00.patch", "corrections/ch2/part01.patch"]
+
+
+def test_apply_writes_the_corrected_tree_for_every_file_with_a_patch(reviewed_corpus, capsysbinary):
+    code, out, err = review(capsysbinary, "apply", ".", "-o", "../out")
+    assert (code, out, err) == (0, b"", "")
+    out_dir = reviewed_corpus.parent / "out"
+    written = sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file())
+    assert written == [NESTED, TOP]
+    for name in (NESTED, TOP):
+        original = (reviewed_corpus / name).read_text(encoding="utf-8")
+        corrected = (out_dir / name).read_text(encoding="utf-8")
+        assert corrected.startswith("Rewritten. ") and not original.startswith("Rewritten.")
+        # Each is exactly what `review apply FILE` gives for that file alone.
+        code, alone, _ = review(capsysbinary, "apply", name)
+        assert (code, alone) == (0, corrected.encode("utf-8"))
+
+
+def test_apply_over_a_project_skips_a_file_whose_patch_fails_and_exits_3(
+    reviewed_corpus, capsysbinary
+):
+    (reviewed_corpus / TOP).write_text("Changed since the review.\n", encoding="utf-8")
+    code, _, err = review(capsysbinary, "apply", "ch1", "ch2", "-o", "../out")
+    assert code == 3
+    assert err.startswith(f"review: {TOP}: ") and err.endswith("; skipped\n")
+    assert err.count("\n") == 1
+    assert (reviewed_corpus.parent / "out" / NESTED).exists()
+    assert not (reviewed_corpus.parent / "out" / TOP).exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "review: several files or a folder need -o OUT, the folder to write them in\n"),
+        (["-o", "."], "review: . is the project folder; review never overwrites the originals\n"),
+        (["-o", "out", "--patch", "x.patch"],
+         "review: --patch names the review of one file; give one file\n"),
+    ],
+)  # fmt: skip
+def test_apply_over_a_project_refuses_bad_output(reviewed_corpus, capsysbinary, args, message):
+    code, out, err = review(capsysbinary, "apply", ".", *args)
+    assert (code, out, err) == (2, b"", message)

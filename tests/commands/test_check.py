@@ -1,4 +1,5 @@
 import json
+import re
 import subprocess
 import sys
 from importlib.resources import files
@@ -6,7 +7,16 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from referencing import Registry, Resource
 
+from corpus_helpers import (
+    BINARY,
+    BINARY_LINE,
+    UNDECODABLE,
+    UNDECODABLE_LINE,
+    make_corpus,
+    text_names,
+)
 from review.cli import main
 from support import ROOT, SEED
 
@@ -133,7 +143,7 @@ def _unreadable(tmp_path: Path) -> Path:
     ("make", "message"),
     [
         (lambda d: d / "missing.txt", "no such file"),
-        (lambda d: d, "is a directory"),
+        (lambda d: d, "no file to work on"),
         (_unreadable, "cannot be read"),
     ],
 )
@@ -264,3 +274,142 @@ def test_a_bad_glossary_is_one_line_and_exit_2(tmp_path, monkeypatch) -> None:
     assert (
         completed.stderr == "review: g.csv: row 1 is not source,target[,note]: ['just one cell']\n"
     )
+
+
+# --- a whole project ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("corpus")
+    make_corpus(root)
+    return root
+
+
+def _check_corpus(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "review.cli", "check", ".", *args],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        timeout=600,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def corpus_json(languagetool_server, corpus) -> tuple[dict, str]:
+    completed = _check_corpus(corpus, "--format", "json")
+    assert completed.returncode == 1, completed.stderr
+    return json.loads(completed.stdout), completed.stderr
+
+
+def _schemas() -> Registry:
+    schemas = files("review") / "schemas"
+    registry: Registry = Registry()
+    for name in ("check.schema.json", "check-corpus.schema.json"):
+        schema = json.loads((schemas / name).read_text("utf-8"))
+        registry = registry.with_resource(schema["$id"], Resource.from_contents(schema))
+    return registry
+
+
+@pytest.mark.languagetool
+def test_corpus_json_validates_and_has_one_document_per_readable_file(corpus_json) -> None:
+    data, err = corpus_json
+    registry = _schemas()
+    schema = registry.contents("review-check-corpus/1")
+    jsonschema.Draft202012Validator(schema, registry=registry).validate(data)
+    assert data["schema"] == "review-check-corpus/1"
+    assert [d["document"]["path"] for d in data["documents"]] == text_names()
+    assert data["skipped"] == [
+        {"path": BINARY, "reason": "is a binary file (it contains NUL bytes), not a text file"},
+        {"path": UNDECODABLE, "reason": "is not text in any encoding review recognises"},
+    ]
+    assert {d["tool"]["languagetool"] for d in data["documents"]} == {"6.8"}
+    summary = data["summary"]
+    assert (summary["files"], summary["skipped"]) == (28, 2)
+    assert summary["sentences"] == sum(d["document"]["sentences"] for d in data["documents"])
+    assert summary["flags"] == sum(len(d["flags"]) for d in data["documents"]) > 28
+    assert summary["by_source"]["languagetool"] > 0
+    assert err.splitlines() == [BINARY_LINE, UNDECODABLE_LINE]
+
+
+@pytest.mark.languagetool
+def test_corpus_document_is_the_single_file_output(corpus_json, corpus) -> None:
+    data, _ = corpus_json
+    name = text_names()[5]
+    alone = subprocess.run(
+        [sys.executable, "-m", "review.cli", "check", name, "--format", "json"],
+        capture_output=True, text=True, cwd=corpus, timeout=600, check=False,
+    )  # fmt: skip
+    assert json.loads(alone.stdout) == data["documents"][5]
+
+
+@pytest.mark.languagetool
+def test_corpus_sarif_lists_every_file_as_an_artifact(languagetool_server, corpus) -> None:
+    completed = _check_corpus(corpus, "--format", "sarif")
+    assert completed.returncode == 1, completed.stderr
+    log = json.loads(completed.stdout)
+    jsonschema.Draft7Validator(_sarif_schema()).validate(log)
+    run = log["runs"][0]
+    assert [a["location"]["uri"] for a in run["artifacts"]] == text_names()
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+    }
+    assert uris <= set(text_names()) and len(uris) > 10
+    for result in run["results"]:
+        location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert text_names()[location["index"]] == location["uri"]
+
+
+def test_corpus_text_groups_flags_by_file_and_exit_3_says_a_file_was_skipped(corpus) -> None:
+    completed = _check_corpus(corpus, "--no-languagetool", "--fail-on", "none")
+    assert completed.returncode == 3
+    lines = completed.stdout.splitlines()
+    summaries = [line for line in lines if ": " in line and "sentences; fluency only" in line]
+    assert [line.split(":")[0] for line in summaries] == text_names()
+    # Each file's flags come just before its summary line.
+    for index, line in enumerate(lines[:-1]):
+        if line.split(":")[0] not in (lines[index + 1].split(":")[0],):
+            assert "sentences; fluency only" in line
+    assert re.fullmatch(
+        r"28 files checked: \d+ flags in \d+ of \d+ sentences; 2 skipped", lines[-1]
+    )
+    assert completed.stderr.splitlines() == [
+        "review: LanguageTool off (--no-languagetool)",
+        BINARY_LINE,
+        UNDECODABLE_LINE,
+    ]
+
+
+def test_corpus_flags_at_the_threshold_exit_1_even_with_files_skipped(corpus) -> None:
+    assert _check_corpus(corpus, "--no-languagetool", "--fail-on", "major").returncode == 1
+
+
+def test_corpus_without_a_bad_file_exits_0(corpus) -> None:
+    completed = _check_corpus(
+        corpus, "--no-languagetool", "--fail-on", "none", "--exclude", "*.png",
+        "--exclude", "legacy.txt",
+    )  # fmt: skip
+    assert (completed.returncode, completed.stderr) == (
+        0, "review: LanguageTool off (--no-languagetool)\n"
+    )  # fmt: skip
+
+
+def test_corpus_progress_only_when_asked_outside_a_terminal(corpus) -> None:
+    quiet = _check_corpus(corpus, "--no-languagetool", "--include", "ch1/*")
+    assert "files," not in quiet.stderr
+    shown = _check_corpus(corpus, "--no-languagetool", "--include", "ch1/*", "--progress")
+    progress = [line for line in shown.stderr.splitlines() if " files, " in line]
+    assert [line.split(" files, ")[0] for line in progress] == [
+        f"review: {n}/7" for n in range(1, 8)
+    ]
+    assert re.fullmatch(r"review: 7/7 files, \d+ sentences, [\d,.]+ sentences/s", progress[-1])
+
+
+def test_every_file_skipped_is_exit_2(tmp_path, capsys) -> None:
+    (tmp_path / "a.bin").write_bytes(b"\x00\x01")
+    (tmp_path / "b.txt").write_bytes(b"")
+    code, out, err = _run(capsys, "check", str(tmp_path / "a.bin"), str(tmp_path / "b.txt"))
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == "review: every file was skipped; nothing was checked"

@@ -16,7 +16,7 @@ from review.state import Status
 from support import SEED
 
 SEED_NAME = "seeds/000_609f52cd2aa5fae0.txt"
-PATCH = Path("corrections/000_609f52cd2aa5fae0.patch")
+PATCH = Path("corrections/seeds/000_609f52cd2aa5fae0.patch")
 
 
 @pytest.fixture(autouse=True)
@@ -200,9 +200,9 @@ def test_a_bad_change_changes_nothing(project, capsysbinary, fake_checker, args,
     )
     assert (code, out) == (2, b"")
     assert err.startswith("review: ") and message in err and err.count("\n") == 1
-    assert not (project / "corrections" / "000_609f52cd2aa5fae0.patch").exists()
-    assert not (project / "corrections" / "000_609f52cd2aa5fae0.journal").exists()
-    assert not (project / "corrections" / "000_609f52cd2aa5fae0.lock").exists()
+    assert not (project / "corrections" / "seeds" / "000_609f52cd2aa5fae0.patch").exists()
+    assert not (project / "corrections" / "seeds" / "000_609f52cd2aa5fae0.journal").exists()
+    assert not (project / "corrections" / "seeds" / "000_609f52cd2aa5fae0.lock").exists()
 
 
 def test_a_second_process_is_refused_while_the_lock_is_held(project, capsysbinary):
@@ -230,7 +230,7 @@ def test_a_second_process_is_refused_while_the_lock_is_held(project, capsysbinar
     code, _out, err = review(capsysbinary, "edit", SEED_NAME, "--status", "s1=reviewed")
     assert code == 0
     assert err == (
-        f"review: warning: took over the stale lock {project / 'corrections'}"
+        f"review: warning: took over the stale lock {project / 'corrections' / 'seeds'}"
         f"/000_609f52cd2aa5fae0.lock (pid {holder.pid} is not running)\n"
     )
 
@@ -301,4 +301,4 @@ def test_sigkill_after_journalled_changes_loses_none_of_them(project):
                 f"Edit number {number + 77}.",  # a later edit of the same sentence
             )
         session.save()
-    assert not (project / "corrections" / "000_609f52cd2aa5fae0.journal").exists()
+    assert not (project / "corrections" / "seeds" / "000_609f52cd2aa5fae0.journal").exists()

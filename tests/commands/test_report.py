@@ -5,13 +5,27 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import subprocess
+import sys
 from importlib.resources import files
 from pathlib import Path
 
 import jsonschema
 import pytest
+from referencing import Registry, Resource
 
+from corpus_helpers import (
+    BINARY,
+    BINARY_LINE,
+    UNDECODABLE,
+    UNDECODABLE_LINE,
+    make_corpus,
+    text_names,
+)
 from review.cli import main
+from review.metrics import Metric, corpus_score
+from review.segment import segment
 
 SEED_NAME = "seeds/000_609f52cd2aa5fae0.txt"
 S2_TEXT = "Our cause is <script>alert(1)</script> cooperation | with all </td> countries."
@@ -38,7 +52,7 @@ def reviewed_seed(seed_copy: Path, capsys: pytest.CaptureFixture[str]) -> Path:
         "--no-languagetool",
     )  # fmt: skip
     assert code == 0, err
-    assert "saved corrections/000_609f52cd2aa5fae0.patch" in out
+    assert "saved corrections/seeds/000_609f52cd2aa5fae0.patch" in out
     return seed_copy
 
 
@@ -57,7 +71,7 @@ def test_all_four_formats_from_the_output_suffix(reviewed_seed: Path, capsys) ->
     data = json.loads((out_dir / "report.json").read_text("utf-8"))
     jsonschema.validate(data, _schema(), cls=jsonschema.Draft202012Validator)
     assert data["source"]["document"] == SEED_NAME
-    assert data["source"]["patch"] == "corrections/000_609f52cd2aa5fae0.patch"
+    assert data["source"]["patch"] == "corrections/seeds/000_609f52cd2aa5fae0.patch"
     assert data["checkers"]["languagetool"] is None
     assert data["summary"]["sentences"] == 77
     assert data["summary"]["edited"] == 2
@@ -117,7 +131,7 @@ def test_refusals(seed_copy, capsys) -> None:
 def test_never_overwrites_the_original_and_names_unsaved_changes(reviewed_seed, capsys) -> None:
     code, _, err = _run(capsys, "report", SEED_NAME, "--no-languagetool", "-o", SEED_NAME)
     assert code == 2 and "is the original or its patch" in err
-    journal = Path("corrections/000_609f52cd2aa5fae0.journal")
+    journal = Path("corrections/seeds/000_609f52cd2aa5fae0.journal")
     journal.write_text("", encoding="utf-8")
     code, out, err = _run(capsys, "report", SEED_NAME, "--no-languagetool", "--format", "json")
     assert code == 0
@@ -128,7 +142,7 @@ def test_never_overwrites_the_original_and_names_unsaved_changes(reviewed_seed, 
 def test_patch_named_with_patch(reviewed_seed, capsys) -> None:
     moved = Path("elsewhere/round1.patch")
     moved.parent.mkdir()
-    Path("corrections/000_609f52cd2aa5fae0.patch").rename(moved)
+    Path("corrections/seeds/000_609f52cd2aa5fae0.patch").rename(moved)
     code, out, err = _run(
         capsys, "report", SEED_NAME, "--patch", str(moved), "--no-languagetool", "--format", "csv"
     )
@@ -161,3 +175,118 @@ def test_a_format_registered_in_one_line_is_chosen_by_name_or_suffix(reviewed_se
     assert (reviewed_seed.parent.parent / "r.toy").read_text("utf-8") == (
         f"toy report of {SEED_NAME}: 2 edited\n"
     )
+
+
+# --- a whole project ---------------------------------------------------------------------------
+
+REVIEWED = {"ch2/part01.txt": "Rewritten here.", "ch1/sub/part00.txt": "Changed, too."}
+
+
+@pytest.fixture(scope="module")
+def reviewed_project(tmp_path_factory) -> Path:
+    """The 30-file project (one binary, one undecodable file) with two files reviewed."""
+    root = tmp_path_factory.mktemp("project")
+    make_corpus(root)
+    for name, text in REVIEWED.items():
+        completed = _cli(root, "edit", name, "--sentence", "s1", "--text", text,
+                         "--status", "s1=reviewed", "--no-languagetool")  # fmt: skip
+        assert completed.returncode == 0, completed.stderr
+    return root
+
+
+def _cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "review.cli", *args],
+        capture_output=True, text=True, cwd=root, timeout=600, check=False,
+    )  # fmt: skip
+
+
+def _project_report(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return _cli(root, "report", ".", "--no-languagetool", *args)
+
+
+@pytest.fixture(scope="module")
+def project_json(reviewed_project: Path) -> tuple[dict, subprocess.CompletedProcess[str]]:
+    completed = _project_report(reviewed_project, "--format", "json")
+    return json.loads(completed.stdout), completed
+
+
+def test_project_json_validates_and_reports_every_file(project_json) -> None:
+    data, completed = project_json
+    schemas = files("review") / "schemas"
+    registry: Registry = Registry()
+    for name in ("report.schema.json", "project-report.schema.json"):
+        schema = json.loads((schemas / name).read_text("utf-8"))
+        registry = registry.with_resource(schema["$id"], Resource.from_contents(schema))
+    validator = jsonschema.Draft202012Validator(
+        registry.contents("review-project-report/1"), registry=registry
+    )
+    validator.validate(data)
+    assert [f["path"] for f in data["files"]] == text_names()
+    assert [f["path"] for f in data["files"] if f["saved"]] == sorted(REVIEWED)
+    assert [f["patch"] for f in data["files"] if f["saved"]] == [
+        "corrections/ch1/sub/part00.patch", "corrections/ch2/part01.patch",
+    ]  # fmt: skip
+    assert data["skipped"] == [
+        {"path": BINARY, "reason": "is a binary file (it contains NUL bytes), not a text file"},
+        {"path": UNDECODABLE, "reason": "is not text in any encoding review recognises"},
+    ]
+    totals = data["totals"]
+    assert (totals["files"], totals["saved"], totals["skipped"]) == (28, 2, 2)
+    assert totals["summary"]["reviewed"] == 2 and totals["summary"]["edited"] == 2
+    assert totals["summary"]["sentences"] == sum(f["summary"]["sentences"] for f in data["files"])
+    assert completed.returncode == 3
+    assert completed.stderr.splitlines() == [
+        BINARY_LINE, UNDECODABLE_LINE, "review: LanguageTool off (--no-languagetool)",
+    ]  # fmt: skip
+
+
+def test_project_totals_score_every_sentence_as_one_corpus(project_json, reviewed_project):
+    data, _ = project_json
+    originals, corrected = [], []
+    for name in text_names():
+        sentences = [s.text for s in segment((reviewed_project / name).read_text("utf-8"))]
+        originals += sentences
+        corrected += [REVIEWED.get(name, sentences[0]), *sentences[1:]]
+    effort = {score["metric"]: score for score in data["totals"]["effort"]}
+    for metric in (Metric.TER, Metric.CHRF_PLUS):
+        expected = corpus_score(metric, originals, corrected)
+        assert effort[metric.value]["score"] == pytest.approx(expected.value, abs=1e-9)
+        assert effort[metric.value]["signature"] == expected.signature
+
+
+def test_a_project_file_has_the_figures_of_its_own_report(project_json, reviewed_project):
+    data, _ = project_json
+    alone = json.loads(
+        _cli(reviewed_project, "report", "ch2/part01.txt", "--format", "json",
+             "--no-languagetool").stdout
+    )  # fmt: skip
+    entry = next(f for f in data["files"] if f["path"] == "ch2/part01.txt")
+    assert (entry["summary"], entry["effort"], entry["mqm"]) == (
+        alone["summary"], alone["effort"], alone["mqm"],
+    )  # fmt: skip
+
+
+def test_project_html_md_and_csv_have_a_section_or_row_per_file(reviewed_project) -> None:
+    html = _project_report(reviewed_project, "--format", "html").stdout
+    markdown = _project_report(reviewed_project, "--format", "md").stdout
+    rows = list(csv.DictReader(io.StringIO(
+        _project_report(reviewed_project, "--format", "csv").stdout.removeprefix("\ufeff")
+    )))  # fmt: skip
+    for index, name in enumerate(text_names(), start=1):
+        assert f'<a href="#file-{index}">{name}</a>' in html
+        assert f'<section id="file-{index}" class="file"><h2>{name}</h2>' in html
+        assert f"[{name.replace('_', chr(92) + '_')}](#file-{index})" in markdown
+        assert f'<a id="file-{index}"></a>' in markdown
+    assert [row["file"] for row in rows] == [*text_names(), BINARY, UNDECODABLE]
+    reviewed = {row["file"]: (row["saved"], row["reviewed"], row["edited"]) for row in rows}
+    assert reviewed["ch2/part01.txt"] == ("yes", "1", "1")
+    assert reviewed["ch1/part04.txt"] == ("no", "0", "0")
+    assert rows[-1]["skipped"] == "is not text in any encoding review recognises"
+
+
+def test_project_gates_exit_1_over_all_files(reviewed_project) -> None:
+    completed = _project_report(reviewed_project, "--fail-on-open", "minor", "-o", "../r.md")
+    assert completed.returncode == 1
+    assert re.search(r"^review: \d+ flags at or above minor left open", completed.stderr, re.M)
+    assert (reviewed_project.parent / "r.md").read_text("utf-8").startswith("# Project report")

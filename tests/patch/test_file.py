@@ -173,11 +173,34 @@ def test_locate_puts_the_patch_in_the_project_folder(tmp_path):
     (tmp_path / "sub").mkdir()
     inside = locate(tmp_path / "sub" / "a.txt", cwd=tmp_path)
     assert inside.root == tmp_path.resolve()
-    assert inside.patch == tmp_path.resolve() / "corrections" / "a.patch"
+    assert inside.patch == tmp_path.resolve() / "corrections" / "sub" / "a.patch"
     assert inside.journal.name == "a.journal"
     assert inside.lock.name == "a.lock"
     outside = locate(tmp_path / "sub" / "a.txt", cwd=tmp_path / "elsewhere")
     assert outside.root == (tmp_path / "sub").resolve()
+    assert outside.patch == (tmp_path / "sub" / "corrections" / "a.patch").resolve()
+    given_root = locate(tmp_path / "sub" / "deeper" / "a.txt", root=tmp_path / "sub")
+    assert given_root.patch == (tmp_path / "sub" / "corrections" / "deeper" / "a.patch").resolve()
+
+
+def test_locate_mirrors_the_tree_so_same_names_in_two_folders_do_not_share(tmp_path):
+    one = locate(tmp_path / "a" / "x.txt", cwd=tmp_path).patch
+    two = locate(tmp_path / "b" / "x.txt", cwd=tmp_path).patch
+    assert (one, two) == (
+        tmp_path.resolve() / "corrections" / "a" / "x.patch",
+        tmp_path.resolve() / "corrections" / "b" / "x.patch",
+    )
+
+
+def test_locate_still_finds_a_flat_patch_saved_before_the_tree_was_mirrored(tmp_path):
+    (tmp_path / "corrections").mkdir()
+    flat = tmp_path / "corrections" / "x.patch"
+    flat.write_bytes(b"Reviewer: r\n\ndiff --git a/a/x.txt b/a/x.txt\n")
+    assert locate(tmp_path / "a" / "x.txt", cwd=tmp_path).patch == flat.resolve()
+    # Another folder's x.txt is not the file that patch names.
+    assert locate(tmp_path / "b" / "x.txt", cwd=tmp_path).patch == (
+        tmp_path.resolve() / "corrections" / "b" / "x.patch"
+    )
 
 
 # --- refusals --------------------------------------------------------------------------------

@@ -21,8 +21,8 @@ from ui.harness import (
     wait_ready,
 )
 
-PATCH = Path("corrections/000_609f52cd2aa5fae0.patch")
-JOURNAL = Path("corrections/000_609f52cd2aa5fae0.journal")
+PATCH = Path("corrections/seeds/000_609f52cd2aa5fae0.patch")
+JOURNAL = Path("corrections/seeds/000_609f52cd2aa5fae0.journal")
 S5_PHRASE = "community of human destiny"
 S5_FIX = "community with a shared future for mankind"
 

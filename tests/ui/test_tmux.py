@@ -78,7 +78,7 @@ def test_fix_two_sentences_save_and_git_apply(tmux, tmp_path: Path):
     _wait_for(tmux, lambda s: "Saved" in s)
     _send("q")
     _wait_for(tmux, lambda s: "77 sentences" not in s)
-    patch = tmp_path / "corrections" / f"{SEED.stem}.patch"
+    patch = tmp_path / "corrections" / "seeds" / f"{SEED.stem}.patch"
     assert b"Reviews: 2\n" in patch.read_bytes()
     subprocess.run(["git", "apply", "--check", str(patch)], cwd=tmp_path, check=True)
     subprocess.run(["git", "apply", str(patch)], cwd=tmp_path, check=True)

@@ -1,5 +1,5 @@
 """`review check`'s output formats: each renders the flags of one document (``model`` locates
-them) to text."""
+them) to text; ``CORPUS_FORMATS``, of the same names, render a project's files."""
 
 from __future__ import annotations
 
@@ -10,13 +10,21 @@ from review.formats import Format, FormatRegistry
 
 if TYPE_CHECKING:
     from review.checking import CheckResult
+    from review.corpus.check import FileResult
     from review.document import Document
     from review.segment import Sentence
 
     CheckRenderer = Callable[[Document, Sequence[Sentence], CheckResult], str]
+    CorpusRenderer = Callable[[Sequence[FileResult]], str]
 
 FORMATS: FormatRegistry[CheckRenderer] = FormatRegistry(
     Format("text", "review.check_formats.text:render_text", (".txt",), "linter-style lines"),
     Format("json", "review.check_formats.json_format:render_json", (".json",), "JSON"),
     Format("sarif", "review.check_formats.sarif:render_sarif", (".sarif",), "SARIF 2.1.0"),
+)
+
+CORPUS_FORMATS: FormatRegistry[CorpusRenderer] = FormatRegistry(
+    Format("text", "review.check_formats.corpus_text:render_corpus_text", (".txt",), ""),
+    Format("json", "review.check_formats.corpus_json:render_corpus_json", (".json",), ""),
+    Format("sarif", "review.check_formats.sarif:render_corpus_sarif", (".sarif",), ""),
 )

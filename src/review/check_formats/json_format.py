@@ -18,6 +18,14 @@ _NEWLINE_NAMES = {"\n": "lf", "\r\n": "crlf", "\r": "cr"}
 
 
 def render_json(document: Document, sentences: Sequence[Sentence], result: CheckResult) -> str:
+    # Not indented: the indenting encoder is pure Python and triples the time of a cached run.
+    return json.dumps(check_json(document, sentences, result), ensure_ascii=False) + "\n"
+
+
+def check_json(
+    document: Document, sentences: Sequence[Sentence], result: CheckResult
+) -> dict[str, Any]:
+    """One document's object (a project's JSON lists one for each file)."""
     flags = [
         {
             "sentence": item.flag.sentence_id,
@@ -38,7 +46,7 @@ def render_json(document: Document, sentences: Sequence[Sentence], result: Check
         }
         for item in locate(document, sentences, result.flags)
     ]
-    payload = {
+    return {
         "schema": JSON_SCHEMA_ID,
         "tool": {
             "name": "review",
@@ -60,8 +68,6 @@ def render_json(document: Document, sentences: Sequence[Sentence], result: Check
             "by_source": dict(sorted(Counter(f["source"] for f in flags).items())),
         },
     }
-    # Not indented: the indenting encoder is pure Python and triples the time of a cached run.
-    return json.dumps(payload, ensure_ascii=False) + "\n"
 
 
 def _document_json(document: Document, sentences: Sequence[Sentence]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from typing import Any
 from review import __version__
 from review.check_formats.model import Located, locate
 from review.checking import CheckResult
+from review.corpus.check import Checked, FileResult
 from review.document import Document
 from review.flags import Severity
 from review.segment import Sentence
@@ -18,11 +19,29 @@ _SARIF_LEVELS = {Severity.MINOR: "note", Severity.MAJOR: "warning", Severity.CRI
 
 
 def render_sarif(document: Document, sentences: Sequence[Sentence], result: CheckResult) -> str:
-    located = locate(document, sentences, result.flags)
-    rule_ids = sorted({item.flag.rule for item in located})
+    return sarif_log([(document, sentences, result)])
+
+
+def render_corpus_sarif(results: Sequence[FileResult]) -> str:
+    """One run over a project: every file checked is an artifact (a file without flags too)."""
+    return sarif_log(
+        [(r.text.document, r.text.sentences, r.result) for r in results if isinstance(r, Checked)]
+    )
+
+
+def sarif_log(checked: Sequence[tuple[Document, Sequence[Sentence], CheckResult]]) -> str:
+    located = [
+        (index, item)
+        for index, (document, sentences, result) in enumerate(checked)
+        for item in locate(document, sentences, result.flags)
+    ]
+    rule_ids = sorted({item.flag.rule for _, item in located})
     rule_index = {rule: i for i, rule in enumerate(rule_ids)}
-    first = {item.flag.rule: item.flag for item in reversed(located)}
-    artifact = {"uri": document.relpath}
+    first = {item.flag.rule: item.flag for _, item in reversed(located)}
+    artifacts: list[dict[str, str | int]] = [{"uri": d.relpath} for d, _, _ in checked]
+    if len(checked) > 1:
+        for index, artifact in enumerate(artifacts):
+            artifact["index"] = index
     rules = [
         {
             "id": rule,
@@ -35,8 +54,12 @@ def render_sarif(document: Document, sentences: Sequence[Sentence], result: Chec
         }
         for rule in rule_ids
     ]
-    results = [_sarif_result(item, rule_index, artifact) for item in located]
+    results = [_sarif_result(item, rule_index, artifacts[index]) for index, item in located]
     driver: dict[str, Any] = {"name": "review", "version": __version__, "rules": rules}
+    languagetool = next(
+        (r.versions["languagetool"] for _, _, r in checked if "languagetool" in r.versions), None
+    )
+    notices = list(dict.fromkeys(n for _, _, result in checked for n in result.notices))
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -46,17 +69,15 @@ def render_sarif(document: Document, sentences: Sequence[Sentence], result: Chec
                 "columnKind": "unicodeCodePoints",
                 "artifacts": [
                     {
-                        "location": artifact,
+                        "location": {"uri": document.relpath},
                         "length": len(document.raw),
                         "encoding": document.encoding,
                         "hashes": {"sha-256": document.sha256},
                     }
+                    for document, _, _ in checked
                 ],
                 "results": results,
-                "properties": {
-                    "languagetool": result.versions.get("languagetool"),
-                    "notices": list(result.notices),
-                },
+                "properties": {"languagetool": languagetool, "notices": notices},
             }
         ],
     }
@@ -64,7 +85,7 @@ def render_sarif(document: Document, sentences: Sequence[Sentence], result: Chec
 
 
 def _sarif_result(
-    item: Located, rule_index: dict[str, int], artifact: dict[str, str]
+    item: Located, rule_index: dict[str, int], artifact: dict[str, str | int]
 ) -> dict[str, Any]:
     flag = item.flag
     region = {

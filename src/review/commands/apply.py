@@ -1,16 +1,20 @@
-"""`review apply FILE`: the corrected text, from the saved patch."""
+"""`review apply PATH…`: the corrected text, from the saved patch; for a project, the corrected
+tree."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from review.commands.arguments import (
-    add_output_argument,
-    add_review_arguments,
-    output_path,
-    write_output,
-)
+from review.commands.arguments import add_output_argument, output_path, write_output
+from review.commands.corpus_arguments import SKIPPED_EXIT, add_project_arguments
 from review.errors import ReviewError
+
+if TYPE_CHECKING:
+    from review.corpus.files import Project
+    from review.patch.location import PatchLocation
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,35 +22,87 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "apply",
         help="write the corrected text",
         description=(
-            "Apply FILE's saved review (corrections/<name>.patch, or --patch P) and write the "
-            "corrected text, byte for byte as `git apply` would, to stdout or to OUT. "
+            "Apply the file's saved review (corrections/<name>.patch, or --patch P) and write "
+            "the corrected text, byte for byte as `git apply` would, to stdout or to OUT. "
+            "Several files, or a folder, need -o OUT: a folder where the corrected tree is "
+            "written, each file with a saved review at its path in the project. "
             "Unsaved changes (a journal) are not included."
         ),
+        epilog=(
+            f"Exit codes: 0 fine, 2 bad input, {SKIPPED_EXIT} a file of a project with a saved "
+            "review could not be read and was skipped."
+        ),
     )
-    add_review_arguments(parser)
+    add_project_arguments(parser, "the originals", progress=False)
+    parser.add_argument(
+        "--patch", metavar="P", help="the patch file of one file (default: corrections/…)"
+    )
     add_output_argument(parser, "OUT")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from review.commands.corpus_arguments import project_of
+    from review.patch.location import locate
+
+    project = project_of(args)
+    if not project.many:
+        path = project.files[0]
+        location = locate(path, args.patch)
+        document_path, corrected = _corrected(path, location, args.patch is None)
+        output = output_path(args.output)
+        if output is not None and output.resolve() == document_path:
+            raise ReviewError(f"{args.output} is the original; review never overwrites it")
+        write_output(output, corrected)
+        return 0
+    if args.patch is not None:
+        raise ReviewError("--patch names the review of one file; give one file")
+    if output_path(args.output) is None:
+        raise ReviewError("several files or a folder need -o OUT, the folder to write them in")
+    return _apply_project(project, Path(args.output))
+
+
+def _apply_project(project: Project, out: Path) -> int:
+    from review.atomic import atomic_write
+    from review.corpus.check import skipped_for, unreadable
+    from review.document import relative_path
+    from review.patch.location import locate
+
+    if out.resolve() == project.root:
+        raise ReviewError(f"{out} is the project folder; review never overwrites the originals")
+    skipped = 0
+    for path in project.files:
+        location = locate(path, root=project.root)
+        if not location.patch.exists():
+            continue
+        # A file that cannot be read, or whose patch does not apply, is one line; the others
+        # are still written.
+        problem = unreadable(path, project.root)
+        if problem is None:
+            try:
+                _, corrected = _corrected(path, location, True)
+            except ReviewError as exc:
+                problem = skipped_for(path, project.root, exc)
+            else:
+                atomic_write(out / relative_path(path, project.root), corrected)
+                continue
+        print(f"review: {problem}", file=sys.stderr)
+        skipped += 1
+    return SKIPPED_EXIT if skipped else 0
+
+
+def _corrected(path: Path, location: PatchLocation, default_patch: bool) -> tuple[Path, bytes]:
+    """The original's resolved path and its corrected bytes."""
     from review.document import relative_path
     from review.inputs import load_text
     from review.patch.file import apply_patch, read_patch_bytes
-    from review.patch.location import locate
 
-    location = locate(args.file, args.patch)
     # Not segmented: the diff alone says what the corrected text is.
-    document = load_text(args.file, base=location.root).document
+    document = load_text(path, base=location.root).document
     shown = relative_path(location.patch)
-    if args.patch is None and not location.patch.exists():
+    if default_patch and not location.patch.exists():
         raise ReviewError(
             f"{document.relpath} has no saved review ({shown} does not exist); "
             "give one with --patch"
         )
-    data = read_patch_bytes(location.patch)
-    corrected = apply_patch(data, document, shown)
-    output = output_path(args.output)
-    if output is not None and output.resolve() == document.path:
-        raise ReviewError(f"{args.output} is the original; review never overwrites it")
-    write_output(output, corrected)
-    return 0
+    return document.path, apply_patch(read_patch_bytes(location.patch), document, shown)

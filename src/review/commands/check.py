@@ -1,22 +1,39 @@
-"""`review check FILE`: flags as text, JSON or SARIF; exit 1 when any is at or above --fail-on."""
+"""`review check PATH…`: flags as text, JSON or SARIF; exit 1 when any is at or above --fail-on,
+3 when a file of a project was skipped."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from review.check_formats import FORMATS
 from review.commands.arguments import add_format_argument, add_glossary_argument, with_glossaries
-from review.flags import Severity
+from review.commands.corpus_arguments import SKIPPED_EXIT, add_project_arguments
+from review.errors import ReviewError
+from review.flags import Flag, Severity
+
+if TYPE_CHECKING:
+    from review.corpus.files import Project
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "check",
         help="list the flags of a text (text, JSON or SARIF)",
-        description="Check FILE with LanguageTool and the fluency detectors and list the flags.",
+        description=(
+            "Check each file with LanguageTool and the fluency detectors and list the flags. "
+            "One file gives its own output; several, or a folder, give one output for all "
+            "(JSON: schema review-check-corpus/1), and a file that cannot be read is one line "
+            "on stderr and skipped."
+        ),
+        epilog=(
+            f"Exit codes: 0 fine, 1 a flag at or above --fail-on, 2 bad input, {SKIPPED_EXIT} a "
+            "file was skipped (and no flag reached --fail-on)."
+        ),
     )
-    parser.add_argument("file", help="the text to check")
+    add_project_arguments(parser, "the texts to check")
     add_format_argument(parser, FORMATS, guessed_from_output=False)
     parser.add_argument(
         "--fail-on",
@@ -32,13 +49,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from review.commands.corpus_arguments import project_of
+
+    project = project_of(args)
+    if project.many:
+        return _run_project(args, project)
+    return _run_file(args, str(project.files[0]))
+
+
+def _run_file(args: argparse.Namespace, path: str) -> int:
     from review.check_formats.model import summary_line
     from review.checking import check_document
     from review.config import load_config
     from review.inputs import open_text
     from review.progress import stderr_progress
 
-    text = open_text(args.file)
+    text = open_text(path)
     document, sentences = text.document, text.sentences
     config = with_glossaries(load_config(), args)
     with stderr_progress() as progress:
@@ -50,7 +76,50 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.write(FORMATS.renderer(args.format)(document, sentences, result))
     if args.format != "text" and sys.stderr.isatty():
         print(summary_line(document, sentences, result), file=sys.stderr)
-    if args.fail_on == "none":
-        return 0
-    threshold = Severity(args.fail_on).rank
-    return int(any(f.severity.rank >= threshold for f in result.flags))
+    return int(_fails(args.fail_on, result.flags))
+
+
+def _run_project(args: argparse.Namespace, project: Project) -> int:
+    from review.check_formats import CORPUS_FORMATS
+    from review.check_formats.corpus_text import corpus_summary_line
+    from review.config import load_config
+    from review.corpus.check import Checked, FileResult, Skipped, check_corpus
+    from review.corpus.progress import shown, tracked
+
+    if args.format not in CORPUS_FORMATS.names():
+        raise ReviewError(f"--format {args.format} renders one file; give one file")
+    config = with_glossaries(load_config(), args)
+    results = check_corpus(project.files, project.root, config, not args.no_languagetool)
+    if shown(args.progress):
+        results = tracked(
+            results,
+            len(project.files),
+            lambda r: len(r.text.sentences) if isinstance(r, Checked) else 0,
+        )
+    done: list[FileResult] = []
+    notices: set[str] = set()
+    for item in results:
+        if isinstance(item, Skipped):
+            print(f"review: {item}", file=sys.stderr)
+        else:
+            for notice in item.result.notices:
+                if notice not in notices:
+                    notices.add(notice)
+                    print(f"review: {notice}", file=sys.stderr)
+        done.append(item)
+    checked = [item for item in done if isinstance(item, Checked)]
+    if not checked:
+        raise ReviewError("every file was skipped; nothing was checked")
+    sys.stdout.write(CORPUS_FORMATS.renderer(args.format)(done))
+    if args.format != "text" and sys.stderr.isatty():
+        print(corpus_summary_line(done), file=sys.stderr)
+    if _fails(args.fail_on, [flag for item in checked for flag in item.result.flags]):
+        return 1
+    return SKIPPED_EXIT if len(checked) < len(done) else 0
+
+
+def _fails(fail_on: str, flags: Iterable[Flag]) -> bool:
+    if fail_on == "none":
+        return False
+    threshold = Severity(fail_on).rank
+    return any(f.severity.rank >= threshold for f in flags)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from review.commands.arguments import (
     add_glossary_argument,
@@ -10,12 +12,20 @@ from review.commands.arguments import (
     with_glossaries,
 )
 
+if TYPE_CHECKING:
+    from review.corpus.check import Skipped
+    from review.corpus.report import FileReport
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "open",
         help="review FILE in the terminal UI (the default when no command is named)",
-        description="Review FILE sentence by sentence; edits go to corrections/<name>.patch.",
+        description=(
+            "Review FILE sentence by sentence; edits go to corrections/<name>.patch. A folder "
+            "opens the list of its files (sentences, open flags, edited, reviewed), where Enter "
+            "reviews one and quitting it comes back to the list."
+        ),
     )
     add_review_arguments(parser)
     parser.add_argument(
@@ -26,7 +36,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from review.checkers.terms.glossary import load_glossaries
+
+    if Path(args.file).is_dir():
+        return _run_project(args)
     from review.config import load_config
     from review.errors import ReviewError
     from review.inputs import load_text
@@ -50,4 +65,37 @@ def run(args: argparse.Namespace) -> int:
         app.session.close()
     if app.main.open_error:
         raise ReviewError(app.main.open_error)
+    return 0
+
+
+def _run_project(args: argparse.Namespace) -> int:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from review.config import load_config
+    from review.corpus.files import Project, find_project
+    from review.corpus.report import file_reports
+    from review.errors import ReviewError
+    from review.ui.checks import default_stages
+    from review.ui.project import ProjectApp, project_opener
+
+    if args.patch is not None:
+        raise ReviewError("--patch names the review of one file; give one file")
+    project = find_project([args.file])
+    config = with_glossaries(load_config(), args)
+    use_servers = not args.no_languagetool
+
+    def figures(files: Sequence[Path]) -> Iterator[FileReport | Skipped]:
+        return file_reports(Project(project.root, tuple(files), True), config, use_servers)
+
+    app = ProjectApp(
+        project.root,
+        project.files,
+        figures,
+        project_opener(project.root, config.reviewer or None, config.language),
+        default_stages(config, use_servers),
+    )
+    app.run()
+    if app.session is not None:
+        app.session.close()
     return 0

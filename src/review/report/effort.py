@@ -105,6 +105,20 @@ class EffortStatistics:
             for index, statistics in zip(changed, measured, strict=True):
                 stats[index] = statistics
 
+    @classmethod
+    def joined(cls, parts: Sequence[EffortStatistics]) -> EffortStatistics:
+        """The statistics of several texts as one corpus (a project's totals), without
+        scoring any pair again."""
+        if not parts:
+            raise ValueError("no texts to join")
+        joined = cls.__new__(cls)
+        joined._scorers = parts[0]._scorers
+        joined._stats = {
+            metric: [statistics for part in parts for statistics in part._stats[metric]]
+            for metric in parts[0]._stats
+        }
+        return joined
+
     def score(self, metric: Metric, indices: Iterable[int] | None = None) -> Score:
         """The corpus score of the sentences at ``indices`` (all when None)."""
         stats = self._stats[metric]

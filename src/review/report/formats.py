@@ -1,4 +1,5 @@
-"""The report's output formats: each renders a ``review.report.model.Report`` to text."""
+"""The report's output formats: each renders a ``review.report.model.Report`` to text;
+``PROJECT_FORMATS`` render a ``review.report.project.model.ProjectReport``."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ if TYPE_CHECKING:
     # Only for the type: the command line imports this registry to build its parser, and the
     # model pulls in sacrebleu.
     from review.report.model import Report
+    from review.report.project.model import ProjectReport
 
 FORMATS: FormatRegistry[Callable[[Report], str]] = FormatRegistry(
     Format("md", "review.report.markdown:render_markdown", (".md", ".markdown"), "Markdown"),
@@ -18,3 +20,12 @@ FORMATS: FormatRegistry[Callable[[Report], str]] = FormatRegistry(
     Format("json", "review.report.json_format:render_json", (".json",), "JSON"),
     Format("csv", "review.report.csv_format:render_csv", (".csv",), "CSV, one row a sentence"),
 )
+
+PROJECT_FORMATS: FormatRegistry[Callable[[ProjectReport], str]] = FormatRegistry(
+    Format("md", "review.report.project.markdown:render_project_markdown", (".md", ".markdown")),
+    Format("html", "review.report.project.html:render_project_html", (".html", ".htm")),
+    Format("json", "review.report.project.json_format:render_project_json", (".json",)),
+    Format("csv", "review.report.project.csv_format:render_project_csv", (".csv",)),
+)
+"""The project report's formats, of the same names: ``review report`` over several files or a
+folder."""

@@ -28,6 +28,7 @@ from review.report.wording import (
     METRIC_NAMES,
     NO_DECISIONS,
     PRECISION_NOTE,
+    Figure,
     Fold,
     annotation_line,
     count,
@@ -150,7 +151,7 @@ def render_html(report: Report) -> str:
         tag(
             "section",
             tag("h2", "Summary"),
-            _figures(report),
+            figure_grid(summary_figures(report)),
             tag("p", FLAGGED_NOTE, class_="note"),
             id="summary",
         ),
@@ -161,6 +162,11 @@ def render_html(report: Report) -> str:
         _sentences(report),
         _appendix(report),
     ]
+    return page(title, body)
+
+
+def page(title: str, body: Sequence[Markup | None]) -> str:
+    """One HTML file with the report's style sheet (a project report is one too)."""
     document = tag(
         "html",
         tag(
@@ -243,7 +249,8 @@ def _appendix(report: Report) -> Markup:
     )
 
 
-def _figures(report: Report) -> Markup:
+def figure_grid(shown: Iterable[Figure]) -> Markup:
+    """Headline numbers as cards (a project report shows its totals and each file's too)."""
     return tag(
         "div",
         *(
@@ -254,7 +261,7 @@ def _figures(report: Report) -> Markup:
                 class_="figure",
                 data_figure=figure.key,
             )
-            for figure in summary_figures(report)
+            for figure in shown
         ),
         class_="figures",
     )

@@ -11,9 +11,11 @@ report stays quick to write (json's C encoder does the lines) and diffs line by 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from review import __version__
+from review.metrics import Score
 from review.report.model import (
     REPORT_SCHEMA_ID,
     Decision,
@@ -22,8 +24,9 @@ from review.report.model import (
     GroupStats,
     Report,
     SentenceRow,
+    Summary,
 )
-from review.report.mqm import FORMULA, WEIGHTS
+from review.report.mqm import FORMULA, WEIGHTS, MqmScore
 from review.report.wording import METRIC_NAMES
 
 _ONE_LINE_ITEMS = ("paragraphs", "sentences")
@@ -47,7 +50,6 @@ def report_json(report: Report) -> dict[str, Any]:
     """The report as JSON values; ``paragraphs`` and ``sentences`` are iterators, made as
     they are read."""
     source = report.source
-    mqm = report.mqm
     return {
         "schema": REPORT_SCHEMA_ID,
         "tool": {"name": "review", "version": __version__},
@@ -67,36 +69,9 @@ def report_json(report: Report) -> dict[str, Any]:
         },
         "needs_decision": [_decision(d) for d in report.decisions],
         "comments": [{"sentence": s, "comment": comment} for s, comment in report.comments],
-        "summary": {
-            "sentences": report.summary.sentences,
-            "flagged": report.summary.flagged,
-            "still_flagged": report.summary.still_flagged,
-            "edited": report.summary.edited,
-            "reviewed": report.summary.reviewed,
-            "commented": report.summary.commented,
-            "annotated": report.summary.annotated,
-            "words": report.summary.words,
-            "corrected_words": report.summary.corrected_words,
-            "flags": _counts(report.summary.flags),
-        },
-        "effort": [
-            {
-                "name": METRIC_NAMES[score.metric],
-                "metric": score.metric.value,
-                "score": score.value,
-                "signature": score.signature,
-            }
-            for score in report.effort
-        ],
-        "mqm": {
-            "words": mqm.words,
-            "errors": {kind: errors for kind, errors, _ in mqm.lines()},
-            "weights": WEIGHTS,
-            "penalty": mqm.penalty,
-            "penalty_per_100_words": mqm.penalty_per_100_words,
-            "score": mqm.score,
-            "formula": FORMULA,
-        },
+        "summary": summary_json(report.summary),
+        "effort": effort_json(report.effort),
+        "mqm": mqm_json(report.mqm),
         "flags": {
             "by_category": [_group(g) for g in report.by_category],
             "by_mqm": [_group(g) for g in report.by_mqm],
@@ -115,6 +90,45 @@ def report_json(report: Report) -> dict[str, Any]:
         ),
         "only_changed": report.only_changed,
         "sentences": (_sentence(row) for row in report.rows),
+    }
+
+
+def summary_json(summary: Summary) -> dict[str, Any]:
+    return {
+        "sentences": summary.sentences,
+        "flagged": summary.flagged,
+        "still_flagged": summary.still_flagged,
+        "edited": summary.edited,
+        "reviewed": summary.reviewed,
+        "commented": summary.commented,
+        "annotated": summary.annotated,
+        "words": summary.words,
+        "corrected_words": summary.corrected_words,
+        "flags": _counts(summary.flags),
+    }
+
+
+def effort_json(effort: Iterable[Score]) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": METRIC_NAMES[score.metric],
+            "metric": score.metric.value,
+            "score": score.value,
+            "signature": score.signature,
+        }
+        for score in effort
+    ]
+
+
+def mqm_json(mqm: MqmScore) -> dict[str, Any]:
+    return {
+        "words": mqm.words,
+        "errors": {kind: errors for kind, errors, _ in mqm.lines()},
+        "weights": WEIGHTS,
+        "penalty": mqm.penalty,
+        "penalty_per_100_words": mqm.penalty_per_100_words,
+        "score": mqm.score,
+        "formula": FORMULA,
     }
 
 

@@ -63,6 +63,20 @@ def mqm_score(errors: Iterable[tuple[AnnotationClass, Severity]], words: int) ->
         "minor_punctuation" if is_minor_punctuation(mqm, severity) else severity.value
         for mqm, severity in errors
     )
+    return _scored(counts, words)
+
+
+def total_score(scores: Iterable[MqmScore]) -> MqmScore:
+    """The score of several texts taken as one (a project's): their errors and words summed."""
+    counts: Counter[str] = Counter()
+    words = 0
+    for score in scores:
+        counts.update({kind: errors for kind, errors, _ in score.lines()})
+        words += score.words
+    return _scored(counts, words)
+
+
+def _scored(counts: Counter[str], words: int) -> MqmScore:
     tenths = sum(_WEIGHT_TENTHS[kind] * number for kind, number in counts.items())
     per_100_words = tenths * 10 / words if words else 0.0
     return MqmScore(

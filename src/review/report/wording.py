@@ -7,10 +7,18 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from review.metrics import Metric
+from review.metrics import Metric, Score
 from review.report.errors import AnnotationRow
 from review.report.fates import Fate
-from review.report.model import Decision, FateCounts, FlagOutcome, Report, SentenceRow
+from review.report.model import (
+    Decision,
+    FateCounts,
+    FlagOutcome,
+    Report,
+    SentenceRow,
+    Summary,
+)
+from review.report.mqm import MqmScore
 from review.state import Annotation
 from review.worddiff import DiffOp, Op
 
@@ -90,7 +98,12 @@ def fate_count(counts: FateCounts, fate: Fate) -> int:
 
 
 def summary_figures(report: Report) -> tuple[Figure, ...]:
-    summary = report.summary
+    return figures(report.summary, report.effort, report.mqm)
+
+
+def figures(summary: Summary, effort: Sequence[Score], mqm: MqmScore) -> tuple[Figure, ...]:
+    """The summary's figures of a text, or of a project's totals."""
+    scores = {score.metric: score.value for score in effort}
     return (
         Figure("sentences", "sentences", count(summary.sentences)),
         Figure("flagged", "sentences flagged on the original", count(summary.flagged)),
@@ -98,13 +111,11 @@ def summary_figures(report: Report) -> tuple[Figure, ...]:
         Figure("edited", "edited", count(summary.edited)),
         Figure("reviewed", "marked reviewed", count(summary.reviewed)),
         Figure("words", "words (original)", count(summary.words)),
-        Figure("hter", "HTER", number(report.effort_score(Metric.TER).value)),
-        Figure("chrf", "chrF++", number(report.effort_score(Metric.CHRF_PLUS).value)),
-        Figure("bleu", "BLEU", number(report.effort_score(Metric.BLEU).value)),
-        Figure(
-            "mqm-penalty", "MQM penalty per 100 words", number(report.mqm.penalty_per_100_words)
-        ),
-        Figure("quality-score", "quality score", number(report.mqm.score)),
+        Figure("hter", "HTER", number(scores[Metric.TER])),
+        Figure("chrf", "chrF++", number(scores[Metric.CHRF_PLUS])),
+        Figure("bleu", "BLEU", number(scores[Metric.BLEU])),
+        Figure("mqm-penalty", "MQM penalty per 100 words", number(mqm.penalty_per_100_words)),
+        Figure("quality-score", "quality score", number(mqm.score)),
         Figure("flags", "flags on the original", count(summary.flags.total)),
         Figure("open", "flags still open", count(summary.flags.open)),
     )

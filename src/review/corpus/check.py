@@ -1,0 +1,87 @@
+"""Checking a project's files: the one function every multi-file command goes through, so
+that how the work is spread (one loop today) can change without the commands changing."""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from review.checking import Checkers, CheckResult, check_with, open_checkers
+from review.config import Config
+from review.document import relative_path
+from review.errors import ReviewError
+from review.inputs import Text, open_text
+from review.progress import Progress
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file that could not be read as a text; ``path`` is relative to the project."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}; skipped"
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    text: Text
+    result: CheckResult
+
+
+FileResult = Checked | Skipped
+
+
+def open_project_file(path: Path, root: Path) -> Text | Skipped:
+    """The file's text, or why it cannot be had."""
+    unread = unreadable(path, root)
+    if unread is not None:
+        return unread
+    try:
+        return open_text(path, base=root)
+    except ReviewError as exc:
+        return skipped_for(path, root, exc)
+
+
+def unreadable(path: Path, root: Path) -> Skipped | None:
+    """Why the file cannot be read at all; a FIFO is not read, which would block."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return Skipped(relative_path(path, root), f"cannot be read: {exc.strerror}")
+    if not stat.S_ISREG(mode):
+        return Skipped(relative_path(path, root), "is not a regular file (a FIFO, socket…)")
+    return None
+
+
+def skipped_for(path: Path, root: Path, error: ReviewError) -> Skipped:
+    return Skipped(relative_path(path, root), str(error).removeprefix(f"{path}: "))
+
+
+def check_corpus(
+    files: Sequence[Path],
+    root: Path,
+    config: Config,
+    use_servers: bool = True,
+    progress: Progress | None = None,
+    language: Callable[[Path], str | None] | None = None,
+) -> Iterator[FileResult]:
+    """Each file's flags (or why it was skipped), in the order of ``files``. ``language``
+    gives a file's language when it is not ``config``'s (a saved review records its own).
+    The checkers are opened once per language, when the first readable file needs them."""
+    opened: dict[str, Checkers] = {}
+    for path in files:
+        text = open_project_file(path, root)
+        if isinstance(text, Skipped):
+            yield text
+            continue
+        chosen = (language(path) if language else None) or config.language
+        configured = replace(config, language=chosen)
+        if chosen not in opened:
+            opened[chosen] = open_checkers(configured, use_servers, progress)
+        result = check_with(opened[chosen], text.document.text, text.sentences, configured)
+        yield Checked(text, result)
