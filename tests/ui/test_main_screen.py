@@ -166,7 +166,7 @@ async def test_the_ui_reopens_where_the_editor_left_off(make_app):
         await pilot.press("q")
     first.session.close()  # as `review` does when the app ends
     first.main.session = None
-    place = Path("corrections/000_609f52cd2aa5fae0.ui.json")
+    place = Path("corrections/seeds/000_609f52cd2aa5fae0.ui.json")
     assert json.loads(place.read_text(encoding="utf-8")) == {
         "sentence": "s14",
         "show": "flagged",
@@ -183,8 +183,8 @@ async def test_the_ui_reopens_where_the_editor_left_off(make_app):
 
 @pilot_test
 async def test_an_unreadable_place_opens_at_the_start(make_app):
-    Path("corrections").mkdir(exist_ok=True)
-    Path("corrections/000_609f52cd2aa5fae0.ui.json").write_text('{"show": "nonsense"}')
+    Path("corrections/seeds").mkdir(parents=True, exist_ok=True)
+    Path("corrections/seeds/000_609f52cd2aa5fae0.ui.json").write_text('{"show": "nonsense"}')
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
