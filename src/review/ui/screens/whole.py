@@ -16,9 +16,11 @@ from textual.widgets.selection_list import Selection
 from review.replace import Replacement
 from review.ui.whole import Plan, PreviewLine
 
-# The preview lists this many lines at most; a book's rule can have tens of thousands of flags,
-# and a list that long takes seconds to build on the UI thread. The rest apply as well.
-PREVIEW_LINES = 2_000
+# The preview lists this many lines at most (a find and replace, whose hits the editor ticks,
+# more); a book's rule can have tens of thousands of flags, and a list that long takes seconds
+# to lay out on the UI thread. The lines not listed apply as well, as the dialog says.
+PREVIEW_LINES = 100
+TICKABLE_LINES = 500
 
 
 def preview_text(line: PreviewLine) -> Text:
@@ -50,10 +52,11 @@ class PreviewScreen(ModalScreen[list[int] | None]):
     def __init__(self, plan: Plan) -> None:
         super().__init__()
         self.plan = plan
+        self.listed = min(len(plan.lines), TICKABLE_LINES if plan.tickable else PREVIEW_LINES)
 
     def compose(self) -> ComposeResult:
         plan = self.plan
-        shown = plan.lines[:PREVIEW_LINES]
+        shown = plan.lines[: self.listed]
         with Vertical(classes="dialog preview"):
             yield Label(plan.title, classes="dialog-title")
             for note in plan.notes:
@@ -74,9 +77,8 @@ class PreviewScreen(ModalScreen[list[int] | None]):
     def action_apply(self) -> None:
         if self.plan.tickable:
             kept = set(self.query_one(SelectionList).selected)
-            listed = min(len(self.plan.lines), PREVIEW_LINES)
-            chosen = [i for i in range(listed) if i in kept]
-            self.dismiss(chosen + list(range(listed, len(self.plan.lines))))
+            chosen = [i for i in range(self.listed) if i in kept]
+            self.dismiss(chosen + list(range(self.listed, len(self.plan.lines))))
         else:
             self.dismiss(list(range(len(self.plan.lines))))
 
