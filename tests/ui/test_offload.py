@@ -4,6 +4,8 @@ result cache written by the UI's process (issue 12 item 8)."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -12,13 +14,16 @@ import pytest
 
 from review.cache import ResultCache
 from review.checker_api import Checker
+from review.checkers.fluency import FluencyChecker
 from review.checking import open_checkers
 from review.config import Config
 from review.flags import Flag
 from review.inputs import open_text
 from review.segment import Sentence
+from review.ui.checks import default_stages
 from review.ui.offload import ProcessOffload
 from support import SEED
+from ui.harness import pilot_test, wait_ready
 
 GLOSSARY = """\
 use: China–US
@@ -89,3 +94,48 @@ class _Pid:
             Flag("s1", pid, pid, "pid", "PID", Category.STYLE, MqmClass.AWKWARD,
                  Severity.MINOR, "", "")
         ]  # fmt: skip
+
+
+@pilot_test
+async def test_the_ui_shows_the_detectors_flags_from_the_other_process(make_app, tmp_path):
+    config = replace(Config(), words=tmp_path / "words.txt")
+    stages = default_stages(config, use_languagetool=False)
+    app = make_app(stages=stages)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        assert [n.message for n in app._notifications if n.severity == "error"] == []
+        expected = list(
+            FluencyChecker(config).check(app.session.document.text, app.session.sentences)
+        )
+        assert sorted(f.to_json() for f in app.main.board.all_flags() if f.source == "fluency") == (
+            sorted(f.to_json() for f in expected)
+        )
+
+
+STARTED_UNDER_TEXTUAL = """
+import sys
+from review.inputs import open_text
+from review.checkers.fluency import FluencyChecker
+from review.ui.offload import ProcessOffload
+
+class Capture:  # as Textual's capture of stderr: no file descriptor
+    def write(self, text): return len(text)
+    def flush(self): pass
+    def fileno(self): return -1
+
+if __name__ == "__main__":
+    text = open_text(sys.argv[1])
+    sys.stderr = Capture()
+    flags = ProcessOffload()(FluencyChecker(), text.document.text, text.sentences)
+    print(len(flags) == len(list(FluencyChecker().check(text.document.text, text.sentences))))
+"""
+
+
+def test_the_process_starts_while_stderr_has_no_file_descriptor(tmp_path):
+    # It failed with "bad value(s) in fds_to_keep": the helper processes get stderr's fd.
+    script = tmp_path / "started.py"
+    script.write_text(STARTED_UNDER_TEXTUAL, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(script), str(SEED)], capture_output=True, text=True, timeout=120
+    )
+    assert (result.returncode, result.stdout) == (0, "True\n"), result.stderr[-500:]

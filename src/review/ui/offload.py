@@ -12,7 +12,9 @@ Plain Python (no Textual). The worker is a daemon process: it ends with the UI, 
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import threading
 from collections.abc import Sequence
 from multiprocessing.pool import Pool
@@ -20,6 +22,8 @@ from multiprocessing.pool import Pool
 from review.checker_api import Checker
 from review.flags import Flag
 from review.segment import Sentence
+
+PRELOAD = ("review.checkers.fluency", "review.checkers.terms")
 
 
 def _flags(checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[list[object]]:
@@ -41,7 +45,16 @@ class ProcessOffload:
     def _started(self) -> Pool:
         with self._lock:
             if self._pool is None:
-                self._pool = multiprocessing.get_context("forkserver").Pool(1)
+                # The helper processes started now (forkserver, resource tracker) are handed
+                # sys.stderr's descriptor; under Textual that is its capture, whose fileno()
+                # is -1 ("bad value(s) in fds_to_keep"). They get /dev/null: the flags and
+                # any error come back through the pool, and the terminal is the UI's.
+                context = multiprocessing.get_context("forkserver")
+                # The server imports these once (not the program's __main__, its default:
+                # the UI's launcher, or a bench script that cannot be imported from there).
+                context.set_forkserver_preload(list(PRELOAD))
+                with open(os.devnull, "w") as null, contextlib.redirect_stderr(null):
+                    self._pool = context.Pool(1)
             return self._pool
 
     def close(self) -> None:
