@@ -13,6 +13,7 @@ Plain Python (no Textual). The worker is a daemon process: it ends with the UI, 
 from __future__ import annotations
 
 import contextlib
+import json
 import multiprocessing
 import os
 import threading
@@ -26,8 +27,15 @@ from review.segment import Sentence
 PRELOAD = ("review.checkers.fluency", "review.checkers.terms")
 
 
-def _flags(checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[list[object]]:
-    return [flag.to_json() for flag in checker.check(text, sentences)]
+# Flags per JSON chunk coming back. Unpickling or parsing one big result is a single C call that
+# holds the interpreter lock throughout (tens of ms for a book's flags); chunks let the UI's
+# thread in between.
+CHUNK = 500
+
+
+def _flags(checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[str]:
+    flags = [flag.to_json() for flag in checker.check(text, sentences)]
+    return [json.dumps(flags[i : i + CHUNK]) for i in range(0, len(flags), CHUNK)]
 
 
 class ProcessOffload:
@@ -39,8 +47,8 @@ class ProcessOffload:
         self._lock = threading.Lock()
 
     def __call__(self, checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
-        data = self._started().apply(_flags, (checker, text, tuple(sentences)))
-        return [Flag.from_json(item) for item in data]
+        chunks = self._started().apply(_flags, (checker, text, tuple(sentences)))
+        return [Flag.from_json(item) for chunk in chunks for item in json.loads(chunk)]
 
     def _started(self) -> Pool:
         with self._lock:
