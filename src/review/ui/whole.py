@@ -45,6 +45,21 @@ class Plan:
     notes: tuple[str, ...] = field(default=())
 
 
+# A place an action changes: (sentence id, start, end, the new text or None).
+Where = tuple[str, int, int, str | None]
+
+
+def _lines(
+    session: ReviewSession, board: FlagBoard, places: Iterable[Where]
+) -> tuple[PreviewLine, ...]:
+    """The preview lines of these places, in the sentences' current texts."""
+    state = session.state
+    return tuple(
+        _line(board.position(sid) + 1, state.text_of(session.sentence(sid)), start, end, new)
+        for sid, start, end, new in places
+    )
+
+
 def _line(number: int, text: str, start: int, end: int, new: str | None) -> PreviewLine:
     left = text[max(0, start - CONTEXT) : start]
     right = text[end : end + CONTEXT]
@@ -66,17 +81,7 @@ def dismiss_plan(
 ) -> Plan:
     """Dismiss every open flag of ``rule`` (with this flagged ``text`` only, when given)."""
     flags = _in_order(board, session.dismissable(board.all_flags(), rule, text))
-    state = session.state
-    lines = tuple(
-        _line(
-            board.position(f.sentence_id) + 1,
-            state.text_of(session.sentence(f.sentence_id)),
-            f.start,
-            f.end,
-            None,
-        )
-        for f in flags
-    )
+    lines = _lines(session, board, ((f.sentence_id, f.start, f.end, None) for f in flags))
     what = rule + (f" on {text!r}" if text is not None else "")
 
     def apply(session: ReviewSession, kept: Sequence[int]) -> Change:
@@ -99,15 +104,8 @@ def accept_plan(
     chosen, texts = session.acceptable(open_flags, rule)
     raising = _raising_new_flags(session, board, texts, chosen, checkers)
     flags = _in_order(board, (f for f in chosen if f.sentence_id not in raising))
-    lines = tuple(
-        _line(
-            board.position(f.sentence_id) + 1,
-            state.text_of(session.sentence(f.sentence_id)),
-            f.start,
-            f.end,
-            f.replacements[0],
-        )
-        for f in flags
+    lines = _lines(
+        session, board, ((f.sentence_id, f.start, f.end, f.replacements[0]) for f in flags)
     )
     notes: tuple[str, ...] = ()
     if raising:
@@ -160,17 +158,7 @@ def _raising_new_flags(
 def replace_plan(session: ReviewSession, board: FlagBoard, replacement: Replacement) -> Plan:
     """Replace every hit of ``replacement``; the editor ticks the hits to keep."""
     hits: tuple[ReplaceHit, ...] = session.find(replacement)
-    state = session.state
-    lines = tuple(
-        _line(
-            board.position(h.sentence_id) + 1,
-            state.text_of(session.sentence(h.sentence_id)),
-            h.start,
-            h.end,
-            h.after,
-        )
-        for h in hits
-    )
+    lines = _lines(session, board, ((h.sentence_id, h.start, h.end, h.after) for h in hits))
 
     def apply(session: ReviewSession, kept: Sequence[int]) -> Change:
         label = f"replaced {replacement.describe()} ({len(kept)})"
