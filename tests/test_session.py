@@ -157,6 +157,19 @@ def test_accept_all_is_one_step_and_skips_overlaps(doc):
         assert len(session.state) == 0
 
 
+def test_acceptable_previews_accept_all_without_changing_anything(doc):
+    with open_session(doc) as session:
+        flags = [
+            flag("s1", 7, 13, " sat  ", rule="SPACE", replacements=(" sat ",)),
+            flag("s1", 10, 13, "t  ", rule="SPACE", replacements=("t ",)),
+            flag("s2", 3, 11, "was was ", rule="SPACE", replacements=("was ",)),
+        ]
+        chosen, texts = session.acceptable(flags, "SPACE")
+        assert chosen == (flags[1], flags[2])
+        assert texts == {"s1": "Teh cat sat on the mat.", "s2": "It was happy."}
+        assert len(session.state) == 0 and not session.can_undo
+
+
 def test_annotation_span_must_lie_in_the_sentence(doc):
     with open_session(doc) as session:
         with pytest.raises(ReviewError, match=r"annotation span 5..99 is outside the sentence"):

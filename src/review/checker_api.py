@@ -6,7 +6,7 @@ package (``review.languagetool``) implements it without importing the registry.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -42,10 +42,17 @@ class CheckerUnavailable(Exception):
     The message is the one-line notice the user sees."""
 
 
+# Runs a checker's pass over a text elsewhere and returns its flags: the UI runs the CPU-heavy
+# checkers in another process, as they would hold the interpreter lock its keys need.
+Offload = Callable[["Checker", str, Sequence[Sentence]], list[Flag]]
+
+
 @dataclass(frozen=True, slots=True)
 class Opening:
-    """What a checker's ``open_checker`` gets."""
+    """What a checker's ``open_checker`` gets. ``offload``: where a CPU-heavy checker that
+    needs no server runs its pass (None: in the calling thread)."""
 
     config: Config
     cache: ResultCache
     progress: Progress | None = None
+    offload: Offload | None = None

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 # The registry is read when used (not bound at import), so that a test can register a checker.
 from review import checkers as registry
 from review.cache import ResultCache
-from review.checker_api import Checker, CheckerUnavailable, Opening
+from review.checker_api import Checker, CheckerUnavailable, Offload, Opening
 from review.checkers.consensus.duplicates import merge_duplicates
 from review.config import Config
 from review.flags import Flag
@@ -50,6 +50,7 @@ def open_checkers(
     use_servers: bool = True,
     progress: Progress | None = None,
     cache: ResultCache | None = None,
+    offload: Offload | None = None,
 ) -> Checkers:
     """The registered checkers that ``config`` enables, in registry order; those that need a
     server are left out unless ``use_servers``. A checker that cannot be had is a notice, not
@@ -58,7 +59,7 @@ def open_checkers(
     Every checker's flags on a word of the project's word list are left out (after the cache,
     so a word taken off the list brings its flags back).
     """
-    opening = Opening(config, cache or ResultCache.default(), progress)
+    opening = Opening(config, cache or ResultCache.default(), progress, offload)
     words = read_words(config.word_list())
     checkers: list[Checker] = []
     versions: dict[str, str] = {}

@@ -265,22 +265,40 @@ class ReviewSession:
 
         Of overlapping flags in a sentence the one further on wins; the others are left open.
         """
-        chosen = sorted(
+        with self._mutex:
+            _, reviews = self._accepting(flags, rule)
+            return self._commit(f"accepted {rule}", reviews)
+
+    def acceptable(
+        self, flags: Iterable[Flag], rule: str
+    ) -> tuple[tuple[Flag, ...], Mapping[str, str]]:
+        """The preview of ``accept_all``: the flags it would apply, and the texts of the
+        sentences it would change once they are applied."""
+        with self._mutex:
+            chosen, reviews = self._accepting(flags, rule)
+            texts = {sid: review.text(self._by_id[sid].text) for sid, review in reviews.items()}
+            return chosen, texts
+
+    def _accepting(
+        self, flags: Iterable[Flag], rule: str
+    ) -> tuple[tuple[Flag, ...], dict[str, SentenceReview]]:
+        candidates = sorted(
             (f for f in flags if f.rule == rule and f.replacements),
             key=lambda f: (f.sentence_id, -f.start),
         )
-        with self._mutex:
-            reviews: dict[str, SentenceReview] = {}
-            limits: dict[str, int] = {}
-            for flag in chosen:
-                if flag.end > limits.get(flag.sentence_id, flag.end):
-                    continue
-                sentence = self.sentence(flag.sentence_id)
-                review = reviews.get(sentence.id, self._state.review_of(sentence.id))
-                reviews[sentence.id] = _accepted(review, sentence, flag, flag.replacements[0])
-                limits[sentence.id] = flag.start
-            ordered = {s.id: reviews[s.id] for s in self.sentences if s.id in reviews}
-            return self._commit(f"accepted {rule}", ordered)
+        chosen: list[Flag] = []
+        reviews: dict[str, SentenceReview] = {}
+        limits: dict[str, int] = {}
+        for flag in candidates:
+            if flag.end > limits.get(flag.sentence_id, flag.end):
+                continue
+            sentence = self.sentence(flag.sentence_id)
+            review = reviews.get(sentence.id, self._state.review_of(sentence.id))
+            reviews[sentence.id] = _accepted(review, sentence, flag, flag.replacements[0])
+            limits[sentence.id] = flag.start
+            chosen.append(flag)
+        ordered = {s.id: reviews[s.id] for s in self.sentences if s.id in reviews}
+        return tuple(chosen), ordered
 
     def dismissable(
         self, flags: Iterable[Flag], rule: str, text: str | None = None

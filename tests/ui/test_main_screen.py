@@ -172,6 +172,8 @@ async def test_the_ui_reopens_where_the_editor_left_off(make_app):
         "show": "flagged",
         "category": None,
         "query": "",
+        "rule": None,
+        "source": None,
     }
     second = make_app()
     async with second.run_test(size=(120, 40)) as pilot:

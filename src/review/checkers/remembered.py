@@ -9,7 +9,7 @@ from importlib import import_module
 from pathlib import Path
 
 from review.cache import ResultCache
-from review.checker_api import Checker
+from review.checker_api import Checker, Offload
 from review.flags import Flag
 from review.segment import Sentence
 
@@ -17,15 +17,25 @@ from review.segment import Sentence
 class RememberedChecker:
     """A checker whose flags for a whole text are kept in the result cache, so a report or a
     reopened review does not run it again. The key holds the checker's code and data (a hash
-    of its package's files), its settings, the text and the sentence spans."""
+    of its package's files), its settings, the text and the sentence spans.
 
-    def __init__(self, checker: Checker, cache: ResultCache, settings: str) -> None:
+    With ``offload``, a pass the cache does not have runs there (another process); the cache
+    is read and written here all the same."""
+
+    def __init__(
+        self,
+        checker: Checker,
+        cache: ResultCache,
+        settings: str,
+        offload: Offload | None = None,
+    ) -> None:
         self.name = checker.name
         self.version = checker.version
         self._checker = checker
         self._cache = cache
         self._fingerprint = _package_fingerprint(type(checker).__module__)
         self._settings = settings
+        self._offload = offload
 
     def check(self, text: str, sentences: Sequence[Sentence]) -> Iterable[Flag]:
         spans = ",".join(f"{s.start}:{s.end}:{s.paragraph}" for s in sentences)
@@ -33,7 +43,10 @@ class RememberedChecker:
         remembered = self._cache.get(key)
         if remembered is not None:
             return [Flag.from_json(item) for item in remembered]
-        flags = list(self._checker.check(text, sentences))
+        if self._offload is not None:
+            flags = self._offload(self._checker, text, sentences)
+        else:
+            flags = list(self._checker.check(text, sentences))
         self._cache.put(key, [flag.to_json() for flag in flags])
         return flags
 

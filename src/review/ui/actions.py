@@ -32,6 +32,7 @@ class Action:
 MOVING = "Moving"
 REVIEWING = "Reviewing"
 VIEWS = "Views"
+WHOLE = "Whole document (previewed; one undo step)"
 
 ACTIONS: tuple[Action, ...] = (
     Action("n", "next_flagged", "Next flagged sentence", MOVING, footer="Next flag",
@@ -59,7 +60,17 @@ ACTIONS: tuple[Action, ...] = (
     Action("u,ctrl+z", "undo", "Undo", REVIEWING, footer="Undo", palette="Undo"),
     Action("ctrl+y", "redo", "Redo", REVIEWING, palette="Redo"),
     Action("s,ctrl+s", "save", "Save", REVIEWING, footer="Save", palette="Save"),
-    Action("f", "filter", "Filter the sentences", VIEWS, palette="Filter"),
+    Action("D", "dismiss_everywhere", "Dismiss the selected flag's rule everywhere", WHOLE,
+           palette="Dismiss rule everywhere"),
+    Action("ctrl+d", "dismiss_everywhere(True)",
+           "Dismiss the selected flag's rule everywhere it flags the same text", WHOLE,
+           palette="Dismiss rule on this text everywhere"),
+    Action("A", "accept_everywhere", "Accept the selected flag's rule everywhere (fixes that "
+           "raise no new flag)", WHOLE, palette="Accept rule everywhere"),
+    Action("R", "replace", "Find and replace (plain or regex, whole word, case)", WHOLE,
+           palette="Find and replace"),
+    Action("f", "filter", "Filter the sentences (kind, category, rule, checker)", VIEWS,
+           palette="Filter"),
     Action("slash", "search", "Search the sentences", VIEWS, palette="Search"),
     Action("question_mark,f1", "help", "Help: keys and marks", VIEWS, footer="Help",
            palette="Keys"),

@@ -6,6 +6,7 @@ Plain Python (no Textual), so it is tested on its own and costs nothing to impor
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -25,14 +26,25 @@ class Show(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class RowFilter:
-    """Which sentences the table lists: a kind, optionally one category, optionally text."""
+    """Which sentences the table lists: a kind, optionally the flags of one category, rule or
+    checker (``source``), optionally text."""
 
     show: Show = Show.ALL
     category: Category | None = None
     query: str = ""
+    rule: str | None = None
+    source: str | None = None
 
     def describe(self) -> str:
-        parts = [self.category.value if self.category else self.show.value]
+        if self.category:
+            shown = self.category.value
+        elif self.rule:
+            shown = f"rule {self.rule}"
+        elif self.source:
+            shown = f"checker {self.source}"
+        else:
+            shown = self.show.value
+        parts = [shown]
         if self.query:
             parts.append(f"/{self.query}")
         return " ".join(parts)
@@ -90,6 +102,12 @@ class FlagBoard:
     def flags_of(self, sentence_id: str) -> tuple[Flag, ...]:
         return self._flags.get(sentence_id, ())
 
+    def all_flags(self) -> Iterator[Flag]:
+        """Every sentence's flags, dismissed ones included."""
+        # A snapshot: a worker reads it while the checks still stream flags in.
+        for flags in tuple(self._flags.values()):
+            yield from flags
+
     def active(self, sentence_id: str, review: SentenceReview) -> tuple[Flag, ...]:
         """The flags the editor has not dismissed."""
         return tuple(f for f in self.flags_of(sentence_id) if f.key not in review.dismissed)
@@ -134,6 +152,17 @@ def _by_sentence(flags: Iterable[Flag]) -> dict[str, list[Flag]]:
     for flag in flags:
         grouped.setdefault(flag.sentence_id, []).append(flag)
     return grouped
+
+
+def flag_kinds(board: FlagBoard, state: ReviewState) -> tuple[Counter[str], Counter[str]]:
+    """How many open flags each rule and each checker has: the filter's choices."""
+    rules: Counter[str] = Counter()
+    sources: Counter[str] = Counter()
+    for flag in board.all_flags():
+        if flag.key not in state.review_of(flag.sentence_id).dismissed:
+            rules[flag.rule] += 1
+            sources[flag.source] += 1
+    return rules, sources
 
 
 def visible_rows(
@@ -195,6 +224,10 @@ def _keeps(
 ) -> bool:
     if row_filter.category is not None:
         return any(f.category == row_filter.category for f in board.active(sentence.id, review))
+    if row_filter.rule is not None:
+        return any(f.rule == row_filter.rule for f in board.active(sentence.id, review))
+    if row_filter.source is not None:
+        return any(f.source == row_filter.source for f in board.active(sentence.id, review))
     match row_filter.show:
         case Show.FLAGGED:
             return bool(board.active(sentence.id, review))

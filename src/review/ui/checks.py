@@ -17,6 +17,7 @@ from review.checking import Checkers, Progress, open_checkers
 from review.config import Config
 from review.flags import Flag
 from review.segment import Sentence
+from review.ui.offload import ProcessOffload
 
 # Yields the checkers in the order they become available: the quick local ones first, so
 # flags appear while the LanguageTool server is still starting.
@@ -40,14 +41,18 @@ class FlagBatch:
 
 
 def default_stages(config: Config, use_languagetool: bool = True) -> CheckerStages:
+    """The checkers as the UI runs them: the CPU-heavy ones that need no server in another
+    process (``ProcessOffload``), so that they leave the interpreter lock to the keys."""
+    offload = ProcessOffload()
+
     def stages(progress: Progress) -> Iterator[Checkers]:
-        local = open_checkers(config, use_servers=False)
+        local = open_checkers(config, use_servers=False, offload=offload)
         if not use_languagetool:
             yield local
             return
         # Its notice says LanguageTool is off, which is not so: it is starting.
         yield replace(local, notices=())
-        yield open_checkers(config, use_servers=True, progress=progress)
+        yield open_checkers(config, use_servers=True, progress=progress, offload=offload)
 
     return stages
 

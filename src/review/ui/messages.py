@@ -9,11 +9,12 @@ from pathlib import Path
 from textual.message import Message
 
 from review.checking import Checkers
-from review.session import ReviewSession
+from review.session import Change, ReviewSession
 from review.ui.board import FlagBoard, RowFilter
 from review.ui.checks import FlagBatch
 from review.ui.counts import HeaderCounts
 from review.ui.opening import Chunk
+from review.ui.whole import Plan
 
 
 @dataclass
@@ -84,3 +85,24 @@ class RowsFiltered(Message):
 
     row_filter: RowFilter
     rows: Sequence[int]
+
+
+@dataclass
+class PlanReady(Message):
+    """A whole-document action's plan, made in a worker, to preview."""
+
+    plan: Plan
+
+
+@dataclass
+class ChangeApplied(Message):
+    """A change made in a worker (a whole-document action), to show."""
+
+    change: Change
+
+
+@dataclass
+class WholeFailed(Message):
+    """A whole-document action could not be planned or applied; ``error`` says why."""
+
+    error: str

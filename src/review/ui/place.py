@@ -7,7 +7,7 @@ view, not part of the review. Plain Python (no Textual).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from review.atomic import atomic_write
@@ -22,17 +22,25 @@ class Place:
     show: str = Show.ALL.value
     category: str | None = None
     query: str = ""
+    rule: str | None = None
+    source: str | None = None
 
     @property
     def row_filter(self) -> RowFilter:
-        return RowFilter(
-            Show(self.show), Category(self.category) if self.category else None, self.query
-        )
+        category = Category(self.category) if self.category else None
+        return RowFilter(Show(self.show), category, self.query, self.rule, self.source)
 
     @classmethod
     def of(cls, sentence: str | None, row_filter: RowFilter) -> Place:
         category = row_filter.category.value if row_filter.category else None
-        return cls(sentence, row_filter.show.value, category, row_filter.query)
+        return cls(
+            sentence,
+            row_filter.show.value,
+            category,
+            row_filter.query,
+            row_filter.rule,
+            row_filter.source,
+        )
 
 
 def place_path(patch: Path) -> Path:
@@ -45,6 +53,8 @@ def load_place(path: Path) -> Place:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         saved = Place(**{k: data[k] for k in ("sentence", "show", "category", "query")})
+        # Written before the rule and checker filters existed, a place has neither.
+        saved = replace(saved, rule=data.get("rule"), source=data.get("source"))
         # Through the filter and back: a value that names no filter is refused here.
         return Place.of(saved.sentence, saved.row_filter)
     except (OSError, ValueError, TypeError, KeyError):

@@ -1,5 +1,5 @@
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from review.checkers.source_target import (
@@ -74,6 +74,7 @@ _ALPHABET = '0123456789.,% 一二两十百千万亿点第之分个年？?！!。
 
 
 @settings(max_examples=300, deadline=None)
+@example(source=":", target="”", language="zh")  # a target of closing quotes only: IndexError
 @given(
     source=st.text(alphabet=_ALPHABET, max_size=40),
     target=st.text(alphabet=_ALPHABET, max_size=40),

@@ -123,4 +123,4 @@ def open_checker(opening: Opening) -> Checker:
     from review.checkers.remembered import RememberedChecker
 
     detectors = FluencyChecker(opening.config)
-    return RememberedChecker(detectors, opening.cache, detectors.key)
+    return RememberedChecker(detectors, opening.cache, detectors.key, opening.offload)

@@ -61,7 +61,9 @@ class EndPunctuation(Check):
         if target is None:
             assert source_kind is not None
             end = len(pair.target.rstrip())
-            word = len(pair.target[:end].rstrip(_CLOSERS).rsplit(None, 1)[-1])
+            # The last word before the closers (none when the target is only closers).
+            words = pair.target[:end].rstrip(_CLOSERS).rsplit(None, 1)
+            word = len(words[-1]) if words else 0
             yield Hit(
                 end - word,
                 end,

@@ -45,4 +45,4 @@ class GlossaryChecks:
 def open_checker(opening: Opening) -> Checker:
     config = opening.config
     checks = GlossaryChecks(load_glossaries(config.glossaries, config.language), config.language)
-    return RememberedChecker(checks, opening.cache, checks.key)
+    return RememberedChecker(checks, opening.cache, checks.key, opening.offload)

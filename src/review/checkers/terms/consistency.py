@@ -298,4 +298,4 @@ _NUMBER_KINDS = (
 
 
 def open_checker(opening: Opening) -> Checker:
-    return RememberedChecker(Consistency(), opening.cache, "")
+    return RememberedChecker(Consistency(), opening.cache, "", opening.offload)

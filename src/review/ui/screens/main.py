@@ -25,6 +25,7 @@ from review.checkers import Checker
 from review.checking import Checkers
 from review.errors import ReviewError
 from review.flags import Category, Flag
+from review.replace import Replacement
 from review.segment import Sentence
 from review.session import Change, ReviewSession
 from review.state import TYPE_OF_CLASS, Annotation, MqmType, ReviewState, Status
@@ -34,6 +35,7 @@ from review.ui.board import (
     RowFilter,
     SeverityCounts,
     Show,
+    flag_kinds,
     matches,
     refiltered,
     visible_rows,
@@ -48,16 +50,19 @@ from review.ui.checks import (
 )
 from review.ui.counts import HeaderCounts
 from review.ui.messages import (
+    ChangeApplied,
     CheckersOpened,
     CheckProgress,
     ChecksFinished,
     FlagsFound,
     OpenFailed,
+    PlanReady,
     RecheckFailed,
     RowsFiltered,
     Saved,
     SentencesFound,
     SessionOpened,
+    WholeFailed,
 )
 from review.ui.opening import Chunk, DocumentOpener
 from review.ui.place import Place, load_place, place_path, save_place
@@ -71,6 +76,8 @@ from review.ui.screens.dialogs import (
     SentenceEditor,
 )
 from review.ui.screens.help import HelpScreen, binding_rows
+from review.ui.screens.whole import PreviewScreen, ReplaceScreen
+from review.ui.whole import Plan, accept_plan, dismiss_plan, replace_plan
 from review.ui.widgets.detail import DetailPane, SentenceDetail, flag_list
 from review.ui.widgets.sentence_table import Row, SentenceTable
 from review.ui.widgets.status_header import LANGUAGETOOL_STARTING, HeaderInfo, StatusHeader
@@ -78,6 +85,10 @@ from review.worddiff import word_diff
 
 # A filter or search over more sentences runs in a thread (a book's takes a few hundred ms).
 INLINE_FILTER_SENTENCES = 20_000
+
+# The filter choices' keys for one rule and one checker ("rule:EN_QUOTES").
+RULE = "rule:"
+CHECKER = "checker:"
 
 # Below this width the detail pane goes under the table instead of beside it.
 SIDE_BY_SIDE_WIDTH = 120
@@ -572,7 +583,12 @@ class MainScreen(Screen[None]):
         except ReviewError as exc:
             self.notify(str(exc), title="Not done", severity="error", timeout=8)
             return
-        if change is None or not change.after:
+        if change is not None:
+            self._show_change(change)
+
+    def _show_change(self, change: Change) -> None:
+        """Show what a change did (and re-check the sentences whose text it changed)."""
+        if not change.after:
             return
         retext = {
             sid for sid in change.after if change.before[sid].edited != change.after[sid].edited
@@ -595,6 +611,82 @@ class MainScreen(Screen[None]):
         flag = self._selected()
         if flag is not None:
             self._change(lambda s: s.dismiss(flag))
+
+    # --- actions: the whole document (planned and applied in workers) ------------------------
+
+    def action_dismiss_everywhere(self, same_text: bool = False) -> None:
+        flag = self._selected()
+        if flag is not None:
+            text = flag.text if same_text else None
+            self._plan(lambda s, board: dismiss_plan(s, board, flag.rule, text))
+
+    def action_accept_everywhere(self) -> None:
+        flag = self._selected()
+        if flag is None:
+            return
+        if not flag.replacements:
+            self.notify(f"{flag.rule} has no suggestion to accept.", severity="warning")
+            return
+        checkers = self.checkers
+        self._plan(lambda s, board: accept_plan(s, board, flag.rule, checkers))
+
+    def action_replace(self) -> None:
+        if self._opened() is None:
+            return
+
+        def done(replacement: Replacement | None) -> None:
+            if replacement is not None:
+                self._plan(lambda s, board: replace_plan(s, board, replacement))
+
+        self.app.push_screen(ReplaceScreen(self.row_filter.query), done)
+
+    @work(thread=True, exclusive=True, group="whole")
+    def _plan(self, make: Callable[[ReviewSession, FlagBoard], Plan]) -> None:
+        session = self.session
+        if session is None:
+            return
+        try:
+            plan = make(session, self.board)
+        except ReviewError as exc:
+            self.post_message(WholeFailed(str(exc)))
+            return
+        self.post_message(PlanReady(plan))
+
+    @on(PlanReady)
+    def _plan_ready(self, message: PlanReady) -> None:
+        plan = message.plan
+        if not plan.lines:
+            self.notify(f"{plan.title}: nothing to change.", timeout=4)
+            return
+
+        def done(kept: list[int] | None) -> None:
+            if kept:
+                self._apply_plan(plan, kept)
+
+        self.app.push_screen(PreviewScreen(plan), done)
+
+    @work(thread=True, group="whole")
+    def _apply_plan(self, plan: Plan, kept: list[int]) -> None:
+        session = self.session
+        if session is None:
+            return
+        try:
+            change = plan.apply(session, kept)
+        except ReviewError as exc:
+            self.post_message(WholeFailed(str(exc)))
+            return
+        self.post_message(ChangeApplied(change))
+
+    @on(ChangeApplied)
+    def _change_applied(self, message: ChangeApplied) -> None:
+        change = message.change
+        label = f"{change.label[0].upper()}{change.label[1:]}"
+        self.notify(f"{label}: {len(change.after):,} sentences", timeout=4)
+        self._show_change(change)
+
+    @on(WholeFailed)
+    def _whole_failed(self, message: WholeFailed) -> None:
+        self.notify(message.error, title="Not done", severity="error", timeout=10)
 
     def action_toggle_reviewed(self) -> None:
         current = self._current()
@@ -714,27 +806,51 @@ class MainScreen(Screen[None]):
     # --- actions: views ----------------------------------------------------------------------
 
     def filter_choices(self) -> list[tuple[str, str]]:
+        """(key, label): the kinds of sentence, the categories, and the rules and checkers
+        that have open flags, most flags first."""
         choices = [(show.value, f"{show.value} sentences") for show in Show]
-        return choices + [(c.value, f"flagged {c.value}") for c in Category]
+        choices += [(c.value, f"flagged {c.value}") for c in Category]
+        rules, sources = flag_kinds(self.board, self.state)
+        choices += [(f"{RULE}{rule}", f"rule {rule} ({n:,})") for rule, n in rules.most_common()]
+        return choices + [
+            (f"{CHECKER}{source}", f"checker {source} ({n:,})")
+            for source, n in sources.most_common()
+        ]
+
+    def _filter_key(self) -> str:
+        row_filter = self.row_filter
+        if row_filter.rule is not None:
+            return f"{RULE}{row_filter.rule}"
+        if row_filter.source is not None:
+            return f"{CHECKER}{row_filter.source}"
+        return (row_filter.category or row_filter.show).value
 
     def action_filter(self) -> None:
         if self._opened() is None:
             return
-        current = self.row_filter.category or self.row_filter.show
+        choices = self.filter_choices()
+        current = self._filter_key()
+        if current not in {key for key, _ in choices}:
+            current = self.row_filter.show.value
 
         def done(key: str | None) -> None:
             if key is not None:
                 self.set_filter(key)
 
-        self.app.push_screen(ChoiceScreen("Show", self.filter_choices(), current.value), done)
+        self.app.push_screen(ChoiceScreen("Show", choices, current), done)
 
     def set_filter(self, key: str) -> None:
         if self._opened() is None:
             return
+        kept = replace(self.row_filter, category=None, rule=None, source=None)
         if key in {s.value for s in Show}:
-            self.row_filter = replace(self.row_filter, show=Show(key), category=None)
+            self.row_filter = replace(kept, show=Show(key))
+        elif key.startswith(RULE):
+            self.row_filter = replace(kept, show=Show.FLAGGED, rule=key.removeprefix(RULE))
+        elif key.startswith(CHECKER):
+            self.row_filter = replace(kept, show=Show.FLAGGED, source=key.removeprefix(CHECKER))
         else:
-            self.row_filter = replace(self.row_filter, show=Show.FLAGGED, category=Category(key))
+            self.row_filter = replace(kept, show=Show.FLAGGED, category=Category(key))
         self._apply_filter()
         self._show_header()
 
@@ -788,6 +904,7 @@ def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
             ],
         ),
         ("MQM annotation", binding_rows(AnnotateScreen.BINDINGS)),
+        ("Whole-document preview", binding_rows(PreviewScreen.BINDINGS)),
         ("Quit prompt", binding_rows(QuitScreen.BINDINGS)),
         ("Anywhere", [("ctrl+p", "Command palette")]),
     ]

@@ -1,0 +1,73 @@
+"""The CPU-heavy checkers' passes (fluency detectors, terms, consistency) in another process.
+
+In the UI's own process a detector's pass over a book holds the interpreter lock for seconds at
+a stretch, and every key waits for it (p95 77 ms). The checker (a small picklable object) and
+the sentences go to one worker process, started with forkserver (never fork: the UI has
+threads); the flags come back as the JSON-able lists ``Flag.to_json`` gives, so they are the
+same flags. The result cache stays in the UI's process (``RememberedChecker`` reads and writes
+it around the call).
+
+Plain Python (no Textual). The worker is a daemon process: it ends with the UI, even mid-pass.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import multiprocessing
+import os
+import threading
+from collections.abc import Sequence
+from multiprocessing.pool import Pool
+
+from review.checker_api import Checker
+from review.flags import Flag
+from review.segment import Sentence
+
+PRELOAD = ("review.checkers.fluency", "review.checkers.terms")
+
+
+# Flags per JSON chunk coming back. Unpickling or parsing one big result is a single C call that
+# holds the interpreter lock throughout (tens of ms for a book's flags); chunks let the UI's
+# thread in between.
+CHUNK = 500
+
+
+def _flags(checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[str]:
+    flags = [flag.to_json() for flag in checker.check(text, sentences)]
+    return [json.dumps(flags[i : i + CHUNK]) for i in range(0, len(flags), CHUNK)]
+
+
+class ProcessOffload:
+    """An ``Offload`` (``review.checker_api``): runs a checker's pass in a worker process,
+    started when first needed; passes run one at a time, in the order asked for."""
+
+    def __init__(self) -> None:
+        self._pool: Pool | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self, checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
+        chunks = self._started().apply(_flags, (checker, text, tuple(sentences)))
+        return [Flag.from_json(item) for chunk in chunks for item in json.loads(chunk)]
+
+    def _started(self) -> Pool:
+        with self._lock:
+            if self._pool is None:
+                # The helper processes started now (forkserver, resource tracker) are handed
+                # sys.stderr's descriptor; under Textual that is its capture, whose fileno()
+                # is -1 ("bad value(s) in fds_to_keep"). They get /dev/null: the flags and
+                # any error come back through the pool, and the terminal is the UI's.
+                context = multiprocessing.get_context("forkserver")
+                # The server imports these once (not the program's __main__, its default:
+                # the UI's launcher, or a bench script that cannot be imported from there).
+                context.set_forkserver_preload(list(PRELOAD))
+                with open(os.devnull, "w") as null, contextlib.redirect_stderr(null):
+                    self._pool = context.Pool(1)
+            return self._pool
+
+    def close(self) -> None:
+        """End the worker process (a pass under way is dropped)."""
+        with self._lock:
+            if self._pool is not None:
+                self._pool.terminate()
+                self._pool = None

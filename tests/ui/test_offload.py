@@ -1,0 +1,141 @@
+"""The UI's CPU-heavy checkers run in another process: the same flags as in the UI's own, the
+result cache written by the UI's process (issue 12 item 8)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from review.cache import ResultCache
+from review.checker_api import Checker
+from review.checkers.fluency import FluencyChecker
+from review.checking import open_checkers
+from review.config import Config
+from review.flags import Flag
+from review.inputs import open_text
+from review.segment import Sentence
+from review.ui.checks import default_stages
+from review.ui.offload import ProcessOffload
+from support import SEED
+from ui.harness import pilot_test, wait_ready
+
+GLOSSARY = """\
+use: China–US
+avoid: community of human destiny → community with a shared future for mankind
+"""
+
+
+@pytest.fixture
+def offload() -> Iterator[ProcessOffload]:
+    runner = ProcessOffload()
+    yield runner
+    runner.close()
+
+
+def _config(tmp_path: Path) -> Config:
+    glossary = tmp_path / "glossary.txt"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    return replace(Config(), glossaries=(glossary,), words=tmp_path / "words.txt")
+
+
+def test_the_checkers_give_the_same_flags_in_the_other_process(tmp_path, offload):
+    text = open_text(SEED)
+    config = _config(tmp_path)
+    here = open_checkers(config, use_servers=False, cache=ResultCache(tmp_path / "a.sqlite3"))
+    there = open_checkers(
+        config, use_servers=False, cache=ResultCache(tmp_path / "b.sqlite3"), offload=offload
+    )
+    names = [c.name for c in there.checkers]
+    assert names == ["fluency", "terms", "consistency"]
+    for mine, theirs in zip(here.checkers, there.checkers, strict=True):
+        expected = list(mine.check(text.document.text, text.sentences))
+        assert expected  # each finds something on the seed
+        assert list(theirs.check(text.document.text, text.sentences)) == expected
+
+
+def test_the_pass_runs_in_another_process_and_the_cache_is_written_here(tmp_path, offload):
+    text = open_text(SEED)
+    ran_in: list[int] = []
+
+    def watched(checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
+        flags = offload(checker, text, sentences)
+        ran_in.append(offload(_Pid(), "", ())[0].start)
+        return flags
+
+    cache = ResultCache(tmp_path / "cache.sqlite3")
+    opened = open_checkers(_config(tmp_path), use_servers=False, cache=cache, offload=watched)
+    fluency = opened.checkers[0]
+    first = list(fluency.check(text.document.text, text.sentences))
+    assert ran_in and ran_in[0] != os.getpid()
+    # Reopened on the same cache: the flags come from it, nothing is sent to the process.
+    ran_in.clear()
+    again = open_checkers(_config(tmp_path), use_servers=False, cache=cache, offload=watched)
+    assert list(again.checkers[0].check(text.document.text, text.sentences)) == first
+    assert ran_in == []
+
+
+class _Pid:
+    """A checker whose one flag's start is the id of the process that ran it."""
+
+    name = "pid"
+    version = None
+
+    def check(self, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
+        from review.flags import Category, MqmClass, Severity
+
+        pid = os.getpid()
+        return [
+            Flag("s1", pid, pid, "pid", "PID", Category.STYLE, MqmClass.AWKWARD,
+                 Severity.MINOR, "", "")
+        ]  # fmt: skip
+
+
+@pilot_test
+async def test_the_ui_shows_the_detectors_flags_from_the_other_process(make_app, tmp_path):
+    config = replace(Config(), words=tmp_path / "words.txt")
+    stages = default_stages(config, use_languagetool=False)
+    app = make_app(stages=stages)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        assert [n.message for n in app._notifications if n.severity == "error"] == []
+        expected = list(
+            FluencyChecker(config).check(app.session.document.text, app.session.sentences)
+        )
+        assert sorted(f.to_json() for f in app.main.board.all_flags() if f.source == "fluency") == (
+            sorted(f.to_json() for f in expected)
+        )
+
+
+STARTED_UNDER_TEXTUAL = """
+import sys
+from review.inputs import open_text
+from review.checkers.fluency import FluencyChecker
+from review.ui.offload import ProcessOffload
+
+class Capture:  # as Textual's capture of stderr: no file descriptor
+    def write(self, text): return len(text)
+    def flush(self): pass
+    def fileno(self): return -1
+
+if __name__ == "__main__":
+    text = open_text(sys.argv[1])
+    sys.stderr = Capture()
+    flags = ProcessOffload()(FluencyChecker(), text.document.text, text.sentences)
+    print(len(flags) == len(list(FluencyChecker().check(text.document.text, text.sentences))))
+"""
+
+
+def test_the_process_starts_while_stderr_has_no_file_descriptor(tmp_path):
+    # It failed with "bad value(s) in fds_to_keep": the helper processes get stderr's fd.
+    script = tmp_path / "started.py"
+    script.write_text(STARTED_UNDER_TEXTUAL, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(script), str(SEED)], capture_output=True, text=True, timeout=120
+    )
+    assert (result.returncode, result.stdout) == (0, "True\n"), result.stderr[-500:]
