@@ -43,3 +43,18 @@ def test_with_fixes_places_the_sentences_in_the_fixed_text():
     text, placed = with_fixes(TEXT, sentences, [typo("s1", 0, "Thw", "The", "THW")])
     assert text == "The cause. Thw end."
     assert [text[s.start : s.end] for s in placed] == ["The cause.", "Thw end."]
+
+
+def test_a_flag_raised_in_a_paragraph_no_fix_touched_keeps_the_fix_and_ends():
+    # A document-level check: once s1 says "The", the other paragraph's "Thw" is flagged as
+    # written another way. No fix can be blamed for it; safe_fixes used to loop for ever.
+    text = "Thw cause.\n\nThw end.\n"
+    sentences = segment(text)
+
+    def consistency(checked_text, checked_sentences):
+        for sentence in checked_sentences:
+            if sentence.id == "s2" and "The cause" in checked_text:
+                yield typo("s2", 0, "Thw", "The", "CONSISTENT_TERM")
+
+    fix = typo("s1", 0, "Thw", "The", "THW")
+    assert safe_fixes([fix], [], text, sentences, consistency) == ([fix], [])

@@ -6,6 +6,11 @@ that leaves its partner unpaired) must not be among them. The fixes are applied 
 of the document, every checker runs on it (LanguageTool included: its cache makes the
 unchanged paragraphs free), and the fixes of every sentence that gained a flag are left out
 and reported; the rest is checked again until no sentence gains one.
+
+Only the fixed paragraphs are judged: a flag a fix raises there is the fix's. A flag that
+turns up in a paragraph no fix touched says something of the whole document (the consistency
+check: "Cold War" fixed in one place, "cold war" left in another) that no fix here could
+avoid, and it is no reason to leave a fix out.
 """
 
 from __future__ import annotations
@@ -46,10 +51,11 @@ def safe_fixes(
     while pending:
         fixed_text, fixed_sentences = with_fixes(text, sentences, pending)
         after = _rules_by_sentence(recheck(fixed_text, fixed_sentences))
+        judged = fixed_paragraphs(pending, fixed_sentences)
         raised = {
             sentence_id: tuple(sorted(new))
             for sentence_id, counts in after.items()
-            if (new := counts - before.get(sentence_id, Counter()))
+            if sentence_id in judged and (new := counts - before.get(sentence_id, Counter()))
         }
         if not raised:
             break
@@ -67,6 +73,13 @@ def safe_fixes(
         ]
         pending = [f for f in pending if f.sentence_id not in blamed]
     return pending, skipped
+
+
+def fixed_paragraphs(fixes: Sequence[Flag], sentences: Sequence[Sentence]) -> set[str]:
+    """The ids of the sentences of every paragraph a fix touches."""
+    paragraph = {s.id: s.paragraph for s in sentences}
+    touched = {paragraph[f.sentence_id] for f in fixes if f.sentence_id in paragraph}
+    return {s.id for s in sentences if s.paragraph in touched}
 
 
 def _paragraph_fixes(
