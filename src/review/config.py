@@ -40,6 +40,11 @@ class Config:
     # The word list ([review] words); None: review-words.txt beside review.toml.
     words: Path | None = None
     source: Path | None = None
+    # [bilingual] update_state: marking a unit reviewed sets its state in the file too.
+    update_state: bool = False
+    # Source–target checks by rule id ([source_target] on/off), as for the fluency detectors.
+    source_target_on: frozenset[str] = field(default_factory=frozenset)
+    source_target_off: frozenset[str] = field(default_factory=frozenset)
 
     def word_list(self) -> Path:
         """The project's word list: [review] words, else review-words.txt beside the
@@ -83,6 +88,8 @@ def parse_config(path: Path) -> Config:
     lt = _table(data, "languagetool", path)
     fluency = _table(data, "fluency", path)
     terms = _table(data, "terms", path)
+    bilingual = _table(data, "bilingual", path)
+    source_target = _table(data, "source_target", path)
     words = _get(review, "words", str, "", path)
     return Config(
         language=_get(review, "language", str, "en-US", path),
@@ -98,6 +105,9 @@ def parse_config(path: Path) -> Config:
         glossaries=tuple(path.parent / name for name in _strings(terms, "files", path)),
         words=path.parent / words if words else None,
         source=path,
+        update_state=_get(bilingual, "update_state", bool, False, path),
+        source_target_on=_names(source_target, "on", path),
+        source_target_off=_names(source_target, "off", path),
     )
 
 

@@ -6,7 +6,12 @@ import argparse
 import sys
 
 from review.check_formats import FORMATS
-from review.commands.arguments import add_format_argument, add_glossary_argument, with_glossaries
+from review.commands.arguments import (
+    add_bilingual_arguments,
+    add_format_argument,
+    add_glossary_argument,
+    with_glossaries,
+)
 from review.flags import Severity
 
 
@@ -17,6 +22,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Check FILE with LanguageTool and the fluency detectors and list the flags.",
     )
     parser.add_argument("file", help="the text to check")
+    add_bilingual_arguments(parser)
     add_format_argument(parser, FORMATS, guessed_from_output=False)
     parser.add_argument(
         "--fail-on",

@@ -1,0 +1,207 @@
+"""Bilingual files (``review.bilingual``'s formats) as an input format.
+
+The editor reviews the target view: every unit's display target, one after the other, split into
+sentences by the SRX rules (or one sentence per segment when the file is segmented). A sentence's
+id is made from its unit's id, so a unit moved in the file keeps its review. The patch is a diff
+of the file itself, in which only the targets of edited units (and, with ``[bilingual]
+update_state``, the state of reviewed units) change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import fields, replace
+from pathlib import Path
+from typing import Any
+
+from review.bilingual import (
+    FORMATS,
+    BilingualText,
+    ReadOptions,
+    Unit,
+    check_edit,
+    edited_targets,
+    read,
+    target_view,
+)
+from review.cache import ResultCache, cached_segment
+from review.config import load_config
+from review.document import Document, load_document
+from review.errors import ReviewError
+from review.inputs import read_options
+from review.inputs.document import BilingualDocument
+from review.inputs.plain import recover_reviews
+from review.segment import Sentence
+from review.state import ReviewState, SentenceReview, Status
+
+_ID_SAFE = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+_ID_CHARS = 24
+
+
+def sentence_id(unit_id: str, number: int) -> str:
+    """The id of the ``number``-th sentence of a unit (a patch header key, so letters, digits
+    and hyphens): ``<unit id>-s<n>``; a unit id with other characters, or a long one, is
+    ``u`` and a hash of it instead."""
+    if _ID_SAFE.fullmatch(unit_id) and len(unit_id) <= _ID_CHARS:
+        return f"{unit_id}-s{number}"
+    return f"u{hashlib.sha256(unit_id.encode('utf-8')).hexdigest()[:10]}-s{number}"
+
+
+class Bilingual:
+    def load(self, path: Path, base: Path | None) -> Document:
+        document = load_document(path, base=base)
+        options = _options()
+        bilingual = read(path, document.text, options)
+        if bilingual is None:  # a plain text that no bilingual format claims
+            raise ReviewError(f"{path}: is not a bilingual file")
+        view = target_view(bilingual)
+        loaded = {f.name: getattr(document, f.name) for f in fields(Document)}
+        return BilingualDocument(
+            **{**loaded, "text": view.text},
+            file=document.text,
+            bilingual=bilingual,
+            view=view,
+            options=options,
+            update_state=load_config().update_state,
+            unit_index={unit.id: index for index, unit in enumerate(bilingual.units)},
+        )
+
+    def segment(
+        self,
+        document: Document,
+        cache: ResultCache | None,
+        on_chunk: Callable[[tuple[Sentence, ...]], None] | None,
+    ) -> tuple[Sentence, ...]:
+        bilingual = _bilingual(document)
+        found = cached_segment(document.text, cache, None)
+        by_unit: dict[int, list[Sentence]] = {}
+        for sentence in found:
+            by_unit.setdefault(bilingual.view.unit_index(sentence.start), []).append(sentence)
+        sentences: list[Sentence] = []
+        for index, unit in enumerate(bilingual.bilingual.units):
+            spans = by_unit.get(index, [])
+            if unit.segmented and spans:  # the file's segment is the sentence
+                spans = [replace(spans[0], end=spans[-1].end)]
+            if not spans:  # an empty target is one empty sentence, to translate
+                start = bilingual.view.spans[index][0]
+                spans = [Sentence("", start, start, index + 1, "")]
+            sentences.extend(
+                Sentence(
+                    id=sentence_id(unit.id, number),
+                    start=span.start,
+                    end=span.end,
+                    paragraph=index + 1,
+                    text=document.text[span.start : span.end],
+                    unit=unit.id,
+                    source=unit.source_text,
+                )
+                for number, span in enumerate(spans, start=1)
+            )
+        result = tuple(sentences)
+        if on_chunk is not None:
+            on_chunk(result)
+        return result
+
+    def check_edits(
+        self,
+        document: Document,
+        sentences: Sequence[Sentence],
+        state: ReviewState,
+        changed: Sequence[str],
+    ) -> None:
+        bilingual = _bilingual(document)
+        units = {s.unit for s in sentences if s.id in changed}
+        for unit_id, target in _targets(bilingual, sentences, state, units).items():
+            unit = bilingual.bilingual.units[bilingual.unit_index[unit_id]]
+            try:
+                check_edit(unit, target)
+            except ReviewError as exc:
+                raise type(exc)(f"unit {unit_id}: {exc}") from None
+
+    def corrected(
+        self, document: Document, sentences: Sequence[Sentence], state: ReviewState
+    ) -> str:
+        bilingual = _bilingual(document)
+        targets = _targets(bilingual, sentences, state, None)
+        reviewed = (
+            _reviewed(bilingual.bilingual, sentences, state) if bilingual.update_state else ()
+        )
+        writer = FORMATS[bilingual.bilingual.format]
+        return document.bom_text + writer.write(
+            bilingual.file, bilingual.bilingual, targets, reviewed=reviewed
+        )
+
+    def reviews(
+        self,
+        corrected: str,
+        document: Document,
+        sentences: Sequence[Sentence],
+        records: dict[str, dict[str, Any]],
+        name: str,
+    ) -> dict[str, SentenceReview]:
+        """The patched file read back in its format: its targets, in the original's order of
+        units, are the corrected target view, walked as a plain text's."""
+        bilingual = _bilingual(document)
+        patched = read(document.path, corrected[len(document.bom_text) :], bilingual.options)
+        targets = {u.id: u.target_text for u in patched.units} if patched else {}
+        missing = [u.id for u in bilingual.bilingual.units if u.id not in targets]
+        if missing or len(targets) != len(bilingual.bilingual.units):
+            where = f"unit {missing[0]}" if missing else "a unit it adds"
+            raise ReviewError(
+                f"{name}: its diff does not keep the units of {document.relpath} (at {where}); "
+                "was it changed by hand?"
+            )
+        view = "\n".join(targets[u.id] for u in bilingual.bilingual.units)
+        return recover_reviews(view, document.text, sentences, records, name)
+
+
+FORMAT = Bilingual()
+
+
+def _options() -> ReadOptions:
+    given = read_options()
+    source_text, source_name = None, ""
+    if given.source is not None:
+        source_text = load_document(given.source).text
+        source_name = str(given.source)
+    return ReadOptions(given.source_language, given.target_language, source_text, source_name)
+
+
+def _bilingual(document: Document) -> BilingualDocument:
+    if not isinstance(document, BilingualDocument):
+        raise TypeError(f"{document.relpath} was not read as a bilingual file")
+    return document
+
+
+def _targets(
+    document: BilingualDocument,
+    sentences: Sequence[Sentence],
+    state: ReviewState,
+    units: set[str] | None,
+) -> Mapping[str, str]:
+    """Unit id → new display target of every edited unit (of ``units`` only, when given)."""
+    edits = [
+        (s.start, s.end, state.text_of(s))
+        for s in sentences
+        if (units is None or s.unit in units) and state.review_of(s.id).edited is not None
+    ]
+    return edited_targets(document.view, document.bilingual, edits)
+
+
+def _reviewed(
+    bilingual: BilingualText, sentences: Sequence[Sentence], state: ReviewState
+) -> list[str]:
+    """The units whose every sentence is marked reviewed."""
+    done: dict[str, bool] = {}
+    for s in sentences:
+        done[s.unit] = done.get(s.unit, True) and state.review_of(s.id).status is Status.REVIEWED
+    return [u.id for u in bilingual.units if done.get(u.id, False)]
+
+
+def units_of(document: Document) -> Mapping[str, Unit]:
+    """Unit id → unit of a bilingual document; empty for a plain text."""
+    if not isinstance(document, BilingualDocument):
+        return {}
+    return {unit.id: unit for unit in document.bilingual.units}
