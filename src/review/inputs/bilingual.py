@@ -145,16 +145,28 @@ class Bilingual:
         units, are the corrected target view, walked as a plain text's."""
         bilingual = _bilingual(document)
         patched = read(document.path, corrected[len(document.bom_text) :], bilingual.options)
-        targets = {u.id: u.target_text for u in patched.units} if patched else {}
-        missing = [u.id for u in bilingual.bilingual.units if u.id not in targets]
-        if missing or len(targets) != len(bilingual.bilingual.units):
+        by_id = {u.id: u for u in patched.units} if patched else {}
+        originals = bilingual.bilingual.units
+        missing = [u.id for u in originals if u.id not in by_id]
+        if missing or len(by_id) != len(originals):
             where = f"unit {missing[0]}" if missing else "a unit it adds"
             raise ReviewError(
                 f"{name}: its diff does not keep the units of {document.relpath} (at {where}); "
                 "was it changed by hand?"
             )
-        view = "\n".join(targets[u.id] for u in bilingual.bilingual.units)
+        view = "\n".join(_as_typed(by_id[u.id], u) for u in originals)
         return recover_reviews(view, document.text, sentences, records, name)
+
+
+def _as_typed(patched: Unit, original: Unit) -> str:
+    """The patched unit's target as the editor typed it: the original's tags as their tokens
+    (the unchanged source numbers them alike), and what reads as a new tag (``<b>`` typed into
+    a PO message) as the text it is."""
+    known = {(t.number, t.markup) for t in (*original.source.tags, *original.target.tags)}
+    return "".join(
+        p if isinstance(p, str) else p.token if (p.number, p.markup) in known else p.markup
+        for p in patched.target.parts
+    )
 
 
 FORMAT = Bilingual()

@@ -1,0 +1,147 @@
+"""Bilingual files end to end through the command line: open, edit two units with `review edit`,
+`git apply` and `patch -p1` give what `review apply` gives, and the patched file read back by an
+independent reader (translate-toolkit where it reads the format) has exactly those targets
+changed; reopening the patch recovers the reviews."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from translate.storage import factory
+from translate.storage.xliff2 import Xliff2File
+
+from patch_helpers import applied_by_standard_tools, git, git_project, review
+from review.inputs import Reading, open_text, reading
+from review.session import ReviewSession
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "bilingual"
+EDIT = " Edited & <checked>."
+
+
+@pytest.fixture(autouse=True)
+def no_user_config(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+
+
+def _translate_toolkit_targets(path: Path) -> dict[str, list[str]]:
+    if 'version="2.' in path.read_text("utf-8")[:500]:
+        store = Xliff2File.parsefile(str(path))
+    else:
+        store = factory.getobject(str(path))
+    return {
+        unit.getid(): [str(t) for t in getattr(unit.target, "strings", [unit.target])]
+        for unit in store.units
+        if not unit.isheader()
+    }
+
+
+def _tsv_targets(path: Path) -> dict[str, list[str]]:
+    lines = [line.split("\t") for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return {fields[0]: [fields[1]] for fields in lines}
+
+
+def _paragraphs(path: Path) -> dict[str, list[str]]:
+    found = re.findall(r"[^\n]*\S[^\n]*", path.read_text("utf-8"))
+    return {str(n): [p] for n, p in enumerate(found)}
+
+
+CASES = [
+    # (file, extra files, options, reader of the targets)
+    ("tt_odf2xliff_inline.xlf", (), (), _translate_toolkit_targets),  # XLIFF 1.2, inline tags
+    ("mlqe_et_en.xlf", (), (), _translate_toolkit_targets),
+    ("oasis_withReorderedCodes.xlf", (), (), _translate_toolkit_targets),  # XLIFF 2.0, codes
+    ("mlqe_et_en_2.xlf", (), (), _translate_toolkit_targets),
+    ("features.po", (), (), _translate_toolkit_targets),  # plurals, fuzzy, obsolete, msgctxt
+    ("tt_plural.po", (), (), _translate_toolkit_targets),
+    ("mlqe_et_en.tmx", (), (), _translate_toolkit_targets),
+    ("mlqe_et_en.tsv", (), (), _tsv_targets),
+    ("mlqe_en.txt", ("mlqe_et.txt",), ("--source", "mlqe_et.txt"), _paragraphs),
+]
+
+
+def _two_units(name: str, options: tuple[str, ...]) -> dict[str, str]:
+    """Sentence id → new text for the first sentence of the second and the last unit that
+    have one: a target with EDIT added (an empty target gets its source, tags and all)."""
+    source = Path(options[1]) if options else None
+    with reading(Reading(source)):
+        sentences = open_text(name).sentences
+    firsts = [s for s in sentences if s.id.endswith("-s1")]
+    chosen = [firsts[1], firsts[-1]]
+    return {s.id: (s.text or s.source.strip()) + EDIT for s in chosen}
+
+
+@pytest.mark.parametrize(
+    ("name", "extra", "options", "targets_of"), CASES, ids=[c[0] for c in CASES]
+)
+def test_edit_two_units_then_standard_tools_and_translate_toolkit_agree(
+    name, extra, options, targets_of, tmp_path, monkeypatch, capsysbinary
+):
+    root = tmp_path / "project"
+    git_project(root, name, (DATA / name).read_bytes())
+    for other in extra:
+        shutil.copy(DATA / other, root / other)
+    monkeypatch.chdir(root)
+    edits = _two_units(name, options)
+    arguments = [arg for sid, text in edits.items() for arg in ("--sentence", sid, "--text", text)]
+
+    code, out, err = review(capsysbinary, "edit", name, *options, *arguments)
+    assert (code, err) == (0, "")
+    patch = root / "corrections" / f"{Path(name).stem}.patch"
+    assert out.decode().endswith(f"saved corrections/{patch.name}\n")
+
+    code, applied, err = review(capsysbinary, "apply", name, *options)
+    assert (code, err) == (0, "")
+    assert applied_by_standard_tools(root, name, patch) == {
+        "git apply": applied,
+        "patch -p1": applied,
+    }
+    before = targets_of(root / name)
+    (root / "patched").mkdir()
+    (root / "patched" / name).write_bytes(applied)
+    after = targets_of(root / "patched" / name)
+    assert before.keys() == after.keys()
+    changed = {
+        (key, form): after[key][form]
+        for key in before
+        for form in range(len(before[key]))
+        if before[key][form] != after[key][form]
+    }
+    assert len(changed) == 2  # two messages, or two plural forms of tt_plural.po's only one
+    assert all(EDIT.strip() in target for target in changed.values()), changed
+
+    source = Path(options[1]) if options else None
+    with reading(Reading(source)), ReviewSession.open(name, cwd=root) as session:
+        assert {sid: session.text_of(sid) for sid in edits} == edits
+
+
+def test_a_unit_moved_in_the_file_keeps_its_sentence_ids(tmp_path):
+    """Reviews are recorded by sentence id: the moved unit's sentences keep theirs."""
+    original = (DATA / "mlqe_et_en.xlf").read_text("utf-8")
+    units = re.findall(r"   <trans-unit .*?</trans-unit>\n", original, re.S)
+    line18 = next(unit for unit in units if 'id="line18"' in unit)
+    moved = original.replace(line18, "").replace(units[0], line18 + units[0])
+    (tmp_path / "moved.xlf").write_text(moved, "utf-8")
+
+    def by_id(path: Path) -> dict[str, tuple[str, str, str]]:
+        return {s.id: (s.unit, s.source, s.text) for s in open_text(path).sentences}
+
+    before, after = by_id(DATA / "mlqe_et_en.xlf"), by_id(tmp_path / "moved.xlf")
+    assert list(after)[:2] == ["line18-s1", "line13-s1"]
+    assert list(before)[:2] == ["line13-s1", "line17-s1"]
+    assert after == before
+
+
+def test_sentence_ids_and_sources_of_a_file(monkeypatch):
+    monkeypatch.chdir(DATA)
+    sentences = open_text("features.po").sentences
+    assert all(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]*", s.id) for s in sentences)
+    assert all(s.unit and s.id.startswith(s.unit) or s.id.startswith("u") for s in sentences)
+    first = open_text("mlqe_et_en.tmx").sentences[0]
+    assert (first.id, first.unit, first.source[:20]) == (
+        "line13-s1",
+        "line13",
+        "Aastal 1132 proovisi",
+    )
