@@ -14,6 +14,7 @@ from translate.storage import factory
 from translate.storage.xliff2 import Xliff2File
 
 from patch_helpers import applied_by_standard_tools, git_project, review
+from review.bilingual import TagError
 from review.inputs import Reading, open_text, reading
 from review.session import ReviewSession
 
@@ -154,3 +155,88 @@ def test_sentence_ids_and_sources_of_a_file(monkeypatch):
         "line13",
         "Aastal 1132 proovisi",
     )
+
+
+_HEAD = '<?xml version="1.0"?>\n'
+_XLIFF = (
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+    '<file source-language="de" target-language="en"><body>'
+    '<trans-unit id="1"><source>{source}</source><target>b</target></trans-unit>'
+    "</body></file></xliff>\n"
+)
+BAD_INPUTS = [
+    (
+        "malformed.xlf",
+        _HEAD + _XLIFF.replace("</target>", "</tareget>").format(source="a"),
+        (),
+        # Column 170 is the mismatched name, after "</" (expat's place, 1-based).
+        "review: malformed.xlf: malformed XML at line 2, column 170: mismatched tag\n",
+    ),
+    (
+        "bomb.xlf",
+        _HEAD
+        + '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n'
+        + _XLIFF.format(source="&b;"),
+        (),
+        "review: bomb.xlf: declares XML entities (an entity-expansion bomb or an external "
+        "entity); refused, nothing was expanded or fetched\n",
+    ),
+    (
+        "external.xlf",
+        _HEAD
+        + '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n'
+        + _XLIFF.format(source="&e;"),
+        (),
+        "review: external.xlf: declares XML entities (an entity-expansion bomb or an external "
+        "entity); refused, nothing was expanded or fetched\n",
+    ),
+    (
+        "bad.po",
+        'msgid "a"\nmsgstr "b"\n\nmsgid "c\nmsgstr "d"\n',
+        (),
+        "review: bad.po: PO syntax error: end-of-line within string on line 4: 'msgid \"c\\n'\n",
+    ),
+    (
+        "mlqe_et_en.tmx",
+        (DATA / "mlqe_et_en.tmx").read_text("utf-8"),
+        ("--target-lang", "fr"),
+        "review: mlqe_et_en.tmx: has no <tuv> in language 'fr' (it has en, et)\n",
+    ),
+    (
+        "t.txt",
+        "One.\n\nTwo.\n\nThree.\n",
+        ("--source", "s.txt"),
+        "review: t.txt: has 3 paragraphs but the source s.txt has 2; they part at paragraph 3, "
+        "target line 5 'Three.', source has no more\n",
+    ),
+]
+
+
+@pytest.mark.parametrize("command", ["check", "edit", "report"])
+@pytest.mark.parametrize(
+    ("name", "text", "options", "message"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS]
+)
+def test_bad_input_is_one_line_and_exit_2(
+    command, name, text, options, message, tmp_path, monkeypatch, capsysbinary
+):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text(text, "utf-8")
+    (tmp_path / "s.txt").write_text("Üks.\n\nKaks.\n", "utf-8")
+    code, out, err = review(capsysbinary, command, name, *options)
+    assert (code, out, err) == (2, b"", message)
+
+
+def test_a_tag_broken_by_an_edit_is_refused_with_the_reason(tmp_path, monkeypatch, capsysbinary):
+    name = "oasis_withReorderedCodes.xlf"
+    git_project(tmp_path, name, (DATA / name).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    code, out, err = review(
+        capsysbinary, "edit", name, "--sentence", "2-s1", "--text", "⟨/1⟩ x ⟨1⟩"
+    )
+    assert (code, out, err) == (2, b"", "review: unit 2: ⟨/1⟩ comes before ⟨1⟩\n")
+    assert not (tmp_path / "corrections" / "oasis_withReorderedCodes.patch").exists()
+    # The session refuses it too (what the UI calls), and keeps the state as it was.
+    with ReviewSession.open(name, cwd=tmp_path) as session:
+        with pytest.raises(TagError, match=r"^unit 2: ⟨/1⟩ comes before ⟨1⟩$"):
+            session.set_text("2-s1", "⟨/1⟩ x ⟨1⟩")
+        assert not session.dirty
