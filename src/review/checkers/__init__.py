@@ -71,5 +71,5 @@ CHECKERS: tuple[CheckerFactory, ...] = (
     ),
     CheckerFactory("consistency", "review.checkers.terms.consistency"),
     # Only a bilingual file's sentences have a source; a plain text gets nothing from it.
-    CheckerFactory("source-target", "review.checkers.source_target.checker", sees_tags=True),
+    CheckerFactory("source-target", "review.checkers.source_target.unit_checker", sees_tags=True),
 )

@@ -41,12 +41,12 @@ def run(args: argparse.Namespace) -> int:
     from review.check_formats.model import summary_line
     from review.checking import check_document
     from review.config import load_config
-    from review.inputs import open_text
+    from review.inputs import open_text, with_file_languages
     from review.progress import stderr_progress
 
     text = open_text(args.file)
     document, sentences = text.document, text.sentences
-    config = with_glossaries(load_config(), args)
+    config = with_file_languages(with_glossaries(load_config(), args), document)
     with stderr_progress() as progress:
         result = check_document(
             document.text, sentences, config, progress, not args.no_languagetool
