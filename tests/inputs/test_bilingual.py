@@ -240,3 +240,26 @@ def test_a_tag_broken_by_an_edit_is_refused_with_the_reason(tmp_path, monkeypatc
         with pytest.raises(TagError, match=r"^unit 2: ⟨/1⟩ comes before ⟨1⟩$"):
             session.set_text("2-s1", "⟨/1⟩ x ⟨1⟩")
         assert not session.dirty
+
+
+@pytest.mark.parametrize("switch", [False, True])
+def test_marking_reviewed_clears_fuzzy_only_with_the_switch(
+    switch, tmp_path, monkeypatch, capsysbinary
+):
+    name = "tt_fuzzy.po"
+    git_project(tmp_path, name, (DATA / name).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    if switch:
+        (tmp_path / "review.toml").write_text("[bilingual]\nupdate_state = true\n", "utf-8")
+    fuzzy = "po-7220f2657039-s1"
+    code, _, err = review(capsysbinary, "edit", name, "--status", f"{fuzzy}=reviewed")
+    assert (code, err) == (0, "")
+    code, applied, _ = review(capsysbinary, "apply", name)
+    (tmp_path / "patched.po").write_bytes(applied)
+    before = [u for u in factory.getobject(str(tmp_path / name)).units if not u.isheader()]
+    after = [u for u in factory.getobject(str(tmp_path / "patched.po")).units if not u.isheader()]
+    assert [u.isfuzzy() for u in before] == [False, True]
+    assert [u.isfuzzy() for u in after] == [False, not switch]
+    assert [str(u.target) for u in after] == [str(u.target) for u in before]
+    with ReviewSession.open(name, cwd=tmp_path) as session:
+        assert str(session.state.review_of(fuzzy).status) == "reviewed"
