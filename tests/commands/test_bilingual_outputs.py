@@ -50,6 +50,7 @@ def test_check_text_names_the_unit_and_its_line_in_the_file(project, capsysbinar
     text = (DATA / NAME).read_text("utf-8").replace("In the year 1132", "In the year")
     (tmp_path / NAME).write_text(text, "utf-8")
     code, out, _ = review(capsysbinary, "check", NAME, "--no-languagetool", "--fail-on", "none")
+    assert code == 0
     lines = [line for line in out.decode().splitlines() if "ST_NUMBER_MISSING" in line]
     assert lines == [
         f"{NAME}:7:32: line13-s1 (unit line13) mistranslation-risk ST_NUMBER_MISSING "
@@ -76,6 +77,7 @@ def test_report_and_diff_show_the_source_beside_the_target(project, capsysbinary
     code, _, err = review(
         capsysbinary, "edit", NAME, "--sentence", "line13-s1", "--text", "In 1132 they rose."
     )
+    assert (code, err) == (0, "")
     code, out, _ = review(capsysbinary, "diff", "before.patch", "corrections/mlqe_et_en.patch")
     lines = out.decode().splitlines()
     at = lines.index(next(line for line in lines if line.startswith("line13-s1 (unit line13)")))
