@@ -210,10 +210,3 @@ def _reviewed(
     for s in sentences:
         done[s.unit] = done.get(s.unit, True) and state.review_of(s.id).status is Status.REVIEWED
     return [u.id for u in bilingual.units if done.get(u.id, False)]
-
-
-def units_of(document: Document) -> Mapping[str, Unit]:
-    """Unit id → unit of a bilingual document; empty for a plain text."""
-    if not isinstance(document, BilingualDocument):
-        return {}
-    return {unit.id: unit for unit in document.bilingual.units}

@@ -24,6 +24,7 @@ from review.checkers import Checker
 from review.checking import Checkers
 from review.errors import ReviewError
 from review.flags import Category, Flag
+from review.inputs.document import BilingualDocument
 from review.segment import Sentence
 from review.session import Change, ReviewSession
 from review.state import Annotation, ReviewState, Status
@@ -55,7 +56,7 @@ from review.ui.screens.dialogs import (
     QuitScreen,
 )
 from review.ui.screens.help import HelpScreen
-from review.ui.widgets.detail import DetailPane, SentenceDetail
+from review.ui.widgets.detail import DetailPane, SentenceDetail, UnitDetail
 from review.ui.widgets.sentence_table import Row, SentenceTable
 from review.ui.widgets.status_header import LANGUAGETOOL_STARTING, HeaderInfo, StatusHeader
 from review.worddiff import word_diff
@@ -92,6 +93,7 @@ class MainScreen(Screen[None]):
         Binding("s,ctrl+s", "save", "Save"),
         Binding("f", "filter", "Filter", show=False),
         Binding("slash", "search", "Search", show=False),
+        Binding("t", "toggle_source", "Source column", show=False),
         Binding("question_mark,f1", "help", "Help"),
         Binding("q", "quit_review", "Quit"),
     ]
@@ -328,6 +330,7 @@ class MainScreen(Screen[None]):
             reviewed=review.status is Status.REVIEWED,
             commented=bool(review.comment or review.annotations),
             text=review.text(sentence.text),
+            source=sentence.source,
         )
 
     def _refresh(self, sentence_ids: Iterable[str]) -> None:
@@ -395,7 +398,16 @@ class MainScreen(Screen[None]):
             selected=self.selected_flag,
             checking=self.checking or sentence.id in self._unchecked,
             diff=word_diff(sentence.text, review.edited or "") if edited else (),
+            unit=self._unit(sentence),
         )
+
+    def _unit(self, sentence: Sentence) -> UnitDetail | None:
+        """The unit of a bilingual file's sentence, as the file gives it."""
+        document = self.session.document if self.session else None
+        if not sentence.unit or not isinstance(document, BilingualDocument):
+            return None
+        unit = document.bilingual.units[document.unit_index[sentence.unit]]
+        return UnitDetail(unit.id, sentence.source, unit.context, unit.notes, unit.state)
 
     def _moved(self) -> None:
         self.selected_flag = 0
@@ -615,6 +627,9 @@ class MainScreen(Screen[None]):
                 self._show_header()
 
         self.app.push_screen(PromptScreen("Search (empty shows all)", self.row_filter.query), done)
+
+    def action_toggle_source(self) -> None:
+        self.table.toggle_source()
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(help_sections()))

@@ -27,6 +27,22 @@ DELETED = Style(color="#e0524a", strike=True)
 INSERTED = Style(color="#2e9f4a", underline=True)
 
 
+# A pane this short (80×24) shows the source folded to two lines.
+SHORT_PANE = 12
+SOURCE_STYLE = Style(color="#5f87af")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitDetail:
+    """A bilingual file's unit, as the file gives it: shown above the target sentence."""
+
+    id: str
+    source: str
+    context: str = ""
+    notes: tuple[str, ...] = ()
+    state: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceDetail:
     """Everything the pane shows about one sentence."""
@@ -40,6 +56,7 @@ class SentenceDetail:
     checking: bool
     diff: Sequence[DiffOp]
     """Word-level diff of the original against the edit (empty when not edited)."""
+    unit: UnitDetail | None = None
 
 
 class DetailPane(ScrollView, can_focus=False):
@@ -73,8 +90,11 @@ class DetailPane(ScrollView, can_focus=False):
             return
         console = self.app.console
         style = self.rich_style
+        folded = height < SHORT_PANE
         lines = console.render_lines(
-            _renderable(self.shown), console.options.update_width(width), style=style
+            _renderable(self.shown, width if folded else 0),
+            console.options.update_width(width),
+            style=style,
         )
         self._lines = [Strip(line, width) for line in lines]
         self._blank = Strip.blank(width, style)
@@ -90,17 +110,19 @@ class DetailPane(ScrollView, can_focus=False):
         return self._lines[position] if position < len(self._lines) else self._blank
 
 
-def _renderable(detail: SentenceDetail | None) -> RenderableType:
+def _renderable(detail: SentenceDetail | None, fold_width: int = 0) -> RenderableType:
+    """``fold_width``: the source is cut to two lines of this width (0: shown whole)."""
     if detail is None:
         return Text("No sentence to show.")
-    parts = [part for part in _parts(detail) if part]
+    parts = [part for part in _parts(detail, fold_width) if part]
     spaced = [item for part in parts for item in (Text(), part)]
     return Group(*spaced[1:])
 
 
-def _parts(detail: SentenceDetail) -> tuple[RenderableType, ...]:
+def _parts(detail: SentenceDetail, fold_width: int) -> tuple[RenderableType, ...]:
     return (
         _title(detail),
+        _source(detail.unit, fold_width),
         _marked_text(detail),
         _flag_list(detail),
         _notes(detail.review),
@@ -111,11 +133,31 @@ def _parts(detail: SentenceDetail) -> tuple[RenderableType, ...]:
 def _title(detail: SentenceDetail) -> Text:
     review = detail.review
     title = Text(f"Sentence {detail.number}", style="bold")
-    title.append(f"  {detail.sentence.id} · paragraph {detail.sentence.paragraph}", style="dim")
+    where = (
+        f"unit {detail.unit.id}" + (f" ({detail.unit.state})" if detail.unit.state else "")
+        if detail.unit
+        else f"paragraph {detail.sentence.paragraph}"
+    )
+    title.append(f"  {detail.sentence.id} · {where}", style="dim")
     if review.edited is not None:
         title.append("  ✎ edited", style="bold")
     title.append("  ✓ reviewed" if review.status is Status.REVIEWED else "  · to do")
     return title
+
+
+def _source(unit: UnitDetail | None, fold_width: int) -> Text:
+    """The source (with the unit's context and notes), dimmer than the target below it."""
+    if unit is None:
+        return Text()
+    source = " ".join(unit.source.split())
+    if fold_width and len(source) > 2 * fold_width - len("Source: "):
+        source = source[: 2 * fold_width - len("Source: ") - 1] + "…"
+    text = Text("Source: ", style="bold").append(source, style=SOURCE_STYLE)
+    if unit.context and not fold_width:
+        text.append("\nContext: ", style="bold").append(unit.context, style="dim")
+    for note in unit.notes if not fold_width else ():
+        text.append("\nNote: ", style="bold").append(note, style="dim")
+    return text
 
 
 def _marked_text(detail: SentenceDetail) -> Text:
