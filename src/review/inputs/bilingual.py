@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields, replace
 from pathlib import Path
@@ -74,35 +75,37 @@ class Bilingual:
         cache: ResultCache | None,
         on_chunk: Callable[[tuple[Sentence, ...]], None] | None,
     ) -> tuple[Sentence, ...]:
+        """The view's sentences as SRX finds them (a chunk at a time, so the UI shows the first
+        units at once), each unit's given its ids, unit and source once the next unit's
+        first sentence shows that it is complete."""
         bilingual = _bilingual(document)
-        found = cached_segment(document.text, cache, None)
-        by_unit: dict[int, list[Sentence]] = {}
-        for sentence in found:
-            by_unit.setdefault(bilingual.view.unit_index(sentence.start), []).append(sentence)
-        sentences: list[Sentence] = []
-        for index, unit in enumerate(bilingual.bilingual.units):
-            spans = by_unit.get(index, [])
-            if unit.segmented and spans:  # the file's segment is the sentence
-                spans = [replace(spans[0], end=spans[-1].end)]
-            if not spans:  # an empty target is one empty sentence, to translate
-                start = bilingual.view.spans[index][0]
-                spans = [Sentence("", start, start, index + 1, "")]
-            sentences.extend(
-                Sentence(
-                    id=sentence_id(unit.id, number),
-                    start=span.start,
-                    end=span.end,
-                    paragraph=index + 1,
-                    text=document.text[span.start : span.end],
-                    unit=unit.id,
-                    source=unit.source_text,
-                )
-                for number, span in enumerate(spans, start=1)
+        units = bilingual.bilingual.units
+        starts = [start for start, _ in bilingual.view.spans]
+        found: list[Sentence] = []
+        pending: dict[int, list[Sentence]] = {}
+        done = 0  # units whose sentences are out
+
+        def emit(until: int) -> None:
+            nonlocal done
+            ready = tuple(
+                sentence
+                for index in range(done, until)
+                for sentence in _unit_sentences(document.text, units[index], index, pending, starts)
             )
-        result = tuple(sentences)
-        if on_chunk is not None:
-            on_chunk(result)
-        return result
+            done = until
+            found.extend(ready)
+            if on_chunk is not None and ready:
+                on_chunk(ready)
+
+        def place(chunk: tuple[Sentence, ...]) -> None:
+            for sentence in chunk:
+                pending.setdefault(bisect_right(starts, sentence.start) - 1, []).append(sentence)
+            if chunk:
+                emit(bisect_right(starts, chunk[-1].start) - 1)
+
+        cached_segment(document.text, cache, place)
+        emit(len(units))
+        return tuple(found)
 
     def check_edits(
         self,
@@ -170,6 +173,30 @@ def _as_typed(patched: Unit, original: Unit) -> str:
 
 
 FORMAT = Bilingual()
+
+
+def _unit_sentences(
+    text: str, unit: Unit, index: int, pending: dict[int, list[Sentence]], starts: list[int]
+) -> list[Sentence]:
+    """The sentences of the unit at ``index``: SRX's (``pending``), or the whole segment when
+    the file is segmented, or one empty sentence for an empty target (to translate)."""
+    spans = pending.pop(index, [])
+    if unit.segmented and spans:
+        spans = [replace(spans[0], end=spans[-1].end)]
+    if not spans:
+        spans = [Sentence("", starts[index], starts[index], index + 1, "")]
+    return [
+        Sentence(
+            id=sentence_id(unit.id, number),
+            start=span.start,
+            end=span.end,
+            paragraph=index + 1,
+            text=text[span.start : span.end],
+            unit=unit.id,
+            source=unit.source_text,
+        )
+        for number, span in enumerate(spans, start=1)
+    ]
 
 
 def _options() -> ReadOptions:
