@@ -22,4 +22,7 @@ def test_reference_names_options_that_the_old_hand_written_table_left_out() -> N
 
 
 def test_usage_lines_say_how_to_run_the_launcher() -> None:
-    assert "| `./review apply [--patch P] [-o OUT] file` |" in reference()
+    assert (
+        "| `./review apply [--patch P] [--source SOURCE] [--source-lang LANG] "
+        "[--target-lang LANG] [-o OUT] file` |"
+    ) in reference()
