@@ -7,11 +7,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from textual.widgets import TextArea
+
 from review.cache import ResultCache
 from review.inputs import load_text
 from review.patch.location import locate
 from review.ui.app import ReviewApp
 from review.ui.opening import DocumentOpener
+from review.ui.screens.dialogs import EditScreen
 from review.ui.widgets.detail import DetailPane
 from ui.harness import FIXED_TIME, pilot_test, recorded_stages, wait_ready
 
@@ -82,4 +85,23 @@ async def test_t_toggles_the_source_column(tmp_path, monkeypatch):
         assert " │ In the year 1132" in row
         await pilot.press("t")
         assert table.render_line(0).text.split("·", 1)[1].strip().startswith("In the year")
+        app.session.close()
+
+
+@pilot_test
+async def test_an_edit_that_breaks_a_tag_is_refused_with_the_reason(tmp_path, monkeypatch):
+    app = _app(tmp_path, monkeypatch, "oasis_withReorderedCodes.xlf")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("down", "e")
+        assert isinstance(app.screen, EditScreen)
+
+        app.screen.query_one(TextArea).text = app.session.text_of("2-s1").replace("⟨/1⟩", "")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, EditScreen)
+        assert [(n.title, n.message) for n in app._notifications] == [
+            ("Not done", "unit 2: ⟨/1⟩ is missing")
+        ]
+        assert app.session.state.review_of("2-s1").edited is None
         app.session.close()
