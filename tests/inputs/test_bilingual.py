@@ -5,6 +5,7 @@ changed; reopening the patch recovers the reviews."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -263,3 +264,16 @@ def test_marking_reviewed_clears_fuzzy_only_with_the_switch(
     assert [str(u.target) for u in after] == [str(u.target) for u in before]
     with ReviewSession.open(name, cwd=tmp_path) as session:
         assert str(session.state.review_of(fuzzy).status) == "reviewed"
+
+
+def test_tmx_language_pair_from_the_command_line(tmp_path, monkeypatch, capsysbinary):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(DATA / "mlqe_et_en.tmx", tmp_path)
+    code, out, _ = review(
+        capsysbinary, "check", "mlqe_et_en.tmx", "--no-languagetool", "--format", "json",
+        "--fail-on", "none", "--source-lang", "en", "--target-lang", "et",
+    )  # fmt: skip
+    first = json.loads(out)["sentences"][0]
+    assert code == 0
+    assert first["text"].startswith("Aastal 1132 proovisid")
+    assert first["source"].startswith("In the year 1132")

@@ -95,7 +95,7 @@ async def test_an_edit_that_breaks_a_tag_is_refused_with_the_reason(tmp_path, mo
         await wait_ready(pilot)
         await pilot.press("down", "e")
         assert isinstance(app.screen, EditScreen)
-
+        # The closing token of the unit's outer pair deleted.
         app.screen.query_one(TextArea).text = app.session.text_of("2-s1").replace("⟨/1⟩", "")
         await pilot.press("enter")
         await pilot.pause()
