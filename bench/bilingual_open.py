@@ -25,13 +25,10 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bilingual_scale import xliff
-from check_throughput import WORKERS
+from check_throughput import timed_requests
 from review.bilingual import plain, read, target_view
 from review.languagetool.server import ensure_server
 from ui_latency import open_app, report_opening
@@ -49,19 +46,7 @@ def dated(text: str, first_year: int) -> str:
 def raw_languagetool(url: str, text: str) -> float:
     bilingual = read("raw.xlf", text)
     assert bilingual is not None
-    pieces = [plain(unit.target_text).text for unit in bilingual.units]
-
-    def post(piece: str) -> int:
-        data = urllib.parse.urlencode(
-            {"language": "en-US", "text": piece, "level": "picky"}
-        ).encode()
-        with urllib.request.urlopen(f"{url}/v2/check", data, timeout=300) as answer:
-            return len(json.load(answer)["matches"])
-
-    started = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        list(pool.map(post, pieces))
-    return time.perf_counter() - started
+    return timed_requests(url, [plain(unit.target_text).text for unit in bilingual.units])
 
 
 def review_check(path: Path) -> tuple[float, int, int]:
