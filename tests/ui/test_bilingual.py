@@ -105,3 +105,14 @@ async def test_an_edit_that_breaks_a_tag_is_refused_with_the_reason(tmp_path, mo
         ]
         assert app.session.state.review_of("2-s1").edited is None
         app.session.close()
+
+
+@pilot_test
+async def test_search_finds_a_word_of_the_source(tmp_path, monkeypatch):
+    app = _app(tmp_path, monkeypatch, "mlqe_et_en.xlf")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("slash", *"jeruusalemma", "enter")
+        await pilot.pause()
+        assert [app.main.sentences[i].id for i in app.main.table.rows] == ["line13-s1"]
+        app.session.close()
