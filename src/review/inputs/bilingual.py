@@ -115,7 +115,8 @@ class Bilingual:
         changed: Sequence[str],
     ) -> None:
         bilingual = _bilingual(document)
-        units = {s.unit for s in sentences if s.id in changed}
+        changed_ids = set(changed)
+        units = {s.unit for s in sentences if s.id in changed_ids}
         for unit_id, target in _targets(bilingual, sentences, state, units).items():
             unit = bilingual.bilingual.units[bilingual.unit_index[unit_id]]
             try:
