@@ -59,7 +59,11 @@ def variant(seed_text: str, offset: int) -> str:
 
 
 def raw_languagetool(url: str, text: str) -> float:
-    pieces = [text[p.start : p.end] for p in paragraphs(segment(text))]
+    return timed_requests(url, [text[p.start : p.end] for p in paragraphs(segment(text))])
+
+
+def timed_requests(url: str, pieces: list[str]) -> float:
+    """Seconds to check every piece straight with the server, WORKERS in flight."""
 
     def post(piece: str) -> int:
         data = urllib.parse.urlencode(

@@ -10,6 +10,7 @@ from review import checkers as registry
 from review.cache import ResultCache
 from review.checker_api import Checker, CheckerUnavailable, Offload, Opening
 from review.checkers.consensus.duplicates import merge_duplicates
+from review.checkers.tag_free import TagFree
 from review.config import Config
 from review.flags import Flag
 from review.progress import Progress
@@ -57,7 +58,8 @@ def open_checkers(
     an error.
 
     Every checker's flags on a word of the project's word list are left out (after the cache,
-    so a word taken off the list brings its flags back).
+    so a word taken off the list brings its flags back). A checker that does not read tags is
+    given a bilingual file's text without its tag tokens (``TagFree``).
     """
     opening = Opening(config, cache or ResultCache.default(), progress, offload)
     words = read_words(config.word_list())
@@ -75,7 +77,7 @@ def open_checkers(
         except CheckerUnavailable as exc:
             notices.append(str(exc))
             continue
-        checkers.append(KnownWords(checker, words))
+        checkers.append(KnownWords(checker if factory.sees_tags else TagFree(checker), words))
         if checker.version:
             versions[factory.name] = checker.version
     return Checkers(tuple(checkers), versions, tuple(notices))

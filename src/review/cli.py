@@ -11,6 +11,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from review import __version__
 from review.errors import ReviewError
@@ -40,7 +41,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list.insert(0, "open")
     args = build_parser().parse_args(args_list)
     try:
-        return int(args.run(args))
+        from review.inputs import Reading, reading
+
+        given = Reading(
+            Path(args.source) if getattr(args, "source", None) else None,
+            getattr(args, "source_lang", ""),
+            getattr(args, "target_lang", ""),
+        )
+        with reading(given):
+            return int(args.run(args))
     except ReviewError as exc:
         print(f"review: {exc}", file=sys.stderr)
         return exc.exit_code

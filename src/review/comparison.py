@@ -33,7 +33,8 @@ class SentenceChange:
     def label(self) -> str:
         a = "+".join(self.pair.a_ids) or "(none)"
         b = "+".join(self.pair.b_ids) or "(none)"
-        return a if a == b else f"{a} → {b}"
+        unit = f" (unit {self.pair.unit})" if self.pair.unit else ""
+        return (a if a == b else f"{a} → {b}") + unit
 
 
 class ReviewField(StrEnum):

@@ -52,6 +52,11 @@ class Config:
     # (convention, value) pairs from `[style]`, e.g. ("quotes", "curly").
     style: tuple[tuple[str, str], ...] = ()
     source: Path | None = None
+    # [bilingual] update_state: marking a unit reviewed sets its state in the file too.
+    update_state: bool = False
+    # Source–target checks by rule id ([source_target] on/off), as for the fluency detectors.
+    source_target_on: frozenset[str] = field(default_factory=frozenset)
+    source_target_off: frozenset[str] = field(default_factory=frozenset)
 
     def word_list(self) -> Path:
         """The project's word list: [review] words, else review-words.txt beside the
@@ -95,6 +100,8 @@ def parse_config(path: Path) -> Config:
     lt = _table(data, "languagetool", path)
     fluency = _table(data, "fluency", path)
     terms = _table(data, "terms", path)
+    bilingual = _table(data, "bilingual", path)
+    source_target = _table(data, "source_target", path)
     words = _get(review, "words", str, "", path)
     style = _table(data, "style", path)
     return Config(
@@ -112,6 +119,9 @@ def parse_config(path: Path) -> Config:
         words=path.parent / words if words else None,
         style=_style(style, path),
         source=path,
+        update_state=_get(bilingual, "update_state", bool, False, path),
+        source_target_on=_names(source_target, "on", path),
+        source_target_off=_names(source_target, "off", path),
     )
 
 

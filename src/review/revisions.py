@@ -26,10 +26,13 @@ from review.state import ReviewState
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """A sentence of a revision: its id and its text in that revision."""
+    """A sentence of a revision: its id and its text in that revision (and, in a bilingual
+    file, its unit's id and the source it translates)."""
 
     id: str
     text: str
+    unit: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,9 @@ class Pair:
     a_text: str
     b_ids: tuple[str, ...]
     b_text: str
+    # A bilingual file's sentence paired one to one: its unit's id and its source.
+    unit: str = ""
+    source: str = ""
 
     @property
     def differs(self) -> bool:
@@ -83,9 +89,7 @@ def align(a: Revision, b: Revision) -> tuple[Pair, ...]:
     """By sentence id when both sides are reviews of the same original; otherwise by the
     texts (a run of sentences that was rewritten pairs with its rewrite as one pair)."""
     if a.is_patch and b.is_patch and a.original_sha256 == b.original_sha256:
-        return tuple(
-            Pair((x.id,), x.text, (y.id,), y.text) for x, y in zip(a.units, b.units, strict=True)
-        )
+        return tuple(_one_to_one(x, y) for x, y in zip(a.units, b.units, strict=True))
     return tuple(_aligned_by_text(a.units, b.units))
 
 
@@ -94,7 +98,7 @@ def _aligned_by_text(a: tuple[Unit, ...], b: tuple[Unit, ...]) -> Iterator[Pair]
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
             for x, y in zip(a[i1:i2], b[j1:j2], strict=True):
-                yield Pair((x.id,), x.text, (y.id,), y.text)
+                yield _one_to_one(x, y)
         else:
             yield Pair(
                 tuple(u.id for u in a[i1:i2]),
@@ -102,6 +106,10 @@ def _aligned_by_text(a: tuple[Unit, ...], b: tuple[Unit, ...]) -> Iterator[Pair]
                 tuple(u.id for u in b[j1:j2]),
                 " ".join(u.text for u in b[j1:j2]),
             )
+
+
+def _one_to_one(x: Unit, y: Unit) -> Pair:
+    return Pair((x.id,), x.text, (y.id,), y.text, y.unit or x.unit, y.source or x.source)
 
 
 def _patch_revision(
@@ -115,7 +123,7 @@ def _patch_revision(
     return Revision(
         label=label,
         text=text,
-        units=tuple(Unit(s.id, s.text) for s in placed),
+        units=tuple(Unit(s.id, s.text, s.unit, s.source) for s in placed),
         original_sha256=document.sha256,
         state=patch.state,
     )
@@ -129,7 +137,7 @@ def _project_of(patch: Path) -> Path:
 
 
 def _text_revision(label: str, text: Text) -> Revision:
-    units = tuple(Unit(s.id, s.text) for s in text.sentences)
+    units = tuple(Unit(s.id, s.text, s.unit, s.source) for s in text.sentences)
     return Revision(label=label, text=text.document.text, units=units)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -29,13 +29,26 @@ _WORDISH = re.compile(r"\w")
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence: ``text == document_text[start:end]``; ``paragraph`` counts from 1."""
+    """One sentence: ``text == document_text[start:end]``; ``paragraph`` counts from 1.
+
+    In a bilingual file ``unit`` is the id of the unit the sentence is in and ``source`` the
+    source text it translates (the unit's, or its segment's when the file is segmented); both
+    are "" in a plain text."""
 
     id: str
     start: int
     end: int
     paragraph: int
     text: str
+    unit: str = ""
+    source: str = ""
+
+
+def id_range(sentences: Sequence[Sentence]) -> str:
+    """What ids there are, for a message: "s1…s20" (the first and the last)."""
+    if not sentences:
+        return "no sentences"
+    return f"{sentences[0].id}…{sentences[-1].id}"
 
 
 @cache

@@ -25,14 +25,14 @@ from review.atomic import atomic_write
 from review.document import Document, relative_path
 from review.errors import ReviewError
 from review.flags import Flag
-from review.inputs import open_text
+from review.inputs import format_of, open_text
 from review.journal import JournalEntry, JournalWriter, read_journal
 from review.lock import Lock, acquire
 from review.patch.file import parse_patch, read_patch_bytes, render_patch
 from review.patch.header import PatchHeader, header_for, redate
 from review.patch.location import PatchLocation, locate
 from review.replace import ReplaceHit, Replacement, find_hits, rewritten
-from review.segment import Sentence
+from review.segment import Sentence, id_range
 from review.state import Annotation, ReviewState, SentenceReview, Status
 
 DEFAULT_LANGUAGE = "en-US"
@@ -188,7 +188,7 @@ class ReviewSession:
         except KeyError:
             raise ReviewError(
                 f"{self.document.relpath} has no sentence {sentence_id!r} "
-                f"(it has s1…s{len(self.sentences)})"
+                f"(it has {id_range(self.sentences)})"
             ) from None
 
     def text_of(self, sentence_id: str) -> str:
@@ -468,6 +468,10 @@ class ReviewSession:
         after = {k: v for k, v in reviews.items() if v != before[k]}
         change = Change(label, {k: before[k] for k in after}, after)
         if after:
+            # A broken inline tag is refused here, so the UI and `review edit` both say why.
+            format_of(self.document).check_edits(
+                self.document, self.sentences, self._state.with_reviews(after), list(after)
+            )
             self._apply(change)
             self._undo.append(change)
             self._redo.clear()

@@ -61,7 +61,12 @@ def test_toy_flags_on_the_ui_board(toy):
         default_stages(Config(), use_languagetool=False), TEXT, sentences,
         lambda *progress: None, opened.append, lambda batch: board.add(batch.flags),
     )  # fmt: skip
-    assert [c.name for c in opened[0].checkers] == ["fluency", "consistency", "toy"]
+    assert [c.name for c in opened[0].checkers] == [
+        "fluency",
+        "consistency",
+        "source-target",
+        "toy",
+    ]
     assert opened[0].versions == {"toy": "0.1"}
     assert [(f.source, f.start, f.text) for f in board.flags_of("s2")] == [
         ("toy", 9, "very"),

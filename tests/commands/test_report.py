@@ -101,7 +101,7 @@ def test_markdown_to_stdout_by_default_and_format_wins_over_suffix(reviewed_seed
         capsys, "report", SEED_NAME, "--no-languagetool", "--format", "json", "-o", "r.md"
     )
     assert code == 0
-    assert json.loads(Path("r.md").read_text("utf-8"))["schema"] == "review-report/2"
+    assert json.loads(Path("r.md").read_text("utf-8"))["schema"] == "review-report/3"
 
 
 def test_gates_exit_1_and_still_write_the_report(reviewed_seed, capsys) -> None:

@@ -36,7 +36,7 @@ def test_stable_key_order_and_bytes_one_line_a_sentence(handmade, schema: dict) 
     text = render_json(handmade.report())
     assert text == render_json(handmade.report())
     lines = text.splitlines()
-    assert lines[0] == "{" and lines[1] == '  "schema": "review-report/2",'
+    assert lines[0] == "{" and lines[1] == '  "schema": "review-report/3",'
     sentence_lines = [line for line in lines if line.startswith('    {"id": "s')]
     assert len(sentence_lines) == 6
     assert json.loads(sentence_lines[0].rstrip(","))["corrected"] == "The cat sits on the mat."

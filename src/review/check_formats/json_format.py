@@ -13,7 +13,8 @@ from review.checking import CheckResult
 from review.document import Document
 from review.segment import Sentence
 
-JSON_SCHEMA_ID = "review-check/1"
+# 2: sentence ids of bilingual files, and their sentences' unit and source.
+JSON_SCHEMA_ID = "review-check/2"
 _NEWLINE_NAMES = {"\n": "lf", "\r\n": "crlf", "\r": "cr"}
 
 
@@ -55,10 +56,7 @@ def check_json(
         },
         "document": _document_json(document, sentences),
         "notices": list(result.notices),
-        "sentences": [
-            {"id": s.id, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
-            for s in sentences
-        ],
+        "sentences": [_sentence_json(s) for s in sentences],
         "flags": flags,
         "summary": {
             "flags": len(flags),
@@ -68,6 +66,19 @@ def check_json(
             "by_source": dict(sorted(Counter(f["source"] for f in flags).items())),
         },
     }
+
+
+def _sentence_json(s: Sentence) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": s.id,
+        "paragraph": s.paragraph,
+        "start": s.start,
+        "end": s.end,
+        "text": s.text,
+    }
+    if s.unit:
+        out.update(unit=s.unit, source=s.source)
+    return out
 
 
 def _document_json(document: Document, sentences: Sequence[Sentence]) -> dict[str, Any]:

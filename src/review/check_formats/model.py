@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from review.checking import CheckResult
 from review.document import Document
 from review.flags import Flag, Severity
+from review.inputs.document import BilingualDocument
 from review.segment import Sentence
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -28,6 +29,8 @@ class Located:
     column: int
     end_line: int
     end_column: int
+    # False in a bilingual file: start and end are offsets into its targets, not the file.
+    in_file: bool = True
 
 
 class _Lines:
@@ -42,15 +45,26 @@ class _Lines:
 def locate(
     document: Document, sentences: Sequence[Sentence], flags: Sequence[Flag]
 ) -> list[Located]:
+    """The flags located; in a bilingual file the offsets are into its targets (the text the
+    sentences point into) and the line and column are those of the unit's target in the file,
+    where an editor goes to change it."""
     by_id = {s.id: s for s in sentences}
-    lines = _Lines(document.text)
+    bilingual = document if isinstance(document, BilingualDocument) else None
+    lines = _Lines(bilingual.file if bilingual else document.text)
     located = []
     for flag in flags:
-        start = by_id[flag.sentence_id].start + flag.start
-        end = by_id[flag.sentence_id].start + flag.end
-        line, column = lines.position(start)
-        end_line, end_column = lines.position(end)
-        located.append(Located(flag, start, end, line, column, end_line, end_column))
+        sentence = by_id[flag.sentence_id]
+        start = sentence.start + flag.start
+        end = sentence.start + flag.end
+        if bilingual is None:
+            line, column = lines.position(start)
+            end_line, end_column = lines.position(end)
+        else:
+            unit = bilingual.bilingual.units[bilingual.unit_index[sentence.unit]]
+            line, column = end_line, end_column = lines.position(unit.target_span[0])
+        located.append(
+            Located(flag, start, end, line, column, end_line, end_column, bilingual is None)
+        )
     return located
 
 

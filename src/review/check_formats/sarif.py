@@ -93,10 +93,10 @@ def _sarif_result(
         "startColumn": item.column,
         "endLine": item.end_line,
         "endColumn": item.end_column,
-        "charOffset": item.start,
-        "charLength": item.end - item.start,
         "snippet": {"text": flag.text},
     }
+    if item.in_file:
+        region.update(charOffset=item.start, charLength=item.end - item.start)
     sarif: dict[str, Any] = {
         "ruleId": flag.rule,
         "ruleIndex": rule_index[flag.rule],

@@ -41,6 +41,8 @@ class CheckerFactory:
     pays nothing for it. ``needs_server``: slow to open, left out by ``--no-languagetool`` (with
     ``off_notice``) and opened after the others in the UI. ``positioned``: its flags' spans
     are the authority when two checkers flag the same characters (see ``merge_duplicates``).
+    ``sees_tags``: it is given a bilingual file's tag tokens (``⟨1⟩``); the others are given
+    the text without them.
     """
 
     name: str
@@ -49,6 +51,7 @@ class CheckerFactory:
     needs_server: bool = False
     positioned: bool = False
     off_notice: str = ""
+    sees_tags: bool = False
 
     def open(self, opening: Opening) -> Checker:
         return cast(_Module, import_module(self.module)).open_checker(opening)
@@ -67,4 +70,6 @@ CHECKERS: tuple[CheckerFactory, ...] = (
         "terms", "review.checkers.terms", enabled=lambda config: bool(config.glossaries)
     ),
     CheckerFactory("consistency", "review.checkers.terms.consistency"),
+    # Only a bilingual file's sentences have a source; a plain text gets nothing from it.
+    CheckerFactory("source-target", "review.checkers.source_target.unit_checker", sees_tags=True),
 )

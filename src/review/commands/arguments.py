@@ -18,6 +18,26 @@ if TYPE_CHECKING:
 def add_review_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="the original text")
     parser.add_argument("--patch", metavar="P", help="the patch file (default: corrections/…)")
+    add_bilingual_arguments(parser)
+
+
+def add_bilingual_arguments(parser: argparse.ArgumentParser) -> None:
+    """How a bilingual file is read: ``cli.main`` reads the run's files with them."""
+    parser.add_argument(
+        "--source",
+        metavar="SOURCE",
+        help="the source text of FILE, a plain text aligned with it by paragraph",
+    )
+    parser.add_argument(
+        "--source-lang",
+        metavar="LANG",
+        default="",
+        help="the source language to take from a TMX (default: the header's srclang)",
+    )
+    parser.add_argument(
+        "--target-lang", metavar="LANG", default="",
+        help="the target language to take from a TMX (default: its other language)",
+    )  # fmt: skip
 
 
 def add_format_argument(

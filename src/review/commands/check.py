@@ -9,7 +9,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from review.check_formats import FORMATS
-from review.commands.arguments import add_format_argument, add_glossary_argument, with_glossaries
+from review.commands.arguments import (
+    add_bilingual_arguments,
+    add_format_argument,
+    add_glossary_argument,
+    with_glossaries,
+)
 from review.commands.corpus_arguments import SKIPPED_EXIT, add_project_arguments
 from review.errors import ReviewError
 from review.flags import Flag, Severity
@@ -34,6 +39,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     add_project_arguments(parser, "the texts to check")
+    add_bilingual_arguments(parser)
     add_format_argument(parser, FORMATS, guessed_from_output=False)
     parser.add_argument(
         "--fail-on",
@@ -61,12 +67,12 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
     from review.check_formats.model import summary_line
     from review.checking import check_document
     from review.config import load_config
-    from review.inputs import open_text
+    from review.inputs import open_text, with_file_languages
     from review.progress import stderr_progress
 
     text = open_text(path)
     document, sentences = text.document, text.sentences
-    config = with_glossaries(load_config(), args)
+    config = with_file_languages(with_glossaries(load_config(), args), document)
     with stderr_progress() as progress:
         result = check_document(
             document.text, sentences, config, progress, not args.no_languagetool

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from review.commands.arguments import add_format_argument
+from review.commands.arguments import add_bilingual_arguments, add_format_argument
 from review.diff_formats import FORMATS
 
 
@@ -24,6 +24,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("a", metavar="A", help="the earlier revision")
     parser.add_argument("b", metavar="B", help="the later revision")
     add_format_argument(parser, FORMATS, guessed_from_output=False)
+    add_bilingual_arguments(parser)
     parser.set_defaults(run=run)
 
 

@@ -85,6 +85,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from review.config import load_config
     from review.document import relative_path
+    from review.inputs import with_file_languages
     from review.session import ReviewSession
     from review.wordlist import changed_words, write_words
 
@@ -97,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
         args.file, patch=args.patch, reviewer=config.reviewer or None, language=config.language
     )
     previews: list[str] = []
+    config = with_file_languages(config, session.document)
     with session:
         for notice in session.notices:
             print(f"review: warning: {notice}", file=sys.stderr)

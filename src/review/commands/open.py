@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         return _run_project(args)
     from review.config import load_config
     from review.errors import ReviewError
-    from review.inputs import load_text
+    from review.inputs import load_text, with_file_languages
     from review.patch.location import locate
     from review.ui.app import ReviewApp
     from review.ui.checks import default_stages
@@ -55,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
     # Loaded here so that a missing or binary file, or a bad glossary, is one line before the
     # UI starts; the UI segments the text while it shows the first rows.
     loaded = load_text(args.file, base=location.root)
+    config = with_file_languages(config, loaded.document)
     load_glossaries(config.glossaries, config.language)
     opener = DocumentOpener(
         loaded, location, reviewer=config.reviewer or None, language=config.language

@@ -92,6 +92,7 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
     from review.checking import check_document
     from review.config import load_config
     from review.corpus.report import source_of
+    from review.inputs import with_file_languages
     from review.patch.file import load_saved_review
     from review.progress import stderr_progress
     from review.report.model import CheckersRun, build_report, effort_statistics
@@ -106,7 +107,10 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
         )
     if output is not None and output.resolve() in (saved.document.path, saved.location.patch):
         raise ReviewError(f"{args.output} is the original or its patch; pick another -o")
-    config = replace(with_glossaries(load_config(), args), language=saved.patch.header.language)
+    config = replace(
+        with_file_languages(with_glossaries(load_config(), args), saved.document),
+        language=saved.patch.header.language,
+    )
     # The sacrebleu statistics need no flags: they are worked out (mostly in worker
     # processes) while the checkers run.
     with ThreadPoolExecutor(1) as background, stderr_progress() as progress:

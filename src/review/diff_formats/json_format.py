@@ -21,6 +21,11 @@ def _as_json(c: Comparison) -> dict[str, Any]:
             {
                 "a_ids": list(change.pair.a_ids),
                 "b_ids": list(change.pair.b_ids),
+                **(
+                    {"unit": change.pair.unit, "source": change.pair.source}
+                    if change.pair.unit
+                    else {}
+                ),
                 "a": change.pair.a_text,
                 "b": change.pair.b_text,
                 "diff": [{"op": op.op.value, "text": op.text} for op in change.ops],

@@ -22,13 +22,18 @@ def render_markdown(c: Comparison) -> str:
         lines += ["| sentence | TER | chrF | change |", "| --- | ---: | ---: | --- |"]
         lines += [
             f"| {change.label} | {change.ter.value:.2f} | {change.chrf.value:.2f} | "
-            f"{_markdown_diff(change.ops)} |"
+            f"{_source(change.pair.source)}{_markdown_diff(change.ops)} |"
             for change in c.changes
         ]
         lines.append("")
     lines += [f"- {line}" for line in summary_lines(c, _markdown_escaped)]
     lines += ["", f"TER: `{c.ter.signature}`  ", f"chrF: `{c.chrf.signature}`", ""]
     return "\n".join(lines)
+
+
+def _source(source: str) -> str:
+    """A bilingual sentence's source, above its diff in the same cell."""
+    return f"*{' '.join(_markdown_escaped(source).split())}*<br>" if source else ""
 
 
 def _markdown_diff(ops: Sequence[DiffOp]) -> str:

@@ -24,6 +24,8 @@ def render_text(c: Comparison) -> str:
         out.append(
             Text(f"{change.label}  TER {change.ter.value:.2f}  chrF {change.chrf.value:.2f}")
         )
+        if change.pair.source:
+            out.append(Text(f"  source: {change.pair.source}"))
         line = Text("  ")
         for op in change.ops:
             if colour:

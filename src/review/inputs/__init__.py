@@ -1,23 +1,32 @@
 """Opening a text: the one way every command, the session, the revisions and the UI read one.
 
-``FORMATS`` is the registry of input formats; today there is plain text only. A format is one
+``FORMATS`` is the registry of input formats: plain text, and the bilingual files of
+``review.bilingual`` (XLIFF, PO, TMX, TSV, two plain files aligned by paragraph). A format is one
 module with a ``FORMAT`` object (``InputFormat``): it loads the file into a ``Document``, finds
-its sentences, and is the patch's writer and reader for that kind of file (what the file's text
-becomes with the review's edits, and the review's edits read back from a patched file).
-A new format (XLIFF, PO…) is that module and one line in ``FORMATS``.
+its sentences, refuses an edit the file cannot take, and is the patch's writer and reader for
+that kind of file (what the file's text becomes with the review's edits, and the review's edits
+read back from a patched file). A new format is that module and one line in ``FORMATS``.
+
+What the command line adds to reading a file (``--source``, ``--source-lang``,
+``--target-lang``) is set once for the run with ``reading(options)``; every opener of the run
+(the session, a saved review, the revisions) reads the file the same way without passing it on.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from importlib import import_module
 from pathlib import Path
 from typing import Any, Protocol, cast
 
 from review.cache import ResultCache
+from review.config import Config
 from review.document import Document
+from review.inputs.document import BilingualDocument
 from review.segment import Sentence
 from review.state import ReviewState, SentenceReview
 
@@ -38,6 +47,18 @@ class InputFormat(Protocol):
         on_chunk: Callable[[Chunk], None] | None,
     ) -> tuple[Sentence, ...]:
         """The sentences the editor reviews; ``on_chunk`` sees them as they come."""
+        ...
+
+    def check_edits(
+        self,
+        document: Document,
+        sentences: Sequence[Sentence],
+        state: ReviewState,
+        changed: Sequence[str],
+    ) -> None:
+        """Refuse (a one-line ReviewError, the reason) a state whose edits of the ``changed``
+        sentences the file cannot take, such as a broken inline tag; the session asks before
+        every change."""
         ...
 
     def corrected(
@@ -72,15 +93,72 @@ class FormatEntry:
         return cast(InputFormat, import_module(self.module).FORMAT)
 
 
-FORMATS: tuple[FormatEntry, ...] = (FormatEntry("plain", (), "review.inputs.plain"),)
+BILINGUAL = "bilingual"
+FORMATS: tuple[FormatEntry, ...] = (
+    FormatEntry("plain", (), "review.inputs.plain"),
+    FormatEntry(
+        BILINGUAL,
+        (".xlf", ".xliff", ".po", ".pot", ".tmx", ".tsv", ".tab"),
+        "review.inputs.bilingual",
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the command line adds to reading a file: the source file of a pair of plain files
+    (``--source``) and the language pair to take from a TMX (``--source-lang/--target-lang``)."""
+
+    source: Path | None = None
+    source_language: str = ""
+    target_language: str = ""
+
+
+_PLAIN_READING = Reading()
+_READING: ContextVar[Reading | None] = ContextVar("reading", default=None)
+
+
+@contextmanager
+def reading(options: Reading) -> Iterator[None]:
+    """Read files with ``options`` (the command line's) inside the block."""
+    token = _READING.set(options)
+    try:
+        yield
+    finally:
+        _READING.reset(token)
+
+
+def read_options() -> Reading:
+    return _READING.get() or _PLAIN_READING
+
+
+def _entry(name: str) -> FormatEntry:
+    return next(entry for entry in FORMATS if entry.name == name)
 
 
 def input_format(path: str | os.PathLike[str]) -> InputFormat:
-    """The format of the file at ``path``, by its suffix."""
+    """The format of the file at ``path``, by its suffix; with a source file given
+    (``--source``) a plain text is the target of a bilingual pair."""
+    if read_options().source is not None:
+        return _entry(BILINGUAL).handler()
     suffix = Path(path).suffix.lower()
     claimed = [entry for entry in FORMATS if suffix in entry.suffixes]
     fallback = [entry for entry in FORMATS if not entry.suffixes]
     return (claimed or fallback)[0].handler()
+
+
+def format_of(document: Document) -> InputFormat:
+    """The format ``document`` was read in (a pair's target is a .txt, yet bilingual)."""
+    if isinstance(document, BilingualDocument):
+        return _entry(BILINGUAL).handler()
+    return input_format(document.path)
+
+
+def with_file_languages(config: Config, document: Document) -> Config:
+    """``config`` with the source language the file gives, unless review.toml gives one."""
+    if config.source_language or not isinstance(document, BilingualDocument):
+        return config
+    return replace(config, source_language=document.bilingual.source_language)
 
 
 @dataclass(frozen=True, slots=True)

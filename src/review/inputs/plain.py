@@ -25,6 +25,15 @@ class PlainText:
     ) -> tuple[Sentence, ...]:
         return cached_segment(document.text, cache, on_chunk)
 
+    def check_edits(
+        self,
+        document: Document,
+        sentences: Sequence[Sentence],
+        state: ReviewState,
+        changed: Sequence[str],
+    ) -> None:
+        """A plain text takes any edit."""
+
     def corrected(
         self, document: Document, sentences: Sequence[Sentence], state: ReviewState
     ) -> str:
@@ -38,7 +47,7 @@ class PlainText:
         records: dict[str, dict[str, Any]],
         name: str,
     ) -> dict[str, SentenceReview]:
-        return _recover_reviews(
+        return recover_reviews(
             corrected[len(document.bom_text) :], document.text, sentences, records, name
         )
 
@@ -46,7 +55,7 @@ class PlainText:
 FORMAT = PlainText()
 
 
-def _recover_reviews(
+def recover_reviews(
     corrected: str,
     original: str,
     sentences: Sequence[Sentence],

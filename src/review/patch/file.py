@@ -9,11 +9,11 @@ from typing import Any
 
 from review.document import Document, relative_path
 from review.errors import ReviewError
-from review.inputs import input_format, open_text
+from review.inputs import format_of, open_text
 from review.patch.diff import _apply, _check_relative, _lines, _split_diff, _unified_diff
 from review.patch.header import PatchHeader, _parse_header, render_header
 from review.patch.location import PatchLocation, locate
-from review.segment import Sentence
+from review.segment import Sentence, id_range
 from review.state import ReviewState
 
 
@@ -64,7 +64,7 @@ def render_patch(
     _check_relative(header.original, "the original's path")
     head = render_header(header, sentences, state)
     original = document.file_text
-    corrected = input_format(document.path).corrected(document, sentences, state)
+    corrected = format_of(document).corrected(document, sentences, state)
     if corrected == original:
         return head
     diff = _unified_diff(_lines(original), _lines(corrected), header.original)
@@ -92,9 +92,9 @@ def parse_patch(data: bytes, document: Document, sentences: Sequence[Sentence], 
         if sentence_id not in known:
             raise ReviewError(
                 f"{name}: Sentence-{sentence_id}: {header.original} has no such sentence "
-                f"(it has s1…s{len(sentences)})"
+                f"(it has {id_range(sentences)})"
             )
-    reviews = input_format(document.path).reviews(corrected, document, sentences, metadata, name)
+    reviews = format_of(document).reviews(corrected, document, sentences, metadata, name)
     return Patch(header, ReviewState.of(reviews), corrected.encode(document.encoding))
 
 

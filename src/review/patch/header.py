@@ -32,7 +32,8 @@ _CHECKERS_AT = 3  # the index of the first checker line, after Tool
 _NO_VERSION = "none"
 _CHECKER_KEY = re.compile(r"Checker-([a-z][a-z0-9-]*)")
 _HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z0-9-]*): (.*)")
-_SENTENCE_KEY = re.compile(r"Sentence-(s\d+)")
+# s12 in a plain text; a bilingual file's ids are made from its unit ids (12-s1, po-3fa2…-s2).
+_SENTENCE_KEY = re.compile(r"Sentence-([A-Za-z0-9][A-Za-z0-9-]*)")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 

@@ -400,6 +400,7 @@ def _sentence(row: SentenceRow) -> Markup:
     return tag(
         "article",
         tag("h3", row_heading(row)),
+        tag("p", tag("strong", "Source: "), row.source, class_="source") if row.unit else None,
         tag("p", _diff(row.diff), class_="diff")
         if row.changed
         else tag("p", row.original, class_="original"),
@@ -450,6 +451,7 @@ def _fold(fold: Fold) -> Markup:
         tag(
             "li",
             tag("span", row.id, class_="sid"),
+            tag("span", row.source, " → ", class_="source") if row.unit else None,
             row.original,
             _flag_list(row.flags, brief=True),
             id=row.id,

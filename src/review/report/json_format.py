@@ -148,8 +148,10 @@ def _group(group: GroupStats) -> dict[str, Any]:
 
 
 def _sentence(row: SentenceRow) -> dict[str, Any]:
+    bilingual = {"unit": row.unit, "source": row.source} if row.unit else {}
     return {
         "id": row.id,
+        **bilingual,
         "paragraph": row.paragraph,
         "status": row.status.value,
         "changed": row.changed,

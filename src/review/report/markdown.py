@@ -227,7 +227,8 @@ def _groups(heading: str, groups: Sequence[GroupStats]) -> Iterator[str]:
 def _sentence(row: SentenceRow) -> Iterator[str]:
     yield f"### {cell(row_heading(row))}"
     yield ""
-    rows = [("Diff", _diff(row.diff)) if row.changed else ("Text", cell(row.original))]
+    rows = [("Source", cell(row.source))] if row.unit else []
+    rows += [("Diff", _diff(row.diff)) if row.changed else ("Text", cell(row.original))]
     rows += [(f"Flag: {FATE_LABELS[o.fate]}", _flag(o)) for o in row.flags]
     rows += [("MQM annotation", cell(annotation_line(a))) for a in row.annotations]
     if row.comment:
@@ -255,7 +256,7 @@ def _fold(fold: Fold) -> Iterator[str]:
         [
             (
                 row.id,
-                cell(row.original),
+                f"{cell(row.source)}<br>→ {cell(row.original)}" if row.unit else cell(row.original),
                 "<br>".join(
                     f"{o.fate}: {code(o.flag.rule)} {cell(flag_change(o))}" for o in row.flags
                 ),

@@ -26,7 +26,7 @@ from review.segment import Sentence
 from review.state import ReviewState, Status
 from review.worddiff import DiffOp, Op, word_diff
 
-REPORT_SCHEMA_ID = "review-report/2"
+REPORT_SCHEMA_ID = "review-report/3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +125,9 @@ class SentenceRow:
     words: int
     hter: float
     chrf: float
+    # A bilingual file's sentence: its unit's id and the source it translates ("" otherwise).
+    unit: str = ""
+    source: str = ""
 
     @property
     def changed(self) -> bool:
@@ -294,6 +297,8 @@ def _row(
         words=len(sentence.text.split()),
         hter=effort.sentence(Metric.TER, index) if changed else 0.0,
         chrf=effort.sentence(Metric.CHRF_PLUS, index) if changed else 100.0,
+        unit=sentence.unit,
+        source=sentence.source,
     )
 
 

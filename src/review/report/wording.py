@@ -155,8 +155,9 @@ def unjudged_line(report: Report) -> str:
 
 
 def row_heading(row: SentenceRow) -> str:
-    """`s9 · ¶3 · reviewed · HTER 12.50 · chrF++ 80.00` (plus `deleted` for a deleted one)."""
-    parts = [row.id, f"¶{row.paragraph}", row.status.value]
+    """`s9 · ¶3 · reviewed · HTER 12.50 · chrF++ 80.00` (plus `deleted` for a deleted one);
+    a bilingual file's sentence names its unit instead of a paragraph (`unit line13`)."""
+    parts = [row.id, f"unit {row.unit}" if row.unit else f"¶{row.paragraph}", row.status.value]
     if row.deleted:
         parts.append("deleted")
     parts += [f"HTER {number(row.hter)}", f"chrF++ {number(row.chrf)}"]

@@ -214,8 +214,11 @@ def matches(
 def _kept(
     sentence: Sentence, state: ReviewState, board: FlagBoard, row_filter: RowFilter, query: str
 ) -> bool:
+    # A bilingual file's sentence is found by its source too.
     return _keeps(sentence, state.review_of(sentence.id), board, row_filter) and (
-        not query or query in state.text_of(sentence).casefold()
+        not query
+        or query in state.text_of(sentence).casefold()
+        or query in sentence.source.casefold()
     )
 
 

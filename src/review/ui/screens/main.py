@@ -25,6 +25,7 @@ from review.checkers import Checker
 from review.checking import Checkers
 from review.errors import ReviewError
 from review.flags import Category, Flag
+from review.inputs.document import BilingualDocument
 from review.replace import Replacement
 from review.segment import Sentence
 from review.session import Change, ReviewSession
@@ -78,7 +79,7 @@ from review.ui.screens.dialogs import (
 from review.ui.screens.help import HelpScreen, binding_rows
 from review.ui.screens.whole import PreviewScreen, ReplaceScreen
 from review.ui.whole import Plan, accept_plan, dismiss_plan, replace_plan
-from review.ui.widgets.detail import DetailPane, SentenceDetail, flag_list
+from review.ui.widgets.detail import DetailPane, SentenceDetail, UnitDetail, flag_list
 from review.ui.widgets.sentence_table import Row, SentenceTable
 from review.ui.widgets.status_header import LANGUAGETOOL_STARTING, HeaderInfo, StatusHeader
 from review.worddiff import word_diff
@@ -360,6 +361,7 @@ class MainScreen(Screen[None]):
             commented=bool(review.comment or review.annotations),
             text=review.text(sentence.text),
             stale=index == self.held,
+            source=sentence.source,
         )
 
     def _refresh(self, sentence_ids: Iterable[str]) -> None:
@@ -458,7 +460,16 @@ class MainScreen(Screen[None]):
             selected=self._selected_index(flags),
             checking=self.check_state.pending(sentence.id),
             diff=word_diff(sentence.text, review.edited or "") if edited else (),
+            unit=self._unit(sentence),
         )
+
+    def _unit(self, sentence: Sentence) -> UnitDetail | None:
+        """The unit of a bilingual file's sentence, as the file gives it."""
+        document = self.session.document if self.session else None
+        if not sentence.unit or not isinstance(document, BilingualDocument):
+            return None
+        unit = document.bilingual.units[document.unit_index[sentence.unit]]
+        return UnitDetail(unit.id, sentence.source, unit.context, unit.notes, unit.state)
 
     def _moved(self) -> None:
         self.selected_flag = 0
@@ -865,6 +876,9 @@ class MainScreen(Screen[None]):
                 self._show_header()
 
         self.app.push_screen(PromptScreen("Search (empty shows all)", self.row_filter.query), done)
+
+    def action_toggle_source(self) -> None:
+        self.table.toggle_source()
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(help_sections()))

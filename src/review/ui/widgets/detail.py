@@ -27,6 +27,22 @@ DELETED = Style(color="#e0524a", strike=True)
 INSERTED = Style(color="#2e9f4a", underline=True)
 
 
+# A pane this short (80×24) shows the source folded to two lines.
+SHORT_PANE = 12
+SOURCE_STYLE = Style(color="#5f87af")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitDetail:
+    """A bilingual file's unit, as the file gives it: shown above the target sentence."""
+
+    id: str
+    source: str
+    context: str = ""
+    notes: tuple[str, ...] = ()
+    state: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceDetail:
     """Everything the pane shows about one sentence."""
@@ -40,6 +56,7 @@ class SentenceDetail:
     checking: bool
     diff: Sequence[DiffOp]
     """Word-level diff of the original against the edit (empty when not edited)."""
+    unit: UnitDetail | None = None
 
 
 class DetailPane(ScrollView, can_focus=False):
@@ -91,7 +108,8 @@ class DetailPane(ScrollView, can_focus=False):
         options = console.options.update_width(width)
         style = self.rich_style
         self._lines, self._flag_lines = [], []
-        for renderable, flag_index in _blocks(self.shown):
+        fold_width = width if height < SHORT_PANE else 0
+        for renderable, flag_index in _blocks(self.shown, fold_width):
             start = len(self._lines)
             self._lines.extend(
                 Strip(line, width)
@@ -115,13 +133,15 @@ class DetailPane(ScrollView, can_focus=False):
 Block = tuple[RenderableType, int | None]
 
 
-def _blocks(detail: SentenceDetail | None) -> list[Block]:
+def _blocks(detail: SentenceDetail | None, fold_width: int = 0) -> list[Block]:
     """What the pane shows, top to bottom; each flag of the list is a block of its own,
-    tagged with its index."""
+    tagged with its index. ``fold_width``: a bilingual unit's source is cut to two lines of
+    this width (0: shown whole)."""
     if detail is None:
         return [(Text("No sentence to show."), None)]
     parts: list[list[Block]] = [
         [(_title(detail), None)],
+        [(_source(detail.unit, fold_width), None)],
         [(_marked_text(detail), None)],
         _flag_list(detail),
         [(_notes(detail), None)],
@@ -139,11 +159,31 @@ def _blocks(detail: SentenceDetail | None) -> list[Block]:
 def _title(detail: SentenceDetail) -> Text:
     review = detail.review
     title = Text(f"Sentence {detail.number}", style="bold")
-    title.append(f"  {detail.sentence.id} · paragraph {detail.sentence.paragraph}", style="dim")
+    where = (
+        f"unit {detail.unit.id}" + (f" ({detail.unit.state})" if detail.unit.state else "")
+        if detail.unit
+        else f"paragraph {detail.sentence.paragraph}"
+    )
+    title.append(f"  {detail.sentence.id} · {where}", style="dim")
     if review.edited is not None:
         title.append("  ✎ edited", style="bold")
     title.append("  ✓ reviewed" if review.status is Status.REVIEWED else "  · to do")
     return title
+
+
+def _source(unit: UnitDetail | None, fold_width: int) -> Text:
+    """The source (with the unit's context and notes), dimmer than the target below it."""
+    if unit is None:
+        return Text()
+    source = " ".join(unit.source.split())
+    if fold_width and len(source) > 2 * fold_width - len("Source: "):
+        source = source[: 2 * fold_width - len("Source: ") - 1] + "…"
+    text = Text("Source: ", style="bold").append(source, style=SOURCE_STYLE)
+    if unit.context and not fold_width:
+        text.append("\nContext: ", style="bold").append(unit.context, style="dim")
+    for note in unit.notes if not fold_width else ():
+        text.append("\nNote: ", style="bold").append(note, style="dim")
+    return text
 
 
 def _marked_text(detail: SentenceDetail) -> Text:

@@ -35,6 +35,8 @@ class Row:
     text: str
     stale: bool = False
     """Listed only until the editor moves away: it no longer matches the filter."""
+    # A bilingual file's source, shown in a column of its own when the table is asked to.
+    source: str = ""
 
 
 RowSource = Callable[[int], Row]
@@ -62,6 +64,7 @@ class SentenceTable(ScrollView, can_focus=True):
         "sentence-table--major",
         "sentence-table--minor",
         "sentence-table--mark",
+        "sentence-table--source",
         "sentence-table--reviewed",
         "sentence-table--bar",
         "sentence-table--thumb",
@@ -79,6 +82,13 @@ class SentenceTable(ScrollView, can_focus=True):
         self._styles: dict[tuple[str | None, bool], Style] = {}
         self._strips: dict[tuple[Row | None, bool, str | None], Strip] = {}
         self._strips_width = 0
+        self.show_source = False
+
+    def toggle_source(self) -> None:
+        """Show or hide the source column (half the text's width)."""
+        self.show_source = not self.show_source
+        self._strips.clear()
+        self.refresh()
 
     @property
     def rows(self) -> Sequence[int]:
@@ -252,8 +262,20 @@ class SentenceTable(ScrollView, can_focus=True):
             part("✎" if row.edited else " ", "sentence-table--mark"),
             part("✓" if row.reviewed else "·", "sentence-table--reviewed"),
             part("¶ " if row.commented else "  ", "sentence-table--mark"),
+            *self._source_column(row, on_cursor, width),
             # A character takes at least one cell: what lies past ``width`` is never shown.
             part(row.text[:width].replace("\t", " ")),
+        ]
+
+    def _source_column(self, row: Row, on_cursor: bool, width: int) -> list[Segment]:
+        if not self.show_source:
+            return []
+        # What the number, the counts and the marks take: the rest is shared by the two texts.
+        half = max(0, (width - self._number_width - 10) // 2 - 2)
+        source = " ".join(row.source.split())[:half].ljust(half)
+        return [
+            Segment(source, self._style("sentence-table--source", on_cursor)),
+            Segment(" │ ", self._style("sentence-table--mark", on_cursor)),
         ]
 
 

@@ -1,0 +1,279 @@
+"""Bilingual files end to end through the command line: open, edit two units with `review edit`,
+`git apply` and `patch -p1` give what `review apply` gives, and the patched file read back by an
+independent reader (translate-toolkit where it reads the format) has exactly those targets
+changed; reopening the patch recovers the reviews."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from translate.storage import factory
+from translate.storage.xliff2 import Xliff2File
+
+from patch_helpers import applied_by_standard_tools, git_project, review
+from review.bilingual import TagError
+from review.inputs import Reading, open_text, reading
+from review.session import ReviewSession
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "bilingual"
+EDIT = " Edited & <checked>."
+
+
+@pytest.fixture(autouse=True)
+def no_user_config(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+
+
+def _translate_toolkit_targets(path: Path) -> dict[str, list[str]]:
+    if 'version="2.' in path.read_text("utf-8")[:500]:
+        store = Xliff2File.parsefile(str(path))
+    else:
+        store = factory.getobject(str(path))
+    return {
+        unit.getid(): [str(t) for t in getattr(unit.target, "strings", [unit.target])]
+        for unit in store.units
+        if not unit.isheader()
+    }
+
+
+def _tsv_targets(path: Path) -> dict[str, list[str]]:
+    lines = [line.split("\t") for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return {fields[0]: [fields[1]] for fields in lines}
+
+
+def _paragraphs(path: Path) -> dict[str, list[str]]:
+    found = re.findall(r"[^\n]*\S[^\n]*", path.read_text("utf-8"))
+    return {str(n): [p] for n, p in enumerate(found)}
+
+
+CASES = [
+    # (file, extra files, options, reader of the targets)
+    ("tt_odf2xliff_inline.xlf", (), (), _translate_toolkit_targets),  # XLIFF 1.2, inline tags
+    ("mlqe_et_en.xlf", (), (), _translate_toolkit_targets),
+    ("oasis_withReorderedCodes.xlf", (), (), _translate_toolkit_targets),  # XLIFF 2.0, codes
+    ("mlqe_et_en_2.xlf", (), (), _translate_toolkit_targets),
+    ("features.po", (), (), _translate_toolkit_targets),  # plurals, fuzzy, obsolete, msgctxt
+    ("tt_plural.po", (), (), _translate_toolkit_targets),
+    ("mlqe_et_en.tmx", (), (), _translate_toolkit_targets),
+    ("mlqe_et_en.tsv", (), (), _tsv_targets),
+    ("mlqe_en.txt", ("mlqe_et.txt",), ("--source", "mlqe_et.txt"), _paragraphs),
+]
+
+
+def _two_units(name: str, options: tuple[str, ...]) -> dict[str, str]:
+    """Sentence id → new text for the first sentence of the second and the last unit that
+    have one: a target with EDIT added (an empty target gets its source, tags and all)."""
+    source = Path(options[1]) if options else None
+    with reading(Reading(source)):
+        sentences = open_text(name).sentences
+    firsts = [s for s in sentences if s.id.endswith("-s1")]
+    chosen = [firsts[1], firsts[-1]]
+    return {s.id: (s.text or s.source.strip()) + EDIT for s in chosen}
+
+
+@pytest.mark.parametrize(
+    ("name", "extra", "options", "targets_of"), CASES, ids=[c[0] for c in CASES]
+)
+def test_edit_two_units_then_standard_tools_and_translate_toolkit_agree(
+    name, extra, options, targets_of, tmp_path, monkeypatch, capsysbinary
+):
+    root = tmp_path / "project"
+    git_project(root, name, (DATA / name).read_bytes())
+    for other in extra:
+        shutil.copy(DATA / other, root / other)
+    monkeypatch.chdir(root)
+    edits = _two_units(name, options)
+    arguments = [arg for sid, text in edits.items() for arg in ("--sentence", sid, "--text", text)]
+
+    code, out, err = review(capsysbinary, "edit", name, *options, *arguments)
+    assert (code, err) == (0, "")
+    patch = root / "corrections" / f"{Path(name).stem}.patch"
+    assert out.decode().endswith(f"saved corrections/{patch.name}\n")
+
+    code, applied, err = review(capsysbinary, "apply", name, *options)
+    assert (code, err) == (0, "")
+    assert applied_by_standard_tools(root, name, patch) == {
+        "git apply": applied,
+        "patch -p1": applied,
+    }
+    before = targets_of(root / name)
+    (root / "patched").mkdir()
+    (root / "patched" / name).write_bytes(applied)
+    after = targets_of(root / "patched" / name)
+    assert before.keys() == after.keys()
+    changed = {
+        (key, form): after[key][form]
+        for key in before
+        for form in range(len(before[key]))
+        if before[key][form] != after[key][form]
+    }
+    assert len(changed) == 2  # two messages, or two plural forms of tt_plural.po's only one
+    assert all(EDIT.strip() in target for target in changed.values()), changed
+
+    source = Path(options[1]) if options else None
+    with reading(Reading(source)), ReviewSession.open(name, cwd=root) as session:
+        assert {sid: session.text_of(sid) for sid in edits} == edits
+
+
+def test_a_unit_moved_in_the_file_keeps_its_sentence_ids(tmp_path):
+    """Reviews are recorded by sentence id: the moved unit's sentences keep theirs."""
+    original = (DATA / "mlqe_et_en.xlf").read_text("utf-8")
+    units = re.findall(r"   <trans-unit .*?</trans-unit>\n", original, re.S)
+    line18 = next(unit for unit in units if 'id="line18"' in unit)
+    moved = original.replace(line18, "").replace(units[0], line18 + units[0])
+    (tmp_path / "moved.xlf").write_text(moved, "utf-8")
+
+    def by_id(path: Path) -> dict[str, tuple[str, str, str]]:
+        return {s.id: (s.unit, s.source, s.text) for s in open_text(path).sentences}
+
+    before, after = by_id(DATA / "mlqe_et_en.xlf"), by_id(tmp_path / "moved.xlf")
+    assert list(after)[:2] == ["line18-s1", "line13-s1"]
+    assert list(before)[:2] == ["line13-s1", "line17-s1"]
+    assert after == before
+
+
+def test_sentence_ids_and_sources_of_a_file(monkeypatch):
+    monkeypatch.chdir(DATA)
+    sentences = open_text("features.po").sentences
+    # A plural form's unit id has brackets (not a patch header key): its sentence id is hashed.
+    assert [(s.id, s.unit) for s in sentences] == [
+        ("u7ca47ff943-s1", "po-9b05dab8097d[0]"),
+        ("uc61e4440bf-s1", "po-9b05dab8097d[1]"),
+        ("po-6685d1236406-s1", "po-6685d1236406"),
+        ("po-0d6fdfc6ac01-s1", "po-0d6fdfc6ac01"),
+        ("po-ac41267d8583-s1", "po-ac41267d8583"),
+        ("po-ac41267d8583-s2", "po-ac41267d8583"),
+        ("po-abf11a1601cf-s1", "po-abf11a1601cf"),
+    ]
+    assert sentences[-1].text == ""  # an empty target is one empty sentence to translate
+    first = open_text("mlqe_et_en.tmx").sentences[0]
+    assert (first.id, first.unit, first.source[:20]) == (
+        "line13-s1",
+        "line13",
+        "Aastal 1132 proovisi",
+    )
+
+
+_HEAD = '<?xml version="1.0"?>\n'
+_XLIFF = (
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+    '<file source-language="de" target-language="en"><body>'
+    '<trans-unit id="1"><source>{source}</source><target>b</target></trans-unit>'
+    "</body></file></xliff>\n"
+)
+BAD_INPUTS = [
+    (
+        "malformed.xlf",
+        _HEAD + _XLIFF.replace("</target>", "</tareget>").format(source="a"),
+        (),
+        # Column 170 is the mismatched name, after "</" (expat's place, 1-based).
+        "review: malformed.xlf: malformed XML at line 2, column 170: mismatched tag\n",
+    ),
+    (
+        "bomb.xlf",
+        _HEAD
+        + '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n'
+        + _XLIFF.format(source="&b;"),
+        (),
+        "review: bomb.xlf: declares XML entities (an entity-expansion bomb or an external "
+        "entity); refused, nothing was expanded or fetched\n",
+    ),
+    (
+        "external.xlf",
+        _HEAD
+        + '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n'
+        + _XLIFF.format(source="&e;"),
+        (),
+        "review: external.xlf: declares XML entities (an entity-expansion bomb or an external "
+        "entity); refused, nothing was expanded or fetched\n",
+    ),
+    (
+        "bad.po",
+        'msgid "a"\nmsgstr "b"\n\nmsgid "c\nmsgstr "d"\n',
+        (),
+        "review: bad.po: PO syntax error: end-of-line within string on line 4: 'msgid \"c\\n'\n",
+    ),
+    (
+        "mlqe_et_en.tmx",
+        (DATA / "mlqe_et_en.tmx").read_text("utf-8"),
+        ("--target-lang", "fr"),
+        "review: mlqe_et_en.tmx: has no <tuv> in language 'fr' (it has en, et)\n",
+    ),
+    (
+        "t.txt",
+        "One.\n\nTwo.\n\nThree.\n",
+        ("--source", "s.txt"),
+        "review: t.txt: has 3 paragraphs but the source s.txt has 2; they part at paragraph 3, "
+        "target line 5 'Three.', source has no more\n",
+    ),
+]
+
+
+@pytest.mark.parametrize("command", ["check", "edit", "report"])
+@pytest.mark.parametrize(
+    ("name", "text", "options", "message"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS]
+)
+def test_bad_input_is_one_line_and_exit_2(
+    command, name, text, options, message, tmp_path, monkeypatch, capsysbinary
+):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text(text, "utf-8")
+    (tmp_path / "s.txt").write_text("Üks.\n\nKaks.\n", "utf-8")
+    code, out, err = review(capsysbinary, command, name, *options)
+    assert (code, out, err) == (2, b"", message)
+
+
+def test_a_tag_broken_by_an_edit_is_refused_with_the_reason(tmp_path, monkeypatch, capsysbinary):
+    name = "oasis_withReorderedCodes.xlf"
+    git_project(tmp_path, name, (DATA / name).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    code, out, err = review(
+        capsysbinary, "edit", name, "--sentence", "2-s1", "--text", "⟨/1⟩ x ⟨1⟩"
+    )
+    assert (code, out, err) == (2, b"", "review: unit 2: ⟨/1⟩ comes before ⟨1⟩\n")
+    assert not (tmp_path / "corrections" / "oasis_withReorderedCodes.patch").exists()
+    # The session refuses it too (what the UI calls), and keeps the state as it was.
+    with ReviewSession.open(name, cwd=tmp_path) as session:
+        with pytest.raises(TagError, match=r"^unit 2: ⟨/1⟩ comes before ⟨1⟩$"):
+            session.set_text("2-s1", "⟨/1⟩ x ⟨1⟩")
+        assert not session.dirty
+
+
+@pytest.mark.parametrize("switch", [False, True])
+def test_marking_reviewed_clears_fuzzy_only_with_the_switch(
+    switch, tmp_path, monkeypatch, capsysbinary
+):
+    name = "tt_fuzzy.po"
+    git_project(tmp_path, name, (DATA / name).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    if switch:
+        (tmp_path / "review.toml").write_text("[bilingual]\nupdate_state = true\n", "utf-8")
+    fuzzy = "po-7220f2657039-s1"
+    code, _, err = review(capsysbinary, "edit", name, "--status", f"{fuzzy}=reviewed")
+    assert (code, err) == (0, "")
+    code, applied, _ = review(capsysbinary, "apply", name)
+    (tmp_path / "patched.po").write_bytes(applied)
+    before = [u for u in factory.getobject(str(tmp_path / name)).units if not u.isheader()]
+    after = [u for u in factory.getobject(str(tmp_path / "patched.po")).units if not u.isheader()]
+    assert [u.isfuzzy() for u in before] == [False, True]
+    assert [u.isfuzzy() for u in after] == [False, not switch]
+    assert [str(u.target) for u in after] == [str(u.target) for u in before]
+    with ReviewSession.open(name, cwd=tmp_path) as session:
+        assert str(session.state.review_of(fuzzy).status) == "reviewed"
+
+
+def test_tmx_language_pair_from_the_command_line(tmp_path, monkeypatch, capsysbinary):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(DATA / "mlqe_et_en.tmx", tmp_path)
+    code, out, _ = review(
+        capsysbinary, "check", "mlqe_et_en.tmx", "--no-languagetool", "--format", "json",
+        "--fail-on", "none", "--source-lang", "en", "--target-lang", "et",
+    )  # fmt: skip
+    first = json.loads(out)["sentences"][0]
+    assert code == 0
+    assert first["text"].startswith("Aastal 1132 proovisid")
+    assert first["source"].startswith("In the year 1132")

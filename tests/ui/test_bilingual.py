@@ -1,0 +1,118 @@
+"""A bilingual file in the UI: the detail pane shows the unit and its source above the target,
+folded to two lines at 80×24; `t` toggles a source column in the table; a broken tag is
+refused with the reason."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.widgets import TextArea
+
+from review.cache import ResultCache
+from review.inputs import load_text
+from review.patch.location import locate
+from review.ui.app import ReviewApp
+from review.ui.opening import DocumentOpener
+from review.ui.screens.dialogs import EditScreen
+from review.ui.widgets.detail import DetailPane
+from ui.harness import FIXED_TIME, pilot_test, recorded_stages, wait_ready
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "bilingual"
+
+
+def _app(tmp_path: Path, monkeypatch: object, name: str) -> ReviewApp:
+    shutil.copy(DATA / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)  # type: ignore[attr-defined]
+    location = locate(name)
+    opener = DocumentOpener(
+        load_text(name, base=location.root),
+        location,
+        reviewer="Test Editor",
+        language="en-US",
+        clock=lambda: FIXED_TIME,
+        cache=ResultCache(tmp_path / "cache.sqlite3"),
+    )
+    return ReviewApp(name, opener, recorded_stages)
+
+
+def _pane_text(app: ReviewApp) -> str:
+    pane = app.main.query_one(DetailPane)
+    return "\n".join(pane.render_line(y).text.rstrip() for y in range(pane.size.height))
+
+
+@pilot_test
+async def test_the_detail_shows_unit_source_context_and_notes(tmp_path, monkeypatch):
+    app = _app(tmp_path, monkeypatch, "features.po")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        text = _pane_text(app)
+        assert "Sentence 1  u7ca47ff943-s1 · unit po-9b05dab8097d[0]\n(translated)" in text
+        assert "Source: ⟨1/⟩ file removed from ⟨2⟩⟨3/⟩⟨/2⟩" in text
+        assert "Note: A developer comment" in text
+        await pilot.press("down", "down")
+        text = _pane_text(app)
+        assert "unit po-6685d1236406\n(fuzzy)" in text
+        assert "Context: menu" in text
+        app.session.close()
+
+
+@pilot_test
+async def test_at_80x24_the_source_shows_folded_to_two_lines(tmp_path, monkeypatch):
+    app = _app(tmp_path, monkeypatch, "mlqe_et_en.xlf")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        lines = _pane_text(app).splitlines()
+        at = next(i for i, line in enumerate(lines) if line.startswith("Source: "))
+        assert lines[at] == (
+            "Source: Aastal 1132 proovisid Antakya, Tripoli ja Edessa kõik oma iseseisvust"
+        )
+        assert lines[at + 1] == "maksma panna ja hakkasid Jeruusalemma kuningavõimule vastu."
+        assert lines[at + 3].startswith("In the year 1132, Antakya")
+        app.session.close()
+
+
+@pilot_test
+async def test_t_toggles_the_source_column(tmp_path, monkeypatch):
+    app = _app(tmp_path, monkeypatch, "mlqe_et_en.xlf")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        table = app.main.table
+        assert table.render_line(0).text.split("·", 1)[1].strip().startswith("In the year 1132")
+        await pilot.press("t")
+        row = table.render_line(0).text.split("·", 1)[1].strip()
+        assert row.startswith("Aastal 1132 proovisid")
+        assert " │ In the year 1132" in row
+        await pilot.press("t")
+        assert table.render_line(0).text.split("·", 1)[1].strip().startswith("In the year")
+        app.session.close()
+
+
+@pilot_test
+async def test_an_edit_that_breaks_a_tag_is_refused_with_the_reason(tmp_path, monkeypatch):
+    app = _app(tmp_path, monkeypatch, "oasis_withReorderedCodes.xlf")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("down", "e")
+        assert isinstance(app.screen, EditScreen)
+        # The closing token of the unit's outer pair deleted.
+        app.screen.query_one(TextArea).text = app.session.text_of("2-s1").replace("⟨/1⟩", "")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, EditScreen)
+        assert [(n.title, n.message) for n in app._notifications] == [
+            ("Not done", "unit 2: ⟨/1⟩ is missing")
+        ]
+        assert app.session.state.review_of("2-s1").edited is None
+        app.session.close()
+
+
+@pilot_test
+async def test_search_finds_a_word_of_the_source(tmp_path, monkeypatch):
+    app = _app(tmp_path, monkeypatch, "mlqe_et_en.xlf")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("slash", *"jeruusalemma", "enter")
+        await pilot.pause()
+        assert [app.main.sentences[i].id for i in app.main.table.rows] == ["line13-s1"]
+        app.session.close()
