@@ -11,6 +11,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from review.errors import ReviewError
+from review.files import require_regular_file
 
 # A longer line is almost certainly not prose (minified data, a base64 blob, a binary
 # mis-detected as text); sentence segmentation and the UI would choke on it.
@@ -92,12 +93,9 @@ def relative_path(p: Path, base: Path | None = None) -> str:
 
 
 def _read(p: Path) -> bytes:
+    require_regular_file(p)
     try:
         raw = p.read_bytes()
-    except FileNotFoundError:
-        raise ReviewError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise ReviewError(f"{p}: is a directory, not a text file") from None
     except PermissionError:
         raise ReviewError(f"{p}: permission denied") from None
     except OSError as exc:

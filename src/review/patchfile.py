@@ -55,6 +55,7 @@ from review import __version__
 from review.cache import cached_segment
 from review.document import Document, load_document, relative_path
 from review.errors import ReviewError
+from review.files import require_regular_file
 from review.segment import Sentence
 from review.state import ReviewState, SentenceReview
 
@@ -124,7 +125,10 @@ def locate(
 ) -> PatchLocation:
     """The project folder is the working folder when the document lies inside it, else the
     document's own folder; the patch is ``<root>/corrections/<stem>.patch`` unless given."""
+    require_regular_file(document_path, missing_ok=True)
     here = (cwd or Path.cwd()).resolve()
+    if patch is not None:
+        require_regular_file(here / patch, shown=str(patch), missing_ok=True)
     document = Path(document_path).resolve()
     root = here if document.is_relative_to(here) else document.parent
     if patch is not None:
@@ -196,6 +200,7 @@ def read_patch(path: Path, document: Document, sentences: Sequence[Sentence]) ->
 
 
 def read_patch_bytes(path: Path) -> bytes:
+    require_regular_file(path, shown=relative_path(path), missing_ok=True)
     try:
         return path.read_bytes()
     except FileNotFoundError:

@@ -1,0 +1,80 @@
+"""Bad input to every command: one line on stderr, exit 2, nothing opened that could block.
+
+The README's table of bad inputs lists these lines; each case here failed (hung for ever or
+gave a traceback) before its fix.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from patch_helpers import review
+
+COMMANDS = (
+    ("check", "--no-languagetool"),
+    ("report", "--no-languagetool"),
+    ("apply",),
+    ("edit", "--status", "s1=reviewed", "--no-languagetool"),
+    ("open", "--no-languagetool"),
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+    (tmp_path / "ok.txt").write_text("The plan is good. We agree.\n", encoding="utf-8")
+    yield tmp_path
+
+
+def _fifo(d: Path) -> str:
+    os.mkfifo(d / "f.txt")
+    return "f.txt"
+
+
+def _socket(d: Path) -> str:
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(d / "s.txt"))
+    return "s.txt"
+
+
+def _loop(d: Path) -> str:
+    (d / "l.txt").symlink_to("l.txt")
+    return "l.txt"
+
+
+def _dangling(d: Path) -> str:
+    (d / "gone.txt").symlink_to("nowhere.txt")
+    return "gone.txt"
+
+
+BAD_PATHS: list[tuple[Callable[[Path], str], str]] = [
+    (_fifo, "review: f.txt: is a named pipe (FIFO), not a regular file\n"),
+    (_socket, "review: s.txt: is a socket, not a regular file\n"),
+    (lambda d: "/dev/null", "review: /dev/null: is a character device, not a regular file\n"),
+    (_loop, "review: l.txt: is a symbolic link loop, not a file\n"),
+    (_dangling, "review: gone.txt: is a symbolic link to nothing (no such file)\n"),
+]
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize(("make", "line"), BAD_PATHS, ids=lambda v: getattr(v, "__name__", ""))
+def test_a_text_that_is_no_regular_file_is_one_line(project, capsysbinary, command, make, line):
+    code, out, err = review(capsysbinary, command[0], make(project), *command[1:])
+    assert (code, out, err) == (2, b"", line)
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("command", [c for c in COMMANDS if c[0] != "check"], ids=lambda c: c[0])
+@pytest.mark.parametrize(("make", "line"), BAD_PATHS[:2] + BAD_PATHS[3:4])
+def test_a_patch_that_is_no_regular_file_is_one_line(project, capsysbinary, command, make, line):
+    code, out, err = review(
+        capsysbinary, command[0], "ok.txt", "--patch", make(project), *command[1:]
+    )
+    assert (code, out, err) == (2, b"", line)
