@@ -261,3 +261,18 @@ def test_a_stale_lock_is_taken_over_with_a_notice(doc):
         )
         assert lock.read_text() == f"{os.getpid()}\n"
     assert not lock.exists()
+
+
+def test_an_edit_the_encoding_cannot_hold_is_refused_and_not_journalled(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Café owners said hello to the naïve visitors.\n".encode("latin-1"))
+    with open_session(path) as session:
+        encoding = session.document.encoding
+        with pytest.raises(ReviewError) as caught:
+            session.set_text("s1", "x → 中 → x")
+        assert str(caught.value) == (
+            f"s1: latin.txt is {encoding}, which cannot hold '→' (U+2192), '中' (U+4E2D); "
+            "the edit is not made"
+        )
+        assert not session.dirty
+        assert not session.location.journal.exists()

@@ -54,6 +54,14 @@ class Document:
         """The whole file as text, BOM included: what a diff of the file compares."""
         return self.bom_text + self.text
 
+    def unencodable(self, text: str) -> tuple[str, ...]:
+        """The characters of ``text`` the file's encoding cannot hold, each once, in order."""
+        try:
+            text.encode(self.encoding)
+        except UnicodeEncodeError:
+            return tuple(dict.fromkeys(c for c in text if not _encodable(c, self.encoding)))
+        return ()
+
     def encode(self, text: str) -> bytes:
         """Bytes of ``text`` written the way the original was (encoding and BOM)."""
         return self.bom + text.encode(self.encoding)
@@ -80,6 +88,14 @@ def load_document(path: str | os.PathLike[str], base: Path | None = None) -> Doc
         ends_with_newline=text.endswith(("\n", "\r")),
         sha256=hashlib.sha256(raw).hexdigest(),
     )
+
+
+def _encodable(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def relative_path(p: Path, base: Path | None = None) -> str:

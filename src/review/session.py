@@ -400,12 +400,24 @@ class ReviewSession:
         """Journal the changed reviews, then make them the state; one undo step."""
         before = {k: self._state.review_of(k) for k in reviews}
         after = {k: v for k, v in reviews.items() if v != before[k]}
+        for sentence_id, review in after.items():
+            self._require_encodable(sentence_id, review.edited)
         change = Change(label, {k: before[k] for k in after}, after)
         if after:
             self._apply(change)
             self._undo.append(change)
             self._redo.clear()
         return change
+
+    def _require_encodable(self, sentence_id: str, text: str | None) -> None:
+        """Refuse, when it is made, an edit the original's encoding could not save."""
+        missing = self.document.unencodable(text or "")
+        if missing:
+            listed = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in missing)
+            raise ReviewError(
+                f"{sentence_id}: {self.document.relpath} is {self.document.encoding}, which "
+                f"cannot hold {listed}; the edit is not made"
+            )
 
     def _apply(self, change: Change) -> None:
         self._journal.append(JournalEntry(change.label, change.after))

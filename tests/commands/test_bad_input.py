@@ -78,3 +78,21 @@ def test_a_patch_that_is_no_regular_file_is_one_line(project, capsysbinary, comm
         capsysbinary, command[0], "ok.txt", "--patch", make(project), *command[1:]
     )
     assert (code, out, err) == (2, b"", line)
+
+
+def test_an_edit_the_legacy_encoding_cannot_hold_is_one_line(project, capsysbinary):
+    (project / "latin.txt").write_bytes(b"Caf\xe9 owners said hello to the na\xefve visitors.\n")
+    code, out, err = review(
+        capsysbinary,
+        "edit",
+        "latin.txt",
+        "--sentence",
+        "s1",
+        "--text",
+        "x → 中",
+        "--no-languagetool",
+    )
+    assert (code, out) == (2, b"")
+    assert err.startswith("review: s1: latin.txt is ")
+    assert err.endswith(", which cannot hold '→' (U+2192), '中' (U+4E2D); the edit is not made\n")
+    assert sorted(p.name for p in (project / "corrections").iterdir()) == []
