@@ -96,3 +96,15 @@ def test_an_edit_the_legacy_encoding_cannot_hold_is_one_line(project, capsysbina
     assert err.startswith("review: s1: latin.txt is ")
     assert err.endswith(", which cannot hold '→' (U+2192), '中' (U+4E2D); the edit is not made\n")
     assert sorted(p.name for p in (project / "corrections").iterdir()) == []
+
+
+def test_a_failed_edit_journals_nothing(project, capsysbinary):
+    (project / "u16.txt").write_bytes(
+        "\ufeffThe plan is good. We agree.\n".encode("utf-16-le")
+    )
+    first = review(capsysbinary, "edit", "u16.txt", "--sentence", "s1", "--text", "X.")
+    second = review(capsysbinary, "edit", "u16.txt", "--status", "s1=reviewed")
+    assert first[:2] == second[:2] == (2, b"")
+    assert first[2] == second[2]  # the same refusal, no "recovered 1 unsaved change"
+    assert "recovered" not in second[2]
+    assert sorted(p.name for p in (project / "corrections").iterdir()) == []

@@ -12,6 +12,8 @@ from review.commands.arguments import add_review_arguments
 from review.errors import ReviewError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from review.config import Config
     from review.flags import Flag
     from review.session import Change, ReviewSession
@@ -66,8 +68,7 @@ def run(args: argparse.Namespace) -> int:
         for notice in session.notices:
             print(f"review: warning: {notice}", file=sys.stderr)
         flags = _FlagSource(session, config, not args.no_languagetool)
-        changes = _make_changes(session, args, flags)
-        path = session.save(flags.languagetool_version)
+        changes, path = _make_changes_and_save(session, args, flags)
     for change in changes:
         for line in _describe(change):
             print(line)
@@ -75,10 +76,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _make_changes(
+def _make_changes_and_save(
     session: ReviewSession, args: argparse.Namespace, flags: _FlagSource
-) -> list[Change]:
-    """Make every change, or (on a ReviewError) none: the ones made are undone."""
+) -> tuple[list[Change], Path]:
+    """Make every change and save, or (on a ReviewError, saving included) none: the ones
+    made are undone, so the journal holds nothing of this run."""
     steps: list[Callable[[], Change]] = []
     texts = zip(args.sentence, args.text, strict=True)
     steps += [partial(session.set_text, sentence_id, text) for sentence_id, text in texts]
@@ -92,6 +94,7 @@ def _make_changes(
     try:
         for step in steps:
             changes.append(step())
+        path = session.save(flags.languagetool_version)
     except ReviewError:
         for change in reversed(changes):
             if change.after:
@@ -99,7 +102,7 @@ def _make_changes(
         if not had_unsaved:
             session.discard()
         raise
-    return changes
+    return changes, path
 
 
 class _FlagSource:
