@@ -428,11 +428,20 @@ class ReviewSession:
         contents = read_journal(journal)
         if contents is None:
             return
-        if (contents.original_sha256, contents.patch_sha256) != (
-            self.document.sha256,
-            patch_sha256,
-        ):
-            aside = journal.with_name(journal.name + ".old")
+        replayed = self._saved
+        for entry in contents.entries:
+            replayed = replayed.with_reviews(entry.reviews)
+        same_original = contents.original_sha256 == self.document.sha256
+        if same_original and replayed == self._saved:
+            # Nothing unsaved: the changes were undone back to the saved review, or the
+            # process was killed after saving the patch but before removing the journal
+            # (the patch already holds them), or before the first change was whole.
+            self._journal.discard()
+            return
+        if (same_original, contents.patch_sha256) != (True, patch_sha256):
+            # Named by its content, so that a later one set aside does not overwrite it.
+            digest = hashlib.sha256(journal.read_bytes()).hexdigest()[:12]
+            aside = journal.with_name(f"{journal.name}.{digest}.old")
             journal.replace(aside)
             self._notices.append(
                 f"{journal} was written against another version of the review; "
@@ -445,7 +454,7 @@ class ReviewSession:
                 raise ReviewError(
                     f"{journal}: line {number} names no sentence of the original ({unknown[0]})"
                 )
-            self._state = self._state.with_reviews(entry.reviews)
+        self._state = replayed
         self._journal.continue_existing()
         count = len(contents.entries)
         self._notices.append(

@@ -99,9 +99,7 @@ def test_an_edit_the_legacy_encoding_cannot_hold_is_one_line(project, capsysbina
 
 
 def test_a_failed_edit_journals_nothing(project, capsysbinary):
-    (project / "u16.txt").write_bytes(
-        "\ufeffThe plan is good. We agree.\n".encode("utf-16-le")
-    )
+    (project / "u16.txt").write_bytes("\ufeffThe plan is good. We agree.\n".encode("utf-16-le"))
     first = review(capsysbinary, "edit", "u16.txt", "--sentence", "s1", "--text", "X.")
     second = review(capsysbinary, "edit", "u16.txt", "--status", "s1=reviewed")
     assert first[:2] == second[:2] == (2, b"")
