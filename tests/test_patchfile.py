@@ -2,7 +2,7 @@ import shutil
 
 import pytest
 
-from patch_helpers import check_standard_tools_agree, git_project, review
+from patch_helpers import check_standard_tools_agree, git, git_project, review
 from review.document import load_document
 from review.errors import ReviewError
 from review.patchfile import (
@@ -160,6 +160,48 @@ def test_an_added_final_newline_is_a_change(tmp_path):
     assert parse_patch(data, document, sentences, "p").corrected == b"a.\nb.\n"
 
 
+def test_one_edit_among_repeated_lines_is_one_small_hunk(tmp_path):
+    lines = [f"Line {n} of the chapter, said again." for n in range(50)] * 6
+    document, sentences, data, _ = make_patch(
+        tmp_path, ("\n".join(lines) + "\n").encode(), {"s151": SentenceReview(edited="Changed.")}
+    )
+    assert [s.text for s in sentences][150] == "Line 0 of the chapter, said again."
+    diff = data[data.index(b"diff --git") :].decode()
+    assert diff.split("\n")[3:] == [
+        "@@ -148,7 +148,7 @@",
+        *(f" Line {n} of the chapter, said again." for n in (47, 48, 49)),
+        "-Line 0 of the chapter, said again.",
+        "+Changed.",
+        *(f" Line {n} of the chapter, said again." for n in (1, 2, 3)),
+        "",
+    ]
+    assert (
+        parse_patch(data, document, sentences, "p").corrected
+        == ("\n".join(lines[:150] + ["Changed."] + lines[151:]) + "\n").encode()
+    )
+
+
+def test_hunks_cover_only_the_changed_lines_of_a_multi_line_edit(tmp_path):
+    text = b"".join(b"Para %d. It goes on.\n" % n for n in range(20))
+    _, _, data, _ = make_patch(
+        tmp_path,
+        text,
+        {"s3": SentenceReview(edited="Para 1.\nNew line."), "s39": SentenceReview(edited="On.")},
+    )
+    hunks = [line for line in data.decode().split("\n") if line.startswith(("@@", "-", "+"))]
+    assert hunks == [
+        "--- a/doc.txt",
+        "+++ b/doc.txt",
+        "@@ -1,5 +1,6 @@",
+        "-Para 1. It goes on.",
+        "+Para 1.",
+        "+New line. It goes on.",
+        "@@ -17,4 +18,4 @@",
+        "-Para 19. It goes on.",
+        "+On. It goes on.",
+    ]
+
+
 def test_utf16_documents_cannot_have_patches(tmp_path):
     path = tmp_path / "u16.txt"
     path.write_bytes("One. Two.\n".encode("utf-16"))
@@ -280,3 +322,24 @@ def test_review_apply_reports_a_refusal_in_one_line(tmp_path, monkeypatch, capsy
     assert (code, out) == (2, b"")
     assert err.startswith("review: corrections/seed.patch: was made for another version of ")
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("edits", "corrected"),
+    [
+        ({"s2": ""}, b"One. Three.\nFour. Five.\nSix.\n"),  # inside a paragraph
+        ({"s3": ""}, b"One. Two.\nFour. Five.\nSix.\n"),  # at a paragraph's end
+        ({"s4": ""}, b"One. Two. Three.\nFive.\nSix.\n"),  # first in a paragraph
+        ({"s6": ""}, b"One. Two. Three.\nFour. Five.\n"),  # alone on its line
+        ({"s1": "", "s2": "", "s3": ""}, b"Four. Five.\nSix.\n"),  # a whole paragraph
+    ],
+)
+def test_deleting_a_sentence_takes_one_space_with_it(
+    tmp_path, monkeypatch, capsysbinary, edits, corrected
+):
+    project = tmp_path / "project"
+    git_project(project, "doc.txt", b"One. Two. Three.\nFour. Five.\nSix.\n")
+    monkeypatch.chdir(project)
+    patch = check_standard_tools_agree(project, "doc.txt", edits, capsysbinary)
+    git(project, "apply", "--check", "--whitespace=error", str(patch))
+    assert review(capsysbinary, "apply", "doc.txt")[1] == corrected

@@ -35,9 +35,9 @@ from __future__ import annotations
 import io
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -57,7 +57,7 @@ from review.document import Document, load_document, relative_path
 from review.errors import ReviewError
 from review.files import require_regular_file
 from review.segment import Sentence
-from review.state import ReviewState, SentenceReview
+from review.state import ReviewState, SentenceReview, corrected_gaps
 
 TOOL = f"review {__version__}"
 CONTEXT_LINES = 3
@@ -179,11 +179,14 @@ def render_patch(
         if not review.is_default:
             lines.append(f"Sentence-{sentence.id}: {_json(_header_json(review))}")
     head = "".join(line + "\n" for line in lines).encode("utf-8")
+    spans = state.replaced_spans(document.text, sentences)
+    if not spans:
+        return head
     original = document.file_text
     corrected = document.bom_text + state.corrected_text(document.text, sentences)
-    if corrected == original:
-        return head
-    diff = _unified_diff(_lines(original), _lines(corrected), header.original)
+    bom = len(document.bom_text)
+    changes = _changed_lines(original, corrected, [(a + bom, b + bom, t) for a, b, t in spans])
+    diff = _unified_diff(_lines(original), _lines(corrected), changes, header.original)
     return head + b"\n" + "".join(diff).encode(document.encoding)
 
 
@@ -306,16 +309,97 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def _unified_diff(before: list[str], after: list[str], path: str) -> Iterator[str]:
-    """A git-style unified diff; unlike difflib's, it marks a last line without a newline."""
+def _changed_lines(
+    original: str, corrected: str, spans: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, int, int]]:
+    """The lines that differ, as (i1, i2, j1, j2) ranges of the original's and the corrected
+    text's lines, worked out from what the review replaced (``spans``, in order, offsets into
+    ``original``): no matching of the whole files, so one edit is one small hunk whatever the
+    file (repeated lines included) and a book's diff costs what its edits do."""
+    starts = [0, *(m.end() for m in re.finditer("\n", original))]
+    if starts[-1] == len(original) and len(starts) > 1:
+        starts.pop()
+    regions: list[list[int]] = []  # [first line, end line, characters added]
+    for start, end, text in spans:
+        first = bisect_right(starts, start) - 1
+        last = bisect_right(starts, max(start, end - 1))
+        added = len(text) - (end - start)
+        if regions and first < regions[-1][1]:
+            regions[-1][1] = max(regions[-1][1], last)
+            regions[-1][2] += added
+        else:
+            regions.append([first, last, added])
+    lines = _lines(original)
+    changes = []
+    shift = lines_added = 0
+    for first, last, added in regions:
+        end = starts[last] if last < len(starts) else len(original)
+        old = lines[first:last]
+        new = _lines(corrected[starts[first] + shift : end + shift + added])
+        same_before = _common_prefix(old, new)
+        same_after = _common_prefix(old[same_before:][::-1], new[same_before:][::-1])
+        j1 = first + lines_added
+        changes.append(
+            (first + same_before, last - same_after, j1 + same_before, j1 + len(new) - same_after)
+        )
+        shift += added
+        lines_added += len(new) - len(old)
+    return changes
+
+
+def _common_prefix(a: Sequence[str], b: Sequence[str]) -> int:
+    count = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        count += 1
+    return count
+
+
+def _hunks(
+    changes: Sequence[tuple[int, int, int, int]], before: int, context: int
+) -> Iterator[list[tuple[str, int, int, int, int]]]:
+    """Changes grouped into hunks with ``context`` lines around them, as difflib groups
+    opcodes: changes closer than twice the context share a hunk."""
+    group: list[tuple[int, int, int, int]] = []
+    for change in changes:
+        if group and change[0] - group[-1][1] > 2 * context:
+            yield _hunk(group, before, context)
+            group = []
+        group.append(change)
+    if group:
+        yield _hunk(group, before, context)
+
+
+def _hunk(
+    group: Sequence[tuple[int, int, int, int]], before: int, context: int
+) -> list[tuple[str, int, int, int, int]]:
+    i1, _, j1, _ = group[0]
+    lead = min(context, i1)
+    opcodes = [("equal", i1 - lead, i1, j1 - lead, j1)]
+    for index, (a1, a2, b1, b2) in enumerate(group):
+        if index:
+            p2, q2 = group[index - 1][1], group[index - 1][3]
+            opcodes.append(("equal", p2, a1, q2, b1))
+        opcodes.append(("replace", a1, a2, b1, b2))
+    _, _, i2, _, j2 = opcodes[-1]
+    trail = min(context, before - i2)
+    opcodes.append(("equal", i2, i2 + trail, j2, j2 + trail))
+    return [op for op in opcodes if op[1] != op[2] or op[3] != op[4]]
+
+
+def _unified_diff(
+    before: list[str], after: list[str], changes: Sequence[tuple[int, int, int, int]], path: str
+) -> Iterator[str]:
+    """A git-style unified diff of ``changes``; unlike difflib's, it marks a last line without
+    a newline."""
     quoted_a, quoted_b = _git_quote("a/" + path), _git_quote("b/" + path)
     # GNU patch reads a file name up to a tab; git ends names containing spaces with one.
     tail = "\t" if " " in path and not quoted_a.startswith('"') else ""
     yield f"diff --git {quoted_a} {quoted_b}\n"
     yield f"--- {quoted_a}{tail}\n"
     yield f"+++ {quoted_b}{tail}\n"
-    matcher = SequenceMatcher(None, before, after)
-    for group in matcher.get_grouped_opcodes(CONTEXT_LINES):
+    for group in _hunks(changes, len(before), CONTEXT_LINES):
         first, last = group[0], group[-1]
         yield (f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@\n")
         for tag, i1, i2, j1, j2 in group:
@@ -562,9 +646,9 @@ def _recover_reviews(
     """Walk the corrected text with the original's gaps and the recorded edit lengths."""
     reviews: dict[str, SentenceReview] = {}
     position = 0
-    previous_end = 0
-    for sentence in sentences:
-        gap = original[previous_end : sentence.start]
+    deleted = {k for k, v in metadata.items() if v.get("edited_chars") == 0}
+    gaps = corrected_gaps(original, sentences, deleted)
+    for sentence, gap in zip(sentences, gaps, strict=False):
         if not corrected.startswith(gap, position):
             raise _mismatch(name, sentence.id)
         position += len(gap)
@@ -584,8 +668,7 @@ def _recover_reviews(
             if data is not None:
                 reviews[sentence.id] = SentenceReview.from_json(data)
             position += len(sentence.text)
-        previous_end = sentence.end
-    if corrected[position:] != original[previous_end:]:
+    if corrected[position:] != gaps[-1]:
         raise _mismatch(name, "the end of the text")
     return reviews
 
