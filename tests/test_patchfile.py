@@ -177,7 +177,7 @@ def test_one_edit_among_repeated_lines_is_one_small_hunk(tmp_path):
     ]
     assert (
         parse_patch(data, document, sentences, "p").corrected
-        == ("\n".join(lines[:150] + ["Changed."] + lines[151:]) + "\n").encode()
+        == ("\n".join([*lines[:150], "Changed.", *lines[151:]]) + "\n").encode()
     )
 
 
