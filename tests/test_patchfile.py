@@ -1,6 +1,8 @@
 import shutil
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from patch_helpers import check_standard_tools_agree, git, git_project, review
 from review.document import load_document
@@ -343,3 +345,36 @@ def test_deleting_a_sentence_takes_one_space_with_it(
     patch = check_standard_tools_agree(project, "doc.txt", edits, capsysbinary)
     git(project, "apply", "--check", "--whitespace=error", str(patch))
     assert review(capsysbinary, "apply", "doc.txt")[1] == corrected
+
+
+_WORDS = st.sampled_from(["One.", "Two words.", "Said again.", "Third one!", "Ünï.", "中文。"])
+_GAPS = st.sampled_from([" ", "  ", "\n", "\r\n", "\n\n", " \n"])
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    words=st.lists(st.tuples(_WORDS, _GAPS), min_size=1, max_size=40),
+    picks=st.lists(
+        st.tuples(st.integers(0, 80), st.sampled_from(["", "New.", "Two\nlines.", "One."])),
+        max_size=6,
+    ),
+)
+def test_any_edits_give_a_diff_that_applies_exactly(tmp_path, words, picks):
+    data = "".join(w + g for w, g in words).encode()
+    path = tmp_path / "doc.txt"
+    path.write_bytes(data)
+    document = load_document(path, base=tmp_path)
+    sentences = segment(document.text)
+    reviews = {
+        sentences[n % len(sentences)].id: SentenceReview(edited=text)
+        for n, text in picks
+        if text != sentences[n % len(sentences)].text
+    }
+    state = ReviewState.of(reviews)
+    header = PatchHeader("doc.txt", document.sha256, "t", "none", "en-US", "Ann", "d")
+    patch = render_patch(document, sentences, state, header)
+    parsed = parse_patch(patch, document, sentences, "p")
+    assert parsed.corrected == state.corrected_text(document.text, sentences).encode()
+    assert parsed.state == state
