@@ -296,12 +296,36 @@ def test_refuses_a_hunk_that_no_longer_applies(seed_patch):
         (b'{"edited_chars": 8}', b'{"edited_chars": 9}', "does not match the edits"),
         (b"Tool: ", b"Tool: x\nTool: ", "Tool given twice"),
         (b"Tool: ", b"Colour: red\nTool: ", "unknown header line Colour"),
+        *(
+            (b"--- a/seed.txt\n", extended + b"--- a/seed.txt\n", "line 2 of its diff is not")
+            for extended in (
+                b"rename from ../../evil3.txt\nrename to seed.txt\n",
+                b"new mode 120000\n",
+                b"old mode 100644\nnew mode 100755\n",
+                b"similarity index 90%\n",
+                b"dissimilarity index 90%\n",
+                b"copy from seed.txt\ncopy to other.txt\n",
+                b"deleted file mode 100644\n",
+                b"new file mode 100644\n",
+                b"index 1234567..89abcde 120000\n",
+                b"GIT binary patch\n",
+            )
+        ),
+        (b"+++ b/seed.txt\n", b"+++ b/seed.txt\nnew mode 120000\n", "line 4 of its diff"),
     ],
 )
 def test_refuses_bad_file_names_and_a_malformed_header(seed_patch, old, new, message):
     data = seed_patch[2]
     assert old in data
     assert message in refusal(seed_patch, data.replace(old, new, 1))
+
+
+def test_a_git_index_line_is_understood(seed_patch):
+    document, sentences, data, state = seed_patch
+    with_index = data.replace(
+        b"--- a/seed.txt\n", b"index 0123abc..4567def 100644\n--- a/seed.txt\n"
+    )
+    assert parse_patch(with_index, document, sentences, "x.patch").state == state
 
 
 def test_refuses_what_is_not_a_patch(seed_patch):

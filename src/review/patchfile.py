@@ -76,6 +76,8 @@ _HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z0-9-]*): (.*)")
 _SENTENCE_KEY = re.compile(r"Sentence-(s\d+)")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _DIFF_START = re.compile(rb"^(?:diff --git |--- |\+\+\+ |@@ )", re.MULTILINE)
+_DIFF_LINE = re.compile(r"diff --git |--- |\+\+\+ |@@ |[ +\\-]")
+_INDEX_LINE = re.compile(r"index [0-9a-f]{7,64}\.\.[0-9a-f]{7,64}(?: 100644)?")
 _GIT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n",
                 "\v": "\\v", "\f": "\\f", "\r": "\\r"}  # fmt: skip
 _GIT_UNESCAPES = {v[1]: k for k, v in _GIT_ESCAPES.items()}
@@ -538,7 +540,9 @@ def _check_relative(path: str, what: str) -> None:
 
 def _apply(original: str, body: bytes, path: str, encoding: str, name: str) -> str:
     """The original with the diff's one file's hunks applied exactly (no offset, no fuzz)."""
-    _check_file_names(body.decode(encoding, errors="replace"), path, name)
+    diff = body.decode(encoding, errors="replace")
+    _check_diff_lines(diff, name)
+    _check_file_names(diff, path, name)
     try:
         files = unidiff.PatchSet(io.BytesIO(body), encoding=encoding)
     except (unidiff.UnidiffParseError, UnicodeDecodeError) as exc:
@@ -563,6 +567,22 @@ def _apply(original: str, body: bytes, path: str, encoding: str, name: str) -> s
         position = start + len(source)
     out += lines[position:]
     return "".join(out)
+
+
+def _check_diff_lines(diff: str, name: str) -> None:
+    """Every line is one review writes: the three file-name headers (and git's ``index``),
+    hunk heads and hunk lines. Anything else (``rename from``, ``new mode``, ``similarity
+    index``, ``copy to``, ``deleted file mode``, …) could make a patch tool do more than
+    change the original's text, so it is refused, not skipped."""
+    lines = diff.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    for number, line in enumerate(lines, start=1):
+        if not (_DIFF_LINE.match(line) or _INDEX_LINE.fullmatch(line)):
+            shown = line if len(line) <= 60 else line[:57] + "…"
+            raise ReviewError(
+                f"{name}: line {number} of its diff is not one review understands: {shown!r}"
+            )
 
 
 def _check_file_names(diff: str, path: str, name: str) -> None:

@@ -106,3 +106,20 @@ def test_a_failed_edit_journals_nothing(project, capsysbinary):
     assert first[2] == second[2]  # the same refusal, no "recovered 1 unsaved change"
     assert "recovered" not in second[2]
     assert sorted(p.name for p in (project / "corrections").iterdir()) == []
+
+
+def test_a_patch_with_a_git_header_review_does_not_understand_is_one_line(project, capsysbinary):
+    assert review(capsysbinary, "edit", "ok.txt", "--sentence", "s1", "--text", "Fine.")[0] == 0
+    patch = project / "corrections" / "ok.patch"
+    patch.write_bytes(
+        patch.read_bytes().replace(
+            b"--- a/ok.txt", b"rename from ../../evil3.txt\nrename to ok.txt\n--- a/ok.txt"
+        )
+    )
+    code, out, err = review(capsysbinary, "apply", "ok.txt")
+    assert (code, out, err) == (
+        2,
+        b"",
+        "review: corrections/ok.patch: line 2 of its diff is not one review understands: "
+        "'rename from ../../evil3.txt'\n",
+    )
