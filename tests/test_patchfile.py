@@ -1,10 +1,17 @@
 import shutil
+import subprocess
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from patch_helpers import check_standard_tools_agree, git, git_project, review
+from patch_helpers import (
+    applied_by_standard_tools,
+    check_standard_tools_agree,
+    git,
+    git_project,
+    review,
+)
 from review.document import load_document
 from review.errors import ReviewError
 from review.patchfile import (
@@ -133,7 +140,7 @@ def test_header_values_needing_quotes_are_json(tmp_path):
     assert head.startswith("Original: doc.txt\nOriginal-SHA256: ")
     assert '\nReviewer: "Ann \\"the editor\\"\\nsecond line"\n' in head
     assert '\nReviews: 1\nSentence-s1: {"comment": "c"}\n' in head
-    assert "diff --git" not in head  # no text change, no diff
+    assert head.endswith("@@ -1 +1 @@\n-One. Two.\n+One. Two.\n")  # no text change: a no-op
 
 
 def test_missing_final_newline_is_marked_in_the_hunks(tmp_path):
@@ -318,6 +325,41 @@ def test_refuses_bad_file_names_and_a_malformed_header(seed_patch, old, new, mes
     data = seed_patch[2]
     assert old in data
     assert message in refusal(seed_patch, data.replace(old, new, 1))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"One. Two.\n", b"  \nTrailing space. \nClean.\n", b"No newline.", b"\xef\xbb\xbfBOM.\r\n"],
+)
+def test_a_review_without_text_changes_is_a_patch_git_and_patch_accept(
+    tmp_path, monkeypatch, capsysbinary, data
+):
+    project = tmp_path / "project"
+    git_project(project, "doc.txt", data)
+    monkeypatch.chdir(project)
+    code, _, err = review(
+        capsysbinary, "edit", "doc.txt", "--status", "s1=reviewed", "--comment", "s1", "ok"
+    )
+    assert code == 0, err
+    patch = project / "corrections" / "doc.patch"
+    git(project, "apply", "--check", str(patch))
+    if not data.endswith(b"\r\n"):
+        git(project, "apply", "--check", "--whitespace=error", str(patch))
+    completed = subprocess.run(
+        ["patch", "-p1", "--dry-run", "-i", str(patch)],
+        cwd=project,
+        capture_output=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout
+    assert applied_by_standard_tools(project, "doc.txt", patch) == {
+        "git apply": data,
+        "patch -p1": data,
+    }
+    assert review(capsysbinary, "apply", "doc.txt")[:2] == (0, data)
+    document = load_document("doc.txt")
+    state = read_patch(patch, document, segment(document.text)).state
+    assert state.review_of("s1") == SentenceReview(status=Status.REVIEWED, comment="ok")
 
 
 def test_a_git_index_line_is_understood(seed_patch):

@@ -181,14 +181,13 @@ def render_patch(
         if not review.is_default:
             lines.append(f"Sentence-{sentence.id}: {_json(_header_json(review))}")
     head = "".join(line + "\n" for line in lines).encode("utf-8")
-    spans = state.replaced_spans(document.text, sentences)
-    if not spans:
-        return head
     original = document.file_text
     corrected = document.bom_text + state.corrected_text(document.text, sentences)
     bom = len(document.bom_text)
-    changes = _changed_lines(original, corrected, [(a + bom, b + bom, t) for a, b, t in spans])
-    diff = _unified_diff(_lines(original), _lines(corrected), changes, header.original)
+    spans = [(a + bom, b + bom, t) for a, b, t in state.replaced_spans(document.text, sentences)]
+    before, after = _lines(original), _lines(corrected)
+    changes = _changed_lines(original, before, corrected, spans) or [_unchanged_line(before)]
+    diff = _unified_diff(before, after, changes, header.original)
     return head + b"\n" + "".join(diff).encode(document.encoding)
 
 
@@ -312,12 +311,13 @@ def _lines(text: str) -> list[str]:
 
 
 def _changed_lines(
-    original: str, corrected: str, spans: Sequence[tuple[int, int, str]]
+    original: str, lines: Sequence[str], corrected: str, spans: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int, int, int]]:
-    """The lines that differ, as (i1, i2, j1, j2) ranges of the original's and the corrected
-    text's lines, worked out from what the review replaced (``spans``, in order, offsets into
-    ``original``): no matching of the whole files, so one edit is one small hunk whatever the
-    file (repeated lines included) and a book's diff costs what its edits do."""
+    """The lines that differ, as (i1, i2, j1, j2) ranges of the original's (``lines``) and
+    the corrected text's lines, worked out from what the review replaced (``spans``, in
+    order, offsets into ``original``): no matching of the whole files, so one edit is one
+    small hunk whatever the file (repeated lines included) and a book's diff costs what its
+    edits do."""
     starts = [0, *(m.end() for m in re.finditer("\n", original))]
     if starts[-1] == len(original) and len(starts) > 1:
         starts.pop()
@@ -331,7 +331,6 @@ def _changed_lines(
             regions[-1][2] += added
         else:
             regions.append([first, last, added])
-    lines = _lines(original)
     changes = []
     shift = lines_added = 0
     for first, last, added in regions:
@@ -341,12 +340,28 @@ def _changed_lines(
         same_before = _common_prefix(old, new)
         same_after = _common_prefix(old[same_before:][::-1], new[same_before:][::-1])
         j1 = first + lines_added
-        changes.append(
-            (first + same_before, last - same_after, j1 + same_before, j1 + len(new) - same_after)
-        )
+        if same_before + same_after < max(len(old), len(new)):
+            changes.append(
+                (
+                    first + same_before,
+                    last - same_after,
+                    j1 + same_before,
+                    j1 + len(new) - same_after,
+                )
+            )
         shift += added
         lines_added += len(new) - len(old)
     return changes
+
+
+def _unchanged_line(lines: Sequence[str]) -> tuple[int, int, int, int]:
+    """A change of one line into itself, for a review with no text change: git apply refuses
+    a patch without a hunk ("No valid patches") and patch -p1 one of headers only ("Only
+    garbage"); both apply this as a no-op. The first line without trailing whitespace, so
+    that ``git apply --whitespace=error`` accepts it too."""
+    clean = (n for n, line in enumerate(lines) if line.rstrip("\n") == line.rstrip())
+    number = next(clean, 0)
+    return number, number + 1, number, number + 1
 
 
 def _common_prefix(a: Sequence[str], b: Sequence[str]) -> int:
