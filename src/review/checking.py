@@ -54,7 +54,8 @@ def open_checkers(
 
     try:
         server = ensure_server(
-            progress=(lambda message: progress(message, None, None)) if progress else None
+            progress=(lambda message: progress(message, None, None)) if progress else None,
+            timeout=config.languagetool_timeout,
         )
     except LanguageToolUnavailable as exc:
         notice = f"LanguageTool unavailable ({exc.reason}); fluency checks only"
