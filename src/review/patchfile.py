@@ -154,12 +154,15 @@ class SavedReview:
 
 
 def load_saved_review(
-    document_path: str | Path, patch: str | Path | None = None, cwd: Path | None = None
+    document_path: str | Path,
+    patch: str | Path | None = None,
+    cwd: Path | None = None,
+    encoding: str | None = None,
 ) -> SavedReview:
     """Load the document and its patch (``locate`` says where); a patch given by name must
     exist, the default one may be missing."""
     location = locate(document_path, patch, cwd)
-    document = load_document(document_path, base=location.root)
+    document = load_document(document_path, base=location.root, encoding=encoding)
     sentences = cached_segment(document.text)
     if patch is None and not location.patch.exists():
         return SavedReview(document, sentences, location, None)

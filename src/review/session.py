@@ -91,7 +91,9 @@ class ReviewSession:
         self._mutex = threading.RLock()
         self._undo: list[Change] = []
         self._redo: list[Change] = []
-        self._notices: list[str] = []
+        self._notices: list[str] = list(document.notices)
+        if self.read_only:
+            self._notices.append(self.read_only)
         if lock.taken_over:
             gone = f"pid {lock.stale_pid} is not running" if lock.stale_pid else "it held no pid"
             self._notices.append(f"took over the stale lock {lock.path} ({gone})")
@@ -121,11 +123,12 @@ class ReviewSession:
         cwd: Path | None = None,
         reviewer: str | None = None,
         language: str | None = None,
+        encoding: str | None = None,
         clock: Callable[[], datetime] = _now,
     ) -> ReviewSession:
         """Load and segment the document at ``path`` and open its review."""
         location = locate(path, patch, cwd)
-        document = load_document(path, base=location.root)
+        document = load_document(path, base=location.root, encoding=encoding)
         return cls.open_document(
             document,
             cached_segment(document.text),
@@ -409,8 +412,23 @@ class ReviewSession:
             self._redo.clear()
         return change
 
+    @property
+    def read_only(self) -> str:
+        """Why no change can be made ("" when they can): a patch of the original's encoding
+        could not be applied by patch tools, so it could never be saved."""
+        document = self.document
+        if document.patchable:
+            return ""
+        return (
+            f"{document.relpath} is {document.encoding}, whose patches patch tools cannot "
+            "apply, so this review is read-only; `review open FILE --convert-to-utf8` reviews "
+            "a UTF-8 copy"
+        )
+
     def _require_encodable(self, sentence_id: str, text: str | None) -> None:
-        """Refuse, when it is made, an edit the original's encoding could not save."""
+        """Refuse, when it is made, a change the patch could not be saved with."""
+        if self.read_only:
+            raise ReviewError(self.read_only)
         missing = self.document.unencodable(text or "")
         if missing:
             listed = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in missing)

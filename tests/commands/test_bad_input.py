@@ -86,15 +86,20 @@ def test_an_edit_the_legacy_encoding_cannot_hold_is_one_line(project, capsysbina
         capsysbinary,
         "edit",
         "latin.txt",
+        "--encoding",
+        "latin-1",
         "--sentence",
         "s1",
         "--text",
         "x → 中",
         "--no-languagetool",
     )
-    assert (code, out) == (2, b"")
-    assert err.startswith("review: s1: latin.txt is ")
-    assert err.endswith(", which cannot hold '→' (U+2192), '中' (U+4E2D); the edit is not made\n")
+    assert (code, out, err) == (
+        2,
+        b"",
+        "review: s1: latin.txt is iso8859-1, which cannot hold '→' (U+2192), '中' (U+4E2D); "
+        "the edit is not made\n",
+    )
     assert sorted(p.name for p in (project / "corrections").iterdir()) == []
 
 
@@ -122,4 +127,52 @@ def test_a_patch_with_a_git_header_review_does_not_understand_is_one_line(projec
         b"",
         "review: corrections/ok.patch: line 2 of its diff is not one review understands: "
         "'rename from ../../evil3.txt'\n",
+    )
+
+
+def _write(name: str, data: bytes) -> Callable[[Path], str]:
+    def make(d: Path) -> str:
+        (d / name).write_bytes(data)
+        return name
+
+    return make
+
+
+UTF16 = "\ufeffThe plan is good.\n".encode("utf-16-le")
+READ_ONLY = (
+    "review: u16.txt is utf-16-le, whose patches patch tools cannot apply, so this review is "
+    "read-only; `review open FILE --convert-to-utf8` reviews a UTF-8 copy\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["check", "bad8.txt"],
+            "review: bad8.txt: is not valid UTF-8: byte offset 11 (0x93, line 1) starts no "
+            "UTF-8 character (fix that byte, or give --encoding if the file is not UTF-8)\n",
+        ),
+        (
+            ["check", "ok.txt", "--encoding", "nope"],
+            "review: unknown encoding 'nope' (Python's codec names, e.g. latin-1, cp1252)\n",
+        ),
+        (["edit", "u16.txt", "--status", "s1=reviewed"], READ_ONLY),
+        (["edit", "u16.txt", "--sentence", "s1", "--text", "X."], READ_ONLY),
+    ],
+)
+def test_encodings_review_cannot_use_are_one_line(project, capsysbinary, args, line):
+    _write("bad8.txt", "A “quoted” ".encode()[:11] + b"\x93word\xe2\x80\x9d.\n")(project)
+    _write("u16.txt", UTF16)(project)
+    code, out, err = review(capsysbinary, *args, "--no-languagetool")
+    assert (code, out, err) == (2, b"", line)
+
+
+def test_an_encoding_in_review_toml_that_does_not_exist_is_one_line(project, capsysbinary):
+    (project / "review.toml").write_text('[review]\nencoding = "nope"\n')
+    code, out, err = review(capsysbinary, "check", "ok.txt", "--no-languagetool")
+    assert (code, out) == (2, b"")
+    assert err == (
+        f"review: {project / 'review.toml'}: encoding: unknown encoding 'nope' (Python's codec "
+        "names, e.g. latin-1, cp1252)\n"
     )

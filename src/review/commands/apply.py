@@ -8,6 +8,7 @@ from review.commands.arguments import (
     add_output_argument,
     add_review_arguments,
     output_path,
+    text_encoding,
     write_output,
 )
 from review.errors import ReviewError
@@ -29,11 +30,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from review.config import load_config
     from review.document import load_document, relative_path
     from review.patchfile import apply_patch, locate, read_patch_bytes
 
     location = locate(args.file, args.patch)
-    document = load_document(args.file, base=location.root)
+    encoding = text_encoding(args, load_config())
+    document = load_document(args.file, base=location.root, encoding=encoding)
     shown = relative_path(location.patch)
     if args.patch is None and not location.patch.exists():
         raise ReviewError(

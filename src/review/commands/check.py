@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from review.commands.arguments import add_encoding_argument, text_encoding
 from review.flags import Severity
 
 FORMATS = ("text", "json", "sarif")
@@ -27,6 +28,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--no-languagetool", action="store_true", help="run the fluency detectors only"
     )
+    add_encoding_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -38,9 +40,11 @@ def run(args: argparse.Namespace) -> int:
     from review.document import load_document
     from review.progress import stderr_progress
 
-    document = load_document(args.file)
-    sentences = cached_segment(document.text)
     config = load_config()
+    document = load_document(args.file, encoding=text_encoding(args, config))
+    for notice in document.notices:
+        print(f"review: {notice}", file=sys.stderr)
+    sentences = cached_segment(document.text)
     with stderr_progress() as progress:
         result = check_document(
             document.text, sentences, config, progress, not args.no_languagetool

@@ -8,7 +8,11 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from review.commands.arguments import add_review_arguments
+from review.commands.arguments import (
+    add_convert_argument,
+    add_review_arguments,
+    reviewed_text,
+)
 from review.errors import ReviewError
 
 if TYPE_CHECKING:
@@ -50,6 +54,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--no-languagetool", action="store_true",
         help="flags for --dismiss/--accept from the fluency detectors only",
     )  # fmt: skip
+    add_convert_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -61,10 +66,17 @@ def run(args: argparse.Namespace) -> int:
     if len(args.sentence) != len(args.text):
         raise ReviewError("give each --sentence ID exactly one --text")
     config = load_config()
+    path, encoding = reviewed_text(args, config)
     session = ReviewSession.open(
-        args.file, patch=args.patch, reviewer=config.reviewer or None, language=config.language
+        path,
+        patch=args.patch,
+        reviewer=config.reviewer or None,
+        language=config.language,
+        encoding=encoding,
     )
     with session:
+        if session.read_only:
+            raise ReviewError(session.read_only)
         for notice in session.notices:
             print(f"review: warning: {notice}", file=sys.stderr)
         flags = _FlagSource(session, config, not args.no_languagetool)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from review.commands.arguments import add_review_arguments
+from review.commands.arguments import (
+    add_convert_argument,
+    add_review_arguments,
+    reviewed_text,
+)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,6 +21,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--no-languagetool", action="store_true", help="run the fluency detectors only"
     )
+    add_convert_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -30,13 +35,14 @@ def run(args: argparse.Namespace) -> int:
     from review.ui.opening import DocumentOpener
 
     config = load_config()
-    location = locate(args.file, args.patch)
+    path, encoding = reviewed_text(args, config)
+    location = locate(path, args.patch)
     # Loaded here so that a missing or binary file is one line before the UI starts.
-    document = load_document(args.file, base=location.root)
+    document = load_document(path, base=location.root, encoding=encoding)
     opener = DocumentOpener(
         document, location, reviewer=config.reviewer or None, language=config.language
     )
-    app = ReviewApp(args.file, opener, default_stages(config, not args.no_languagetool))
+    app = ReviewApp(str(path), opener, default_stages(config, not args.no_languagetool))
     app.run()
     if app.session is not None:
         app.session.close()

@@ -11,6 +11,7 @@ from review.commands.arguments import (
     add_output_argument,
     add_review_arguments,
     output_path,
+    text_encoding,
     write_output,
 )
 from review.errors import ReviewError
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
 
     output = output_path(args.output)
     render = _renderer(_format(args.format, output))
-    saved = load_saved_review(args.file, args.patch)
+    saved = load_saved_review(args.file, args.patch, encoding=text_encoding(args, load_config()))
     if saved.patch is None:
         raise ReviewError(
             f"{saved.document.relpath} has no saved review ({saved.location.patch} does not "
@@ -107,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
             saved.document.text, saved.sentences, config, progress, not args.no_languagetool
         )
         statistics = effort.result()
-    notices = list(result.notices)
+    notices = [*saved.document.notices, *result.notices]
     if saved.location.journal.exists():
         notices.append(
             f"{saved.location.journal} holds unsaved changes, which this report leaves out"
