@@ -218,12 +218,19 @@ def _where(raw: bytes, offset: int) -> str:
 
 
 def _check_lines(p: Path, text: str) -> None:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if len(line) > MAX_LINE_CHARS:
+    # Line by line with find, not split: a book's text is not copied into a list of lines.
+    start = 0
+    number = 1
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > MAX_LINE_CHARS:
             raise ReviewError(
-                f"{p}: line {number} is {len(line):,} characters long "
+                f"{p}: line {number} is {end - start:,} characters long "
                 f"(at most {MAX_LINE_CHARS:,}); is this a text file?"
             )
+        start = end + 1
+        number += 1
 
 
 def _newline_style(text: str) -> str:

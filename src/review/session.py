@@ -190,6 +190,19 @@ class ReviewSession:
         """Warnings from opening (stale lock taken over, journal replayed) to show the user."""
         return tuple(self._notices)
 
+    @property
+    def read_only(self) -> str:
+        """Why no change can be made ("" when they can): a patch of the original's encoding
+        could not be applied by patch tools, so it could never be saved."""
+        document = self.document
+        if document.patchable:
+            return ""
+        return (
+            f"{document.relpath} is {document.encoding}, whose patches patch tools cannot "
+            "apply, so this review is read-only; `review open FILE --convert-to-utf8` reviews "
+            "a UTF-8 copy"
+        )
+
     def sentence(self, sentence_id: str) -> Sentence:
         try:
             return self._by_id[sentence_id]
@@ -411,19 +424,6 @@ class ReviewSession:
             self._undo.append(change)
             self._redo.clear()
         return change
-
-    @property
-    def read_only(self) -> str:
-        """Why no change can be made ("" when they can): a patch of the original's encoding
-        could not be applied by patch tools, so it could never be saved."""
-        document = self.document
-        if document.patchable:
-            return ""
-        return (
-            f"{document.relpath} is {document.encoding}, whose patches patch tools cannot "
-            "apply, so this review is read-only; `review open FILE --convert-to-utf8` reviews "
-            "a UTF-8 copy"
-        )
 
     def _require_encodable(self, sentence_id: str, text: str | None) -> None:
         """Refuse, when it is made, a change the patch could not be saved with."""
