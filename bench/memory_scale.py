@@ -74,7 +74,9 @@ def build_text(megabytes: float) -> str:
     while size < megabytes * MB:
         for paragraph in paragraphs:
             shifted = re.sub(
-                r"\b(19|20)\d\d\b", lambda m: str(1800 + (int(m.group()) + copy) % 220), paragraph
+                r"\b(19|20)\d\d\b",
+                lambda m, c=copy: str(1800 + (int(m.group()) + c) % 220),
+                paragraph,
             )
             copies.append(shifted)
             size += len(shifted.encode()) + 1
