@@ -184,13 +184,11 @@ def render_patch(
         if not review.is_default:
             lines.append(f"Sentence-{sentence.id}: {_json(_header_json(review))}")
     head = "".join(line + "\n" for line in lines).encode("utf-8")
-    original = document.file_text
-    corrected = document.bom_text + state.corrected_text(document.text, sentences)
+    before = _Lines.of(document.file_text)
     bom = len(document.bom_text)
     spans = [(a + bom, b + bom, t) for a, b, t in state.replaced_spans(document.text, sentences)]
-    before, after = _lines(original), _lines(corrected)
-    changes = _changed_lines(original, before, corrected, spans) or [_unchanged_line(before)]
-    diff = _unified_diff(before, after, changes, header.original)
+    changes = _changed_lines(before, spans) or [_unchanged_line(before)]
+    diff = _unified_diff(before, changes, header.original)
     return head + b"\n" + "".join(diff).encode(document.encoding)
 
 
@@ -313,58 +311,103 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def _changed_lines(
-    original: str, lines: Sequence[str], corrected: str, spans: Sequence[tuple[int, int, str]]
-) -> list[tuple[int, int, int, int]]:
-    """The lines that differ, as (i1, i2, j1, j2) ranges of the original's (``lines``) and
-    the corrected text's lines, worked out from what the review replaced (``spans``, in
-    order, offsets into ``original``): no matching of the whole files, so one edit is one
-    small hunk whatever the file (repeated lines included) and a book's diff costs what its
-    edits do."""
-    starts = [0, *(m.end() for m in re.finditer("\n", original))]
-    if starts[-1] == len(original) and len(starts) > 1:
-        starts.pop()
-    regions: list[list[int]] = []  # [first line, end line, characters added]
-    for start, end, text in spans:
-        first = bisect_right(starts, start) - 1
-        last = bisect_right(starts, max(start, end - 1))
-        added = len(text) - (end - start)
+@dataclass(frozen=True, slots=True)
+class _Lines:
+    """A text's lines as diff sees them (``_lines``), sliced out only where asked for, so
+    that a book is not copied into a list of lines to write a few hunks."""
+
+    text: str
+    starts: Sequence[int]
+
+    @classmethod
+    def of(cls, text: str) -> _Lines:
+        starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        if starts[-1] == len(text):
+            starts.pop()
+        return cls(text, starts)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def end(self, number: int) -> int:
+        """Where line ``number`` ends (after its newline)."""
+        return self.starts[number + 1] if number + 1 < len(self.starts) else len(self.text)
+
+    def slice(self, first: int, stop: int) -> list[str]:
+        return _lines(self.text[self.starts[first] : self.end(stop - 1)]) if first < stop else []
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    """Lines ``i1``..``i2`` of the original become ``new``, lines ``j1``.. of the corrected
+    text."""
+
+    i1: int
+    i2: int
+    j1: int
+    new: tuple[str, ...]
+
+    @property
+    def j2(self) -> int:
+        return self.j1 + len(self.new)
+
+
+def _changed_lines(before: _Lines, spans: Sequence[tuple[int, int, str]]) -> list[_Change]:
+    """The lines that differ, worked out from what the review replaced (``spans``, in order,
+    offsets into the original): no matching of the whole files, so one edit is one small
+    hunk whatever the file (repeated lines included) and a book's diff costs what its edits
+    do."""
+    regions: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+    for span in spans:
+        first = before.line_of(span[0])
+        stop = before.line_of(max(span[0], span[1] - 1)) + 1
         if regions and first < regions[-1][1]:
-            regions[-1][1] = max(regions[-1][1], last)
-            regions[-1][2] += added
+            regions[-1] = (regions[-1][0], max(regions[-1][1], stop), [*regions[-1][2], span])
         else:
-            regions.append([first, last, added])
+            regions.append((first, stop, [span]))
     changes = []
-    shift = lines_added = 0
-    for first, last, added in regions:
-        end = starts[last] if last < len(starts) else len(original)
-        old = lines[first:last]
-        new = _lines(corrected[starts[first] + shift : end + shift + added])
+    lines_added = 0
+    for first, stop, region in regions:
+        old = before.slice(first, stop)
+        new = _lines(_replaced(before.text, before.starts[first], before.end(stop - 1), region))
         same_before = _common_prefix(old, new)
         same_after = _common_prefix(old[same_before:][::-1], new[same_before:][::-1])
-        j1 = first + lines_added
         if same_before + same_after < max(len(old), len(new)):
             changes.append(
-                (
+                _Change(
                     first + same_before,
-                    last - same_after,
-                    j1 + same_before,
-                    j1 + len(new) - same_after,
+                    stop - same_after,
+                    first + lines_added + same_before,
+                    tuple(new[same_before : len(new) - same_after]),
                 )
             )
-        shift += added
         lines_added += len(new) - len(old)
     return changes
 
 
-def _unchanged_line(lines: Sequence[str]) -> tuple[int, int, int, int]:
+def _replaced(text: str, begin: int, end: int, spans: Sequence[tuple[int, int, str]]) -> str:
+    """``text[begin:end]`` with the spans (which lie within it) replaced."""
+    pieces: list[str] = []
+    position = begin
+    for start, stop, new in spans:
+        pieces += (text[position:start], new)
+        position = stop
+    pieces.append(text[position:end])
+    return "".join(pieces)
+
+
+def _unchanged_line(before: _Lines) -> _Change:
     """A change of one line into itself, for a review with no text change: git apply refuses
     a patch without a hunk ("No valid patches") and patch -p1 one of headers only ("Only
     garbage"); both apply this as a no-op. The first line without trailing whitespace, so
     that ``git apply --whitespace=error`` accepts it too."""
+    lines = (before.slice(n, n + 1)[0] for n in range(len(before)))
     clean = (n for n, line in enumerate(lines) if line.rstrip("\n") == line.rstrip())
     number = next(clean, 0)
-    return number, number + 1, number, number + 1
+    return _Change(number, number + 1, number, tuple(before.slice(number, number + 1)))
 
 
 def _common_prefix(a: Sequence[str], b: Sequence[str]) -> int:
@@ -376,14 +419,15 @@ def _common_prefix(a: Sequence[str], b: Sequence[str]) -> int:
     return count
 
 
-def _hunks(
-    changes: Sequence[tuple[int, int, int, int]], before: int, context: int
-) -> Iterator[list[tuple[str, int, int, int, int]]]:
+_Opcode = tuple[str, int, int, int, int, tuple[str, ...]]
+
+
+def _hunks(changes: Sequence[_Change], before: int, context: int) -> Iterator[list[_Opcode]]:
     """Changes grouped into hunks with ``context`` lines around them, as difflib groups
     opcodes: changes closer than twice the context share a hunk."""
-    group: list[tuple[int, int, int, int]] = []
+    group: list[_Change] = []
     for change in changes:
-        if group and change[0] - group[-1][1] > 2 * context:
+        if group and change.i1 - group[-1].i2 > 2 * context:
             yield _hunk(group, before, context)
             group = []
         group.append(change)
@@ -391,26 +435,23 @@ def _hunks(
         yield _hunk(group, before, context)
 
 
-def _hunk(
-    group: Sequence[tuple[int, int, int, int]], before: int, context: int
-) -> list[tuple[str, int, int, int, int]]:
-    i1, _, j1, _ = group[0]
-    lead = min(context, i1)
-    opcodes = [("equal", i1 - lead, i1, j1 - lead, j1)]
-    for index, (a1, a2, b1, b2) in enumerate(group):
+def _hunk(group: Sequence[_Change], before: int, context: int) -> list[_Opcode]:
+    lead = min(context, group[0].i1)
+    opcodes: list[_Opcode] = [
+        ("equal", group[0].i1 - lead, group[0].i1, group[0].j1 - lead, group[0].j1, ())
+    ]
+    for index, change in enumerate(group):
         if index:
-            p2, q2 = group[index - 1][1], group[index - 1][3]
-            opcodes.append(("equal", p2, a1, q2, b1))
-        opcodes.append(("replace", a1, a2, b1, b2))
-    _, _, i2, _, j2 = opcodes[-1]
+            previous = group[index - 1]
+            opcodes.append(("equal", previous.i2, change.i1, previous.j2, change.j1, ()))
+        opcodes.append(("replace", change.i1, change.i2, change.j1, change.j2, change.new))
+    i2, j2 = group[-1].i2, group[-1].j2
     trail = min(context, before - i2)
-    opcodes.append(("equal", i2, i2 + trail, j2, j2 + trail))
+    opcodes.append(("equal", i2, i2 + trail, j2, j2 + trail, ()))
     return [op for op in opcodes if op[1] != op[2] or op[3] != op[4]]
 
 
-def _unified_diff(
-    before: list[str], after: list[str], changes: Sequence[tuple[int, int, int, int]], path: str
-) -> Iterator[str]:
+def _unified_diff(before: _Lines, changes: Sequence[_Change], path: str) -> Iterator[str]:
     """A git-style unified diff of ``changes``; unlike difflib's, it marks a last line without
     a newline."""
     quoted_a, quoted_b = _git_quote("a/" + path), _git_quote("b/" + path)
@@ -422,12 +463,12 @@ def _unified_diff(
     for group in _hunks(changes, len(before), CONTEXT_LINES):
         first, last = group[0], group[-1]
         yield (f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@\n")
-        for tag, i1, i2, j1, j2 in group:
+        for tag, i1, i2, _, _, new in group:
             if tag == "equal":
-                yield from _marked(" ", before[i1:i2])
+                yield from _marked(" ", before.slice(i1, i2))
                 continue
-            yield from _marked("-", before[i1:i2])
-            yield from _marked("+", after[j1:j2])
+            yield from _marked("-", before.slice(i1, i2))
+            yield from _marked("+", list(new))
 
 
 def _range(start: int, end: int) -> str:
