@@ -332,9 +332,13 @@ class _Lines:
     def line_of(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
 
+    def offset(self, number: int) -> int:
+        """Where line ``number`` starts; the text's end for the line after the last."""
+        return self.starts[number] if number < len(self.starts) else len(self.text)
+
     def end(self, number: int) -> int:
         """Where line ``number`` ends (after its newline)."""
-        return self.starts[number + 1] if number + 1 < len(self.starts) else len(self.text)
+        return self.offset(number + 1)
 
     def slice(self, first: int, stop: int) -> list[str]:
         return _lines(self.text[self.starts[first] : self.end(stop - 1)]) if first < stop else []
@@ -610,21 +614,21 @@ def _apply(original: str, body: bytes, path: str, encoding: str, name: str) -> s
     if len(files) != 1 or not files[0]:
         raise ReviewError(f"{name}: its diff must change exactly one file, the original")
     patched = files[0]
-    lines = _lines(original)
+    lines = _Lines.of(original)
     out: list[str] = []
     position = 0
     for hunk in patched:
         source, target = _hunk_sides(hunk)
         start = hunk.source_start - 1 if hunk.source_length else hunk.source_start
-        if not position <= start <= len(lines) or lines[start : start + len(source)] != source:
+        stop = start + len(source)
+        if not position <= start <= stop <= len(lines) or lines.slice(start, stop) != source:
             raise ReviewError(
                 f"{name}: its hunk at line {hunk.source_start} does not apply to {path} "
                 f"(the diff was changed after it was made)"
             )
-        out += lines[position:start]
-        out += target
-        position = start + len(source)
-    out += lines[position:]
+        out += (original[lines.offset(position) : lines.offset(start)], *target)
+        position = stop
+    out.append(original[lines.offset(position) :])
     return "".join(out)
 
 
