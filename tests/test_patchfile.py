@@ -1,5 +1,6 @@
 import shutil
 import subprocess
+import tracemalloc
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +17,7 @@ from review.document import load_document
 from review.errors import ReviewError
 from review.patchfile import (
     PatchHeader,
+    apply_patch,
     locate,
     parse_patch,
     read_patch,
@@ -444,3 +446,31 @@ def test_any_edits_give_a_diff_that_applies_exactly(tmp_path, words, picks):
     parsed = parse_patch(patch, document, sentences, "p")
     assert parsed.corrected == state.corrected_text(document.text, sentences).encode()
     assert parsed.state == state
+
+
+def test_writing_and_reading_a_patch_does_not_copy_the_text_into_lines(tmp_path):
+    text = "".join(
+        f"Line {n} of the book, said once. And a second sentence.\n" for n in range(8000)
+    )
+    path = tmp_path / "book.txt"
+    path.write_text(text, encoding="utf-8")
+    document = load_document(path, base=tmp_path)
+    sentences = segment(document.text)
+    state = ReviewState.of({"s9": SentenceReview(edited="Changed.")})
+    header = PatchHeader("book.txt", document.sha256, "t", "none", "en-US", "Ann", "d")
+    tracemalloc.start()
+    try:
+        data = render_patch(document, sentences, state, header)
+        writing = tracemalloc.get_traced_memory()[1]
+        tracemalloc.reset_peak()
+        corrected = apply_patch(data, document, "p")
+        reading = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert data.count(b"\n@@ ") == 1
+    # The lines around the hunk and a table of line starts (reading: the corrected text, as
+    # text and as bytes), not the text again as lists of lines: writing took 7 times the
+    # text's size before.
+    assert writing < 0.2 * len(text)
+    assert reading < 2.4 * len(text)
+    assert corrected == text.replace("Line 4 of the book, said once.", "Changed.", 1).encode()

@@ -35,6 +35,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -321,7 +322,9 @@ class _Lines:
 
     @classmethod
     def of(cls, text: str) -> _Lines:
-        starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        # An array, not a list of ints: a book has hundreds of thousands of lines.
+        starts = array("q", [0])
+        starts.extend(m.end() for m in re.finditer("\n", text))
         if starts[-1] == len(text):
             starts.pop()
         return cls(text, starts)

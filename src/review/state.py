@@ -210,19 +210,20 @@ class ReviewState:
     ) -> list[tuple[int, int, str]]:
         """What the corrected text replaces, in order: (start, end, new text) of the original,
         for each edited sentence and each gap that lost a space to a deletion."""
-        gaps = corrected_gaps(document_text, sentences, self.deleted_ids())
+        deleted = self.deleted_ids()
+        gaps = changed_gaps(document_text, sentences, deleted) if deleted else {}
         spans: list[tuple[int, int, str]] = []
-        previous_end = 0
-        for index, sentence in enumerate((*sentences, None)):
-            start = len(document_text) if sentence is None else sentence.start
-            if len(gaps[index]) != start - previous_end:
-                spans.append((previous_end, start, gaps[index]))
-            if sentence is None:
-                break
+        for index, sentence in enumerate(sentences):
+            if index in gaps:
+                spans.append(
+                    (sentences[index - 1].end if index else 0, sentence.start, gaps[index])
+                )
             edited = self.review_of(sentence.id).edited
             if edited is not None:
                 spans.append((sentence.start, sentence.end, edited))
-            previous_end = sentence.end
+        if len(sentences) in gaps:
+            end = sentences[-1].end if sentences else 0
+            spans.append((end, len(document_text), gaps[len(sentences)]))
         return spans
 
     def deleted_ids(self) -> frozenset[str]:
@@ -235,27 +236,45 @@ class ReviewState:
 def corrected_gaps(
     document_text: str, sentences: Sequence[Sentence], deleted: AbstractSet[str]
 ) -> list[str]:
-    """The text before each sentence, then after the last, as the corrected text has it.
-
-    A deleted sentence takes one space with it, the one before it (ending a paragraph) or,
-    first in its paragraph, the one after it, so that deleting leaves no double space and no
-    trailing one; a deleted sentence alone on its line takes the line's newline.
-    """
+    """The text before each sentence, then after the last, as the corrected text has it
+    (see ``changed_gaps``)."""
     ends = [0, *(s.end for s in sentences)]
     starts = [*(s.start for s in sentences), len(document_text)]
     gaps = [document_text[end:start] for end, start in zip(ends, starts, strict=True)]
+    for index, gap in changed_gaps(document_text, sentences, deleted).items():
+        gaps[index] = gap
+    return gaps
+
+
+def changed_gaps(
+    document_text: str, sentences: Sequence[Sentence], deleted: AbstractSet[str]
+) -> dict[int, str]:
+    """The gaps (by index: the one before sentence i is i, the tail is ``len(sentences)``)
+    that a deletion changes. A deleted sentence takes one space with it, the one before it
+    (ending a paragraph) or, first in its paragraph, the one after it, so that deleting
+    leaves no double space and no trailing one; a deleted sentence alone on its line takes
+    the line's newline."""
+    changed: dict[int, str] = {}
+
+    def gap(index: int) -> str:
+        if index in changed:
+            return changed[index]
+        start = sentences[index - 1].end if index else 0
+        end = sentences[index].start if index < len(sentences) else len(document_text)
+        return document_text[start:end]
+
     for index, sentence in enumerate(sentences):
         if sentence.id not in deleted:
             continue
-        before, after = gaps[index], gaps[index + 1]
+        before, after = gap(index), gap(index + 1)
         if before.endswith(" "):
-            gaps[index] = before[:-1]
+            changed[index] = before[:-1]
         elif after.startswith(" "):
-            gaps[index + 1] = after[1:]
+            changed[index + 1] = after[1:]
         elif before.endswith(("\n", "\r")) or not before:
             newline = next((n for n in ("\r\n", "\n", "\r") if after.startswith(n)), "")
-            gaps[index + 1] = after[len(newline) :]
-    return gaps
+            changed[index + 1] = after[len(newline) :]
+    return changed
 
 
 def _is_int(value: object) -> bool:
