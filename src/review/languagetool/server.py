@@ -298,11 +298,14 @@ def _reusable(state: dict[str, Any], timeout: float) -> ServerInfo | None:
 def _external_server(raw_url: str, timeout: float) -> ServerInfo:
     url = _normalise_url(raw_url)
     # One patient probe rather than polling: a refused connection fails at once anyway.
+    started = time.monotonic()
     version = _probe(url, timeout)
     if version is None:
-        raise LanguageToolUnavailable(
-            f"REVIEW_LT_URL={raw_url} does not answer as LanguageTool within {timeout:g} s"
+        silent = time.monotonic() - started >= timeout
+        what = (
+            f"did not answer within {timeout:g} s" if silent else "does not answer as LanguageTool"
         )
+        raise LanguageToolUnavailable(f"REVIEW_LT_URL={raw_url} {what}")
     return ServerInfo(url, _url_port(url), None, version)
 
 
