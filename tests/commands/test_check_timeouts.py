@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import textwrap
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+import support
 
 TIMEOUT = 5
 LIMIT_S = 7.0
@@ -82,31 +82,8 @@ def stopping_server() -> Iterator[str]:
 
 @pytest.fixture
 def silent_server() -> Iterator[str]:
-    """Accepts every connection and never answers."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(16)
-    listener.settimeout(0.2)
-    accepted: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                accepted.append(listener.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
-    finally:
-        stop.set()
-        thread.join()
-        for connection in accepted:
-            connection.close()
-        listener.close()
+    with support.silent_server() as url:
+        yield url
 
 
 def _timed_check(project: Path, url: str) -> tuple[float, subprocess.CompletedProcess[str]]:
