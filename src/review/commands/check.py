@@ -9,7 +9,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from review.check_formats import FORMATS
-from review.commands.arguments import add_format_argument, add_glossary_argument, with_glossaries
+from review.commands.arguments import (
+    add_encoding_argument,
+    add_format_argument,
+    add_glossary_argument,
+    text_encoding,
+    with_glossaries,
+)
 from review.commands.corpus_arguments import SKIPPED_EXIT, add_project_arguments
 from review.errors import ReviewError
 from review.flags import Flag, Severity
@@ -45,6 +51,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--no-languagetool", action="store_true", help="run the fluency detectors only"
     )
     add_glossary_argument(parser)
+    add_encoding_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -64,9 +71,11 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
     from review.inputs import open_text
     from review.progress import stderr_progress
 
-    text = open_text(path)
-    document, sentences = text.document, text.sentences
     config = with_glossaries(load_config(), args)
+    text = open_text(path, encoding=text_encoding(args, config))
+    document, sentences = text.document, text.sentences
+    for notice in document.notices:
+        print(f"review: {notice}", file=sys.stderr)
     with stderr_progress() as progress:
         result = check_document(
             document.text, sentences, config, progress, not args.no_languagetool
