@@ -45,7 +45,7 @@ _MEASURED_UI = f"""
 import asyncio, sys
 from pathlib import Path
 from review.config import Config
-from review.document import load_document
+from review.inputs import load_text
 from review.patch.location import locate
 from review.ui.app import ReviewApp
 from review.ui.checks import default_stages
@@ -54,7 +54,7 @@ from review.ui.opening import DocumentOpener
 async def main() -> None:
     path = Path(sys.argv[1])
     location = locate(path)
-    opener = DocumentOpener(load_document(path, base=location.root), location, reviewer="bench")
+    opener = DocumentOpener(load_text(path, base=location.root), location, reviewer="bench")
     app = ReviewApp(path.name, opener, default_stages(Config(), False))
     async with app.run_test(size=(120, 40)) as pilot:
         while app.session is None or app.main.checking:
