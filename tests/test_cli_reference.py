@@ -25,5 +25,8 @@ def test_reference_names_options_that_the_old_hand_written_table_left_out() -> N
 
 
 def test_usage_lines_say_how_to_run_the_launcher() -> None:
-    usage = "./review apply [--include GLOB] [--exclude GLOB] [--patch P] [-o OUT] PATH [PATH ...]"
+    usage = (
+        "./review apply [--include GLOB] [--exclude GLOB] [--patch P] [-o OUT] [--encoding NAME] "
+        "PATH [PATH ...]"
+    )
     assert f"| `{usage}` |" in reference()
