@@ -29,12 +29,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from review.patchfile import load_saved_review, render_patch
-
 from report_scale import NAME, write_review
 from review.comparison import DIFF_METRICS
 from review.diff_formats import FORMATS
 from review.metrics import Metric, corpus_score, sentence_score
+from review.patch.file import load_saved_review, render_patch
 from review.report.effort import EffortStatistics
 from review.revisions import Pair, align, load_revision
 from review.state import ReviewState

@@ -67,14 +67,22 @@ def edit_args(edits: dict[str, str]) -> list[str]:
 
 
 def expected_bytes(data: bytes, encoding: str, bom: bytes, edits: dict[str, str]) -> bytes:
-    """The corrected file computed independently: each edited span replaced in the text."""
+    """The corrected file computed independently: each edited span replaced in the text; a
+    deleted sentence also takes the space before it, else the one after it, else (alone on
+    its line) the newline after it."""
     text = data[len(bom) :].decode(encoding)
-    pieces, position = [], 0
+    done, position = "", 0
     for sentence in segment(text):
         if sentence.id in edits:
-            pieces += [text[position : sentence.start], edits[sentence.id]]
+            done += text[position : sentence.start] + edits[sentence.id]
             position = sentence.end
-    return bom + ("".join(pieces) + text[position:]).encode(encoding)
+            if edits[sentence.id] == "":
+                after = text[position : position + 1]
+                if done.endswith(" "):
+                    done = done[:-1]
+                elif after == " " or (after == "\n" and done[-1:] in ("", "\n")):
+                    position += 1
+    return bom + (done + text[position:]).encode(encoding)
 
 
 def check_standard_tools_agree(project, relpath, edits, capsysbinary, encoding="utf-8", bom=b""):

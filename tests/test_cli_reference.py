@@ -26,4 +26,4 @@ def test_reference_names_options_that_the_old_hand_written_table_left_out() -> N
 
 def test_usage_lines_say_how_to_run_the_launcher() -> None:
     usage = reference().split("| `./review apply ", 1)[1].split("`", 1)[0]
-    assert "[--include GLOB]" in usage and "[--source SOURCE]" in usage
+    assert all(o in usage for o in ("[--include GLOB]", "[--source SOURCE]", "[--encoding NAME]"))

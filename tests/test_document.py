@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from review.document import MAX_LINE_CHARS, load_document
+from review.document import MAX_LINE_CHARS, convert_to_utf8, load_document
 from review.errors import ReviewError
 from support import SEED
 
@@ -87,3 +87,61 @@ def test_fifty_megabytes_load(tmp_path: Path) -> None:
     doc = load_document(path)
     assert len(doc.raw) > 49_000_000
     assert doc.encoding == "utf-8"
+
+
+LATIN = b"Caf\xe9 owners said hello to the na\xefve visitors.\n"
+
+
+def test_a_guessed_encoding_is_said_with_its_confidence(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes(LATIN)
+    doc = load_document(path)
+    assert doc.encoding == "cp1250"  # the guess charset-normalizer makes: ï reads as ď
+    assert doc.notices == (
+        f"{path}: not UTF-8; its encoding is a guess: cp1250 (65% confidence); give "
+        "--encoding, or encoding in review.toml's [review], if that is wrong",
+    )
+
+
+def test_a_given_encoding_is_used_without_a_guess(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes(LATIN)
+    doc = load_document(path, encoding="Latin-1")
+    assert (doc.encoding, doc.text, doc.notices) == (
+        "iso8859-1",
+        "Café owners said hello to the naïve visitors.\n",
+        (),
+    )
+    with pytest.raises(ReviewError) as caught:
+        load_document(path, encoding="utf-8")
+    assert str(caught.value) == (
+        f"{path}: cannot be decoded as utf-8: byte offset 3 (0xe9, line 1) "
+        "(invalid continuation byte)"
+    )
+    with pytest.raises(ReviewError, match=r"^unknown encoding 'nope' \(Python's codec names"):
+        load_document(path, encoding="nope")
+
+
+def test_mostly_valid_utf8_is_reported_at_its_first_bad_byte_not_guessed(tmp_path: Path) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes("He said “hello”.\nTo the ".encode() + b"\x93visitors\xe2\x80\x9d.\n")
+    with pytest.raises(ReviewError) as caught:
+        load_document(path)
+    assert str(caught.value) == (
+        f"{path}: is not valid UTF-8: byte offset 28 (0x93, line 2) starts no UTF-8 character "
+        "(fix that byte, or give --encoding if the file is not UTF-8)"
+    )
+
+
+def test_utf16_is_not_patchable_and_converts_to_utf8_beside_it(tmp_path: Path) -> None:
+    path = tmp_path / "u16.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"))
+    doc = load_document(path)
+    assert not doc.patchable
+    copy = convert_to_utf8(doc)
+    assert (copy, copy.read_bytes()) == (tmp_path / "u16.utf8.txt", TEXT.encode())
+    assert load_document(copy).patchable
+    assert convert_to_utf8(doc) == copy  # the same copy again is fine
+    copy.write_bytes(b"Something else.\n")
+    with pytest.raises(ReviewError, match=r"u16\.utf8\.txt: exists and is not this text in UTF-8"):
+        convert_to_utf8(doc)

@@ -237,7 +237,8 @@ def test_a_journal_for_another_patch_version_is_put_aside(doc):
     with open_session(doc) as reopened:
         assert reopened.text_of("s2") == "It was was happy."
         assert "not replayed, kept as" in reopened.notices[0]
-    assert (doc.parent / "corrections" / "doc.journal.old").exists()
+    (aside,) = (doc.parent / "corrections").glob("doc.journal.*.old")
+    assert f"kept as {aside}" in reopened.notices[0]
 
 
 def test_the_date_changes_only_with_the_content(doc):
@@ -341,3 +342,59 @@ def test_a_stale_hit_and_a_bad_pattern_are_refused(doc):
         with pytest.raises(ReviewError, match="nothing to replace"):
             session.find(Replacement("", "x"))
         assert session.text_of("s1") == "The cow sat."
+
+
+def test_an_edit_the_encoding_cannot_hold_is_refused_and_not_journalled(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Café owners said hello to the naïve visitors.\n".encode("latin-1"))
+    with open_session(path) as session:
+        encoding = session.document.encoding
+        with pytest.raises(ReviewError) as caught:
+            session.set_text("s1", "x → 中 → x")
+        assert str(caught.value) == (
+            f"s1: latin.txt is {encoding}, which cannot hold '→' (U+2192), '中' (U+4E2D); "
+            "the edit is not made"
+        )
+        assert not session.dirty
+        assert not session.location.journal.exists()
+
+
+def test_a_kill_after_saving_before_the_journal_is_removed_leaves_nothing_unsaved(doc):
+    journal = doc.parent / "corrections" / "doc.journal"
+    with open_session(doc) as session:
+        session.set_text("s1", "Saved once.")
+        session.save()
+        session.set_text("s2", "Saved twice.")
+        left_behind = journal.read_bytes()
+        session.save()
+    journal.write_bytes(left_behind)  # as if killed between writing the patch and the unlink
+    with open_session(doc) as reopened:
+        assert (reopened.notices, reopened.dirty) == ((), False)
+        assert reopened.text_of("s2") == "Saved twice."
+    assert sorted(p.name for p in journal.parent.iterdir()) == ["doc.patch"]
+
+
+def test_a_journal_killed_before_its_first_change_recovers_nothing(doc):
+    with open_session(doc) as session:
+        session.set_text("s1", "Changed.")
+    journal = doc.parent / "corrections" / "doc.journal"
+    journal.write_bytes(journal.read_bytes().split(b"\n")[0] + b"\n")
+    with open_session(doc) as reopened:
+        assert (reopened.notices, reopened.dirty) == ((), False)
+    assert not journal.exists()
+
+
+def test_undo_back_to_the_saved_review_then_reopen_says_nothing_unsaved(doc):
+    with open_session(doc) as session:
+        session.set_status("s1", "reviewed")
+        session.save()
+        for text in ("One.", "Two.", "Three."):
+            session.set_text("s2", text)
+        session.set_status("s3", "reviewed")
+        for _ in range(4):
+            session.undo()
+        assert not session.dirty
+    with open_session(doc) as reopened:
+        assert (reopened.notices, reopened.dirty) == ((), False)
+        assert reopened.state.review_of("s1").status == "reviewed"
+    assert not reopened.location.journal.exists()

@@ -39,6 +39,8 @@ class Config:
     reviewer: str = ""
     picky: bool = True
     languagetool_timeout: int = 60
+    # The texts' encoding when it is not UTF-8 and should not be guessed; "" to detect it.
+    encoding: str = ""
     disabled_rules: frozenset[str] = field(default_factory=frozenset)
     enabled_rules: frozenset[str] = field(default_factory=frozenset)
     disabled_categories: frozenset[str] = field(default_factory=frozenset)
@@ -108,6 +110,7 @@ def parse_config(path: Path) -> Config:
         language=_get(review, "language", str, "en-US", path),
         source_language=_language_code(review, "source_language", path),
         reviewer=_get(review, "reviewer", str, "", path),
+        encoding=_encoding(review, path),
         picky=_get(lt, "picky", bool, True, path),
         languagetool_timeout=_get(lt, "timeout", int, 60, path),
         disabled_rules=_names(lt, "disabled_rules", path),
@@ -137,6 +140,16 @@ def _get(table: Mapping[str, Any], key: str, kind: type[T], default: T, path: Pa
     if not isinstance(value, kind):
         raise ReviewError(f"{path}: {key} must be a {kind.__name__}, not {value!r}")
     return value
+
+
+def _encoding(table: Mapping[str, Any], path: Path) -> str:
+    from review.document import encoding_name
+
+    value = _get(table, "encoding", str, "", path)
+    try:
+        return encoding_name(value) if value else ""
+    except ReviewError as exc:
+        raise ReviewError(f"{path}: encoding: {exc}") from None
 
 
 def _language_code(table: Mapping[str, Any], key: str, path: Path) -> str:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from review.atomic import atomic_write
 from review.errors import ReviewError
+from review.files import require_regular_file
 
 # A longer line is almost certainly not prose (minified data, a base64 blob, a binary
 # mis-detected as text); sentence segmentation and the UI would choke on it.
@@ -22,6 +25,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 
 
@@ -42,6 +50,13 @@ class Document:
     newline: str
     ends_with_newline: bool
     sha256: str
+    # What the user should know about how the text was read (an encoding that was guessed).
+    notices: tuple[str, ...] = ()
+
+    @property
+    def patchable(self) -> bool:
+        """Whether patch tools can patch the file: its encoding writes "\\n" as one byte."""
+        return "\n".encode(self.encoding) == b"\n"
 
     @property
     def bom_text(self) -> str:
@@ -53,20 +68,39 @@ class Document:
         """The whole file as text, BOM included: what a diff of the file compares."""
         return self.bom_text + self.text
 
+    def unencodable(self, text: str) -> tuple[str, ...]:
+        """The characters of ``text`` the file's encoding cannot hold, each once, in order."""
+        try:
+            text.encode(self.encoding)
+        except UnicodeEncodeError:
+            return tuple(dict.fromkeys(c for c in text if not _encodable(c, self.encoding)))
+        return ()
+
     def encode(self, text: str) -> bytes:
         """Bytes of ``text`` written the way the original was (encoding and BOM)."""
         return self.bom + text.encode(self.encoding)
 
 
-def load_document(path: str | os.PathLike[str], base: Path | None = None) -> Document:
-    """Read and decode ``path``; every way it can fail is a one-line ReviewError."""
+def load_document(
+    path: str | os.PathLike[str], base: Path | None = None, encoding: str | None = None
+) -> Document:
+    """Read and decode ``path`` (as ``encoding`` when given, else as its BOM says, else as
+    UTF-8, else as charset-normalizer guesses, with a notice); every way it can fail is a
+    one-line ReviewError."""
     p = Path(path)
     raw = _read(p)
-    bom, encoding = _detect_encoding(p, raw)
+    if encoding:
+        bom, encoding = _requested_encoding(raw, encoding)
+        notices: tuple[str, ...] = ()
+    else:
+        bom, encoding, notices = _detect_encoding(p, raw)
     try:
         text = raw[len(bom) :].decode(encoding)
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise ReviewError(f"{p}: cannot be decoded as {encoding}: {exc.reason}") from None
+    except UnicodeDecodeError as exc:
+        raise ReviewError(
+            f"{p}: cannot be decoded as {encoding}: {_where(raw, len(bom) + exc.start)} "
+            f"({exc.reason})"
+        ) from None
     _check_lines(p, text)
     return Document(
         path=p.resolve(),
@@ -78,7 +112,40 @@ def load_document(path: str | os.PathLike[str], base: Path | None = None) -> Doc
         newline=_newline_style(text),
         ends_with_newline=text.endswith(("\n", "\r")),
         sha256=hashlib.sha256(raw).hexdigest(),
+        notices=notices,
     )
+
+
+def encoding_name(name: str) -> str:
+    """The codec's canonical name; an unknown one is a ReviewError."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise ReviewError(
+            f"unknown encoding {name!r} (Python's codec names, e.g. latin-1, cp1252)"
+        ) from None
+
+
+def convert_to_utf8(document: Document) -> Path:
+    """Write the text as UTF-8 beside the original (``<stem>.utf8<suffix>``), for a review
+    whose patch standard tools can apply; an existing different file there is not replaced."""
+    target = document.path.with_name(f"{document.path.stem}.utf8{document.path.suffix}")
+    data = document.text.encode("utf-8")
+    if target.exists() or target.is_symlink():
+        require_regular_file(target)
+        if target.read_bytes() != data:
+            raise ReviewError(f"{target}: exists and is not this text in UTF-8; move it away")
+        return target
+    atomic_write(target, data)
+    return target
+
+
+def _encodable(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def relative_path(p: Path, base: Path | None = None) -> str:
@@ -92,12 +159,9 @@ def relative_path(p: Path, base: Path | None = None) -> str:
 
 
 def _read(p: Path) -> bytes:
+    require_regular_file(p)
     try:
         raw = p.read_bytes()
-    except FileNotFoundError:
-        raise ReviewError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise ReviewError(f"{p}: is a directory, not a text file") from None
     except PermissionError:
         raise ReviewError(f"{p}: permission denied") from None
     except OSError as exc:
@@ -107,31 +171,66 @@ def _read(p: Path) -> bytes:
     return raw
 
 
-def _detect_encoding(p: Path, raw: bytes) -> tuple[bytes, str]:
+def _requested_encoding(raw: bytes, encoding: str) -> tuple[bytes, str]:
+    name = encoding_name(encoding)
+    bom = next((b for b, e in _BOMS if e == name and raw.startswith(b)), b"")
+    return bom, name
+
+
+def _detect_encoding(p: Path, raw: bytes) -> tuple[bytes, str, tuple[str, ...]]:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return bom, encoding
+            return bom, encoding, ()
     if b"\x00" in raw:
         raise ReviewError(f"{p}: is a binary file (it contains NUL bytes), not a text file")
     try:
         raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _mostly_utf8(raw):
+            raise ReviewError(
+                f"{p}: is not valid UTF-8: {_where(raw, exc.start)} starts no UTF-8 character "
+                "(fix that byte, or give --encoding if the file is not UTF-8)"
+            ) from None
     else:
-        return b"", "utf-8"
+        return b"", "utf-8", ()
     best = from_bytes(raw).best()
     if best is None:
         raise ReviewError(f"{p}: is not text in any encoding review recognises")
-    return b"", codecs.lookup(best.encoding).name
+    encoding = codecs.lookup(best.encoding).name
+    confidence = best.coherence * (1 - best.chaos)
+    notice = (
+        f"{p}: not UTF-8; its encoding is a guess: {encoding} ({confidence:.0%} confidence); "
+        "give --encoding, or encoding in review.toml's [review], if that is wrong"
+    )
+    return b"", encoding, (notice,)
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """More characters of the file decode as UTF-8 multi-byte sequences than fail to: a UTF-8
+    file with a few damaged bytes, not a legacy encoding (whose text rarely forms one)."""
+    valid = sum(1 for _ in _UTF8_SEQUENCE.finditer(raw))
+    return valid > raw.decode("utf-8", errors="replace").count("\ufffd")
+
+
+def _where(raw: bytes, offset: int) -> str:
+    line = raw.count(b"\n", 0, offset) + 1
+    return f"byte offset {offset} (0x{raw[offset]:02x}, line {line})"
 
 
 def _check_lines(p: Path, text: str) -> None:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if len(line) > MAX_LINE_CHARS:
+    # Line by line with find, not split: a book's text is not copied into a list of lines.
+    start = 0
+    number = 1
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > MAX_LINE_CHARS:
             raise ReviewError(
-                f"{p}: line {number} is {len(line):,} characters long "
+                f"{p}: line {number} is {end - start:,} characters long "
                 f"(at most {MAX_LINE_CHARS:,}); is this a text file?"
             )
+        start = end + 1
+        number += 1
 
 
 def _newline_style(text: str) -> str:

@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from review.atomic import fsync_directory
 from review.errors import ReviewError
+from review.files import require_regular_file
 from review.state import SentenceReview
 
 FORMAT_VERSION = 1
@@ -43,6 +44,7 @@ class JournalContents:
 
 def read_journal(path: Path) -> JournalContents | None:
     """The journal at ``path``, or None when there is none; a damaged one is a ReviewError."""
+    require_regular_file(path, missing_ok=True)
     try:
         data = path.read_bytes()
     except FileNotFoundError:

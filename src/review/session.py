@@ -85,7 +85,9 @@ class ReviewSession:
         self._mutex = threading.RLock()
         self._undo: list[Change] = []
         self._redo: list[Change] = []
-        self._notices: list[str] = []
+        self._notices: list[str] = list(document.notices)
+        if self.read_only:
+            self._notices.append(self.read_only)
         if lock.taken_over:
             gone = f"pid {lock.stale_pid} is not running" if lock.stale_pid else "it held no pid"
             self._notices.append(f"took over the stale lock {lock.path} ({gone})")
@@ -116,11 +118,12 @@ class ReviewSession:
         cwd: Path | None = None,
         reviewer: str | None = None,
         language: str | None = None,
+        encoding: str | None = None,
         clock: Callable[[], datetime] = _now,
     ) -> ReviewSession:
         """Load and segment the document at ``path`` and open its review."""
         location = locate(path, patch, cwd)
-        text = open_text(path, base=location.root)
+        text = open_text(path, base=location.root, encoding=encoding)
         return cls.open_document(
             text.document,
             text.sentences,
@@ -181,6 +184,19 @@ class ReviewSession:
     def notices(self) -> tuple[str, ...]:
         """Warnings from opening (stale lock taken over, journal replayed) to show the user."""
         return tuple(self._notices)
+
+    @property
+    def read_only(self) -> str:
+        """Why no change can be made ("" when they can): a patch of the original's encoding
+        could not be applied by patch tools, so it could never be saved."""
+        document = self.document
+        if document.patchable:
+            return ""
+        return (
+            f"{document.relpath} is {document.encoding}, whose patches patch tools cannot "
+            "apply, so this review is read-only; `review open FILE --convert-to-utf8` reviews "
+            "a UTF-8 copy"
+        )
 
     def sentence(self, sentence_id: str) -> Sentence:
         try:
@@ -466,6 +482,8 @@ class ReviewSession:
         """Journal the changed reviews, then make them the state; one undo step."""
         before = {k: self._state.review_of(k) for k in reviews}
         after = {k: v for k, v in reviews.items() if v != before[k]}
+        for sentence_id, review in after.items():
+            self._require_encodable(sentence_id, review.edited)
         change = Change(label, {k: before[k] for k in after}, after)
         if after:
             # A broken inline tag is refused here, so the UI and `review edit` both say why.
@@ -477,6 +495,18 @@ class ReviewSession:
             self._redo.clear()
         return change
 
+    def _require_encodable(self, sentence_id: str, text: str | None) -> None:
+        """Refuse, when it is made, a change the patch could not be saved with."""
+        if self.read_only:
+            raise ReviewError(self.read_only)
+        missing = self.document.unencodable(text or "")
+        if missing:
+            listed = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in missing)
+            raise ReviewError(
+                f"{sentence_id}: {self.document.relpath} is {self.document.encoding}, which "
+                f"cannot hold {listed}; the edit is not made"
+            )
+
     def _apply(self, change: Change) -> None:
         self._journal.append(JournalEntry(change.label, change.after))
         self._state = self._state.with_reviews(change.after)
@@ -486,11 +516,20 @@ class ReviewSession:
         contents = read_journal(journal)
         if contents is None:
             return
-        if (contents.original_sha256, contents.patch_sha256) != (
-            self.document.sha256,
-            patch_sha256,
-        ):
-            aside = journal.with_name(journal.name + ".old")
+        replayed = self._saved
+        for entry in contents.entries:
+            replayed = replayed.with_reviews(entry.reviews)
+        same_original = contents.original_sha256 == self.document.sha256
+        if same_original and replayed == self._saved:
+            # Nothing unsaved: the changes were undone back to the saved review, or the
+            # process was killed after saving the patch but before removing the journal
+            # (the patch already holds them), or before the first change was whole.
+            self._journal.discard()
+            return
+        if (same_original, contents.patch_sha256) != (True, patch_sha256):
+            # Named by its content, so that a later one set aside does not overwrite it.
+            digest = hashlib.sha256(journal.read_bytes()).hexdigest()[:12]
+            aside = journal.with_name(f"{journal.name}.{digest}.old")
             journal.replace(aside)
             self._notices.append(
                 f"{journal} was written against another version of the review; "
@@ -503,7 +542,7 @@ class ReviewSession:
                 raise ReviewError(
                     f"{journal}: line {number} names no sentence of the original ({unknown[0]})"
                 )
-            self._state = self._state.with_reviews(entry.reviews)
+        self._state = replayed
         self._journal.continue_existing()
         count = len(contents.entries)
         self._notices.append(

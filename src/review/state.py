@@ -10,6 +10,7 @@ edits stays cheap to copy, compare and save.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import MappingProxyType
@@ -244,23 +245,22 @@ class ReviewState:
     ) -> tuple[str, tuple[Sentence, ...]]:
         """The corrected text, and the sentences (same ids and paragraphs) placed in it.
 
-        Every gap between sentences is kept byte for byte; an edit replaces exactly its
-        sentence's span. This is what to check again after editing: the flags' sentence ids
-        and offsets then point into the edited texts.
+        Every gap between sentences is kept byte for byte, except the one space a deleted
+        sentence takes with it (``corrected_gaps``); an edit replaces exactly its sentence's
+        span. This is what to check again after editing: the flags' sentence ids and offsets
+        then point into the edited texts.
         """
+        gaps = corrected_gaps(document_text, sentences, self.deleted_ids())
         pieces: list[str] = []
         placed: list[Sentence] = []
-        position = 0
         length = 0
-        for sentence in sentences:
-            gap = document_text[position : sentence.start]
+        for sentence, gap in zip(sentences, gaps, strict=False):
             text = self.text_of(sentence)
             pieces += (gap, text)
             length += len(gap)
             placed.append(replace(sentence, start=length, end=length + len(text), text=text))
             length += len(text)
-            position = sentence.end
-        pieces.append(document_text[position:])
+        pieces.append(gaps[-1])
         return "".join(pieces), tuple(placed)
 
     def corrected_text(self, document_text: str, sentences: Sequence[Sentence]) -> str:
@@ -269,8 +269,76 @@ class ReviewState:
             return document_text
         return self.current_document(document_text, sentences)[0]
 
+    def replaced_spans(
+        self, document_text: str, sentences: Sequence[Sentence]
+    ) -> list[tuple[int, int, str]]:
+        """What the corrected text replaces, in order: (start, end, new text) of the original,
+        for each edited sentence and each gap that lost a space to a deletion."""
+        deleted = self.deleted_ids()
+        gaps = changed_gaps(document_text, sentences, deleted) if deleted else {}
+        spans: list[tuple[int, int, str]] = []
+        for index, sentence in enumerate(sentences):
+            if index in gaps:
+                spans.append(
+                    (sentences[index - 1].end if index else 0, sentence.start, gaps[index])
+                )
+            edited = self.review_of(sentence.id).edited
+            if edited is not None:
+                spans.append((sentence.start, sentence.end, edited))
+        if len(sentences) in gaps:
+            end = sentences[-1].end if sentences else 0
+            spans.append((end, len(document_text), gaps[len(sentences)]))
+        return spans
+
+    def deleted_ids(self) -> frozenset[str]:
+        return frozenset(k for k, v in self._reviews.items() if v.edited == "")
+
     def edited_ids(self) -> frozenset[str]:
         return frozenset(k for k, v in self._reviews.items() if v.edited is not None)
+
+
+def corrected_gaps(
+    document_text: str, sentences: Sequence[Sentence], deleted: AbstractSet[str]
+) -> list[str]:
+    """The text before each sentence, then after the last, as the corrected text has it
+    (see ``changed_gaps``)."""
+    ends = [0, *(s.end for s in sentences)]
+    starts = [*(s.start for s in sentences), len(document_text)]
+    gaps = [document_text[end:start] for end, start in zip(ends, starts, strict=True)]
+    for index, gap in changed_gaps(document_text, sentences, deleted).items():
+        gaps[index] = gap
+    return gaps
+
+
+def changed_gaps(
+    document_text: str, sentences: Sequence[Sentence], deleted: AbstractSet[str]
+) -> dict[int, str]:
+    """The gaps (by index: the one before sentence i is i, the tail is ``len(sentences)``)
+    that a deletion changes. A deleted sentence takes one space with it, the one before it
+    (ending a paragraph) or, first in its paragraph, the one after it, so that deleting
+    leaves no double space and no trailing one; a deleted sentence alone on its line takes
+    the line's newline."""
+    changed: dict[int, str] = {}
+
+    def gap(index: int) -> str:
+        if index in changed:
+            return changed[index]
+        start = sentences[index - 1].end if index else 0
+        end = sentences[index].start if index < len(sentences) else len(document_text)
+        return document_text[start:end]
+
+    for index, sentence in enumerate(sentences):
+        if sentence.id not in deleted:
+            continue
+        before, after = gap(index), gap(index + 1)
+        if before.endswith(" "):
+            changed[index] = before[:-1]
+        elif after.startswith(" "):
+            changed[index + 1] = after[1:]
+        elif before.endswith(("\n", "\r")) or not before:
+            newline = next((n for n in ("\r\n", "\n", "\r") if after.startswith(n)), "")
+            changed[index + 1] = after[len(newline) :]
+    return changed
 
 
 def _is_int(value: object) -> TypeGuard[int]:

@@ -1,4 +1,5 @@
 import json
+import os
 import re
 import subprocess
 import sys
@@ -139,12 +140,24 @@ def _unreadable(tmp_path: Path) -> Path:
     return Path("/proc/self/mem")
 
 
+def _fifo(tmp_path: Path) -> Path:
+    os.mkfifo(tmp_path / "f.txt")
+    return tmp_path / "f.txt"
+
+
+def _symlink_loop(tmp_path: Path) -> Path:
+    (tmp_path / "l.txt").symlink_to(tmp_path / "l.txt")
+    return tmp_path / "l.txt"
+
+
 @pytest.mark.parametrize(
     ("make", "message"),
     [
         (lambda d: d / "missing.txt", "no such file"),
         (lambda d: d, "no file to work on"),
         (_unreadable, "cannot be read"),
+        (_fifo, "is a named pipe (FIFO), not a regular file"),
+        (_symlink_loop, "is a symbolic link loop, not a file"),
     ],
 )
 def test_bad_paths_give_one_line_and_exit_2(tmp_path, capsys, make, message) -> None:

@@ -302,3 +302,21 @@ def test_sigkill_after_journalled_changes_loses_none_of_them(project):
             )
         session.save()
     assert not (project / "corrections" / "seeds" / "000_609f52cd2aa5fae0.journal").exists()
+
+
+def test_convert_to_utf8_reviews_a_utf8_copy_that_git_applies(tmp_path, monkeypatch, capsysbinary):
+    from patch_helpers import applied_by_standard_tools, git_project, review
+
+    project = tmp_path / "project"
+    git_project(project, "u16.txt", "\ufeffOne. Two.\n".encode("utf-16-le"))
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+    code, out, err = review(
+        capsysbinary, "edit", "u16.txt", "--convert-to-utf8", "--sentence", "s2", "--text", "2."
+    )
+    assert (code, err) == (0, "review: u16.utf8.txt is u16.txt in UTF-8; reviewing it\n")
+    assert out == b"s2: text replaced\nsaved corrections/u16.utf8.patch\n"
+    assert (project / "u16.utf8.txt").read_bytes() == b"One. Two.\n"
+    assert applied_by_standard_tools(
+        project, "u16.utf8.txt", project / "corrections" / "u16.utf8.patch"
+    ) == {"git apply": b"One. 2.\n", "patch -p1": b"One. 2.\n"}

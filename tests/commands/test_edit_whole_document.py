@@ -57,8 +57,8 @@ def test_replace_writes_the_patch(project, capsysbinary):
         "+++ b/doc.txt\n"
         "@@ -1,2 +1,2 @@\n"
         "-In 2015,When the China-US talks began.\n"
-        "-In 2016,Then China-US trade grew.\n"
         "+In 2015,When the China–US talks began.\n"
+        "-In 2016,Then China-US trade grew.\n"
         "+In 2016,Then China–US trade grew.\n"
     )
 
@@ -73,7 +73,10 @@ def test_replace_regex_whole_word_ignore_case(project, capsysbinary):
         "s1: replaced '(\\\\d+),(when|then)' → '\\\\1, \\\\2' (regex, whole word, any case) (2)"
     )
     diff = patch_text(project).split("\n\n", 1)[1]
-    assert "+In 2015, When the China-US talks began.\n+In 2016, Then China-US trade grew.\n" in diff
+    assert diff.endswith(
+        "-In 2015,When the China-US talks began.\n+In 2015, When the China-US talks began.\n"
+        "-In 2016,Then China-US trade grew.\n+In 2016, Then China-US trade grew.\n"
+    )
 
 
 def test_dismiss_all_writes_the_patch(project, capsysbinary):
@@ -90,6 +93,14 @@ def test_dismiss_all_writes_the_patch(project, capsysbinary):
         "Reviews: 2\n"
         'Sentence-s1: {"dismissed": [["MT_SPACE_MISSING", "2015,When"]]}\n'
         'Sentence-s2: {"dismissed": [["MT_SPACE_MISSING", "2016,Then"]]}\n'
+        "\n"
+        "diff --git a/doc.txt b/doc.txt\n"
+        "--- a/doc.txt\n"
+        "+++ b/doc.txt\n"
+        "@@ -1,2 +1,2 @@\n"
+        "-In 2015,When the China-US talks began.\n"
+        "+In 2015,When the China-US talks began.\n"
+        " In 2016,Then China-US trade grew.\n"
     )
 
 

@@ -1,6 +1,5 @@
 import json
 import socket
-import threading
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -17,7 +16,7 @@ from review.languagetool.checker import LanguageToolChecker, paragraphs, to_flag
 from review.languagetool.client import server_match
 from review.languagetool.match import classify
 from review.segment import segment
-from support import SEED
+from support import SEED, silent_server
 
 RECORDED = Path(__file__).parent / "data" / "languagetool_seed_paragraph7.json"
 
@@ -140,35 +139,12 @@ def _closed_port() -> int:
 
 def test_a_silent_server_is_reported_within_the_timeout(tmp_path) -> None:
     """A server that accepts connections and never answers: one line, no hang."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(8)
-    accepted = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        listener.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                accepted.append(listener.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    with silent_server() as url:
         checker = LanguageToolChecker(url, "6.8", Config(languagetool_timeout=1))
         document, sentences = _seed()
         with pytest.raises(ReviewError, match="did not answer") as caught:
             list(checker.check(document.text, sentences[:3]))
         assert "\n" not in str(caught.value)
-    finally:
-        stop.set()
-        thread.join()
-        for conn in accepted:
-            conn.close()
-        listener.close()
 
 
 @pytest.mark.languagetool

@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -329,3 +330,20 @@ def test_java_25_is_passed_over(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(java_25 / "bin"))
     with pytest.raises(LanguageToolUnavailable, match=r"JAVA_HOME has Java 25; java on PATH is"):
         find_java()
+
+
+def test_the_state_file_probe_of_a_hung_server_is_bounded_by_the_timeout(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A server the state file names that accepts and never answers (a fake on 127.0.0.1,
+    standing in for ours, stopped): the probe gives up after the configured timeout, not 30 s."""
+    monkeypatch.setattr(server, "_is_our_server", lambda pid, port: True)
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(4)
+        port = listener.getsockname()[1]
+        started = time.monotonic()
+        reused = server._reusable({"pid": 1, "port": port, "version": "6.8"}, 2.0)
+        elapsed = time.monotonic() - started
+    assert reused is None
+    assert 2.0 <= elapsed < 3.0

@@ -1,11 +1,21 @@
 import shutil
+import subprocess
+import tracemalloc
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from patch_helpers import check_standard_tools_agree, git_project, review
+from patch_helpers import (
+    applied_by_standard_tools,
+    check_standard_tools_agree,
+    git,
+    git_project,
+    review,
+)
 from review.document import load_document
 from review.errors import ReviewError
-from review.patch.file import parse_patch, read_patch, render_patch
+from review.patch.file import apply_patch, parse_patch, read_patch, render_patch
 from review.patch.header import PatchHeader, redate
 from review.patch.location import locate
 from review.segment import segment
@@ -126,7 +136,7 @@ def test_header_values_needing_quotes_are_json(tmp_path):
     assert head.startswith("Original: doc.txt\nOriginal-SHA256: ")
     assert '\nReviewer: "Ann \\"the editor\\"\\nsecond line"\n' in head
     assert '\nReviews: 1\nSentence-s1: {"comment": "c"}\n' in head
-    assert "diff --git" not in head  # no text change, no diff
+    assert head.endswith("@@ -1 +1 @@\n-One. Two.\n+One. Two.\n")  # no text change: a no-op
 
 
 def test_missing_final_newline_is_marked_in_the_hunks(tmp_path):
@@ -153,6 +163,48 @@ def test_an_added_final_newline_is_a_change(tmp_path):
     )
     assert b"-b.\n\\ No newline at end of file\n+b.\n" in data
     assert parse_patch(data, document, sentences, "p").corrected == b"a.\nb.\n"
+
+
+def test_one_edit_among_repeated_lines_is_one_small_hunk(tmp_path):
+    lines = [f"Line {n} of the chapter, said again." for n in range(50)] * 6
+    document, sentences, data, _ = make_patch(
+        tmp_path, ("\n".join(lines) + "\n").encode(), {"s151": SentenceReview(edited="Changed.")}
+    )
+    assert [s.text for s in sentences][150] == "Line 0 of the chapter, said again."
+    diff = data[data.index(b"diff --git") :].decode()
+    assert diff.split("\n")[3:] == [
+        "@@ -148,7 +148,7 @@",
+        *(f" Line {n} of the chapter, said again." for n in (47, 48, 49)),
+        "-Line 0 of the chapter, said again.",
+        "+Changed.",
+        *(f" Line {n} of the chapter, said again." for n in (1, 2, 3)),
+        "",
+    ]
+    assert (
+        parse_patch(data, document, sentences, "p").corrected
+        == ("\n".join([*lines[:150], "Changed.", *lines[151:]]) + "\n").encode()
+    )
+
+
+def test_hunks_cover_only_the_changed_lines_of_a_multi_line_edit(tmp_path):
+    text = b"".join(b"Para %d. It goes on.\n" % n for n in range(20))
+    _, _, data, _ = make_patch(
+        tmp_path,
+        text,
+        {"s3": SentenceReview(edited="Para 1.\nNew line."), "s39": SentenceReview(edited="On.")},
+    )
+    hunks = [line for line in data.decode().split("\n") if line.startswith(("@@", "-", "+"))]
+    assert hunks == [
+        "--- a/doc.txt",
+        "+++ b/doc.txt",
+        "@@ -1,5 +1,6 @@",
+        "-Para 1. It goes on.",
+        "+Para 1.",
+        "+New line. It goes on.",
+        "@@ -17,4 +18,4 @@",
+        "-Para 19. It goes on.",
+        "+On. It goes on.",
+    ]
 
 
 def test_utf16_documents_cannot_have_patches(tmp_path):
@@ -270,12 +322,71 @@ def test_refuses_a_hunk_that_no_longer_applies(seed_patch):
         (b'{"edited_chars": 8}', b'{"edited_chars": 9}', "does not match the edits"),
         (b"Tool: ", b"Tool: x\nTool: ", "Tool given twice"),
         (b"Tool: ", b"Colour: red\nTool: ", "unknown header line Colour"),
+        *(
+            (b"--- a/seed.txt\n", extended + b"--- a/seed.txt\n", "line 2 of its diff is not")
+            for extended in (
+                b"rename from ../../evil3.txt\nrename to seed.txt\n",
+                b"new mode 120000\n",
+                b"old mode 100644\nnew mode 100755\n",
+                b"similarity index 90%\n",
+                b"dissimilarity index 90%\n",
+                b"copy from seed.txt\ncopy to other.txt\n",
+                b"deleted file mode 100644\n",
+                b"new file mode 100644\n",
+                b"index 1234567..89abcde 120000\n",
+                b"GIT binary patch\n",
+            )
+        ),
+        (b"+++ b/seed.txt\n", b"+++ b/seed.txt\nnew mode 120000\n", "line 4 of its diff"),
     ],
 )
 def test_refuses_bad_file_names_and_a_malformed_header(seed_patch, old, new, message):
     data = seed_patch[2]
     assert old in data
     assert message in refusal(seed_patch, data.replace(old, new, 1))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"One. Two.\n", b"  \nTrailing space. \nClean.\n", b"No newline.", b"\xef\xbb\xbfBOM.\r\n"],
+)
+def test_a_review_without_text_changes_is_a_patch_git_and_patch_accept(
+    tmp_path, monkeypatch, capsysbinary, data
+):
+    project = tmp_path / "project"
+    git_project(project, "doc.txt", data)
+    monkeypatch.chdir(project)
+    code, _, err = review(
+        capsysbinary, "edit", "doc.txt", "--status", "s1=reviewed", "--comment", "s1", "ok"
+    )
+    assert code == 0, err
+    patch = project / "corrections" / "doc.patch"
+    git(project, "apply", "--check", str(patch))
+    if not data.endswith(b"\r\n"):
+        git(project, "apply", "--check", "--whitespace=error", str(patch))
+    completed = subprocess.run(
+        ["patch", "-p1", "--dry-run", "-i", str(patch)],
+        cwd=project,
+        capture_output=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout
+    assert applied_by_standard_tools(project, "doc.txt", patch) == {
+        "git apply": data,
+        "patch -p1": data,
+    }
+    assert review(capsysbinary, "apply", "doc.txt")[:2] == (0, data)
+    document = load_document("doc.txt")
+    state = read_patch(patch, document, segment(document.text)).state
+    assert state.review_of("s1") == SentenceReview(status=Status.REVIEWED, comment="ok")
+
+
+def test_a_git_index_line_is_understood(seed_patch):
+    document, sentences, data, state = seed_patch
+    with_index = data.replace(
+        b"--- a/seed.txt\n", b"index 0123abc..4567def 100644\n--- a/seed.txt\n"
+    )
+    assert parse_patch(with_index, document, sentences, "x.patch").state == state
 
 
 def test_refuses_what_is_not_a_patch(seed_patch):
@@ -298,3 +409,85 @@ def test_review_apply_reports_a_refusal_in_one_line(tmp_path, monkeypatch, capsy
     assert (code, out) == (2, b"")
     assert err.startswith("review: corrections/seed.patch: was made for another version of ")
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("edits", "corrected"),
+    [
+        ({"s2": ""}, b"One. Three.\nFour. Five.\nSix.\n"),  # inside a paragraph
+        ({"s3": ""}, b"One. Two.\nFour. Five.\nSix.\n"),  # at a paragraph's end
+        ({"s4": ""}, b"One. Two. Three.\nFive.\nSix.\n"),  # first in a paragraph
+        ({"s6": ""}, b"One. Two. Three.\nFour. Five.\n"),  # alone on its line
+        ({"s1": "", "s2": "", "s3": ""}, b"Four. Five.\nSix.\n"),  # a whole paragraph
+    ],
+)
+def test_deleting_a_sentence_takes_one_space_with_it(
+    tmp_path, monkeypatch, capsysbinary, edits, corrected
+):
+    project = tmp_path / "project"
+    git_project(project, "doc.txt", b"One. Two. Three.\nFour. Five.\nSix.\n")
+    monkeypatch.chdir(project)
+    patch = check_standard_tools_agree(project, "doc.txt", edits, capsysbinary)
+    git(project, "apply", "--check", "--whitespace=error", str(patch))
+    assert review(capsysbinary, "apply", "doc.txt")[1] == corrected
+
+
+_WORDS = st.sampled_from(["One.", "Two words.", "Said again.", "Third one!", "Ünï.", "中文。"])
+_GAPS = st.sampled_from([" ", "  ", "\n", "\r\n", "\n\n", " \n"])
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    words=st.lists(st.tuples(_WORDS, _GAPS), min_size=1, max_size=40),
+    picks=st.lists(
+        st.tuples(st.integers(0, 80), st.sampled_from(["", "New.", "Two\nlines.", "One."])),
+        max_size=6,
+    ),
+)
+def test_any_edits_give_a_diff_that_applies_exactly(tmp_path, words, picks):
+    data = "".join(w + g for w, g in words).encode()
+    path = tmp_path / "doc.txt"
+    path.write_bytes(data)
+    document = load_document(path, base=tmp_path)
+    sentences = segment(document.text)
+    reviews = {
+        sentences[n % len(sentences)].id: SentenceReview(edited=text)
+        for n, text in picks
+        if text != sentences[n % len(sentences)].text
+    }
+    state = ReviewState.of(reviews)
+    header = PatchHeader("doc.txt", document.sha256, "t", {}, "en-US", "Ann", "d")
+    patch = render_patch(document, sentences, state, header)
+    parsed = parse_patch(patch, document, sentences, "p")
+    assert parsed.corrected == state.corrected_text(document.text, sentences).encode()
+    assert parsed.state == state
+
+
+def test_writing_and_reading_a_patch_does_not_copy_the_text_into_lines(tmp_path):
+    text = "".join(
+        f"Line {n} of the book, said once. And a second sentence.\n" for n in range(8000)
+    )
+    path = tmp_path / "book.txt"
+    path.write_text(text, encoding="utf-8")
+    document = load_document(path, base=tmp_path)
+    sentences = segment(document.text)
+    state = ReviewState.of({"s9": SentenceReview(edited="Changed.")})
+    header = PatchHeader("book.txt", document.sha256, "t", {}, "en-US", "Ann", "d")
+    tracemalloc.start()
+    try:
+        data = render_patch(document, sentences, state, header)
+        writing = tracemalloc.get_traced_memory()[1]
+        tracemalloc.reset_peak()
+        corrected = apply_patch(data, document, "p")
+        reading = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert data.count(b"\n@@ ") == 1
+    # The lines around the hunk and a table of line starts (reading: the corrected text, as
+    # text and as bytes), not the text again as lists of lines: writing took 7 times the
+    # text's size before.
+    assert writing < 0.2 * len(text)
+    assert reading < 2.4 * len(text)
+    assert corrected == text.replace("Line 4 of the book, said once.", "Changed.", 1).encode()

@@ -9,7 +9,7 @@ from pathlib import PurePath
 from review.bilingual import paired, po, tmx, tsv, xliff1, xliff2
 from review.bilingual.inline import escape_xml
 from review.bilingual.model import BilingualText, ReadOptions
-from review.bilingual.writer import Replacer, replace_target, write
+from review.bilingual.writer import Replacement, Replacer, replace_target, replacements, write
 
 _SNIFF_CHARS = 2000
 # Never sniffed: a plain text may quote XML or PO and is still a plain text.
@@ -42,6 +42,15 @@ class Format:
         reviewed: Collection[str] = (),
     ) -> str:
         return write(text, bilingual, edits, self.escape, self.replacer, reviewed)
+
+    def replacements(
+        self,
+        text: str,
+        bilingual: BilingualText,
+        edits: Mapping[str, str],
+        reviewed: Collection[str] = (),
+    ) -> list[Replacement]:
+        return replacements(text, bilingual, edits, self.escape, self.replacer, reviewed)
 
 
 FORMATS: dict[str, Format] = {

@@ -61,11 +61,26 @@ def write(
     """The file text with each unit in ``edits`` given its new target (display form, tokens as
     shown) and each unit in ``reviewed`` marked reviewed where the format has a state. An edit
     that breaks a tag is a TagError naming the unit."""
+    return apply_replacements(
+        text, replacements(text, bilingual, edits, escape, replacer, reviewed)
+    )
+
+
+def replacements(
+    text: str,
+    bilingual: BilingualText,
+    edits: Mapping[str, str],
+    escape: Callable[[str], str],
+    replacer: Replacer,
+    reviewed: Collection[str] = (),
+) -> list[Replacement]:
+    """What ``write`` changes in ``text``, in order, each span once: the patch is built from
+    these spans alone."""
     units = {u.id: u for u in bilingual.units}
     unknown = sorted((set(edits) | set(reviewed)) - units.keys())
     if unknown:
         raise ReviewError(f"no unit {unknown[0]!r} in this {bilingual.format} file")
-    replacements: list[Replacement] = []
+    found: list[Replacement] = []
     for unit_id in sorted(set(edits) | set(reviewed)):
         unit = units[unit_id]
         markup = None
@@ -75,5 +90,5 @@ def write(
             except ReviewError as exc:
                 raise type(exc)(f"unit {unit_id}: {exc}") from None
         if markup is not None or unit_id in reviewed:
-            replacements.extend(replacer(text, unit, markup, unit_id in reviewed))
-    return apply_replacements(text, replacements)
+            found.extend(replacer(text, unit, markup, unit_id in reviewed))
+    return sorted(set(found))

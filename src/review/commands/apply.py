@@ -8,7 +8,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from review.commands.arguments import add_output_argument, output_path, write_output
+from review.commands.arguments import (
+    add_encoding_argument,
+    add_output_argument,
+    output_path,
+    text_encoding,
+    write_output,
+)
 from review.commands.corpus_arguments import SKIPPED_EXIT, add_project_arguments
 from review.errors import ReviewError
 
@@ -38,18 +44,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--patch", metavar="P", help="the patch file of one file (default: corrections/…)"
     )
     add_output_argument(parser, "OUT")
+    add_encoding_argument(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from review.commands.corpus_arguments import project_of
+    from review.config import load_config
     from review.patch.location import locate
 
     project = project_of(args)
+    encoding = text_encoding(args, load_config())
     if not project.many:
         path = project.files[0]
         location = locate(path, args.patch)
-        document_path, corrected = _corrected(path, location, args.patch is None)
+        document_path, corrected = _corrected(path, location, args.patch is None, encoding)
         output = output_path(args.output)
         if output is not None and output.resolve() == document_path:
             raise ReviewError(f"{args.output} is the original; review never overwrites it")
@@ -59,10 +68,10 @@ def run(args: argparse.Namespace) -> int:
         raise ReviewError("--patch names the review of one file; give one file")
     if output_path(args.output) is None:
         raise ReviewError("several files or a folder need -o OUT, the folder to write them in")
-    return _apply_project(project, Path(args.output))
+    return _apply_project(project, Path(args.output), encoding)
 
 
-def _apply_project(project: Project, out: Path) -> int:
+def _apply_project(project: Project, out: Path, encoding: str | None) -> int:
     from review.atomic import atomic_write
     from review.corpus.check import skipped_for, unreadable
     from review.document import relative_path
@@ -80,7 +89,7 @@ def _apply_project(project: Project, out: Path) -> int:
         problem = unreadable(path, project.root)
         if problem is None:
             try:
-                _, corrected = _corrected(path, location, True)
+                _, corrected = _corrected(path, location, True, encoding)
             except ReviewError as exc:
                 problem = skipped_for(path, project.root, exc)
             else:
@@ -91,14 +100,16 @@ def _apply_project(project: Project, out: Path) -> int:
     return SKIPPED_EXIT if skipped else 0
 
 
-def _corrected(path: Path, location: PatchLocation, default_patch: bool) -> tuple[Path, bytes]:
+def _corrected(
+    path: Path, location: PatchLocation, default_patch: bool, encoding: str | None
+) -> tuple[Path, bytes]:
     """The original's resolved path and its corrected bytes."""
     from review.document import relative_path
     from review.inputs import load_text
     from review.patch.file import apply_patch, read_patch_bytes
 
     # Not segmented: the diff alone says what the corrected text is.
-    document = load_text(path, base=location.root).document
+    document = load_text(path, base=location.root, encoding=encoding).document
     shown = relative_path(location.patch)
     if default_patch and not location.patch.exists():
         raise ReviewError(

@@ -19,6 +19,7 @@ def add_review_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="the original text")
     parser.add_argument("--patch", metavar="P", help="the patch file (default: corrections/…)")
     add_bilingual_arguments(parser)
+    add_encoding_argument(parser)
 
 
 def add_bilingual_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,6 +39,41 @@ def add_bilingual_arguments(parser: argparse.ArgumentParser) -> None:
         "--target-lang", metavar="LANG", default="",
         help="the target language to take from a TMX (default: its other language)",
     )  # fmt: skip
+
+
+def add_encoding_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the text's encoding (default: review.toml's, else its BOM, UTF-8 or a guess)",
+    )
+
+
+def add_convert_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--convert-to-utf8",
+        action="store_true",
+        help="write FILE in UTF-8 beside it (NAME.utf8.EXT) and review that copy: for a text "
+        "in UTF-16 or another encoding patch tools cannot patch",
+    )
+
+
+def reviewed_text(args: argparse.Namespace, config: Config) -> tuple[Path, str | None]:
+    """The text to review and its encoding: FILE, or with --convert-to-utf8 its UTF-8 copy
+    (written, and said so, here)."""
+    encoding = text_encoding(args, config)
+    if not args.convert_to_utf8:
+        return Path(args.file), encoding
+    from review.document import convert_to_utf8, load_document
+
+    copy = convert_to_utf8(load_document(args.file, encoding=encoding))
+    print(f"review: {copy.name} is {args.file} in UTF-8; reviewing it", file=sys.stderr)
+    return copy, "utf-8"
+
+
+def text_encoding(args: argparse.Namespace, config: Config) -> str | None:
+    """The encoding to read the text in: --encoding, else review.toml's; None to detect it."""
+    return args.encoding or config.encoding or None
 
 
 def add_format_argument(

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 from review.check_formats import FORMATS
 from review.commands.arguments import (
     add_bilingual_arguments,
+    add_encoding_argument,
     add_format_argument,
     add_glossary_argument,
+    text_encoding,
     with_glossaries,
 )
 from review.commands.corpus_arguments import SKIPPED_EXIT, add_project_arguments
@@ -51,6 +53,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--no-languagetool", action="store_true", help="run the fluency detectors only"
     )
     add_glossary_argument(parser)
+    add_encoding_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -70,9 +73,12 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
     from review.inputs import open_text, with_file_languages
     from review.progress import stderr_progress
 
-    text = open_text(path)
+    config = with_glossaries(load_config(), args)
+    text = open_text(path, encoding=text_encoding(args, config))
     document, sentences = text.document, text.sentences
-    config = with_file_languages(with_glossaries(load_config(), args), document)
+    config = with_file_languages(config, document)
+    for notice in document.notices:
+        print(f"review: {notice}", file=sys.stderr)
     with stderr_progress() as progress:
         result = check_document(
             document.text, sentences, config, progress, not args.no_languagetool

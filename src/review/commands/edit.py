@@ -9,13 +9,17 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from review.commands.arguments import (
+    add_convert_argument,
     add_glossary_argument,
     add_review_arguments,
+    reviewed_text,
     with_glossaries,
 )
 from review.errors import ReviewError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from review.checkers.consensus.safe_fixes import Skipped
     from review.config import Config
     from review.flags import Flag
@@ -79,6 +83,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="flags for --dismiss/--accept from the fluency detectors only",
     )  # fmt: skip
     add_glossary_argument(parser)
+    add_convert_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -94,21 +99,32 @@ def run(args: argparse.Namespace) -> int:
     config = with_glossaries(load_config(), args)
     word_list = config.word_list()
     words = changed_words(word_list, args.add_word, args.remove_word)
+    path, encoding = reviewed_text(args, config)
     session = ReviewSession.open(
-        args.file, patch=args.patch, reviewer=config.reviewer or None, language=config.language
+        path,
+        patch=args.patch,
+        reviewer=config.reviewer or None,
+        language=config.language,
+        encoding=encoding,
     )
     previews: list[str] = []
     config = with_file_languages(config, session.document)
     with session:
+        if session.read_only:
+            raise ReviewError(session.read_only)
         for notice in session.notices:
             print(f"review: warning: {notice}", file=sys.stderr)
         flags = _FlagSource(session, config, not args.no_languagetool)
-        changes = _make_changes(session, args, flags, previews)
-        if not args.dry_run:
+
+        def save() -> Path:
             if args.add_word or args.remove_word:
                 write_words(word_list, words)
-            path = session.save()
-    if args.dry_run:
+            return session.save()
+
+        changes, saved = _make_changes(
+            session, args, flags, previews, None if args.dry_run else save
+        )
+    if saved is None:
         previews += [f"add {word!r} to {word_list}" for word in args.add_word]
         previews += [f"remove {word!r} from {word_list}" for word in args.remove_word]
         for line in previews:
@@ -122,16 +138,21 @@ def run(args: argparse.Namespace) -> int:
         print(f"added {word!r} to {word_list}")
     for word in args.remove_word:
         print(f"removed {word!r} from {word_list}")
-    print(f"saved {relative_path(path)}")
+    print(f"saved {relative_path(saved)}")
     return 0
 
 
 def _make_changes(
-    session: ReviewSession, args: argparse.Namespace, flags: _FlagSource, previews: list[str]
-) -> list[Change]:
-    """Make every change, or (on a ReviewError, or for --dry-run) none: the ones made are
-    undone. ``previews`` gets a line for every flag --dismiss-all dismisses and every hit of
-    --replace."""
+    session: ReviewSession,
+    args: argparse.Namespace,
+    flags: _FlagSource,
+    previews: list[str],
+    save: Callable[[], Path] | None,
+) -> tuple[list[Change], Path | None]:
+    """Make every change and ``save`` (None for --dry-run), or (on a ReviewError, saving
+    included, or for --dry-run) none: the ones made are undone, so the journal holds nothing
+    of this run. ``previews`` gets a line for every flag --dismiss-all dismisses and every hit
+    of --replace."""
     from review.replace import Replacement
 
     steps: list[Callable[[], Change]] = []
@@ -157,12 +178,13 @@ def _make_changes(
     try:
         for step in steps:
             changes.append(step())
+        path = save() if save else None
     except ReviewError:
         _undo(session, changes, had_unsaved)
         raise
-    if args.dry_run:
+    if save is None:
         _undo(session, changes, had_unsaved)
-    return changes
+    return changes, path
 
 
 def _undo(session: ReviewSession, changes: list[Change], had_unsaved: bool) -> None:

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from review.commands.arguments import (
+    add_convert_argument,
     add_glossary_argument,
     add_review_arguments,
+    reviewed_text,
     with_glossaries,
 )
 
@@ -32,6 +34,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--no-languagetool", action="store_true", help="run the fluency detectors only"
     )
     add_glossary_argument(parser)
+    add_convert_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -51,16 +54,17 @@ def run(args: argparse.Namespace) -> int:
     from review.ui.opening import DocumentOpener
 
     config = with_glossaries(load_config(), args)
-    location = locate(args.file, args.patch)
+    path, encoding = reviewed_text(args, config)
+    location = locate(path, args.patch)
     # Loaded here so that a missing or binary file, or a bad glossary, is one line before the
     # UI starts; the UI segments the text while it shows the first rows.
-    loaded = load_text(args.file, base=location.root)
+    loaded = load_text(path, base=location.root, encoding=encoding)
     config = with_file_languages(config, loaded.document)
     load_glossaries(config.glossaries, config.language)
     opener = DocumentOpener(
         loaded, location, reviewer=config.reviewer or None, language=config.language
     )
-    app = ReviewApp(args.file, opener, default_stages(config, not args.no_languagetool))
+    app = ReviewApp(str(path), opener, default_stages(config, not args.no_languagetool))
     app.run()
     if app.session is not None:
         app.session.close()

@@ -9,10 +9,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from review.commands.arguments import (
+    add_encoding_argument,
     add_format_argument,
     add_glossary_argument,
     add_output_argument,
     output_path,
+    text_encoding,
     with_glossaries,
     write_output,
 )
@@ -71,6 +73,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--no-languagetool", action="store_true", help="find flags with the fluency detectors only"
     )
     add_glossary_argument(parser)
+    add_encoding_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -99,7 +102,8 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
 
     output = output_path(args.output)
     render = FORMATS.renderer(FORMATS.chosen(args.format, output))
-    saved = load_saved_review(path, args.patch)
+    config = with_glossaries(load_config(), args)
+    saved = load_saved_review(path, args.patch, encoding=text_encoding(args, config))
     if saved.patch is None:
         raise ReviewError(
             f"{saved.document.relpath} has no saved review ({saved.location.patch} does not "
@@ -108,8 +112,7 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
     if output is not None and output.resolve() in (saved.document.path, saved.location.patch):
         raise ReviewError(f"{args.output} is the original or its patch; pick another -o")
     config = replace(
-        with_file_languages(with_glossaries(load_config(), args), saved.document),
-        language=saved.patch.header.language,
+        with_file_languages(config, saved.document), language=saved.patch.header.language
     )
     # The sacrebleu statistics need no flags: they are worked out (mostly in worker
     # processes) while the checkers run.
@@ -119,7 +122,7 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
             saved.document.text, saved.sentences, config, progress, not args.no_languagetool
         )
         statistics = effort.result()
-    notices = list(result.notices)
+    notices = [*saved.document.notices, *result.notices]
     if saved.location.journal.exists():
         notices.append(
             f"{saved.location.journal} holds unsaved changes, which this report leaves out"

@@ -66,7 +66,7 @@ def find_project(
     # A file reached twice (named, and in a folder named) is taken once, where first reached.
     files: dict[Path, Path] = {}
     for path in _files(given, selection):
-        files.setdefault(path.resolve(), path)
+        files.setdefault(_resolved(path), path)
     many = len(given) > 1 or any(path.is_dir() for path in given)
     if not files:
         raise ReviewError(f"{', '.join(paths)}: no file to work on")
@@ -75,11 +75,17 @@ def find_project(
 
 def project_root(paths: Iterable[Path], cwd: Path) -> Path:
     """The working folder when every path lies inside it, else the folder they share."""
-    resolved = [path.resolve() for path in paths]
+    resolved = [_resolved(path) for path in paths]
     if all(path.is_relative_to(cwd) for path in resolved):
         return cwd
     folders = [path if path.is_dir() else path.parent for path in resolved]
     return Path(os.path.commonpath(folders))
+
+
+def _resolved(path: Path) -> Path:
+    # Not Path.resolve, which raises a RuntimeError on a symbolic-link loop: a loop is a file
+    # that is not a regular one, which the command says in one line (or skips) like the rest.
+    return Path(os.path.realpath(path))
 
 
 def _files(paths: Iterable[Path], selection: Selection) -> Iterator[Path]:

@@ -36,8 +36,9 @@ Chunk = tuple[Sentence, ...]
 class InputFormat(Protocol):
     """How one kind of file is read, segmented, and written back as a patch."""
 
-    def load(self, path: Path, base: Path | None) -> Document:
-        """The file as a Document; every way it can fail is a one-line ReviewError."""
+    def load(self, path: Path, base: Path | None, encoding: str | None = None) -> Document:
+        """The file as a Document (decoded as ``encoding`` when given); every way it can fail
+        is a one-line ReviewError."""
         ...
 
     def segment(
@@ -61,10 +62,12 @@ class InputFormat(Protocol):
         every change."""
         ...
 
-    def corrected(
+    def replacements(
         self, document: Document, sentences: Sequence[Sentence], state: ReviewState
-    ) -> str:
-        """The whole file's text (BOM included) with the review's edits: the patch's target."""
+    ) -> Sequence[tuple[int, int, str]]:
+        """What the review's edits replace in the whole file's text (BOM included), in order:
+        (start, end, new text). The patch's diff is built from these spans alone, so a book's
+        diff costs what its edits do."""
         ...
 
     def reviews(
@@ -185,18 +188,22 @@ class LoadedText:
         return Text(self.document, self.format.segment(self.document, cache, on_chunk))
 
 
-def load_text(path: str | os.PathLike[str], base: Path | None = None) -> LoadedText:
-    """Read ``path`` in its format; ``base`` is the folder its ``relpath`` is relative to."""
+def load_text(
+    path: str | os.PathLike[str], base: Path | None = None, encoding: str | None = None
+) -> LoadedText:
+    """Read ``path`` in its format (as ``encoding`` when given); ``base`` is the folder its
+    ``relpath`` is relative to."""
     handler = input_format(path)
-    return LoadedText(handler.load(Path(path), base), handler)
+    return LoadedText(handler.load(Path(path), base, encoding), handler)
 
 
 def open_text(
     path: str | os.PathLike[str],
     base: Path | None = None,
     *,
+    encoding: str | None = None,
     cache: ResultCache | None = None,
     on_chunk: Callable[[Chunk], None] | None = None,
 ) -> Text:
-    """Read ``path`` in its format and find its sentences."""
-    return load_text(path, base).segmented(cache, on_chunk)
+    """Read ``path`` in its format (as ``encoding`` when given) and find its sentences."""
+    return load_text(path, base, encoding).segmented(cache, on_chunk)

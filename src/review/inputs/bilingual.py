@@ -51,8 +51,8 @@ def sentence_id(unit_id: str, number: int) -> str:
 
 
 class Bilingual:
-    def load(self, path: Path, base: Path | None) -> Document:
-        document = load_document(path, base=base)
+    def load(self, path: Path, base: Path | None, encoding: str | None = None) -> Document:
+        document = load_document(path, base=base, encoding=encoding)
         options = _options()
         bilingual = read(path, document.text, options)
         if bilingual is None:  # a plain text that no bilingual format claims
@@ -124,18 +124,18 @@ class Bilingual:
             except ReviewError as exc:
                 raise type(exc)(f"unit {unit_id}: {exc}") from None
 
-    def corrected(
+    def replacements(
         self, document: Document, sentences: Sequence[Sentence], state: ReviewState
-    ) -> str:
+    ) -> list[tuple[int, int, str]]:
         bilingual = _bilingual(document)
         targets = _targets(bilingual, sentences, state, None)
         reviewed = (
             _reviewed(bilingual.bilingual, sentences, state) if bilingual.update_state else ()
         )
         writer = FORMATS[bilingual.bilingual.format]
-        return document.bom_text + writer.write(
-            bilingual.file, bilingual.bilingual, targets, reviewed=reviewed
-        )
+        bom = len(document.bom_text)
+        spans = writer.replacements(bilingual.file, bilingual.bilingual, targets, reviewed)
+        return [(r.start + bom, r.end + bom, r.text) for r in spans]
 
     def reviews(
         self,

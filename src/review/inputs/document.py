@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     from review.bilingual import BilingualText, ReadOptions, TargetView
 
 
-@dataclass(frozen=True, slots=True)
+# Keyword-only: its fields follow Document's, some of which have defaults.
+@dataclass(frozen=True, slots=True, kw_only=True)
 class BilingualDocument(Document):
     """``text`` is the target view (every unit's display target, one after the other), which
     the sentences, the checkers and the review state point into; ``file`` is the file's own

@@ -10,12 +10,12 @@ from review.cache import ResultCache, cached_segment
 from review.document import Document, load_document
 from review.errors import ReviewError
 from review.segment import Sentence
-from review.state import ReviewState, SentenceReview
+from review.state import ReviewState, SentenceReview, corrected_gaps
 
 
 class PlainText:
-    def load(self, path: Path, base: Path | None) -> Document:
-        return load_document(path, base=base)
+    def load(self, path: Path, base: Path | None, encoding: str | None = None) -> Document:
+        return load_document(path, base=base, encoding=encoding)
 
     def segment(
         self,
@@ -34,10 +34,11 @@ class PlainText:
     ) -> None:
         """A plain text takes any edit."""
 
-    def corrected(
+    def replacements(
         self, document: Document, sentences: Sequence[Sentence], state: ReviewState
-    ) -> str:
-        return document.bom_text + state.corrected_text(document.text, sentences)
+    ) -> list[tuple[int, int, str]]:
+        bom = len(document.bom_text)
+        return [(a + bom, b + bom, t) for a, b, t in state.replaced_spans(document.text, sentences)]
 
     def reviews(
         self,
@@ -65,9 +66,9 @@ def recover_reviews(
     """Walk the corrected text with the original's gaps and the recorded edit lengths."""
     reviews: dict[str, SentenceReview] = {}
     position = 0
-    previous_end = 0
-    for sentence in sentences:
-        gap = original[previous_end : sentence.start]
+    deleted = {k for k, v in metadata.items() if v.get("edited_chars") == 0}
+    gaps = corrected_gaps(original, sentences, deleted)
+    for sentence, gap in zip(sentences, gaps, strict=False):
         if not corrected.startswith(gap, position):
             raise _mismatch(name, sentence.id)
         position += len(gap)
@@ -87,8 +88,7 @@ def recover_reviews(
             if data is not None:
                 reviews[sentence.id] = SentenceReview.from_json(data)
             position += len(sentence.text)
-        previous_end = sentence.end
-    if corrected[position:] != original[previous_end:]:
+    if corrected[position:] != gaps[-1]:
         raise _mismatch(name, "the end of the text")
     return reviews
 

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from review.cache import ResultCache
 from review.config import Config
-from review.errors import ReviewError, first_line
 from review.flags import Flag
 from review.languagetool.match import ServerMatch, classify
 from review.segment import Sentence
@@ -142,20 +141,15 @@ class LanguageToolChecker:
         return tuple(ServerMatch(**{**m, "replacements": tuple(m["replacements"])}) for m in value)
 
     def _request(self, paragraph: str) -> tuple[ServerMatch, ...]:
-        from review.languagetool.client import ClientError, server_match
+        from review.languagetool.client import server_match
 
         # language-tool-python corrects offsets for characters beyond the BMP through state
         # shared by every client (class attributes of its Match), so a paragraph with such
         # characters must not be answered while any other request is: in this checker or in
         # another one (the UI re-checks an edited paragraph while the document check runs).
         turn = _REQUESTS.exclusive() if _has_astral(paragraph) else _REQUESTS.shared()
-        try:
-            with turn:
-                raw = self._client().check(paragraph)
-        except ClientError as exc:
-            raise ReviewError(
-                f"LanguageTool at {self.url} did not answer: {first_line(exc)}"
-            ) from None
+        with turn:
+            raw = self._client().check_within_timeout(paragraph)
         matches = tuple(server_match(m) for m in raw)
         if self.cache is not None:
             self.cache.put(self._cache_key(paragraph), [asdict(m) for m in matches])
@@ -181,7 +175,8 @@ def open_checker(opening: Opening) -> Checker:
     progress = opening.progress
     try:
         server = ensure_server(
-            progress=(lambda message: progress(message, None, None)) if progress else None
+            progress=(lambda message: progress(message, None, None)) if progress else None,
+            timeout=opening.config.languagetool_timeout,
         )
     except LanguageToolUnavailable as exc:
         raise CheckerUnavailable(

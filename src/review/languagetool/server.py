@@ -94,16 +94,19 @@ class ServerStatus:
     managed: bool  # False when REVIEW_LT_URL points at a server someone else runs
 
 
-def ensure_server(progress: Progress | None = None) -> ServerInfo:
-    """A LanguageTool server that answers checks: REVIEW_LT_URL's, the running one, or a new one."""
+def ensure_server(progress: Progress | None = None, timeout: float | None = None) -> ServerInfo:
+    """A LanguageTool server that answers checks: REVIEW_LT_URL's, the running one, or a new one.
+
+    ``timeout`` (the ``[languagetool] timeout`` setting) bounds each probe of a server that is
+    already running, so a hung one costs that long at most."""
     external = os.environ.get("REVIEW_LT_URL")
     if external:
-        return _external_server(external)
+        return _external_server(external, min(WARM_TIMEOUT_S, timeout or WARM_TIMEOUT_S))
     root = cache_dir()
     with file_lock(root / LOCK_FILE, START_LOCK_TIMEOUT_S, progress):
         state = _read_state(root)
         if state is not None:
-            running = _reusable(state)
+            running = _reusable(state, min(PROBE_TIMEOUT_S, timeout or PROBE_TIMEOUT_S))
             if running is not None:
                 return running
             if _is_our_server(state["pid"], state["port"]):
@@ -282,22 +285,27 @@ def _probe(url: str, timeout: float, text: str = PROBE_TEXT) -> str | None:
     return str(version) if version else None
 
 
-def _reusable(state: dict[str, Any]) -> ServerInfo | None:
+def _reusable(state: dict[str, Any], timeout: float) -> ServerInfo | None:
     pid, port, version = state["pid"], state["port"], state["version"]
     if not _is_our_server(pid, port):
         return None
     url = _local_url(port)
-    if _probe(url, PROBE_TIMEOUT_S) != version:
+    if _probe(url, timeout) != version:
         return None
     return ServerInfo(url, port, pid, version)
 
 
-def _external_server(raw_url: str) -> ServerInfo:
+def _external_server(raw_url: str, timeout: float) -> ServerInfo:
     url = _normalise_url(raw_url)
     # One patient probe rather than polling: a refused connection fails at once anyway.
-    version = _probe(url, WARM_TIMEOUT_S)
+    started = time.monotonic()
+    version = _probe(url, timeout)
     if version is None:
-        raise LanguageToolUnavailable(f"REVIEW_LT_URL={raw_url} does not answer as LanguageTool")
+        silent = time.monotonic() - started >= timeout
+        what = (
+            f"did not answer within {timeout:g} s" if silent else "does not answer as LanguageTool"
+        )
+        raise LanguageToolUnavailable(f"REVIEW_LT_URL={raw_url} {what}")
     return ServerInfo(url, _url_port(url), None, version)
 
 

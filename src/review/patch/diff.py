@@ -3,10 +3,11 @@ offset, no fuzz), with every file name it gives checked to be the original's."""
 
 from __future__ import annotations
 
-import io
 import re
-from collections.abc import Iterator
-from difflib import SequenceMatcher
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 import unidiff
@@ -24,6 +25,8 @@ from review.errors import ReviewError
 CONTEXT_LINES = 3
 NO_NEWLINE = "\\ No newline at end of file\n"
 _DIFF_START = re.compile(rb"^(?:diff --git |--- |\+\+\+ |@@ )", re.MULTILINE)
+_DIFF_LINE = re.compile(r"diff --git |--- |\+\+\+ |@@ |[ +\\-]")
+_INDEX_LINE = re.compile(r"index [0-9a-f]{7,64}\.\.[0-9a-f]{7,64}(?: 100644)?")
 _GIT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n",
                 "\v": "\\v", "\f": "\\f", "\r": "\\r"}  # fmt: skip
 _GIT_UNESCAPES = {v[1]: k for k, v in _GIT_ESCAPES.items()}
@@ -38,24 +41,170 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def _unified_diff(before: list[str], after: list[str], path: str) -> Iterator[str]:
-    """A git-style unified diff; unlike difflib's, it marks a last line without a newline."""
+@dataclass(frozen=True, slots=True)
+class _Lines:
+    """A text's lines as diff sees them (``_lines``), sliced out only where asked for, so
+    that a book is not copied into a list of lines to write a few hunks."""
+
+    text: str
+    starts: Sequence[int]
+
+    @classmethod
+    def of(cls, text: str) -> _Lines:
+        # An array, not a list of ints: a book has hundreds of thousands of lines.
+        starts = array("q", [0])
+        starts.extend(m.end() for m in re.finditer("\n", text))
+        if starts[-1] == len(text):
+            starts.pop()
+        return cls(text, starts)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def offset(self, number: int) -> int:
+        """Where line ``number`` starts; the text's end for the line after the last."""
+        return self.starts[number] if number < len(self.starts) else len(self.text)
+
+    def end(self, number: int) -> int:
+        """Where line ``number`` ends (after its newline)."""
+        return self.offset(number + 1)
+
+    def slice(self, first: int, stop: int) -> list[str]:
+        return _lines(self.text[self.starts[first] : self.end(stop - 1)]) if first < stop else []
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    """Lines ``i1``..``i2`` of the original become ``new``, lines ``j1``.. of the corrected
+    text."""
+
+    i1: int
+    i2: int
+    j1: int
+    new: tuple[str, ...]
+
+    @property
+    def j2(self) -> int:
+        return self.j1 + len(self.new)
+
+
+def _changed_lines(before: _Lines, spans: Sequence[tuple[int, int, str]]) -> list[_Change]:
+    """The lines that differ, worked out from what the review replaced (``spans``, in order,
+    offsets into the original): no matching of the whole files, so one edit is one small
+    hunk whatever the file (repeated lines included) and a book's diff costs what its edits
+    do."""
+    regions: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+    for span in spans:
+        first = before.line_of(span[0])
+        stop = before.line_of(max(span[0], span[1] - 1)) + 1
+        if regions and first < regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(regions[-1][1], stop), [*regions[-1][2], span])
+        else:
+            regions.append((first, stop, [span]))
+    changes = []
+    lines_added = 0
+    for first, stop, region in regions:
+        old = before.slice(first, stop)
+        new = _lines(_replaced(before.text, before.starts[first], before.end(stop - 1), region))
+        same_before = _common_prefix(old, new)
+        same_after = _common_prefix(old[same_before:][::-1], new[same_before:][::-1])
+        if same_before + same_after < max(len(old), len(new)):
+            changes.append(
+                _Change(
+                    first + same_before,
+                    stop - same_after,
+                    first + lines_added + same_before,
+                    tuple(new[same_before : len(new) - same_after]),
+                )
+            )
+        lines_added += len(new) - len(old)
+    return changes
+
+
+def _replaced(text: str, begin: int, end: int, spans: Sequence[tuple[int, int, str]]) -> str:
+    """``text[begin:end]`` with the spans (which lie within it) replaced."""
+    pieces: list[str] = []
+    position = begin
+    for start, stop, new in spans:
+        pieces += (text[position:start], new)
+        position = stop
+    pieces.append(text[position:end])
+    return "".join(pieces)
+
+
+def _unchanged_line(before: _Lines) -> _Change:
+    """A change of one line into itself, for a review with no text change: git apply refuses
+    a patch without a hunk ("No valid patches") and patch -p1 one of headers only ("Only
+    garbage"); both apply this as a no-op. The first line without trailing whitespace, so
+    that ``git apply --whitespace=error`` accepts it too."""
+    lines = (before.slice(n, n + 1)[0] for n in range(len(before)))
+    clean = (n for n, line in enumerate(lines) if line.rstrip("\n") == line.rstrip())
+    number = next(clean, 0)
+    return _Change(number, number + 1, number, tuple(before.slice(number, number + 1)))
+
+
+def _common_prefix(a: Sequence[str], b: Sequence[str]) -> int:
+    count = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        count += 1
+    return count
+
+
+_Opcode = tuple[str, int, int, int, int, tuple[str, ...]]
+
+
+def _hunks(changes: Sequence[_Change], before: int, context: int) -> Iterator[list[_Opcode]]:
+    """Changes grouped into hunks with ``context`` lines around them, as difflib groups
+    opcodes: changes closer than twice the context share a hunk."""
+    group: list[_Change] = []
+    for change in changes:
+        if group and change.i1 - group[-1].i2 > 2 * context:
+            yield _hunk(group, before, context)
+            group = []
+        group.append(change)
+    if group:
+        yield _hunk(group, before, context)
+
+
+def _hunk(group: Sequence[_Change], before: int, context: int) -> list[_Opcode]:
+    lead = min(context, group[0].i1)
+    opcodes: list[_Opcode] = [
+        ("equal", group[0].i1 - lead, group[0].i1, group[0].j1 - lead, group[0].j1, ())
+    ]
+    for index, change in enumerate(group):
+        if index:
+            previous = group[index - 1]
+            opcodes.append(("equal", previous.i2, change.i1, previous.j2, change.j1, ()))
+        opcodes.append(("replace", change.i1, change.i2, change.j1, change.j2, change.new))
+    i2, j2 = group[-1].i2, group[-1].j2
+    trail = min(context, before - i2)
+    opcodes.append(("equal", i2, i2 + trail, j2, j2 + trail, ()))
+    return [op for op in opcodes if op[1] != op[2] or op[3] != op[4]]
+
+
+def _unified_diff(before: _Lines, changes: Sequence[_Change], path: str) -> Iterator[str]:
+    """A git-style unified diff of ``changes``; unlike difflib's, it marks a last line without
+    a newline."""
     quoted_a, quoted_b = _git_quote("a/" + path), _git_quote("b/" + path)
     # GNU patch reads a file name up to a tab; git ends names containing spaces with one.
     tail = "\t" if " " in path and not quoted_a.startswith('"') else ""
     yield f"diff --git {quoted_a} {quoted_b}\n"
     yield f"--- {quoted_a}{tail}\n"
     yield f"+++ {quoted_b}{tail}\n"
-    matcher = SequenceMatcher(None, before, after)
-    for group in matcher.get_grouped_opcodes(CONTEXT_LINES):
+    for group in _hunks(changes, len(before), CONTEXT_LINES):
         first, last = group[0], group[-1]
         yield (f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@\n")
-        for tag, i1, i2, j1, j2 in group:
+        for tag, i1, i2, _, _, new in group:
             if tag == "equal":
-                yield from _marked(" ", before[i1:i2])
+                yield from _marked(" ", before.slice(i1, i2))
                 continue
-            yield from _marked("-", before[i1:i2])
-            yield from _marked("+", after[j1:j2])
+            yield from _marked("-", before.slice(i1, i2))
+            yield from _marked("+", list(new))
 
 
 def _range(start: int, end: int) -> str:
@@ -105,31 +254,49 @@ def _check_relative(path: str, what: str) -> None:
 
 def _apply(original: str, body: bytes, path: str, encoding: str, name: str) -> str:
     """The original with the diff's one file's hunks applied exactly (no offset, no fuzz)."""
-    _check_file_names(body.decode(encoding, errors="replace"), path, name)
+    diff = body.decode(encoding, errors="replace")
+    _check_diff_lines(diff, name)
+    _check_file_names(diff, path, name)
     try:
-        files = unidiff.PatchSet(io.BytesIO(body), encoding=encoding)
+        files = unidiff.PatchSet(body, encoding=encoding)
     except (unidiff.UnidiffParseError, UnicodeDecodeError) as exc:
         reason = " ".join(str(exc).split())
         raise ReviewError(f"{name}: its diff is damaged or cut short ({reason})") from None
     if len(files) != 1 or not files[0]:
         raise ReviewError(f"{name}: its diff must change exactly one file, the original")
     patched = files[0]
-    lines = _lines(original)
+    lines = _Lines.of(original)
     out: list[str] = []
     position = 0
     for hunk in patched:
         source, target = _hunk_sides(hunk)
         start = hunk.source_start - 1 if hunk.source_length else hunk.source_start
-        if not position <= start <= len(lines) or lines[start : start + len(source)] != source:
+        stop = start + len(source)
+        if not position <= start <= stop <= len(lines) or lines.slice(start, stop) != source:
             raise ReviewError(
                 f"{name}: its hunk at line {hunk.source_start} does not apply to {path} "
                 f"(the diff was changed after it was made)"
             )
-        out += lines[position:start]
-        out += target
-        position = start + len(source)
-    out += lines[position:]
+        out += (original[lines.offset(position) : lines.offset(start)], *target)
+        position = stop
+    out.append(original[lines.offset(position) :])
     return "".join(out)
+
+
+def _check_diff_lines(diff: str, name: str) -> None:
+    """Every line is one review writes: the three file-name headers (and git's ``index``),
+    hunk heads and hunk lines. Anything else (``rename from``, ``new mode``, ``similarity
+    index``, ``copy to``, ``deleted file mode``, …) could make a patch tool do more than
+    change the original's text, so it is refused, not skipped."""
+    lines = diff.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    for number, line in enumerate(lines, start=1):
+        if not (_DIFF_LINE.match(line) or _INDEX_LINE.fullmatch(line)):
+            shown = line if len(line) <= 60 else line[:57] + "…"
+            raise ReviewError(
+                f"{name}: line {number} of its diff is not one review understands: {shown!r}"
+            )
 
 
 def _check_file_names(diff: str, path: str, name: str) -> None:

@@ -9,8 +9,17 @@ from typing import Any
 
 from review.document import Document, relative_path
 from review.errors import ReviewError
+from review.files import require_regular_file
 from review.inputs import format_of, open_text
-from review.patch.diff import _apply, _check_relative, _lines, _split_diff, _unified_diff
+from review.patch.diff import (
+    _apply,
+    _changed_lines,
+    _check_relative,
+    _Lines,
+    _split_diff,
+    _unchanged_line,
+    _unified_diff,
+)
 from review.patch.header import PatchHeader, _parse_header, render_header
 from review.patch.location import PatchLocation, locate
 from review.segment import Sentence, id_range
@@ -42,12 +51,15 @@ class SavedReview:
 
 
 def load_saved_review(
-    document_path: str | Path, patch: str | Path | None = None, cwd: Path | None = None
+    document_path: str | Path,
+    patch: str | Path | None = None,
+    cwd: Path | None = None,
+    encoding: str | None = None,
 ) -> SavedReview:
     """Load the document and its patch (``locate`` says where); a patch given by name must
     exist, the default one may be missing."""
     location = locate(document_path, patch, cwd)
-    text = open_text(document_path, base=location.root)
+    text = open_text(document_path, base=location.root, encoding=encoding)
     document, sentences = text.document, text.sentences
     if patch is None and not location.patch.exists():
         return SavedReview(document, sentences, location, None)
@@ -63,11 +75,10 @@ def render_patch(
     _require_ascii_compatible(document)
     _check_relative(header.original, "the original's path")
     head = render_header(header, sentences, state)
-    original = document.file_text
-    corrected = format_of(document).corrected(document, sentences, state)
-    if corrected == original:
-        return head
-    diff = _unified_diff(_lines(original), _lines(corrected), header.original)
+    before = _Lines.of(document.file_text)
+    spans = format_of(document).replacements(document, sentences, state)
+    changes = _changed_lines(before, spans) or [_unchanged_line(before)]
+    diff = _unified_diff(before, changes, header.original)
     return head + b"\n" + "".join(diff).encode(document.encoding)
 
 
@@ -76,6 +87,7 @@ def read_patch(path: Path, document: Document, sentences: Sequence[Sentence]) ->
 
 
 def read_patch_bytes(path: Path) -> bytes:
+    require_regular_file(path, shown=relative_path(path), missing_ok=True)
     try:
         return path.read_bytes()
     except FileNotFoundError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from review.files import require_regular_file
 from review.patch.diff import _git_quote
 
 
@@ -37,7 +38,10 @@ def locate(
     the project's tree, so ``a/x.txt`` and ``b/x.txt`` each have their own (or
     ``corrections/<stem>.patch`` when that one was saved for this file before the tree was
     mirrored)."""
+    require_regular_file(document_path, missing_ok=True)
     here = (cwd or Path.cwd()).resolve()
+    if patch is not None:
+        require_regular_file(here / patch, shown=str(patch), missing_ok=True)
     document = Path(document_path).resolve()
     if root is None:
         root = here if document.is_relative_to(here) else document.parent

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import accumulate, count, groupby
 from operator import add, attrgetter
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from review.segment import Sentence
 
@@ -68,7 +68,9 @@ class DocumentText:
         self.lines = "\n".join(texts)
         # Where each sentence's line starts in ``lines`` (the characters of the sentences
         # before it and a newline after each), and where a next one would.
-        self._line_starts = tuple(map(add, accumulate(map(len, texts), initial=0), count()))
+        self._line_starts: tuple[int, ...] = tuple(
+            map(add, accumulate(map(len, texts), initial=0), count())
+        )
         self._triggers = tuple(dict.fromkeys(triggers))
         self._shared: dict[Callable[[DocumentText], Any], Any] = {}
 
@@ -130,4 +132,4 @@ class DocumentText:
         """``analysis(self)``, computed once: detectors that need the same analysis share it."""
         if analysis not in self._shared:
             self._shared[analysis] = analysis(self)
-        return self._shared[analysis]
+        return cast(T, self._shared[analysis])
