@@ -18,14 +18,21 @@ async def test_an_edit_the_encoding_cannot_hold_is_refused_and_s_saves(make_app,
         await wait_ready(pilot)
         encoding = app.session.document.encoding
         await pilot.press("e", "end", "中", "enter")
+        await pilot.pause(0.3)  # enter confirms once no key follows it (a paste may)
         assert app.session.state.review_of("s1").edited is None
         assert [n.message for n in app._notifications][-1] == (
             f"s1: seeds/{seed_copy.name} is {encoding}, which cannot hold '中' (U+4E2D); "
             "the edit is not made"
         )
-        await pilot.press("e", "end", "backspace", "!", "enter", "s")
+        await pilot.press("e", "end", "backspace", "!", "enter")
+        await pilot.pause(0.3)
+        await pilot.press("s")
+        patch = Path("corrections") / "seeds" / f"{seed_copy.stem}.patch"
+        for _ in range(100):  # the save runs in a worker
+            if patch.exists():
+                break
+            await pilot.pause(0.05)
         assert app.is_running
-    patch = Path("corrections") / f"{seed_copy.stem}.patch"
     assert b"+Caf\xe9 owners said hello to the na\xefve visitors!\n" in patch.read_bytes()
 
 
@@ -40,7 +47,10 @@ async def test_a_utf16_text_opens_read_only_and_says_so(make_app, seed_copy):
             "this review is read-only; `review open FILE --convert-to-utf8` reviews a UTF-8 copy"
         )
         assert [n.message for n in app._notifications] == [read_only]
-        await pilot.press("e", "end", "!", "enter", "r")
+        await pilot.press("e", "end", "!", "enter")
+        await pilot.pause(0.3)
+        await pilot.press("r")
+        await pilot.pause(0.1)
         assert app.session.state.review_of("s1").edited is None
         assert [n.message for n in app._notifications] == [read_only] * 3
         assert app.is_running

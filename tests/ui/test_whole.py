@@ -67,7 +67,11 @@ async def test_dismiss_a_rule_everywhere_is_previewed_applied_and_undone_in_one_
             f'["{QUOTES}", "‘ Theory that a strong country must dominate ’"]]}}'
         )
         assert [line.split(":")[0] for line in reviews] == [f"Sentence-{s}" for s in QUOTED]
-        assert b"\ndiff --git" not in after  # nothing edited
+        # Nothing edited: the diff is the no-op hunk (one line into itself) git apply needs.
+        body = after.decode("utf-8").split("\ndiff --git", 1)[1].splitlines()
+        removed = [line[1:] for line in body if line[:1] == "-" and line[:3] != "---"]
+        added = [line[1:] for line in body if line[:1] == "+" and line[:3] != "+++"]
+        assert len(removed) == 1 and removed == added
         await pilot.press("u")
         assert _notices(app)[-1].startswith(f"Undone: dismissed {QUOTES} everywhere (9)")
         assert _saved(app) == before

@@ -1,5 +1,5 @@
 """`review check --format json` over a project: schemas/check-corpus.schema.json, one
-``review-check/1`` object per file checked."""
+``review-check/2`` object per file checked."""
 
 from __future__ import annotations
 

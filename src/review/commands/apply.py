@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from review.commands.arguments import (
+    add_bilingual_arguments,
     add_encoding_argument,
     add_output_argument,
     output_path,
@@ -40,6 +41,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     add_project_arguments(parser, "the originals", progress=False)
+    add_bilingual_arguments(parser)
     parser.add_argument(
         "--patch", metavar="P", help="the patch file of one file (default: corrections/…)"
     )

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from review.commands.arguments import (
+    add_bilingual_arguments,
     add_encoding_argument,
     add_format_argument,
     add_glossary_argument,
@@ -47,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     add_project_arguments(parser, "the originals")
+    add_bilingual_arguments(parser)
     parser.add_argument(
         "--patch", metavar="P", help="the patch file of one file (default: corrections/…)"
     )
