@@ -6,7 +6,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from language_tool_python import Match
 
 from review.cache import ResultCache
 from review.config import Config
@@ -14,8 +13,8 @@ from review.document import load_document
 from review.errors import ReviewError
 from review.flags import Category, MqmClass, Severity
 from review.languagetool.checker import LanguageToolChecker, paragraphs, to_flags
-from review.languagetool.client import server_match
 from review.languagetool.match import classify
+from review.languagetool.wire import matches as server_matches
 from review.segment import segment
 from support import SEED
 
@@ -33,7 +32,7 @@ def test_recorded_response_maps_to_sentence_offsets() -> None:
     document, sentences = _seed()
     paragraph = next(p for p in paragraphs(sentences) if p.start == recorded["paragraph_start"])
     assert document.text[paragraph.start : paragraph.end] == recorded["text"]
-    matches = [server_match(Match(m, recorded["text"])) for m in recorded["response"]["matches"]]
+    matches = server_matches(recorded["response"], recorded["text"])
     flags = list(to_flags(document.text, paragraph, matches))
     assert len(flags) == len(recorded["response"]["matches"]) == 10
     new_york = next(f for f in flags if f.rule == "EN_SPECIFIC_CASE" and f.text == "new york")

@@ -49,6 +49,9 @@ PROBE_TIMEOUT_S = 30.0
 # A starter holds the lock through a first fetch (each candidate version) and a start.
 START_LOCK_TIMEOUT_S = FETCH_TIMEOUT_S * len(CANDIDATE_VERSIONS) + HEALTH_TIMEOUT_S + WARM_TIMEOUT_S
 STOP_GRACE_S = 5.0
+# The shared server's heap; private ones (--jobs, Dask workers) get PRIVATE_HEAP each.
+SHARED_HEAP = "1g"
+PRIVATE_HEAP = "512m"
 POLL_S = 0.25
 LOG_TAIL_LINES = 3
 
@@ -184,7 +187,24 @@ def _java_major(java: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _start(root: Path, progress: Progress | None) -> ServerInfo:
+def start_private(root: Path, heap: str, progress: Progress | None = None) -> ServerInfo:
+    """A server of one caller's own (``--jobs``, a Dask worker): its configuration and log in
+    ``root``, no state file, so no other run finds or reuses it; stop it with ``stop_private``."""
+    return _start(root, progress, heap=heap, shared=False)
+
+
+def stop_private(server: ServerInfo) -> None:
+    if server.pid is not None:
+        _terminate(server.pid)
+
+
+def alive(server: ServerInfo) -> bool:
+    return server.pid is not None and _is_our_server(server.pid, server.port)
+
+
+def _start(
+    root: Path, progress: Progress | None, heap: str = SHARED_HEAP, shared: bool = True
+) -> ServerInfo:
     jars = ensure_jars(progress)
     java = find_java()
     if progress:
@@ -195,7 +215,7 @@ def _start(root: Path, progress: Progress | None) -> ServerInfo:
     log_path = root / LOG_FILE
     command = [
         java,
-        "-Xmx1g",
+        f"-Xmx{heap}",
         # An IPv4 socket on 127.0.0.1 rather than whatever "localhost" resolves to first.
         "-Djava.net.preferIPv4Stack=true",
         "-cp",
@@ -209,17 +229,18 @@ def _start(root: Path, progress: Progress | None) -> ServerInfo:
     started = time.monotonic()
     process = spawn_logged(command, log_path, root)
     _children[process.pid] = process
-    # Written before the server is healthy, so that stop() finds it even if we die waiting.
-    _write_state(
-        root,
-        {
-            "pid": process.pid,
-            "port": port,
-            "version": jars.version,
-            "lib_dir": str(jars.lib_dir),
-            "started_at": datetime.now(UTC).isoformat(),
-        },
-    )
+    if shared:
+        # Written before the server is healthy, so that stop() finds it even if we die waiting.
+        _write_state(
+            root,
+            {
+                "pid": process.pid,
+                "port": port,
+                "version": jars.version,
+                "lib_dir": str(jars.lib_dir),
+                "started_at": datetime.now(UTC).isoformat(),
+            },
+        )
     url = _local_url(port)
     try:
         _wait_healthy(process, url, log_path)
