@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 # The registry is read when used (not bound at import), so that a test can register a checker.
@@ -73,9 +74,11 @@ def check_document(
     use_servers: bool = True,
 ) -> CheckResult:
     opened = open_checkers(config, use_servers, progress)
-    flags: list[Flag] = []
-    for checker in opened.checkers:
-        flags.extend(checker.check(text, sentences))
+    # At once: LanguageTool's checker mostly waits for its servers, and the fluency detectors
+    # run in that time rather than after it.
+    with ThreadPoolExecutor(max_workers=max(1, len(opened.checkers))) as pool:
+        found = [pool.submit(list, checker.check(text, sentences)) for checker in opened.checkers]
+        flags = [flag for future in found for flag in future.result()]
     return CheckResult(merge_duplicates(flags, sentences), opened.versions, opened.notices)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from review.commands.arguments import add_engine_arguments
 from review.flags import Severity
 
 FORMATS = ("text", "json", "sarif")
@@ -27,12 +28,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--no-languagetool", action="store_true", help="run the fluency detectors only"
     )
+    add_engine_arguments(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from review.check_formats import render_json, render_sarif, render_text, summary_line
     from review.checking import check_document
+    from review.commands.arguments import languagetool_engine
     from review.config import load_config
     from review.inputs import open_text
     from review.progress import stderr_progress
@@ -40,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     text = open_text(args.file)
     document, sentences = text.document, text.sentences
     config = load_config()
-    with stderr_progress() as progress:
+    with languagetool_engine(args, config), stderr_progress() as progress:
         result = check_document(
             document.text, sentences, config, progress, not args.no_languagetool
         )

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from review.commands.arguments import (
+    add_engine_arguments,
     add_output_argument,
     add_review_arguments,
     output_path,
@@ -76,6 +77,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--no-languagetool", action="store_true", help="find flags with the fluency detectors only"
     )
+    add_engine_arguments(parser)
     parser.set_defaults(run=run)
 
 
@@ -84,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from review.checking import check_document
+    from review.commands.arguments import languagetool_engine
     from review.config import load_config
     from review.patch.file import load_saved_review
     from review.progress import stderr_progress
@@ -102,7 +105,11 @@ def run(args: argparse.Namespace) -> int:
     config = replace(load_config(), language=saved.patch.header.language)
     # The sacrebleu statistics need no flags: they are worked out (mostly in worker
     # processes) while the checkers run.
-    with ThreadPoolExecutor(1) as background, stderr_progress() as progress:
+    with (
+        languagetool_engine(args, config),
+        ThreadPoolExecutor(1) as background,
+        stderr_progress() as progress,
+    ):
         effort = background.submit(effort_statistics, saved.sentences, saved.state)
         result = check_document(
             saved.document.text, saved.sentences, config, progress, not args.no_languagetool

@@ -103,7 +103,7 @@ class LanguageToolChecker:
                     self._write(writes)
         except WireError as exc:
             raise ReviewError(
-                f"LanguageTool at {self.url} did not answer: {first_line(exc)}"
+                f"LanguageTool at {self.engine.where} did not answer: {first_line(exc)}"
             ) from None
         finally:
             self._write(writes)
@@ -140,9 +140,16 @@ def open_checker(opening: Opening) -> Checker:
     """The registry's entry point: the local server (started, or fetched first, if need be)."""
     from review.checker_api import CheckerUnavailable
     from review.languagetool.errors import LanguageToolUnavailable
+    from review.languagetool.scope import current
     from review.languagetool.server import ensure_server
 
     progress = opening.progress
+    report = (lambda done, total: progress("LanguageTool", done, total)) if progress else None
+    engine = current()
+    if engine is not None:
+        return LanguageToolChecker(
+            engine.where, engine.version, opening.config, opening.cache, None, report, engine
+        )
     try:
         server = ensure_server(
             progress=(lambda message: progress(message, None, None)) if progress else None
@@ -152,11 +159,7 @@ def open_checker(opening: Opening) -> Checker:
             f"LanguageTool unavailable ({exc.reason}); fluency checks only"
         ) from None
     return LanguageToolChecker(
-        server.url,
-        server.version,
-        opening.config,
-        opening.cache,
-        progress=(lambda done, total: progress("LanguageTool", done, total)) if progress else None,
+        server.url, server.version, opening.config, opening.cache, None, report
     )
 
 

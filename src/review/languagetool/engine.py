@@ -50,6 +50,8 @@ def check_batch(url: str, settings: wire.Settings, batch: Batch) -> BatchMatches
 
 class Engine(Protocol):
     version: str
+    # Where the work goes, for messages ("LanguageTool at … did not answer").
+    where: str
     # How big a batch this engine wants: small where a batch is cheap to send.
     batch_chars: int
 
@@ -67,6 +69,7 @@ class LocalEngine:
         self.urls = tuple(urls)
         self.version = version
         self.slots = slots
+        self.where = ", ".join(self.urls)
 
     def run(
         self, settings: wire.Settings, work: Iterable[Batch]
