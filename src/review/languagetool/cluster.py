@@ -146,7 +146,7 @@ class DaskEngine:
     ) -> Iterator[tuple[Batch, BatchMatches]]:
         threads = sum(self.client.nthreads().values())
         todo = iter(work)
-        sent: dict[str, Batch] = {}
+        sent: dict[Any, Batch] = {}
 
         def submit(batch: Batch) -> Any:
             future = self.client.submit(

@@ -60,6 +60,7 @@ MIN_JAVA, MAX_JAVA = 17, 23
 DEBIAN_JAVA_17 = "/usr/lib/jvm/java-17-openjdk-*/bin/java"
 
 STATE_FILE = "server.json"
+PRIVATE_DIR = "private"
 LOCK_FILE = "server.lock"
 LOG_FILE = "server.log"
 CONFIG_FILE = "server.properties"
@@ -189,13 +190,39 @@ def _java_major(java: str) -> int | None:
 
 def start_private(root: Path, heap: str, progress: Progress | None = None) -> ServerInfo:
     """A server of one caller's own (``--jobs``, a Dask worker): its configuration and log in
-    ``root``, no state file, so no other run finds or reuses it; stop it with ``stop_private``."""
-    return _start(root, progress, heap=heap, shared=False)
+    ``root``, no state file, so no other run finds or reuses it; stop it with ``stop_private``.
+
+    Each is noted in the cache's private/ folder with the process it belongs to, and servers
+    whose process has died without stopping them (a killed Dask worker) are stopped here.
+    """
+    owners = cache_dir() / PRIVATE_DIR
+    owners.mkdir(parents=True, exist_ok=True)
+    _reap_orphans(owners)
+    server = _start(root, progress, heap=heap, shared=False)
+    note = {"owner": os.getpid(), "pid": server.pid, "port": server.port}
+    atomic_write(owners / f"{server.pid}.json", json.dumps(note).encode())
+    return server
 
 
 def stop_private(server: ServerInfo) -> None:
     if server.pid is not None:
         _terminate(server.pid)
+        (cache_dir() / PRIVATE_DIR / f"{server.pid}.json").unlink(missing_ok=True)
+
+
+def _reap_orphans(owners: Path) -> None:
+    for path in owners.glob("*.json"):
+        try:
+            note = json.loads(path.read_text())
+            owner, pid, port = int(note["owner"]), int(note["pid"]), int(note["port"])
+        except (OSError, ValueError, KeyError, TypeError):
+            path.unlink(missing_ok=True)
+            continue
+        if _alive(owner):
+            continue
+        if _is_our_server(pid, port):
+            _terminate(pid)
+        path.unlink(missing_ok=True)
 
 
 def alive(server: ServerInfo) -> bool:

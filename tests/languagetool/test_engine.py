@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from review.cli import main
+from review.languagetool.engine import Batch, batches
+from review.languagetool.jars import cache_dir
+from support import SEED
+
+
+def test_batches_keep_order_and_size() -> None:
+    pieces = ["a" * 30, "b" * 30, "c" * 50, "d" * 10, "e" * 200]
+    assert list(batches(pieces, 60)) == [
+        Batch(0, ("a" * 30, "b" * 30)),
+        Batch(1, ("c" * 50, "d" * 10)),
+        Batch(2, ("e" * 200,)),
+    ]
+    assert [b.paragraphs for b in batches(pieces, 1)] == [(p,) for p in pieces]
+    assert list(batches([], 10)) == []
+
+
+def fresh_result_cache(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty result cache under ``root`` that still finds the cached jars and the shared
+    server (its languagetool folder is the real one)."""
+    real = cache_dir()
+    root.mkdir(parents=True)
+    (root / "languagetool").symlink_to(real)
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(root))
+
+
+def check_json(capsys, monkeypatch, root: Path, path: Path, *options: str) -> bytes:
+    fresh_result_cache(root, monkeypatch)
+    code = main(["check", str(path), "--format", "json", "--fail-on", "none", *options])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return out.encode()
+
+
+@pytest.mark.languagetool
+@pytest.mark.slow
+def test_jobs_two_is_byte_identical_to_jobs_one(
+    languagetool_server, tmp_path, capsys, monkeypatch
+) -> None:
+    one = check_json(capsys, monkeypatch, tmp_path / "one", SEED)
+    before = {p.name for p in (cache_dir() / "private").glob("*.json")}
+    two = check_json(capsys, monkeypatch, tmp_path / "two", SEED, "--jobs", "2")
+    assert one == two
+    assert b'"rule": "EN_SPECIFIC_CASE"' in one
+    # The private server was stopped and its note removed.
+    assert {p.name for p in (cache_dir() / "private").glob("*.json")} == before
+    assert os.environ["REVIEW_CACHE_DIR"] == str(tmp_path / "two")
+
+
+def test_jobs_and_cluster_together_are_refused(capsys) -> None:
+    code = main(["check", str(SEED), "--jobs", "2", "--cluster", "local:2"])
+    assert (code, capsys.readouterr().err) == (2, "review: --jobs and --cluster: choose one\n")
+
+
+def test_jobs_must_be_a_positive_number(capsys) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["check", str(SEED), "--jobs", "0"])
+    assert exited.value.code == 2
+    assert "--jobs: expected a whole number of at least 1, not '0'" in capsys.readouterr().err
