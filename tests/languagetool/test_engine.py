@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
 from review.cli import main
 from review.languagetool.engine import Batch, batches
 from review.languagetool.jars import cache_dir
-from support import SEED
+from support import SEED, check_json
 
 
 def test_batches_keep_order_and_size() -> None:
@@ -20,23 +19,6 @@ def test_batches_keep_order_and_size() -> None:
     ]
     assert [b.paragraphs for b in batches(pieces, 1)] == [(p,) for p in pieces]
     assert list(batches([], 10)) == []
-
-
-def fresh_result_cache(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """An empty result cache under ``root`` that still finds the cached jars and the shared
-    server (its languagetool folder is the real one)."""
-    real = cache_dir()
-    root.mkdir(parents=True)
-    (root / "languagetool").symlink_to(real)
-    monkeypatch.setenv("REVIEW_CACHE_DIR", str(root))
-
-
-def check_json(capsys, monkeypatch, root: Path, path: Path, *options: str) -> bytes:
-    fresh_result_cache(root, monkeypatch)
-    code = main(["check", str(path), "--format", "json", "--fail-on", "none", *options])
-    out, err = capsys.readouterr()
-    assert code == 0, err
-    return out.encode()
 
 
 @pytest.mark.languagetool
