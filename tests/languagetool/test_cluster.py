@@ -20,6 +20,7 @@ from support import SEED, check_json
 pytestmark = [pytest.mark.languagetool, pytest.mark.slow]
 distributed = pytest.importorskip("distributed")
 
+from review.languagetool import cluster as cluster_module  # noqa: E402
 from review.languagetool.cluster import PLUGIN_NAME  # noqa: E402
 
 
@@ -118,3 +119,25 @@ def test_cluster_without_dask_is_one_line(monkeypatch, capsys) -> None:
         2,
         "review: --cluster needs Dask: pip install 'review[cluster]' (dask and distributed)\n",
     )
+
+
+def test_a_bad_local_cluster_is_one_line(capsys) -> None:
+    code = main(["check", str(SEED), "--cluster", "local:two"])
+    assert (code, capsys.readouterr().err) == (
+        2,
+        "review: --cluster local:two: expected local:N with N a number of workers\n",
+    )
+
+
+def test_a_scheduler_that_does_not_answer_is_one_line(capsys, monkeypatch) -> None:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setattr(cluster_module, "CONNECT_TIMEOUT_S", 2.0)
+    code = main(["check", str(SEED), "--cluster", f"tcp://127.0.0.1:{port}"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith(f"review: --cluster tcp://127.0.0.1:{port}: no Dask scheduler answers (")
+    assert err.count("\n") == 1

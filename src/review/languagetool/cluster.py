@@ -48,6 +48,8 @@ QUEUED_PER_THREAD = 2
 # are rerun by Dask on its own).
 RETRIES = 3
 SERVER_WAIT_S = 300.0
+# How long to try reaching a scheduler before saying none answers.
+CONNECT_TIMEOUT_S = 30.0
 
 
 class LanguageToolPlugin(WorkerPlugin):
@@ -189,7 +191,7 @@ def dask_engine(address: str, config: Config, progress: Progress | None) -> Iter
             if progress:
                 progress(f"Connecting to the Dask scheduler at {address}…", None, None)
         try:
-            client = stack.enter_context(Client(target, timeout=30))
+            client = stack.enter_context(Client(target, timeout=CONNECT_TIMEOUT_S))
         except OSError as exc:
             raise ReviewError(f"--cluster {address}: no Dask scheduler answers ({exc})") from None
         client.register_plugin(LanguageToolPlugin())
