@@ -11,7 +11,9 @@ cache sees a sentence twice across the raw and cold runs:
 Prints sentences per second for each, the ratios cold/raw (target >= 0.95) and warm/raw
 (target >= 20), the peak memory (maximum resident set) of each `review check` process and the
 load average before and after (the machine may be shared: compare figures of one run).
-Run: .venv/bin/python bench/check_throughput.py [--sentences N] [--no-raw]
+Raw and cold take turns over --rounds texts each (raw first, then cold first) so that a change
+in the load falls on both alike. Run: .venv/bin/python bench/check_throughput.py [--sentences N]
+[--rounds R] [--no-raw]
 """
 
 from __future__ import annotations
@@ -101,31 +103,45 @@ def main() -> int:
     parser.add_argument(
         "--no-raw", action="store_true", help="skip raw LanguageTool (to measure memory alone)"
     )
+    parser.add_argument(
+        "--rounds", type=int, default=2, metavar="R", help="raw and cold R times each (2)"
+    )
     args = parser.parse_args()
     in_flight = load_config().languagetool_concurrency
     server = ensure_server(progress=lambda m: print(m, file=sys.stderr))
     seed_text = SEED.read_text(encoding="utf-8")
     rng = random.Random()
-    raw_text = variant(seed_text, rng.randrange(10**6, 2 * 10**6), args.sentences)
-    ours_text = variant(seed_text, rng.randrange(3 * 10**6, 4 * 10**6), args.sentences)
-    sentences = len(segment(ours_text))
     load_before = os.getloadavg()
+    raw = raw_cpu = cold = cpu_cold = memory_cold = 0.0
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "bench.txt"
-        path.write_text(ours_text, encoding="utf-8")
-        raw, raw_cpu = (
-            (None, 0.0) if args.no_raw else raw_languagetool(server.url, raw_text, in_flight)
-        )
-        cold, flags_cold, cpu_cold, memory_cold = review_check(path)
+        # Raw and cold take turns (raw first, then cold first), each on a text of its own, so
+        # that a change in the machine's load falls on both alike.
+        for turn in range(args.rounds):
+            raw_text = variant(seed_text, rng.randrange(10**6, 2 * 10**6), args.sentences)
+            ours_text = variant(seed_text, rng.randrange(3 * 10**6, 4 * 10**6), args.sentences)
+            path = Path(folder) / f"bench{turn}.txt"
+            path.write_text(ours_text, encoding="utf-8")
+            for step in ("raw", "cold") if turn % 2 == 0 else ("cold", "raw"):
+                if step == "raw" and not args.no_raw:
+                    seconds, cpu = raw_languagetool(server.url, raw_text, in_flight)
+                    raw, raw_cpu = raw + seconds, raw_cpu + cpu
+                elif step == "cold":
+                    seconds, flags_cold, cpu, memory = review_check(path)
+                    cold, cpu_cold = cold + seconds, cpu_cold + cpu
+                    memory_cold = max(memory_cold, memory)
         warm, flags_warm, cpu_warm, memory_warm = review_check(path)
     assert flags_cold == flags_warm, (flags_cold, flags_warm)
+    sentences = len(segment(ours_text))
+    # Per text: the totals of the rounds, divided by their number.
+    raw, raw_cpu, cold, cpu_cold = (x / args.rounds for x in (raw, raw_cpu, cold, cpu_cold))
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, LanguageTool {server.version}, {in_flight} in flight; "
         f"load average {load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after"
     )
     print(f"document: {sentences} sentences, {len(ours_text):,} characters, {flags_cold} flags")
-    if raw is not None:
+    print(f"{args.rounds} rounds, raw and cold taking turns; seconds are per text")
+    if not args.no_raw:
         print(
             f"{'raw LanguageTool':<20} {raw:8.2f} s  {sentences / raw:9.1f} sentences/s  "
             f"client CPU {raw_cpu:5.2f} s"
@@ -138,7 +154,7 @@ def main() -> int:
             f"{'review check ' + name:<20} {seconds:8.2f} s  {sentences / seconds:9.1f} "
             f"sentences/s  client CPU {cpu:5.2f} s  peak memory {memory:4.0f} MB"
         )
-    if raw is not None:
+    if not args.no_raw:
         print(f"cold / raw = {raw / cold:.2f}  (target >= 0.95)")
         print(f"warm / raw = {raw / warm:.1f}  (target >= 20)")
     if server.started:

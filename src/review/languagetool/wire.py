@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import threading
 import unicodedata
 import urllib.parse
@@ -21,6 +22,7 @@ from review.languagetool.match import ServerMatch
 
 # The UI offers suggestions on keys 1–9; spelling rules can return dozens.
 MAX_REPLACEMENTS = 9
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _HEADERS = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"}
 
 
@@ -97,7 +99,7 @@ def matches(answer: dict[str, Any], paragraph: str) -> tuple[ServerMatch, ...]:
 
 def _astral_utf16_positions(paragraph: str) -> list[int]:
     """Where, in UTF-16 units (Java's offsets), each character beyond the BMP starts."""
-    if paragraph.isascii() or all(ord(c) <= 0xFFFF for c in paragraph):
+    if paragraph.isascii() or not _ASTRAL.search(paragraph):
         return []
     positions = []
     unit = 0
