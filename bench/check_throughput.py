@@ -8,6 +8,10 @@ cache sees a sentence twice across the raw and cold runs:
 - cold: the whole `review check --format json` process on a new variant (nothing cached);
 - warm: the same process again on that variant (everything cached).
 
+All three talk to a LanguageTool server the bench starts for itself (1 GB heap, as the shared
+one), so that other processes' checks on the shared server do not fall on one run and not
+the other; --shared-server uses the shared one.
+
 Prints sentences per second for each, the ratios cold/raw (target >= 0.95) and warm/raw
 (target >= 20), the peak memory (maximum resident set) of each `review check` process and the
 load average before and after (the machine may be shared: compare figures of one run).
@@ -19,6 +23,7 @@ in the load falls on both alike. Run: .venv/bin/python bench/check_throughput.py
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -35,7 +40,8 @@ from pathlib import Path
 
 from review.config import load_config
 from review.languagetool.checker import paragraphs
-from review.languagetool.server import ensure_server
+from review.languagetool.pool import private_server
+from review.languagetool.server import SHARED_HEAP, ServerInfo, ensure_server
 from review.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,11 +110,26 @@ def main() -> int:
         "--no-raw", action="store_true", help="skip raw LanguageTool (to measure memory alone)"
     )
     parser.add_argument(
+        "--shared-server",
+        action="store_true",
+        help="use the shared server (others' checks on it skew the figures) rather than a "
+        "server of the bench's own",
+    )
+    parser.add_argument(
         "--rounds", type=int, default=2, metavar="R", help="raw and cold R times each (2)"
     )
     args = parser.parse_args()
     in_flight = load_config().languagetool_concurrency
-    server = ensure_server(progress=lambda m: print(m, file=sys.stderr))
+    with contextlib.ExitStack() as stack:
+        if args.shared_server:
+            server = ensure_server(progress=lambda m: print(m, file=sys.stderr))
+        else:
+            server = stack.enter_context(private_server(SHARED_HEAP))
+        os.environ["REVIEW_LT_URL"] = server.url
+        return measure(args, server, in_flight)
+
+
+def measure(args: argparse.Namespace, server: ServerInfo, in_flight: int) -> int:
     seed_text = SEED.read_text(encoding="utf-8")
     rng = random.Random()
     load_before = os.getloadavg()
@@ -136,7 +157,8 @@ def main() -> int:
     raw, raw_cpu, cold, cpu_cold = (x / args.rounds for x in (raw, raw_cpu, cold, cpu_cold))
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}, LanguageTool {server.version}, {in_flight} in flight; "
+        f"{platform.python_version()}, LanguageTool {server.version} "
+        f"({'shared' if args.shared_server else 'own'} server), {in_flight} in flight; "
         f"load average {load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after"
     )
     print(f"document: {sentences} sentences, {len(ours_text):,} characters, {flags_cold} flags")
@@ -157,10 +179,6 @@ def main() -> int:
     if not args.no_raw:
         print(f"cold / raw = {raw / cold:.2f}  (target >= 0.95)")
         print(f"warm / raw = {raw / warm:.1f}  (target >= 20)")
-    if server.started:
-        from review.languagetool.server import stop
-
-        stop()
     return 0
 
 
