@@ -15,7 +15,7 @@ each paragraph POSTed straight to the same servers, as many in flight.
   scheduler and the client keep up (the overhead per batch says how many batches they pass).
 
 Prints the load average: on a shared machine compare the figures of one run.
-Run: .venv/bin/python bench/corpus_scale.py [--sentences N] [--skip-projection]
+Run: .venv/bin/python bench/corpus_scale.py [--sentences N] [--skip-projection] [--mlqe FILE]
 """
 
 from __future__ import annotations
@@ -46,8 +46,8 @@ MLQE = ROOT.parent / "shared" / "data" / "mlqe-pe-dev.jsonl"
 FILES = 50
 
 
-def corpus(sentences_wanted: int) -> list[str]:
-    lines = [json.loads(line)["mt"] for line in MLQE.read_text(encoding="utf-8").splitlines()]
+def corpus(sentences_wanted: int, mlqe: Path) -> list[str]:
+    lines = [json.loads(line)["mt"] for line in mlqe.read_text(encoding="utf-8").splitlines()]
     rest = max(0, sentences_wanted - len(lines))
     seed_copies = variant(SEED.read_text(encoding="utf-8"), random.randrange(10**8), rest)
     pieces = lines[:sentences_wanted] + seed_copies.split("\n")
@@ -166,10 +166,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sentences", type=int, default=20_000, metavar="N")
     parser.add_argument("--skip-projection", action="store_true")
+    parser.add_argument(
+        "--mlqe", type=Path, default=MLQE, help="the MLQE-PE JSONL file (../shared/data/…)"
+    )
     args = parser.parse_args()
     config = load_config()
     slots = config.languagetool_concurrency
-    texts = corpus(args.sentences)
+    texts = corpus(args.sentences, args.mlqe)
     sentences = sum(len(segment(t)) for t in texts)
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "

@@ -44,8 +44,9 @@ def paragraphs(sentences: Sequence[Sentence]) -> list[Paragraph]:
 
 class LanguageToolChecker:
     """Checks each paragraph (LanguageTool needs the context) through an engine: the servers
-    of this machine or a Dask cluster. Cached paragraphs are answered here; this client alone
-    reads and writes the cache."""
+    of this machine or a Dask cluster (``engine``; by default ``workers`` requests in flight to
+    the server at ``url``). Cached paragraphs are answered here; this client alone reads and
+    writes the cache."""
 
     name = NAME
 
@@ -59,7 +60,6 @@ class LanguageToolChecker:
         progress: Callable[[int, int], None] | None = None,
         engine: Engine | None = None,
     ) -> None:
-        self.url = url
         self.version = version
         self.config = config
         self.cache = cache

@@ -126,7 +126,11 @@ def _plugin() -> LanguageToolPlugin:
 
 
 def _check_on_worker(settings: wire.Settings, batch: Batch) -> BatchMatches:
-    return check_batch(_plugin().url(), settings, batch)
+    try:
+        url = _plugin().url()
+    except LanguageToolUnavailable as exc:
+        raise wire.WireError(f"a worker's LanguageTool server: {exc.reason}") from None
+    return check_batch(url, settings, batch)
 
 
 def _worker_version(dask_worker: Any) -> str:
