@@ -150,7 +150,8 @@ class DaskEngine:
     def run(
         self, settings: wire.Settings, work: Iterable[Batch]
     ) -> Iterator[tuple[Batch, BatchMatches]]:
-        threads = sum(self.client.nthreads().values())
+        # At least one in flight: with every worker restarting, the count is 0 for a moment.
+        threads = max(1, sum(self.client.nthreads().values()))
         todo = iter(work)
         sent: dict[Any, Batch] = {}
 
