@@ -101,8 +101,8 @@ class LanguageToolChecker:
                     yield pending[first + offset], matches
                 if len(writes) >= CACHE_WRITES_AT_ONCE:
                     self._write(writes)
-            if firsts:
-                raise WireError(f"{len(firsts)} batches of paragraphs came back unanswered")
+            if firsts or next(work, None) is not None:
+                raise WireError("some batches of paragraphs came back unanswered")
         except WireError as exc:
             raise ReviewError(
                 f"LanguageTool at {self.engine.where} did not answer: {first_line(exc)}"
