@@ -196,3 +196,27 @@ def test_offsets_stay_right_with_astral_characters_in_flight(languagetool_server
     assert by_rule["HE_VERB_AGR"] == {"go"}
     assert by_rule["EVERY_EACH_SINGULAR"] == {"days"}
     assert all(len(texts) == 1 for texts in by_rule.values()), by_rule
+
+
+class _DroppingEngine:
+    """An engine (no server) that loses the first batch it is given."""
+
+    version = "6.8"
+    where = "the dropping engine"
+    batch_chars = 1
+
+    def run(self, settings, work):
+        for batch in work:
+            if batch.index:
+                yield batch, tuple(() for _ in batch.paragraphs)
+
+
+def test_a_batch_the_engine_loses_is_an_error_not_a_shorter_output() -> None:
+    document, sentences = _seed()
+    checker = LanguageToolChecker("", "6.8", Config(), None, engine=_DroppingEngine())
+    with pytest.raises(ReviewError) as caught:
+        list(checker.check(document.text, sentences))
+    assert str(caught.value) == (
+        "LanguageTool at the dropping engine did not answer: "
+        "some batches of paragraphs came back unanswered"
+    )
