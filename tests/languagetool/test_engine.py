@@ -46,3 +46,11 @@ def test_jobs_must_be_a_positive_number(capsys) -> None:
         main(["check", str(SEED), "--jobs", "0"])
     assert exited.value.code == 2
     assert "--jobs: expected a whole number of at least 1, not '0'" in capsys.readouterr().err
+
+
+def test_no_languagetool_reaches_no_cluster(capsys) -> None:
+    """An address nothing listens on: with --no-languagetool it is never tried."""
+    code = main(["check", str(SEED), "--no-languagetool", "--cluster", "tcp://127.0.0.1:9"])
+    out, err = capsys.readouterr()
+    assert (code, err) == (1, "review: LanguageTool off (--no-languagetool)\n")
+    assert out.endswith("fluency only\n")

@@ -62,11 +62,15 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
 @contextmanager
 def languagetool_engine(args: argparse.Namespace, config: Config) -> Iterator[None]:
     """The checks within run where --jobs or --cluster say (an explicit --jobs wins over the
-    configured scheduler)."""
+    configured scheduler); with --no-languagetool, nowhere."""
     from review.languagetool.scope import engine_for
 
     if args.jobs > 1 and args.cluster:
         raise ReviewError("--jobs and --cluster: choose one")
+    if args.no_languagetool:
+        # Nothing to spread: no server is started, no cluster reached.
+        yield
+        return
     if args.cluster:
         config = replace(config, cluster=args.cluster)
     elif args.jobs > 1:
