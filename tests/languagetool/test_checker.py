@@ -172,8 +172,9 @@ def test_a_silent_server_is_reported_within_the_timeout(tmp_path) -> None:
 
 @pytest.mark.languagetool
 def test_offsets_stay_right_with_astral_characters_in_flight(languagetool_server, tmp_path):
-    """Emoji shift language-tool-python's offsets through shared state; checks running at
-    once, some with emoji and some without, must still flag the same characters."""
+    """Emoji count twice in LanguageTool's (UTF-16) offsets, and language-tool-python fixed them
+    through shared state; checks running at once, some with emoji and some without, must
+    still flag the same characters."""
     paragraphs_text = [
         ("😀 I has a apple today." if i % 2 else "She go to school every days.") + f" {i}"
         for i in range(24)
