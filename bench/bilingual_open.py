@@ -30,6 +30,7 @@ from pathlib import Path
 from bilingual_scale import xliff
 from check_throughput import timed_requests
 from review.bilingual import plain, read, target_view
+from review.config import default_concurrency
 from review.languagetool.server import ensure_server
 from ui_latency import open_app, report_opening
 
@@ -46,7 +47,9 @@ def dated(text: str, first_year: int) -> str:
 def raw_languagetool(url: str, text: str) -> float:
     bilingual = read("raw.xlf", text)
     assert bilingual is not None
-    return timed_requests(url, [plain(unit.target_text).text for unit in bilingual.units])
+    pieces = [plain(unit.target_text).text for unit in bilingual.units]
+    # As many requests in flight as `review check` keeps.
+    return timed_requests(url, pieces, default_concurrency())[0]
 
 
 def review_check(path: Path) -> tuple[float, int, int]:

@@ -1,4 +1,4 @@
-"""Throughput of `review check` against raw LanguageTool, on ~2,000 sentences.
+"""Throughput and memory of `review check` against raw LanguageTool on the same machine.
 
 The document repeats the seed with light variation (each sentence opens with a year of its own,
 drawn per run, and a rotating word choice), so neither our cache nor LanguageTool's sentence
@@ -8,14 +8,24 @@ cache sees a sentence twice across the raw and cold runs:
 - cold: the whole `review check --format json` process on a new variant (nothing cached);
 - warm: the same process again on that variant (everything cached).
 
-Prints sentences per second for each and the ratios cold/raw (target >= 0.9) and warm/raw
-(target >= 20). Baseline: raw LanguageTool on the same machine, same concurrency.
-Run: .venv/bin/python bench/check_throughput.py
+All three talk to a LanguageTool server the bench starts for itself (1 GB heap, as the shared
+one), so that other processes' checks on the shared server do not fall on one run and not
+the other; --shared-server uses the shared one.
+
+Prints sentences per second for each, the ratios cold/raw (target >= 0.95) and warm/raw
+(target >= 20), the peak memory (maximum resident set) of each `review check` process and the
+load average before and after (the machine may be shared: compare figures of one run).
+Raw and cold take turns over --rounds texts each (raw first, then cold first) so that a change
+in the load falls on both alike. Run: .venv/bin/python bench/check_throughput.py [--sentences N]
+[--rounds R] [--no-raw]
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import json
+import math
 import os
 import platform
 import random
@@ -28,23 +38,23 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from review.config import load_config
 from review.languagetool.checker import paragraphs
-from review.languagetool.server import ensure_server
+from review.languagetool.pool import private_server
+from review.languagetool.server import SHARED_HEAP, ServerInfo, ensure_server
 from review.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_609f52cd2aa5fae0.txt"
-COPIES = 26
-WORKERS = 4
 _WORDS = ["countries", "nations", "states", "peoples"]
 
 
-def variant(seed_text: str, offset: int) -> str:
-    """COPIES copies of the seed in which every sentence opens with its own year, so that no
-    sentence of one variant is in LanguageTool's sentence cache from another."""
+def variant(seed_text: str, offset: int, sentences_wanted: int) -> str:
+    """Copies of the seed (enough for ``sentences_wanted``) in which every sentence opens with
+    its own year, so that no sentence of one variant is in LanguageTool's cache from another."""
     sentences = segment(seed_text)
     copies = []
-    for copy in range(COPIES):
+    for copy in range(math.ceil(sentences_wanted / len(sentences))):
         parts = []
         position = 0
         for number, sentence in enumerate(sentences):
@@ -58,12 +68,14 @@ def variant(seed_text: str, offset: int) -> str:
     return "\n".join(copies) + "\n"
 
 
-def raw_languagetool(url: str, text: str) -> float:
-    return timed_requests(url, [text[p.start : p.end] for p in paragraphs(segment(text))])
+def raw_languagetool(url: str, text: str, in_flight: int) -> tuple[float, float]:
+    """Seconds and the client's CPU seconds for raw requests of every paragraph."""
+    pieces = [text[p.start : p.end] for p in paragraphs(segment(text))]
+    return timed_requests(url, pieces, in_flight)
 
 
-def timed_requests(url: str, pieces: list[str]) -> float:
-    """Seconds to check every piece straight with the server, WORKERS in flight."""
+def timed_requests(url: str, pieces: list[str], in_flight: int) -> tuple[float, float]:
+    """Seconds and the client's CPU seconds to check every piece straight with the server."""
 
     def post(piece: str) -> int:
         data = urllib.parse.urlencode(
@@ -72,70 +84,110 @@ def timed_requests(url: str, pieces: list[str]) -> float:
         with urllib.request.urlopen(f"{url}/v2/check", data, timeout=300) as answer:
             return len(json.load(answer)["matches"])
 
-    started = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+    started, cpu = time.perf_counter(), time.process_time()
+    with ThreadPoolExecutor(max_workers=in_flight) as pool:
         list(pool.map(post, pieces))
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
-def review_check(path: Path, env: dict[str, str]) -> tuple[float, int]:
-    started = time.perf_counter()
-    completed = subprocess.run(
-        [
-            str(ROOT / ".venv" / "bin" / "review"),
-            "check",
-            str(path),
-            "--format",
-            "json",
-            "--fail-on",
-            "none",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    elapsed = time.perf_counter() - started
-    return elapsed, len(json.loads(completed.stdout)["flags"])
+def review_check(path: Path, *options: str) -> tuple[float, int, float, float]:
+    """Seconds, flags, CPU seconds and peak resident memory (MB) of one `review check`."""
+    command = [str(ROOT / ".venv" / "bin" / "review"), "check", str(path), "--format", "json"]
+    with tempfile.TemporaryFile() as out:
+        started = time.perf_counter()
+        process = subprocess.Popen([*command, "--fail-on", "none", *options], stdout=out)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            raise SystemExit(f"review check exited with {process.returncode}")
+        out.seek(0)
+        flags = len(json.load(out)["flags"])
+    return elapsed, flags, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def main() -> int:
-    server = ensure_server(progress=lambda m: print(m, file=sys.stderr))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--sentences", type=int, default=2_000, metavar="N", help="about N sentences (2,000)"
+    )
+    parser.add_argument(
+        "--no-raw", action="store_true", help="skip raw LanguageTool (to measure memory alone)"
+    )
+    parser.add_argument(
+        "--shared-server",
+        action="store_true",
+        help="use the shared server (others' checks on it skew the figures) rather than a "
+        "server of the bench's own",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=2, metavar="R", help="raw and cold R times each (2)"
+    )
+    args = parser.parse_args()
+    in_flight = load_config().languagetool_concurrency
+    with contextlib.ExitStack() as stack:
+        if args.shared_server:
+            server = ensure_server(progress=lambda m: print(m, file=sys.stderr))
+        else:
+            server = stack.enter_context(private_server(SHARED_HEAP))
+        os.environ["REVIEW_LT_URL"] = server.url
+        return measure(args, server, in_flight)
+
+
+def measure(args: argparse.Namespace, server: ServerInfo, in_flight: int) -> int:
     seed_text = SEED.read_text(encoding="utf-8")
     rng = random.Random()
-    raw_text = variant(seed_text, rng.randrange(100_000, 200_000))
-    ours_text = variant(seed_text, rng.randrange(300_000, 400_000))
-    sentences = len(segment(ours_text))
+    load_before = os.getloadavg()
+    raw = raw_cpu = cold = cpu_cold = memory_cold = 0.0
+    # A new JVM runs slowly until its code is compiled: warm the server before timing it.
+    raw_languagetool(
+        server.url, variant(seed_text, rng.randrange(5 * 10**6, 6 * 10**6), 500), in_flight
+    )
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "bench.txt"
-        path.write_text(ours_text, encoding="utf-8")
-        env = dict(os.environ)
-        raw = raw_languagetool(server.url, raw_text)
-        cold, flags_cold = review_check(path, env)
-        warm, flags_warm = review_check(path, env)
+        # Raw and cold take turns (raw first, then cold first), each on a text of its own, so
+        # that a change in the machine's load falls on both alike.
+        for turn in range(args.rounds):
+            raw_text = variant(seed_text, rng.randrange(10**6, 2 * 10**6), args.sentences)
+            ours_text = variant(seed_text, rng.randrange(3 * 10**6, 4 * 10**6), args.sentences)
+            path = Path(folder) / f"bench{turn}.txt"
+            path.write_text(ours_text, encoding="utf-8")
+            for step in ("raw", "cold") if turn % 2 == 0 else ("cold", "raw"):
+                if step == "raw" and not args.no_raw:
+                    seconds, cpu = raw_languagetool(server.url, raw_text, in_flight)
+                    raw, raw_cpu = raw + seconds, raw_cpu + cpu
+                elif step == "cold":
+                    seconds, flags_cold, cpu, memory = review_check(path)
+                    cold, cpu_cold = cold + seconds, cpu_cold + cpu
+                    memory_cold = max(memory_cold, memory)
+        warm, flags_warm, cpu_warm, memory_warm = review_check(path)
     assert flags_cold == flags_warm, (flags_cold, flags_warm)
-    rate = {
-        name: sentences / seconds
-        for name, seconds in (("raw", raw), ("cold", cold), ("warm", warm))
-    }
+    sentences = len(segment(ours_text))
+    # Per text: the totals of the rounds, divided by their number.
+    raw, raw_cpu, cold, cpu_cold = (x / args.rounds for x in (raw, raw_cpu, cold, cpu_cold))
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}, LanguageTool {server.version}, {WORKERS} in flight"
+        f"{platform.python_version()}, LanguageTool {server.version} "
+        f"({'shared' if args.shared_server else 'own'} server), {in_flight} in flight; "
+        f"load average {load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after"
     )
     print(f"document: {sentences} sentences, {len(ours_text):,} characters, {flags_cold} flags")
-    for name, seconds in (
-        ("raw LanguageTool", raw),
-        ("review check cold", cold),
-        ("review check warm", warm),
+    print(f"{args.rounds} rounds, raw and cold taking turns; seconds are per text")
+    if not args.no_raw:
+        print(
+            f"{'raw LanguageTool':<20} {raw:8.2f} s  {sentences / raw:9.1f} sentences/s  "
+            f"client CPU {raw_cpu:5.2f} s"
+        )
+    for name, seconds, cpu, memory in (
+        ("cold", cold, cpu_cold, memory_cold),
+        ("warm", warm, cpu_warm, memory_warm),
     ):
-        key = name.split()[-1] if name != "raw LanguageTool" else "raw"
-        print(f"{name:<20} {seconds:8.2f} s  {rate[key]:9.1f} sentences/s")
-    print(f"cold / raw = {rate['cold'] / rate['raw']:.2f}  (target >= 0.9)")
-    print(f"warm / raw = {rate['warm'] / rate['raw']:.1f}  (target >= 20)")
-    if server.started:
-        from review.languagetool.server import stop
-
-        stop()
+        print(
+            f"{'review check ' + name:<20} {seconds:8.2f} s  {sentences / seconds:9.1f} "
+            f"sentences/s  client CPU {cpu:5.2f} s  peak memory {memory:4.0f} MB"
+        )
+    if not args.no_raw:
+        print(f"cold / raw = {raw / cold:.2f}  (target >= 0.95)")
+        print(f"warm / raw = {raw / warm:.1f}  (target >= 20)")
     return 0
 
 

@@ -6,6 +6,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_609f52cd2aa5fae0.txt"
 
@@ -37,3 +39,31 @@ def silent_server() -> Iterator[str]:
         for connection in accepted:
             connection.close()
         listener.close()
+
+
+def fresh_result_cache(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty result cache under ``root`` that still finds the cached jars and the shared
+    server (its languagetool folder is the real one)."""
+    from review.languagetool.jars import cache_dir
+
+    real = cache_dir().resolve()
+    root.mkdir(parents=True)
+    (root / "languagetool").symlink_to(real)
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(root))
+
+
+def check_json(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    root: Path,
+    path: Path,
+    *options: str,
+) -> bytes:
+    """`review check PATH --format json` in this process on a fresh result cache: the bytes."""
+    fresh_result_cache(root, monkeypatch)
+    from review.cli import main
+
+    code = main(["check", str(path), "--format", "json", "--fail-on", "none", *options])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return out.encode()

@@ -8,7 +8,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,12 @@ class ResultCache:
                 "INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)",
                 (key, json.dumps(value, ensure_ascii=False)),
             )
+
+    def put_many(self, items: Iterable[tuple[str, Any]]) -> None:
+        """Several values in one transaction (one commit, not one per value)."""
+        rows = [(key, json.dumps(value, ensure_ascii=False)) for key, value in items]
+        with self._lock, self._db:
+            self._db.executemany("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", rows)
 
     @staticmethod
     def default() -> ResultCache:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 # The registry is read when used (not bound at import), so that a test can register a checker.
@@ -100,9 +101,11 @@ def check_with(
     against each other and the document (``review.checkers.consensus``)."""
     from review.checkers.consensus import settle
 
-    flags: list[Flag] = []
-    for checker in opened.checkers:
-        flags.extend(checker.check(text, sentences))
+    # At once: LanguageTool's checker mostly waits for its servers, and the fluency detectors
+    # run in that time rather than after it. The settling below needs every checker's flags.
+    with ThreadPoolExecutor(max_workers=max(1, len(opened.checkers))) as pool:
+        found = [pool.submit(list, checker.check(text, sentences)) for checker in opened.checkers]
+        flags = [flag for future in found for flag in future.result()]
     # A server's checker (LanguageTool) also checks the sentences each suggestion would make.
     servers = {factory.name for factory in registry.CHECKERS if factory.needs_server}
     recheckers = [c for c in opened.checkers if c.name in servers]

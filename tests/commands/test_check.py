@@ -426,3 +426,36 @@ def test_every_file_skipped_is_exit_2(tmp_path, capsys) -> None:
     code, out, err = _run(capsys, "check", str(tmp_path / "a.bin"), str(tmp_path / "b.txt"))
     assert (code, out) == (2, "")
     assert err.splitlines()[-1] == "review: every file was skipped; nothing was checked"
+
+
+def test_a_project_opens_its_checkers_within_the_jobs_engine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """--jobs over a folder: the checkers (opened at the first file) see the engine, which is
+    set up once for every file. Stand-ins for the engine and LanguageTool: no server starts."""
+    from contextlib import contextmanager
+
+    import review.corpus.check
+
+    events: list[str] = []
+
+    @contextmanager
+    def engine_for(config, jobs, progress=None):
+        events.append(f"engine {jobs}")
+        yield
+        events.append("engine done")
+
+    real_open = review.corpus.check.open_checkers
+
+    def open_checkers(config, use_servers, progress):
+        events.append("open")
+        return real_open(config, False, progress)
+
+    monkeypatch.setattr("review.languagetool.scope.engine_for", engine_for)
+    monkeypatch.setattr(review.corpus.check, "open_checkers", open_checkers)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("The plan is good.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("We all agree on it.\n", encoding="utf-8")
+    code, _, _ = _run(capsys, "check", ".", "--jobs", "2", "--fail-on", "none")
+    assert code == 0
+    assert events == ["engine 2", "open", "engine done"]

@@ -5,7 +5,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from language_tool_python import Match
 
 from review.cache import ResultCache
 from review.config import Config
@@ -13,8 +12,8 @@ from review.document import load_document
 from review.errors import ReviewError
 from review.flags import Category, MqmClass, Severity
 from review.languagetool.checker import LanguageToolChecker, paragraphs, to_flags
-from review.languagetool.client import server_match
 from review.languagetool.match import classify
+from review.languagetool.wire import matches as server_matches
 from review.segment import segment
 from support import SEED, silent_server
 
@@ -32,7 +31,7 @@ def test_recorded_response_maps_to_sentence_offsets() -> None:
     document, sentences = _seed()
     paragraph = next(p for p in paragraphs(sentences) if p.start == recorded["paragraph_start"])
     assert document.text[paragraph.start : paragraph.end] == recorded["text"]
-    matches = [server_match(Match(m, recorded["text"])) for m in recorded["response"]["matches"]]
+    matches = server_matches(recorded["response"], recorded["text"])
     flags = list(to_flags(document.text, paragraph, matches))
     assert len(flags) == len(recorded["response"]["matches"]) == 10
     new_york = next(f for f in flags if f.rule == "EN_SPECIFIC_CASE" and f.text == "new york")
@@ -149,8 +148,9 @@ def test_a_silent_server_is_reported_within_the_timeout(tmp_path) -> None:
 
 @pytest.mark.languagetool
 def test_offsets_stay_right_with_astral_characters_in_flight(languagetool_server, tmp_path):
-    """Emoji shift language-tool-python's offsets through shared state; checks running at
-    once, some with emoji and some without, must still flag the same characters."""
+    """Emoji count twice in LanguageTool's (UTF-16) offsets, and language-tool-python fixed them
+    through shared state; checks running at once, some with emoji and some without, must
+    still flag the same characters."""
     paragraphs_text = [
         ("😀 I has a apple today." if i % 2 else "She go to school every days.") + f" {i}"
         for i in range(24)
@@ -173,3 +173,27 @@ def test_offsets_stay_right_with_astral_characters_in_flight(languagetool_server
     assert by_rule["HE_VERB_AGR"] == {"go"}
     assert by_rule["EVERY_EACH_SINGULAR"] == {"days"}
     assert all(len(texts) == 1 for texts in by_rule.values()), by_rule
+
+
+class _DroppingEngine:
+    """An engine (no server) that loses the first batch it is given."""
+
+    version = "6.8"
+    where = "the dropping engine"
+    batch_chars = 1
+
+    def run(self, settings, work):
+        for batch in work:
+            if batch.index:
+                yield batch, tuple(() for _ in batch.paragraphs)
+
+
+def test_a_batch_the_engine_loses_is_an_error_not_a_shorter_output() -> None:
+    document, sentences = _seed()
+    checker = LanguageToolChecker("", "6.8", Config(), None, engine=_DroppingEngine())
+    with pytest.raises(ReviewError) as caught:
+        list(checker.check(document.text, sentences))
+    assert str(caught.value) == (
+        "LanguageTool at the dropping engine did not answer: "
+        "some batches of paragraphs came back unanswered"
+    )

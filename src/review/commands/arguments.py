@@ -1,14 +1,17 @@
 """What the commands share: the FILE and --patch arguments of a saved review, --format from an
-output's registry, and -o."""
+output's registry, -o, and --jobs/--cluster."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from review.errors import ReviewError
 from review.formats import FormatRegistry
 
 if TYPE_CHECKING:
@@ -127,3 +130,48 @@ def write_output(output: Path | None, data: bytes) -> None:
     from review.atomic import atomic_write
 
     atomic_write(output, data)
+
+
+def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
+    """--jobs and --cluster: where LanguageTool's work runs."""
+    parser.add_argument(
+        "--jobs",
+        type=_at_least_one,
+        default=1,
+        metavar="N",
+        help="spread LanguageTool's work over N servers on this machine (the shared one and "
+        "N-1 of this run's own, 512 MB heap each); the output is the same",
+    )
+    parser.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="run LanguageTool on a Dask cluster: tcp://HOST:PORT of a scheduler, or local:N "
+        "for N worker processes on this machine (default: [cluster] scheduler in review.toml; "
+        "needs review[cluster])",
+    )
+
+
+@contextmanager
+def languagetool_engine(args: argparse.Namespace, config: Config) -> Iterator[None]:
+    """The checks within run where --jobs or --cluster say (an explicit --jobs wins over the
+    configured scheduler); with --no-languagetool, nowhere."""
+    from review.languagetool.scope import engine_for
+
+    if args.jobs > 1 and args.cluster:
+        raise ReviewError("--jobs and --cluster: choose one")
+    if args.no_languagetool:
+        # Nothing to spread: no server is started, no cluster reached.
+        yield
+        return
+    if args.cluster:
+        config = replace(config, cluster=args.cluster)
+    elif args.jobs > 1:
+        config = replace(config, cluster="")
+    with engine_for(config, args.jobs):
+        yield
+
+
+def _at_least_one(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return int(value)

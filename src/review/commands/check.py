@@ -12,6 +12,7 @@ from review.check_formats import FORMATS
 from review.commands.arguments import (
     add_bilingual_arguments,
     add_encoding_argument,
+    add_engine_arguments,
     add_format_argument,
     add_glossary_argument,
     text_encoding,
@@ -54,6 +55,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_glossary_argument(parser)
     add_encoding_argument(parser)
+    add_engine_arguments(parser)
     parser.set_defaults(run=run)
 
 
@@ -69,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
 def _run_file(args: argparse.Namespace, path: str) -> int:
     from review.check_formats.model import summary_line
     from review.checking import check_document
+    from review.commands.arguments import languagetool_engine
     from review.config import load_config
     from review.inputs import open_text, with_file_languages
     from review.progress import stderr_progress
@@ -79,7 +82,7 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
     config = with_file_languages(config, document)
     for notice in document.notices:
         print(f"review: {notice}", file=sys.stderr)
-    with stderr_progress() as progress:
+    with languagetool_engine(args, config), stderr_progress() as progress:
         result = check_document(
             document.text, sentences, config, progress, not args.no_languagetool
         )
@@ -94,6 +97,7 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
 def _run_project(args: argparse.Namespace, project: Project) -> int:
     from review.check_formats import CORPUS_FORMATS
     from review.check_formats.corpus_text import corpus_summary_line
+    from review.commands.arguments import languagetool_engine
     from review.config import load_config
     from review.corpus.check import Checked, FileResult, Skipped, check_corpus
     from review.corpus.progress import shown, tracked
@@ -110,15 +114,17 @@ def _run_project(args: argparse.Namespace, project: Project) -> int:
         )
     done: list[FileResult] = []
     notices: set[str] = set()
-    for item in results:
-        if isinstance(item, Skipped):
-            print(f"review: {item}", file=sys.stderr)
-        else:
-            for notice in item.result.notices:
-                if notice not in notices:
-                    notices.add(notice)
-                    print(f"review: {notice}", file=sys.stderr)
-        done.append(item)
+    # The checkers are opened as the first file is checked: within the engine.
+    with languagetool_engine(args, config):
+        for item in results:
+            if isinstance(item, Skipped):
+                print(f"review: {item}", file=sys.stderr)
+            else:
+                for notice in item.result.notices:
+                    if notice not in notices:
+                        notices.add(notice)
+                        print(f"review: {notice}", file=sys.stderr)
+            done.append(item)
     checked = [item for item in done if isinstance(item, Checked)]
     if not checked:
         raise ReviewError("every file was skipped; nothing was checked")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from review.commands.arguments import (
     add_bilingual_arguments,
     add_encoding_argument,
+    add_engine_arguments,
     add_format_argument,
     add_glossary_argument,
     add_output_argument,
@@ -76,6 +77,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_glossary_argument(parser)
     add_encoding_argument(parser)
+    add_engine_arguments(parser)
     parser.set_defaults(run=run)
 
 
@@ -95,6 +97,7 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
     from dataclasses import replace
 
     from review.checking import check_document
+    from review.commands.arguments import languagetool_engine
     from review.config import load_config
     from review.corpus.report import source_of
     from review.inputs import with_file_languages
@@ -118,7 +121,11 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
     )
     # The sacrebleu statistics need no flags: they are worked out (mostly in worker
     # processes) while the checkers run.
-    with ThreadPoolExecutor(1) as background, stderr_progress() as progress:
+    with (
+        languagetool_engine(args, config),
+        ThreadPoolExecutor(1) as background,
+        stderr_progress() as progress,
+    ):
         effort = background.submit(effort_statistics, saved.sentences, saved.state)
         result = check_document(
             saved.document.text, saved.sentences, config, progress, not args.no_languagetool
@@ -145,6 +152,7 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
 
 
 def _run_project(args: argparse.Namespace, project: Project) -> int:
+    from review.commands.arguments import languagetool_engine
     from review.config import load_config
     from review.corpus.check import Skipped
     from review.corpus.progress import shown, tracked
@@ -168,12 +176,14 @@ def _run_project(args: argparse.Namespace, project: Project) -> int:
         )
     done: list[FileReport] = []
     skipped: list[Skipped] = []
-    for item in reports:
-        if isinstance(item, Skipped):
-            print(f"review: {item}", file=sys.stderr)
-            skipped.append(item)
-        else:
-            done.append(item)
+    # The checkers are opened as the first file is checked: within the engine.
+    with languagetool_engine(args, config):
+        for item in reports:
+            if isinstance(item, Skipped):
+                print(f"review: {item}", file=sys.stderr)
+                skipped.append(item)
+            else:
+                done.append(item)
     if not done:
         raise ReviewError("every file was skipped; there is nothing to report")
     report = build_project_report(

@@ -49,6 +49,9 @@ PROBE_TIMEOUT_S = 30.0
 # A starter holds the lock through a first fetch (each candidate version) and a start.
 START_LOCK_TIMEOUT_S = FETCH_TIMEOUT_S * len(CANDIDATE_VERSIONS) + HEALTH_TIMEOUT_S + WARM_TIMEOUT_S
 STOP_GRACE_S = 5.0
+# The shared server's heap; private ones (--jobs, Dask workers) get PRIVATE_HEAP each.
+SHARED_HEAP = "1g"
+PRIVATE_HEAP = "512m"
 POLL_S = 0.25
 LOG_TAIL_LINES = 3
 
@@ -57,6 +60,7 @@ MIN_JAVA, MAX_JAVA = 17, 23
 DEBIAN_JAVA_17 = "/usr/lib/jvm/java-17-openjdk-*/bin/java"
 
 STATE_FILE = "server.json"
+PRIVATE_DIR = "private"
 LOCK_FILE = "server.lock"
 LOG_FILE = "server.log"
 CONFIG_FILE = "server.properties"
@@ -187,7 +191,50 @@ def _java_major(java: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _start(root: Path, progress: Progress | None) -> ServerInfo:
+def start_private(root: Path, heap: str, progress: Progress | None = None) -> ServerInfo:
+    """A server of one caller's own (``--jobs``, a Dask worker): its configuration and log in
+    ``root``, no state file, so no other run finds or reuses it; stop it with ``stop_private``.
+
+    Each is noted in the cache's private/ folder with the process it belongs to, and servers
+    whose process has died without stopping them (a killed Dask worker) are stopped here.
+    """
+    owners = cache_dir() / PRIVATE_DIR
+    owners.mkdir(parents=True, exist_ok=True)
+    _reap_orphans(owners)
+    server = _start(root, progress, heap=heap, shared=False)
+    note = {"owner": os.getpid(), "pid": server.pid, "port": server.port}
+    atomic_write(owners / f"{server.pid}.json", json.dumps(note).encode())
+    return server
+
+
+def stop_private(server: ServerInfo) -> None:
+    if server.pid is not None:
+        _terminate(server.pid)
+        (cache_dir() / PRIVATE_DIR / f"{server.pid}.json").unlink(missing_ok=True)
+
+
+def _reap_orphans(owners: Path) -> None:
+    for path in owners.glob("*.json"):
+        try:
+            note = json.loads(path.read_text())
+            owner, pid, port = int(note["owner"]), int(note["pid"]), int(note["port"])
+        except (OSError, ValueError, KeyError, TypeError):
+            path.unlink(missing_ok=True)
+            continue
+        if _alive(owner):
+            continue
+        if _is_our_server(pid, port):
+            _terminate(pid)
+        path.unlink(missing_ok=True)
+
+
+def alive(server: ServerInfo) -> bool:
+    return server.pid is not None and _is_our_server(server.pid, server.port)
+
+
+def _start(
+    root: Path, progress: Progress | None, heap: str = SHARED_HEAP, shared: bool = True
+) -> ServerInfo:
     jars = ensure_jars(progress)
     java = find_java()
     if progress:
@@ -198,7 +245,7 @@ def _start(root: Path, progress: Progress | None) -> ServerInfo:
     log_path = root / LOG_FILE
     command = [
         java,
-        "-Xmx1g",
+        f"-Xmx{heap}",
         # An IPv4 socket on 127.0.0.1 rather than whatever "localhost" resolves to first.
         "-Djava.net.preferIPv4Stack=true",
         "-cp",
@@ -212,17 +259,18 @@ def _start(root: Path, progress: Progress | None) -> ServerInfo:
     started = time.monotonic()
     process = spawn_logged(command, log_path, root)
     _children[process.pid] = process
-    # Written before the server is healthy, so that stop() finds it even if we die waiting.
-    _write_state(
-        root,
-        {
-            "pid": process.pid,
-            "port": port,
-            "version": jars.version,
-            "lib_dir": str(jars.lib_dir),
-            "started_at": datetime.now(UTC).isoformat(),
-        },
-    )
+    if shared:
+        # Written before the server is healthy, so that stop() finds it even if we die waiting.
+        _write_state(
+            root,
+            {
+                "pid": process.pid,
+                "port": port,
+                "version": jars.version,
+                "lib_dir": str(jars.lib_dir),
+                "started_at": datetime.now(UTC).isoformat(),
+            },
+        )
     url = _local_url(port)
     try:
         _wait_healthy(process, url, log_path)
