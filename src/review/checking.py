@@ -26,6 +26,7 @@ __all__ = [
     "check_with",
     "merge_duplicates",
     "open_checkers",
+    "settle_flags",
 ]
 
 
@@ -99,15 +100,28 @@ def check_with(
 ) -> CheckResult:
     """The flags of one text by checkers already opened (a project opens them once), settled
     against each other and the document (``review.checkers.consensus``)."""
-    from review.checkers.consensus import settle
-
     # At once: LanguageTool's checker mostly waits for its servers, and the fluency detectors
     # run in that time rather than after it. The settling below needs every checker's flags.
     with ThreadPoolExecutor(max_workers=max(1, len(opened.checkers))) as pool:
         found = [pool.submit(list, checker.check(text, sentences)) for checker in opened.checkers]
         flags = [flag for future in found for flag in future.result()]
+    settled = settle_flags(flags, opened.checkers, text, sentences, config)
+    return CheckResult(settled, opened.versions, opened.notices)
+
+
+def settle_flags(
+    flags: Sequence[Flag],
+    checkers: Sequence[Checker],
+    text: str,
+    sentences: Sequence[Sentence],
+    config: Config,
+    document: Sequence[Sentence] | None = None,
+) -> tuple[Flag, ...]:
+    """``flags``, found by ``checkers``, settled against each other and the document
+    (``review.checkers.consensus.settle``, where ``document`` is explained)."""
+    from review.checkers.consensus import settle
+
     # A server's checker (LanguageTool) also checks the sentences each suggestion would make.
     servers = {factory.name for factory in registry.CHECKERS if factory.needs_server}
-    recheckers = [c for c in opened.checkers if c.name in servers]
-    settled = settle(flags, text, sentences, config, recheckers)
-    return CheckResult(settled, opened.versions, opened.notices)
+    recheckers = [c for c in checkers if c.name in servers]
+    return settle(flags, text, sentences, config, recheckers, document)

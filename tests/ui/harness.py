@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import json
+import re
 import subprocess
 from collections.abc import Callable, Coroutine, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -61,6 +62,40 @@ class RecordedChecker:
 
 def recorded_stages(progress: Progress) -> Iterator[Checkers]:
     yield Checkers((RecordedChecker(recorded_flags()),), {"languagetool": LANGUAGETOOL_VERSION}, ())
+
+
+class QuoteMarks:
+    """Plays LanguageTool's EN_QUOTES: a flag on every straight double quote, suggesting the
+    curly one (LanguageTool flags 48 of the seed's 55 marks)."""
+
+    name = "languagetool"
+
+    def check(self, text: str, sentences: Sequence[Sentence]) -> Iterable[Flag]:
+        for sentence in sentences:
+            for match in re.finditer('"', sentence.text):
+                yield Flag(
+                    sentence_id=sentence.id,
+                    start=match.start(),
+                    end=match.end(),
+                    source=self.name,
+                    rule="EN_QUOTES",
+                    category=Category.TYPOGRAPHY,
+                    mqm=MqmClass.TYPOGRAPHY,
+                    severity=Severity.MINOR,
+                    message="Use a smart opening or closing quote here.",
+                    text='"',
+                    replacements=("“", "”"),
+                )
+
+
+def quoted_checkers() -> Checkers:
+    """The recorded detectors' flags and LanguageTool's per-mark quote flags."""
+    checkers = (RecordedChecker(recorded_flags()), QuoteMarks())
+    return Checkers(checkers, {"languagetool": LANGUAGETOOL_VERSION}, ())
+
+
+def quoted_stages(progress: Progress) -> Iterator[Checkers]:
+    yield quoted_checkers()
 
 
 async def wait_ready(pilot: object) -> None:

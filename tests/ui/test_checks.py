@@ -8,12 +8,19 @@ from dataclasses import replace
 
 import pytest
 
-from review.checking import Checkers
+from review.checking import Checkers, check_with
+from review.config import Config
 from review.segment import segment
 from review.state import ReviewState, SentenceReview, Status
 from review.ui.board import FlagBoard, RowFilter, Show, refiltered, visible_rows
-from review.ui.checks import paragraphs_around, recheck, run_stages
-from ui.harness import RecordedChecker, recorded_flags
+from review.ui.checks import SettledStages, paragraphs_around, recheck, run_stages
+from ui.harness import (
+    RecordedChecker,
+    quoted_checkers,
+    quoted_stages,
+    recorded_flags,
+    recorded_stages,
+)
 
 TEXT = "One sentence here. Another one there.\nA second paragraph."
 
@@ -60,9 +67,47 @@ def test_stages_stop_when_cancelled():
 def test_recheck_is_a_replacing_batch_of_the_sentences_given():
     sentences = segment(TEXT)
     flag = _flag("s3", 2, 8, "second")
-    batch = recheck([RecordedChecker([flag])], TEXT, sentences[2:])
+    batch = recheck([RecordedChecker([flag])], TEXT, sentences, {"s3"}, recorded_stages)
     assert batch.replace and batch.flags == (flag,)
     assert batch.checked == {"s3": "A second paragraph."}
+
+
+QUOTED = 'He said "no" twice.\nShe said "yes".'
+
+
+def test_settled_stages_end_with_review_checks_flags_for_every_sentence():
+    sentences = segment(QUOTED)
+    batches = []
+    ran = run_stages(
+        SettledStages(quoted_stages, Config()),
+        QUOTED,
+        sentences,
+        lambda *a: None,
+        lambda o: None,
+        batches.append,
+    )
+    assert [c.name for c in ran] == ["recorded", "languagetool"]
+    assert [f.rule for f in batches[0].flags] == ["EN_QUOTES"] * 4  # streamed as found
+    last = batches[-1]
+    assert last.replace and last.checked == {"s1": 'He said "no" twice.', "s2": 'She said "yes".'}
+    assert last.flags == check_with(quoted_checkers(), QUOTED, sentences, Config()).flags
+    assert [(f.sentence_id, f.rule) for f in last.flags] == [("s1", "HOUSE_STYLE_QUOTES")]
+
+
+def test_plain_stages_and_a_cancelled_run_are_not_settled():
+    assert all(not b.replace for b in _run(quoted_stages, cancelled=lambda: False)[1])
+    settling = SettledStages(quoted_stages, Config())
+    assert _run(settling, cancelled=lambda: True) == ((), [])
+
+
+def test_a_settled_recheck_places_the_document_flag_as_the_whole_text_does():
+    sentences = segment(QUOTED)
+    settling = SettledStages(quoted_stages, Config())
+    checkers = quoted_checkers().checkers
+    second = recheck(checkers, QUOTED, sentences, {"s2"}, settling)
+    assert second.replace and second.flags == ()  # the quote-style flag is on s1
+    first = recheck(checkers, QUOTED, sentences, {"s1"}, settling)
+    assert [f.rule for f in first.flags] == ["HOUSE_STYLE_QUOTES"]
 
 
 def test_board_hides_dismissed_flags_and_filters_rows():

@@ -11,12 +11,23 @@ from pathlib import Path
 
 from rich.console import Console
 
-from review.checking import Checkers
+from review.checking import Checkers, check_with
+from review.config import Config
+from review.flags import Flag
 from review.ui.board import RowFilter, Show, visible_rows
+from review.ui.checks import SettledStages
 from review.ui.screens import main as main_screen
 from review.ui.screens.dialogs import PromptScreen
 from review.ui.widgets.detail import DetailPane
-from ui.harness import LANGUAGETOOL_VERSION, pilot_test, recorded_flags, wait_ready
+from ui.harness import (
+    LANGUAGETOOL_VERSION,
+    QuoteMarks,
+    pilot_test,
+    quoted_checkers,
+    quoted_stages,
+    recorded_flags,
+    wait_ready,
+)
 
 S5_PHRASE = "community of human destiny"
 
@@ -218,3 +229,54 @@ async def test_on_a_book_the_filter_runs_in_a_thread_and_keeps_changes_made_mean
         rows = [app.session.sentences[i].id for i in app.main.table.rows]
         assert len(rows) == 18 and "s5" not in rows
         assert app.main._changed_while_filtering is None
+
+
+def _by_sentence(flags) -> dict[str, list[tuple[int, int, str, tuple[str, ...]]]]:
+    found: dict[str, list[tuple[int, int, str, tuple[str, ...]]]] = {}
+    for f in flags:
+        found.setdefault(f.sentence_id, []).append((f.start, f.end, f.rule, f.replacements))
+    return {sid: sorted(shown) for sid, shown in found.items()}
+
+
+def _checked(app, config: Config) -> tuple[Flag, ...]:
+    """What `review check` shows for the session's current text with the same checkers."""
+    session = app.main.session
+    text, sentences = session.state.current_document(session.document.text, session.sentences)
+    return check_with(quoted_checkers(), text, sentences, config).flags
+
+
+@pilot_test
+async def test_once_checked_the_board_shows_the_flags_review_check_shows(make_app):
+    config = Config()
+    app = make_app(stages=SettledStages(quoted_stages, config))
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+        session = app.main.session
+        raw = list(QuoteMarks().check(session.document.text, session.sentences))
+        shown = list(app.main.board.all_flags())
+        assert len(raw) == 55  # one per straight quote mark
+        assert _by_sentence(shown) == _by_sentence(_checked(app, config))
+        rules = [f.rule for f in shown]
+        assert rules.count("EN_QUOTES") == 0 and rules.count("HOUSE_STYLE_QUOTES") == 1
+
+
+@pilot_test
+async def test_an_edited_sentence_is_rechecked_and_settled_against_the_whole_text(make_app):
+    config = Config()
+    app = make_app(stages=SettledStages(quoted_stages, config))
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+        board, session = app.main.board, app.main.session
+        (house,) = (f for f in board.all_flags() if f.rule == "HOUSE_STYLE_QUOTES")
+        paragraph = session.sentence(house.sentence_id).paragraph
+        # A quoting sentence of another paragraph: its re-check alone must not place the
+        # document's quote-style flag again.
+        sid = next(s.id for s in session.sentences if '"' in s.text and s.paragraph > paragraph)
+        edited = session.text_of(sid) + ' They said "yes".'
+        app.main._change(lambda s: s.set_text(sid, edited))
+        await wait_ready(pilot)
+        assert session.text_of(sid) == edited
+        assert [f.rule for f in board.flags_of(sid)].count("EN_QUOTES") == 0
+        houses = [f.sentence_id for f in board.all_flags() if f.rule == "HOUSE_STYLE_QUOTES"]
+        assert houses == [house.sentence_id]
+        assert _by_sentence(board.all_flags()) == _by_sentence(_checked(app, config))

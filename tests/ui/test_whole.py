@@ -7,11 +7,20 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from review.checking import Checkers, Progress
+from review.config import Config
 from review.flags import Category, Flag, MqmClass, Severity
 from review.segment import Sentence
 from review.ui.board import RowFilter, Show
+from review.ui.checks import SettledStages
 from review.ui.screens.whole import PreviewScreen, ReplaceScreen
-from ui.harness import LANGUAGETOOL_VERSION, RecordedChecker, pilot_test, recorded_flags, wait_ready
+from ui.harness import (
+    LANGUAGETOOL_VERSION,
+    RecordedChecker,
+    pilot_test,
+    quoted_stages,
+    recorded_flags,
+    wait_ready,
+)
 
 QUOTES = "MT_SPACE_INSIDE_QUOTES"
 QUOTED = ("s6", "s45", "s53", "s66", "s67", "s72", "s76", "s77")
@@ -170,6 +179,19 @@ async def test_accept_everywhere_skips_the_fixes_that_raise_a_new_flag(make_app)
         await wait_ready(pilot)
         assert app.session.text_of("s53").count('all. "') == 1
         assert 'place."' in app.session.text_of("s6")
+
+
+@pilot_test
+async def test_accept_everywhere_on_settled_flags_checks_the_fixes_settled(make_app):
+    # Raw, each fixed sentence would have LanguageTool's per-mark quote flags, which the
+    # settled board does not: every fix would look like it raised a new flag.
+    app = make_app(stages=SettledStages(quoted_stages, Config()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("colon", *"s6", "enter")
+        preview = await _preview(pilot, "A")
+        assert preview.plan.title == f"Accept {QUOTES} everywhere: 9 fixes"
+        assert preview.plan.notes == ()
 
 
 @pilot_test

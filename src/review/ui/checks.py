@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from queue import Empty, SimpleQueue
 from typing import TypeVar
 
 from review.checkers import Checker
-from review.checking import Checkers, Progress, open_checkers
+from review.checking import Checkers, Progress, open_checkers, settle_flags
 from review.config import Config
 from review.flags import Flag
 from review.segment import Sentence
@@ -40,7 +40,34 @@ class FlagBatch:
     replace: bool = False
 
 
-def default_stages(config: Config, use_languagetool: bool = True) -> CheckerStages:
+@dataclass(frozen=True, slots=True)
+class SettledStages:
+    """Checker ``stages`` whose flags the UI settles as ``review check`` does
+    (``review.checking.settle_flags``): once the document check has run, and on each re-check.
+    Plain stages (a test's recorded checker) show their flags as found."""
+
+    stages: CheckerStages
+    config: Config
+
+    def __call__(self, progress: Progress) -> Iterator[Checkers]:
+        return self.stages(progress)
+
+
+def settled(
+    stages: CheckerStages,
+    flags: Sequence[Flag],
+    checkers: Sequence[Checker],
+    text: str,
+    sentences: Sequence[Sentence],
+    document: Sequence[Sentence] | None = None,
+) -> tuple[Flag, ...]:
+    """``flags`` as the editor should see them when ``stages`` settle (see ``SettledStages``)."""
+    if not isinstance(stages, SettledStages):
+        return tuple(flags)
+    return settle_flags(flags, checkers, text, sentences, stages.config, document)
+
+
+def default_stages(config: Config, use_languagetool: bool = True) -> SettledStages:
     """The checkers as the UI runs them: the CPU-heavy ones that need no server in another
     process (``ProcessOffload``), so that they leave the interpreter lock to the keys."""
     offload = ProcessOffload()
@@ -54,7 +81,7 @@ def default_stages(config: Config, use_languagetool: bool = True) -> CheckerStag
         yield replace(local, notices=())
         yield open_checkers(config, use_servers=True, progress=progress, offload=offload)
 
-    return stages
+    return SettledStages(stages, config)
 
 
 def run_stages(
@@ -68,8 +95,17 @@ def run_stages(
 ) -> tuple[Checker, ...]:
     """Open each stage's checkers and stream each new checker's flags; returns every checker
     run (for re-checking edits later). Stops within POLL_SECONDS once ``cancelled()`` (the app
-    is quitting and waits for this thread), even while a checker opens or checks."""
+    is quitting and waits for this thread), even while a checker opens or checks.
+
+    Settling stages end with one batch replacing every sentence's flags by the settled ones;
+    settling re-checks suggestions (seconds on a book), so it runs here, in the worker."""
     ran: dict[str, Checker] = {}
+    found: list[Flag] = []
+
+    def streamed(batch: FlagBatch) -> None:
+        found.extend(batch.flags)
+        on_flags(batch)
+
     for opened in interruptible(lambda: stages(progress), cancelled):
         on_opened(opened)
         for checker in opened.checkers:
@@ -77,7 +113,14 @@ def run_stages(
                 continue
             ran[checker.name] = checker
             progress(f"Checking ({checker.name})", None, None)
-            _stream(checker, text, sentences, on_flags, cancelled)
+            _stream(checker, text, sentences, streamed, cancelled)
+    if isinstance(stages, SettledStages) and not cancelled():
+        progress("Settling the flags", None, None)
+        checkers = tuple(ran.values())
+        for flags in interruptible(
+            lambda: [settled(stages, found, checkers, text, sentences)], cancelled
+        ):
+            on_flags(FlagBatch(flags, {s.id: s.text for s in sentences}, replace=True))
     return tuple(ran.values())
 
 
@@ -163,7 +206,17 @@ def paragraphs_around(sentences: Sequence[Sentence], indices: Iterable[int]) -> 
     return [sentences[index] for index in sorted(chosen)]
 
 
-def recheck(checkers: Sequence[Checker], text: str, sentences: Sequence[Sentence]) -> FlagBatch:
-    """Every flag of ``sentences`` (placed in ``text``) from every checker, as one batch."""
+def recheck(
+    checkers: Sequence[Checker],
+    text: str,
+    document: Sequence[Sentence],
+    sentence_ids: Collection[str],
+    stages: CheckerStages,
+) -> FlagBatch:
+    """Every flag of the sentences ``sentence_ids`` of ``document`` (every sentence, placed
+    in ``text``, the whole current text) from every checker, as one batch; settled against
+    the whole text if ``stages`` settle."""
+    sentences = [s for s in document if s.id in sentence_ids]
     flags = [flag for checker in checkers for flag in checker.check(text, sentences)]
-    return FlagBatch(tuple(flags), {s.id: s.text for s in sentences}, replace=True)
+    kept = settled(stages, flags, checkers, text, sentences, document)
+    return FlagBatch(kept, {s.id: s.text for s in sentences}, replace=True)

@@ -16,7 +16,7 @@ from review.flags import Flag
 from review.replace import ReplaceHit, Replacement
 from review.session import Change, ReviewSession
 from review.ui.board import FlagBoard
-from review.ui.checks import paragraphs_around, recheck
+from review.ui.checks import CheckerStages, paragraphs_around, recheck
 
 # Characters of the sentence shown on each side of a hit.
 CONTEXT = 30
@@ -91,10 +91,15 @@ def dismiss_plan(
 
 
 def accept_plan(
-    session: ReviewSession, board: FlagBoard, rule: str, checkers: Sequence[Checker]
+    session: ReviewSession,
+    board: FlagBoard,
+    rule: str,
+    checkers: Sequence[Checker],
+    stages: CheckerStages,
 ) -> Plan:
     """Apply the first suggestion of every open flag of ``rule``, except in the sentences
-    where the fixes would raise a flag the sentence does not have now (they are named)."""
+    where the fixes would raise a flag the sentence does not have now (they are named); the
+    fixed sentences are checked as the board's were (settled if ``stages`` settle)."""
     state = session.state
     open_flags = [
         f
@@ -102,7 +107,7 @@ def accept_plan(
         if f.rule == rule and f.key not in state.review_of(f.sentence_id).dismissed
     ]
     chosen, texts = session.acceptable(open_flags, rule)
-    raising = _raising_new_flags(session, board, texts, chosen, checkers)
+    raising = _raising_new_flags(session, board, texts, chosen, checkers, stages)
     flags = _in_order(board, (f for f in chosen if f.sentence_id not in raising))
     lines = _lines(
         session, board, ((f.sentence_id, f.start, f.end, f.replacements[0]) for f in flags)
@@ -127,6 +132,7 @@ def _raising_new_flags(
     texts: Mapping[str, str],
     applied: Sequence[Flag],
     checkers: Sequence[Checker],
+    stages: CheckerStages,
 ) -> set[str]:
     """The sentences whose fixed text (``texts``), checked again in its paragraph, has a flag
     that the sentence's present flags do not account for. Flags are told apart by rule and
@@ -139,8 +145,8 @@ def _raising_new_flags(
         {sid: replace(state.review_of(sid), edited=text) for sid, text in texts.items()}
     )
     around = paragraphs_around(session.sentences, map(board.position, texts))
-    document, placed = fixed.current_document(session.document.text, around)
-    found = recheck(checkers, document, placed).flags
+    text, document = fixed.current_document(session.document.text, session.sentences)
+    found = recheck(checkers, text, document, {s.id for s in around}, stages).flags
     fixed_rules = {(f.sentence_id, f.rule) for f in applied}
 
     def key(flag: Flag) -> tuple[str, str | None]:

@@ -40,10 +40,14 @@ def settle(
     sentences: Sequence[Sentence],
     config: Config,
     recheckers: Sequence[Checker] = (),
+    document: Sequence[Sentence] | None = None,
 ) -> tuple[Flag, ...]:
     """Every checker's ``flags`` as the editor should see them, in document order.
     ``recheckers`` (LanguageTool) check the sentences each suggestion makes, with our
-    detectors."""
+    detectors. When ``flags`` are those of some of the text's sentences only (a paragraph
+    checked again after an edit), ``document`` is every sentence of ``text``: a document-level
+    flag is placed among them, as for the whole text, and kept only if it falls in
+    ``sentences``."""
     flags = absorbed(flags, merge_duplicates(flags, sentences))
     lists_without = sum(f.rule == SERIAL_COMMA_RULE for f in flags)
     style = read_house_style(text, config, lists_without)
@@ -57,7 +61,10 @@ def settle(
 
     kept = pair_quote_fixes(list(kept_of(flags, text)), sentences)
     settled = one_per_span([conformed(f, style, config) for f in kept], sentences)
-    settled += document_flags(sentences, style, config)
+    ids = {s.id for s in sentences}
+    settled += (
+        f for f in document_flags(document or sentences, style, config) if f.sentence_id in ids
+    )
     settled += breaking_marks(sentences, style)
     order = {s.id: i for i, s in enumerate(sentences)}
     settled.sort(key=lambda f: (order.get(f.sentence_id, -1), f.start, f.end, f.rule))

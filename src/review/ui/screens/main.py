@@ -328,9 +328,11 @@ class MainScreen(Screen[None]):
             self.post_message(RecheckFailed(ids, None))
             return
         with self.check_state.recheck_lock:
-            text, placed = session.state.current_document(session.document.text, sentences)
+            text, document = session.state.current_document(
+                session.document.text, session.sentences
+            )
             try:
-                batch = recheck(checkers, text, placed)
+                batch = recheck(checkers, text, document, ids, self._stages)
             except Exception as exc:  # shown, and the review goes on
                 self.post_message(RecheckFailed(ids, f"re-check failed: {exc}"))
                 return
@@ -638,8 +640,8 @@ class MainScreen(Screen[None]):
         if not flag.replacements:
             self.notify(f"{flag.rule} has no suggestion to accept.", severity="warning")
             return
-        checkers = self.checkers
-        self._plan(lambda s, board: accept_plan(s, board, flag.rule, checkers))
+        checkers, stages = self.checkers, self._stages
+        self._plan(lambda s, board: accept_plan(s, board, flag.rule, checkers, stages))
 
     def action_replace(self) -> None:
         if self._opened() is None:
