@@ -5,6 +5,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,3 +68,16 @@ def check_json(
     out, err = capsys.readouterr()
     assert code == 0, err
     return out.encode()
+
+
+def onto_board(board: Any) -> Any:
+    """What the review screen does with a batch of flags: a settled (replacing) batch is the
+    whole new set of its sentences' flags, any other is added."""
+
+    def take(batch: Any) -> None:
+        if batch.replace:
+            board.replace(batch.checked, batch.flags)
+        else:
+            board.add(batch.flags)
+
+    return take

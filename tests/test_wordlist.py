@@ -14,6 +14,7 @@ from review.segment import segment
 from review.ui.board import FlagBoard
 from review.ui.checks import default_stages, run_stages
 from review.wordlist import changed_words, is_known, read_words, write_words
+from support import onto_board
 
 SEED_NAME = "seeds/000_609f52cd2aa5fae0.txt"
 
@@ -61,7 +62,7 @@ def seed_flags_on_the_board(root: Path) -> list[tuple[str, str, str]]:
     board = FlagBoard(sentences)
     run_stages(
         default_stages(load_config(root)), text, sentences,
-        lambda *_: None, lambda _: None, lambda batch: board.add(batch.flags),
+        lambda *_: None, lambda _: None, onto_board(board),
     )  # fmt: skip
     return [(f.sentence_id, f.rule, f.text) for s in sentences for f in board.flags_of(s.id)]
 

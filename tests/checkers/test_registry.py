@@ -15,6 +15,7 @@ from review.config import Config
 from review.segment import segment
 from review.ui.board import FlagBoard
 from review.ui.checks import default_stages, run_stages
+from support import onto_board
 from toy_checker import TOY
 
 TEXT = "The plan is very good.\nIt was a very long day, and very cold.\n"
@@ -59,7 +60,7 @@ def test_toy_flags_on_the_ui_board(toy):
     opened = []
     run_stages(
         default_stages(Config(), use_languagetool=False), TEXT, sentences,
-        lambda *progress: None, opened.append, lambda batch: board.add(batch.flags),
+        lambda *progress: None, opened.append, onto_board(board),
     )  # fmt: skip
     assert [c.name for c in opened[0].checkers] == [
         "fluency",
