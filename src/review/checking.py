@@ -121,7 +121,11 @@ def settle_flags(
     (``review.checkers.consensus.settle``, where ``document`` is explained)."""
     from review.checkers.consensus import settle
 
-    # A server's checker (LanguageTool) also checks the sentences each suggestion would make.
+    return settle(flags, text, sentences, config, recheckers(checkers), document)
+
+
+def recheckers(checkers: Sequence[Checker]) -> list[Checker]:
+    """Those of ``checkers`` that also check the sentences each suggestion would make when the
+    flags are settled: a server's (LanguageTool)."""
     servers = {factory.name for factory in registry.CHECKERS if factory.needs_server}
-    recheckers = [c for c in checkers if c.name in servers]
-    return settle(flags, text, sentences, config, recheckers, document)
+    return [c for c in checkers if c.name in servers]

@@ -14,7 +14,7 @@ import pytest
 
 from review.cache import ResultCache
 from review.checker_api import Checker
-from review.checking import check_document, open_checkers
+from review.checking import check_document, open_checkers, settle_flags
 from review.config import Config
 from review.flags import Flag
 from review.inputs import open_text
@@ -141,3 +141,45 @@ def test_the_process_starts_while_stderr_has_no_file_descriptor(tmp_path):
         [sys.executable, str(script), str(SEED)], capture_output=True, text=True, timeout=120
     )
     assert (result.returncode, result.stdout) == (0, "True\n"), result.stderr[-500:]
+
+
+def test_a_document_is_settled_in_the_other_process_as_review_check_settles_it(tmp_path, offload):
+    text = open_text(SEED)
+    config = _config(tmp_path)
+    opened = open_checkers(config, use_servers=False, cache=ResultCache(tmp_path / "c.sqlite3"))
+    found = [f for c in opened.checkers for f in c.check(text.document.text, text.sentences)]
+    here = settle_flags(found, opened.checkers, text.document.text, text.sentences, config)
+    there = offload.settle(found, text.document.text, text.sentences, config, use_servers=False)
+    assert there == here
+    assert len(here) < len(found)  # settling dropped some (the quotes the house style owns)
+
+
+@pilot_test
+async def test_the_ui_settles_a_document_in_the_other_process(make_app, tmp_path, monkeypatch):
+    # Settling a book holds the interpreter lock for seconds: the keys must not wait for it.
+    def not_here(*args: object) -> None:
+        raise AssertionError("settled in the UI's process")
+
+    monkeypatch.setattr("review.ui.checks.settle_flags", not_here)
+    config = replace(Config(), words=tmp_path / "words.txt")
+    app = make_app(stages=default_stages(config, use_languagetool=False))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        assert [n.message for n in app._notifications if n.severity == "error"] == []
+        assert [f.rule for f in app.main.board.all_flags()].count("HOUSE_STYLE_QUOTES") == 1
+
+
+@pytest.mark.languagetool
+@pilot_test
+async def test_settled_with_languagetool_the_ui_shows_review_checks_flags(
+    languagetool_server, make_app, tmp_path
+):
+    config = replace(Config(), words=tmp_path / "words.txt")
+    app = make_app(stages=default_stages(config))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        session = app.session
+        expected = check_document(session.document.text, session.sentences, config).flags
+        shown = list(app.main.board.all_flags())
+        assert sorted(f.to_json() for f in shown) == sorted(f.to_json() for f in expected)
+        assert {f.source for f in shown} >= {"languagetool", "fluency"}

@@ -13,7 +13,7 @@ from queue import Empty, SimpleQueue
 from typing import TypeVar
 
 from review.checkers import Checker
-from review.checking import Checkers, Progress, open_checkers, settle_flags
+from review.checking import Checkers, Progress, open_checkers, recheckers, settle_flags
 from review.config import Config
 from review.flags import Flag
 from review.segment import Sentence
@@ -48,6 +48,8 @@ class SettledStages:
 
     stages: CheckerStages
     config: Config
+    # Where a whole document's flags are settled; None: in the calling thread.
+    offload: ProcessOffload | None = None
 
     def __call__(self, progress: Progress) -> Iterator[Checkers]:
         return self.stages(progress)
@@ -64,6 +66,9 @@ def settled(
     """``flags`` as the editor should see them when ``stages`` settle (see ``SettledStages``)."""
     if not isinstance(stages, SettledStages):
         return tuple(flags)
+    if document is None and stages.offload is not None:
+        use_servers = bool(recheckers(checkers))
+        return stages.offload.settle(flags, text, sentences, stages.config, use_servers)
     return settle_flags(flags, checkers, text, sentences, stages.config, document)
 
 
@@ -81,7 +86,7 @@ def default_stages(config: Config, use_languagetool: bool = True) -> SettledStag
         yield replace(local, notices=())
         yield open_checkers(config, use_servers=True, progress=progress, offload=offload)
 
-    return SettledStages(stages, config)
+    return SettledStages(stages, config, offload)
 
 
 def run_stages(
@@ -98,7 +103,8 @@ def run_stages(
     is quitting and waits for this thread), even while a checker opens or checks.
 
     Settling stages end with one batch replacing every sentence's flags by the settled ones;
-    settling re-checks suggestions (seconds on a book), so it runs here, in the worker."""
+    settling re-checks suggestions (seconds on a book), so it runs here, in the worker, or in
+    the stages' offload process."""
     ran: dict[str, Checker] = {}
     found: list[Flag] = []
 

@@ -1,4 +1,5 @@
-"""The CPU-heavy checkers' passes (fluency detectors, terms, consistency) in another process.
+"""The CPU-heavy checkers' passes (fluency detectors, terms, consistency), and the settling of a
+whole document's flags, in another process.
 
 In the UI's own process a detector's pass over a book holds the interpreter lock for seconds at
 a stretch, and every key waits for it (p95 77 ms). The checker (a small picklable object) and
@@ -21,6 +22,7 @@ from collections.abc import Sequence
 from multiprocessing.pool import Pool
 
 from review.checker_api import Checker
+from review.config import Config
 from review.flags import Flag
 from review.segment import Sentence
 
@@ -34,21 +36,53 @@ CHUNK = 500
 
 
 def _flags(checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[str]:
-    flags = [flag.to_json() for flag in checker.check(text, sentences)]
+    return _chunks([flag.to_json() for flag in checker.check(text, sentences)])
+
+
+def _settled(
+    flags: Sequence[Flag],
+    text: str,
+    sentences: Sequence[Sentence],
+    config: Config,
+    use_servers: bool,
+) -> list[str]:
+    from review.checking import open_checkers, settle_flags
+
+    # The UI's checkers hold connections and the cache, which do not cross processes; these,
+    # opened on the same config, find the server the UI started and re-check as its would.
+    opened = open_checkers(config, use_servers=use_servers)
+    settled = settle_flags(flags, opened.checkers, text, sentences, config)
+    return _chunks([flag.to_json() for flag in settled])
+
+
+def _chunks(flags: list[list[object]]) -> list[str]:
     return [json.dumps(flags[i : i + CHUNK]) for i in range(0, len(flags), CHUNK)]
 
 
 class ProcessOffload:
-    """An ``Offload`` (``review.checker_api``): runs a checker's pass in a worker process,
-    started when first needed; passes run one at a time, in the order asked for."""
+    """An ``Offload`` (``review.checker_api``): runs a checker's pass, or a settling, in a
+    worker process started when first needed; they run one at a time, in the order asked for."""
 
     def __init__(self) -> None:
         self._pool: Pool | None = None
         self._lock = threading.Lock()
 
     def __call__(self, checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
-        chunks = self._started().apply(_flags, (checker, text, tuple(sentences)))
-        return [Flag.from_json(item) for chunk in chunks for item in json.loads(chunk)]
+        return _parsed(self._started().apply(_flags, (checker, text, tuple(sentences))))
+
+    def settle(
+        self,
+        flags: Sequence[Flag],
+        text: str,
+        sentences: Sequence[Sentence],
+        config: Config,
+        use_servers: bool,
+    ) -> tuple[Flag, ...]:
+        """``review.checking.settle_flags`` of a whole document: seconds on a book, which in the
+        UI's process would hold the interpreter lock against the keys. ``use_servers``: the
+        server checkers (LanguageTool) ran and re-check the suggestions there too."""
+        arguments = (tuple(flags), text, tuple(sentences), config, use_servers)
+        return tuple(_parsed(self._started().apply(_settled, arguments)))
 
     def _started(self) -> Pool:
         with self._lock:
@@ -71,3 +105,7 @@ class ProcessOffload:
             if self._pool is not None:
                 self._pool.terminate()
                 self._pool = None
+
+
+def _parsed(chunks: list[str]) -> list[Flag]:
+    return [Flag.from_json(item) for chunk in chunks for item in json.loads(chunk)]
