@@ -222,3 +222,24 @@ def test_paragraphs_around_the_sentences_to_check_again():
     assert [s.id for s in paragraphs_around(sentences, [1])] == ["s1", "s2"]
     assert [s.id for s in paragraphs_around(sentences, [2])] == ["s3"]
     assert [s.id for s in paragraphs_around(sentences, [2, 0, 1])] == ["s1", "s2", "s3"]
+
+
+def test_a_books_settled_flags_come_in_replacing_batches_of_bounded_size(monkeypatch):
+    # One batch for a book held the UI's thread for hundreds of milliseconds.
+    monkeypatch.setattr("review.ui.checks.REPLACE_SENTENCES", 1)
+    sentences = segment(QUOTED)
+    batches = []
+    run_stages(
+        SettledStages(quoted_stages, Config()),
+        QUOTED,
+        sentences,
+        lambda *a: None,
+        lambda o: None,
+        batches.append,
+    )
+    replacing = [b for b in batches if b.replace]
+    assert [dict(b.checked) for b in replacing] == [
+        {"s1": 'He said "no" twice.'},
+        {"s2": 'She said "yes".'},
+    ]
+    assert [[f.rule for f in b.flags] for b in replacing] == [["HOUSE_STYLE_QUOTES"], []]

@@ -24,6 +24,8 @@ from review.ui.offload import ProcessOffload
 CheckerStages = Callable[[Progress], Iterator[Checkers]]
 
 FLUSH_SECONDS = 0.1
+# Sentences whose settled flags the UI takes in one step.
+REPLACE_SENTENCES = 2000
 # How often a worker waiting for a checker looks whether the app is quitting.
 POLL_SECONDS = 0.05
 
@@ -126,7 +128,8 @@ def run_stages(
         for flags in interruptible(
             lambda: [settled(stages, found, checkers, text, sentences)], cancelled
         ):
-            on_flags(FlagBatch(flags, {s.id: s.text for s in sentences}, replace=True))
+            for batch in _replacing(flags, sentences):
+                on_flags(batch)
     return tuple(ran.values())
 
 
@@ -191,6 +194,18 @@ def _stream(
             flushed = time.monotonic()
     if pending:
         on_flags(_batch(pending, by_id))
+
+
+def _replacing(flags: Sequence[Flag], sentences: Sequence[Sentence]) -> Iterator[FlagBatch]:
+    """Replacing batches of ``flags``, REPLACE_SENTENCES sentences each: the UI takes a batch
+    in one step, and a book's in one would hold its thread for hundreds of milliseconds."""
+    chunk_of = {s.id: i // REPLACE_SENTENCES for i, s in enumerate(sentences)}
+    chunks: list[list[Flag]] = [[] for _ in range(0, len(sentences), REPLACE_SENTENCES)]
+    for flag in flags:
+        chunks[chunk_of[flag.sentence_id]].append(flag)
+    for index, chunk in enumerate(chunks):
+        part = sentences[index * REPLACE_SENTENCES : (index + 1) * REPLACE_SENTENCES]
+        yield FlagBatch(tuple(chunk), {s.id: s.text for s in part}, replace=True)
 
 
 def _batch(flags: list[Flag], texts: Mapping[str, str]) -> FlagBatch:
