@@ -47,6 +47,14 @@ def test_current_document_places_sentences_in_the_corrected_text():
     assert all(text[s.start : s.end] == s.text for s in placed)
 
 
+def test_current_document_keeps_the_sentences_an_edit_did_not_move():
+    # A book's check copied every sentence; the UI's garbage collector then scanned them all.
+    sentences = segment(TEXT)
+    state = ReviewState.of({"s2": SentenceReview(edited="2nd?")})
+    _, placed = state.current_document(TEXT, sentences)
+    assert [p is s for p, s in zip(placed, sentences, strict=True)] == [True, False, False]
+
+
 def test_unchanged_state_gives_the_original_text_itself():
     sentences = segment(TEXT)
     assert ReviewState().corrected_text(TEXT, sentences) is TEXT

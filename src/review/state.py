@@ -258,7 +258,12 @@ class ReviewState:
             text = self.text_of(sentence)
             pieces += (gap, text)
             length += len(gap)
-            placed.append(replace(sentence, start=length, end=length + len(text), text=text))
+            # Unmoved sentences are the same objects: a book's copies were 100,000 new objects
+            # at each check for the garbage collector to scan.
+            if length == sentence.start and text == sentence.text:
+                placed.append(sentence)
+            else:
+                placed.append(replace(sentence, start=length, end=length + len(text), text=text))
             length += len(text)
         pieces.append(gaps[-1])
         return "".join(pieces), tuple(placed)
