@@ -183,3 +183,17 @@ async def test_settled_with_languagetool_the_ui_shows_review_checks_flags(
         shown = list(app.main.board.all_flags())
         assert sorted(f.to_json() for f in shown) == sorted(f.to_json() for f in expected)
         assert {f.source for f in shown} >= {"languagetool", "fluency"}
+
+
+def test_sentences_cross_to_the_process_as_columns_and_come_back_equal(monkeypatch):
+    from review.ui import offload as module
+
+    monkeypatch.setattr(module, "SENTENCE_CHUNK", 2)
+    sentences = (
+        Sentence("s1", 0, 5, 1, "Hello"),
+        Sentence("u7.s1", 6, 12, 2, "Wörld😀", unit="u7", source="世界"),
+        Sentence("u7.s2", 13, 15, 2, "\ud800x", unit="u7", source=""),
+    )
+    sent = module._sent_sentences(sentences)
+    assert len(sent) == 2 and all(isinstance(chunk, str) for chunk in sent)
+    assert module._received_sentences(sent) == sentences

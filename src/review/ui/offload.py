@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Sequence
+from dataclasses import fields
 from multiprocessing.pool import Pool
 
 from review.checker_api import Checker
@@ -29,34 +30,57 @@ from review.segment import Sentence
 PRELOAD = ("review.checkers.fluency", "review.checkers.terms")
 
 
-# Flags per JSON chunk coming back. Unpickling or parsing one big result is a single C call that
+# Flags per JSON chunk, each way. Unpickling or parsing one big result is a single C call that
 # holds the interpreter lock throughout (tens of ms for a book's flags); chunks let the UI's
 # thread in between.
 CHUNK = 500
+# Sentences per chunk of columns sent (see ``_sent_sentences``).
+SENTENCE_CHUNK = 5000
+SENTENCE_FIELDS = tuple(field.name for field in fields(Sentence))
 
 
-def _flags(checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[str]:
-    return _chunks([flag.to_json() for flag in checker.check(text, sentences)])
+def _flags(checker: Checker, text: str, sentences: list[str]) -> list[str]:
+    return _sent_flags(list(checker.check(text, _received_sentences(sentences))))
 
 
 def _settled(
-    flags: Sequence[Flag],
-    text: str,
-    sentences: Sequence[Sentence],
-    config: Config,
-    use_servers: bool,
+    flags: list[str], text: str, sentences: list[str], config: Config, use_servers: bool
 ) -> list[str]:
     from review.checking import open_checkers, settle_flags
 
     # The UI's checkers hold connections and the cache, which do not cross processes; these,
     # opened on the same config, find the server the UI started and re-check as its would.
     opened = open_checkers(config, use_servers=use_servers)
-    settled = settle_flags(flags, opened.checkers, text, sentences, config)
-    return _chunks([flag.to_json() for flag in settled])
+    document = _received_sentences(sentences)
+    return _sent_flags(settle_flags(_parsed(flags), opened.checkers, text, document, config))
 
 
-def _chunks(flags: list[list[object]]) -> list[str]:
-    return [json.dumps(flags[i : i + CHUNK]) for i in range(0, len(flags), CHUNK)]
+def _sent_flags(flags: Sequence[Flag]) -> list[str]:
+    return [
+        json.dumps([flag.to_json() for flag in flags[i : i + CHUNK]])
+        for i in range(0, len(flags), CHUNK)
+    ]
+
+
+def _parsed(chunks: list[str]) -> list[Flag]:
+    return [Flag.from_json(item) for chunk in chunks for item in json.loads(chunk)]
+
+
+def _sent_sentences(sentences: Sequence[Sentence]) -> list[str]:
+    """The sentences as JSON columns (ids, starts, …), a few lists a chunk. Pickled as they
+    are, each sentence's state is a list the pickler keeps until it is done: a book's
+    100,000 of them alive at once, which each full collection in the UI's process scanned."""
+    return [
+        json.dumps([[getattr(s, name) for s in sentences[i : i + SENTENCE_CHUNK]]
+                    for name in SENTENCE_FIELDS])
+        for i in range(0, len(sentences), SENTENCE_CHUNK)
+    ]  # fmt: skip
+
+
+def _received_sentences(chunks: list[str]) -> tuple[Sentence, ...]:
+    return tuple(
+        Sentence(*values) for chunk in chunks for values in zip(*json.loads(chunk), strict=True)
+    )
 
 
 class ProcessOffload:
@@ -68,7 +92,8 @@ class ProcessOffload:
         self._lock = threading.Lock()
 
     def __call__(self, checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
-        return _parsed(self._started().apply(_flags, (checker, text, tuple(sentences))))
+        arguments = (checker, text, _sent_sentences(sentences))
+        return _parsed(self._started().apply(_flags, arguments))
 
     def settle(
         self,
@@ -81,7 +106,7 @@ class ProcessOffload:
         """``review.checking.settle_flags`` of a whole document: seconds on a book, which in the
         UI's process would hold the interpreter lock against the keys. ``use_servers``: the
         server checkers (LanguageTool) ran and re-check the suggestions there too."""
-        arguments = (tuple(flags), text, tuple(sentences), config, use_servers)
+        arguments = (_sent_flags(flags), text, _sent_sentences(sentences), config, use_servers)
         return tuple(_parsed(self._started().apply(_settled, arguments)))
 
     def _started(self) -> Pool:
@@ -105,7 +130,3 @@ class ProcessOffload:
             if self._pool is not None:
                 self._pool.terminate()
                 self._pool = None
-
-
-def _parsed(chunks: list[str]) -> list[Flag]:
-    return [Flag.from_json(item) for chunk in chunks for item in json.loads(chunk)]
