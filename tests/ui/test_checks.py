@@ -243,3 +243,15 @@ def test_a_books_settled_flags_come_in_replacing_batches_of_bounded_size(monkeyp
         {"s2": 'She said "yes".'},
     ]
     assert [[f.rule for f in b.flags] for b in replacing] == [["HOUSE_STYLE_QUOTES"], []]
+
+
+def test_flags_found_all_at_once_stream_in_batches_of_at_most_flush_flags():
+    flags = [_flag("s1", 0, 3, "One") for _ in range(2500)]
+
+    def stages(progress):
+        yield Checkers((RecordedChecker(flags),), {}, ())
+
+    _, batches = _run(stages, cancelled=lambda: False)
+    sizes = [len(b.flags) for b in batches]
+    # Under load the time limit may cut a batch short too.
+    assert sum(sizes) == 2500 and max(sizes) == 1000

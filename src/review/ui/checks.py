@@ -24,6 +24,9 @@ from review.ui.offload import ProcessOffload
 CheckerStages = Callable[[Progress], Iterator[Checkers]]
 
 FLUSH_SECONDS = 0.1
+# At most this many flags a batch: an offloaded pass's flags all arrive at once, and the UI
+# takes a batch in one step of its thread (a book's in one held it for 300 ms).
+FLUSH_FLAGS = 1000
 # Sentences whose settled flags the UI takes in one step.
 REPLACE_SENTENCES = 2000
 # How often a worker waiting for a checker looks whether the app is quitting.
@@ -188,7 +191,7 @@ def _stream(
     flushed = time.monotonic()
     for flag in interruptible(lambda: checker.check(text, sentences), cancelled):
         pending.append(flag)
-        if time.monotonic() - flushed >= FLUSH_SECONDS:
+        if len(pending) >= FLUSH_FLAGS or time.monotonic() - flushed >= FLUSH_SECONDS:
             on_flags(_batch(pending, by_id))
             pending = []
             flushed = time.monotonic()
@@ -197,8 +200,7 @@ def _stream(
 
 
 def _replacing(flags: Sequence[Flag], sentences: Sequence[Sentence]) -> Iterator[FlagBatch]:
-    """Replacing batches of ``flags``, REPLACE_SENTENCES sentences each: the UI takes a batch
-    in one step, and a book's in one would hold its thread for hundreds of milliseconds."""
+    """Replacing batches of ``flags``, REPLACE_SENTENCES sentences each (see FLUSH_FLAGS)."""
     chunk_of = {s.id: i // REPLACE_SENTENCES for i, s in enumerate(sentences)}
     chunks: list[list[Flag]] = [[] for _ in range(0, len(sentences), REPLACE_SENTENCES)]
     for flag in flags:
