@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from textual.message import Message
@@ -46,6 +47,8 @@ class CheckersOpened(Message):
 @dataclass
 class FlagsFound(Message):
     batch: FlagBatch
+    taken: threading.Event = field(default_factory=threading.Event)
+    """Set once the screen has taken the batch in."""
 
 
 @dataclass

@@ -43,6 +43,7 @@ from review.ui.board import (
 )
 from review.ui.check_state import CheckState
 from review.ui.checks import (
+    POLL_SECONDS,
     CheckerStages,
     FlagBatch,
     paragraphs_around,
@@ -50,6 +51,7 @@ from review.ui.checks import (
     run_stages,
 )
 from review.ui.counts import HeaderCounts
+from review.ui.heap import keep_out_of_collections, release
 from review.ui.messages import (
     ChangeApplied,
     CheckersOpened,
@@ -200,6 +202,7 @@ class MainScreen(Screen[None]):
     @on(SentencesFound)
     def _sentences_found(self, message: SentencesFound) -> None:
         self._segmented.extend(message.chunk)
+        keep_out_of_collections()
         count = len(self._segmented)
         self.table.set_rows(range(count), keep=self.table.sentence_index)
         if message.chunk:
@@ -232,12 +235,14 @@ class MainScreen(Screen[None]):
             self.notify(notice, title="Opened", timeout=8)
         self._show_header()
         self._show_detail()
+        keep_out_of_collections()
         self._check_all(session)
 
     @work(thread=True, group="check")
     def _check_all(self, session: ReviewSession) -> None:
         worker = get_current_worker()
         text, sentences = session.state.current_document(session.document.text, session.sentences)
+        keep_out_of_collections()  # the current text's sentences: a book's are 100,000 objects
 
         def progress(what: str, done: int | None, total: int | None) -> None:
             self.post_message(CheckProgress(what, done, total))
@@ -246,7 +251,13 @@ class MainScreen(Screen[None]):
             self.post_message(CheckersOpened(checkers))
 
         def found(batch: FlagBatch) -> None:
-            self.post_message(FlagsFound(batch))
+            message = FlagsFound(batch)
+            self.post_message(message)
+            # One batch in the screen's queue at a time: it takes queued messages back to back
+            # without drawing a frame, and a book's batches, all ready at once, held the keys
+            # and the screen for most of a second.
+            while not message.taken.wait(POLL_SECONDS) and not worker.is_cancelled:
+                pass
 
         try:
             run_stages(
@@ -284,17 +295,24 @@ class MainScreen(Screen[None]):
 
     @on(FlagsFound)
     def _flags_found(self, message: FlagsFound) -> None:
-        batch = message.batch
+        try:
+            self._take(message.batch)
+        finally:
+            message.taken.set()
+
+    def _take(self, batch: FlagBatch) -> None:
         session = self.session
         if session is None:
             return
         current, flags = self.check_state.current(batch, session.text_of)
         touched = self.board.replace(current, flags) if batch.replace else self.board.add(flags)
         self._refresh(touched)
+        keep_out_of_collections()
 
     @on(ChecksFinished)
     def _checks_finished(self, message: ChecksFinished) -> None:
         waiting = self.check_state.finished()
+        keep_out_of_collections()
         if self._place is not None:
             self.row_filter, self._place = self._place.row_filter, None
             self._apply_filter()
@@ -815,6 +833,7 @@ class MainScreen(Screen[None]):
     def on_unmount(self) -> None:
         # A save under way is finished before the app ends (the session closes after it).
         self._saver.shutdown(wait=True)
+        release()
 
     # --- actions: views ----------------------------------------------------------------------
 
