@@ -12,10 +12,11 @@ memory < 1 GB.
 Flags come from a stand-in checker that flags every 17th sentence, so the figures measure the
 UI, not LanguageTool; with --fluency, from the real fluency detectors (a third of the sentences
 flagged), the keys timed while the detectors run over the book (a line marked * was timed from
-start to end while they ran). The caches live in a temporary
-REVIEW_CACHE_DIR, so the first opening is uncached. The keys are pressed back to back, each right
-after the frame of the last, so that most wait for Textual's next frame (60 per second) as well,
-and at a held key's auto-repeat pace.
+start to end while they ran), and the longest the UI's event loop stalled from the review open
+until the flags were settled (a heartbeat every 5 ms records how late it wakes). The caches live
+in a temporary REVIEW_CACHE_DIR, so the first opening is uncached. The keys are pressed back to
+back, each right after the frame of the last, so that most wait for Textual's next frame (60 per
+second) as well, and at a held key's auto-repeat pace.
 Run: .venv/bin/python bench/ui_latency.py [--sentences N] [--fluency]
 """
 
@@ -55,6 +56,37 @@ KEYS = (("down", "move down (j)"), ("n", "next flagged (n)"), ("r", "mark review
 # Seconds between a frame and the next key: none (each key waits for Textual's next frame,
 # 60 a second), and a held key's auto-repeat (about 25 a second), which finds it idle.
 PACES = ((0.0, "back to back"), (0.04, "25 keys/s"))
+TARGET_MS = 50
+
+
+HEARTBEAT = 0.005
+
+
+class Stalls:
+    """The event loop's lateness (seconds a key or a frame would wait), sampled every
+    HEARTBEAT seconds while it runs."""
+
+    def __init__(self) -> None:
+        self.late: list[float] = []
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def longest(self) -> float:
+        return max(self.late, default=0.0)
+
+    async def _beat(self) -> None:
+        while True:
+            started = time.perf_counter()
+            await asyncio.sleep(HEARTBEAT)
+            self.late.append(time.perf_counter() - started - HEARTBEAT)
+
+    def __enter__(self) -> Stalls:
+        self._task = asyncio.get_running_loop().create_task(self._beat())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._task is not None
+        self._task.cancel()
 
 
 class EveryNthChecker:
@@ -130,15 +162,21 @@ async def open_app(
             while app.main.checking and checking is stages:
                 await pilot.pause(0.05)
             await pilot.pause()
-            for gap, pace in PACES:
-                await pilot.press("home")
-                for key, what in KEYS:
-                    running = app.main.checking
-                    times = await latencies(app, key, gap)
-                    during = " *" if running and app.main.checking else ""
-                    report_latency(f"{what}, {pace}{during}", times)
+            checked = time.perf_counter()
+            with Stalls() as stalls:
+                for gap, pace in PACES:
+                    await pilot.press("home")
+                    for key, what in KEYS:
+                        running = app.main.checking
+                        times = await latencies(app, key, gap)
+                        during = " *" if running and app.main.checking else ""
+                        report_latency(f"{what}, {pace}{during}", times)
+                while app.main.checking:
+                    await pilot.pause(0.05)
+                checked = time.perf_counter() - checked
             if checking is not stages:
                 print("* timed while the fluency detectors were running over the book")
+                report_stalls(checked, stalls)
             app.session.discard()  # the reopening measures opening, not a journal's replay
         app.session.close()
     return Opening(
@@ -198,6 +236,15 @@ def report_latency(what: str, times: list[float]) -> None:
     print(
         f"{what:<36} median {median:5.1f} ms   p95 {p95:5.1f} ms   ({verdict})"
         + ("" if len(times) == PRESSES else f", {len(times)} presses")
+    )
+
+
+def report_stalls(seconds: float, stalls: Stalls) -> None:
+    over = sum(late * 1000 > TARGET_MS for late in stalls.late)
+    verdict = "ok" if not over else f"{over} OVER the {TARGET_MS} ms target"
+    print(
+        f"from the review open to the flags settled ({seconds:.1f} s, keys pressed meanwhile): "
+        f"longest UI stall {stalls.longest * 1000:.1f} ms ({verdict})"
     )
 
 

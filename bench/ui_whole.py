@@ -26,32 +26,9 @@ from review.ui.app import ReviewApp
 from review.ui.opening import DocumentOpener
 from review.ui.screens.dialogs import PromptScreen
 from review.ui.screens.whole import PreviewScreen
-from ui_latency import make_document, stages
+from ui_latency import Stalls, make_document, stages
 
-HEARTBEAT = 0.005
 TARGET_MS = 100
-
-
-class Stalls:
-    """The event loop's lateness, sampled every HEARTBEAT seconds while it runs."""
-
-    def __init__(self) -> None:
-        self.longest = 0.0
-        self._task: asyncio.Task[None] | None = None
-
-    async def _beat(self) -> None:
-        while True:
-            started = time.perf_counter()
-            await asyncio.sleep(HEARTBEAT)
-            self.longest = max(self.longest, time.perf_counter() - started - HEARTBEAT)
-
-    def __enter__(self) -> Stalls:
-        self._task = asyncio.get_running_loop().create_task(self._beat())
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        assert self._task is not None
-        self._task.cancel()
 
 
 async def until(condition: Callable[[], bool], pause: Callable[[], Awaitable[None]]) -> None:
