@@ -72,3 +72,30 @@ def test_languagetool_flags_the_typo_between_tags_at_its_place(tmp_path):
     typo = [f for f in flags if f.text == "teh"]
     assert [(f.start, f.end) for f in typo] == [(13, 16)]
     assert "the" in typo[0].replacements
+
+
+def _literal(tmp_path):
+    """A message whose own text has ⟨ ⟩ (one pair shaped like a token) beside a real tag."""
+    (tmp_path / "b.po").write_text(
+        'msgid "Use ⟨1⟩ for <b>the</b> set."\nmsgstr "Use ⟨1⟩ for <b>teh</b> set ⟨a⟩."\n', "utf-8"
+    )
+    return open_text(tmp_path / "b.po")
+
+
+def test_literal_brackets_reach_the_checker_as_typed_and_its_flag_lands_exactly(tmp_path):
+    text = _literal(tmp_path)
+    (sentence,) = text.sentences
+    assert sentence.text == "Use ⟨\u20601⟩ for ⟨1⟩teh⟨/1⟩ set ⟨a⟩."
+    finder = WordFinder()
+    (flag,) = TagFree(finder).check(text.document.text, text.sentences)
+    assert finder.seen == [("Use ⟨1⟩ for teh set ⟨a⟩.", ("Use ⟨1⟩ for teh set ⟨a⟩.",))]
+    assert (flag.start, flag.end, flag.text) == (16, 19, "teh")
+
+
+@pytest.mark.usefixtures("languagetool_server")
+def test_languagetool_flags_a_typo_beside_literal_brackets_at_its_place(tmp_path):
+    """Integration: the real LanguageTool server, given the literal brackets without marks."""
+    text = _literal(tmp_path)
+    opening = Opening(Config(), ResultCache(tmp_path / "cache.sqlite"))
+    flags = list(TagFree(open_checker(opening)).check(text.document.text, text.sentences))
+    assert [(f.start, f.end) for f in flags if f.text == "teh"] == [(16, 19)]

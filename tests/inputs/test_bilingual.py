@@ -277,3 +277,76 @@ def test_tmx_language_pair_from_the_command_line(tmp_path, monkeypatch, capsysbi
     assert code == 0
     assert first["text"].startswith("Aastal 1132 proovisid")
     assert first["source"].startswith("In the year 1132")
+
+
+LITERAL_BRACKETS = [
+    # (file, sentence id -> (old, new) words of its edit, the diff's changed lines)
+    (
+        "brackets.xlf",
+        {"b1-s1": ("The set", "A set"), "b2-s1": ("Press", "Hit")},
+        [
+            '-    <target state="translated">The set ⟨a, b⟩ is empty. It has ⟨/⟩ and ⟨1⟩.</target>',
+            '+    <target state="translated">A set ⟨a, b⟩ is empty. It has ⟨/⟩ and ⟨1⟩.</target>',
+            '-    <target state="translated">Press <g id="1">Enter</g> for ⟨1⟩ or ⟨/1⟩. Then stop.'
+            "</target>",
+            '+    <target state="translated">Hit <g id="1">Enter</g> for ⟨1⟩ or ⟨/1⟩. Then stop.'
+            "</target>",
+        ],
+    ),
+    (
+        "brackets.po",
+        {
+            "po-66bbd8324a97-s1": ("Die Menge", "Eine Menge"),
+            "po-56819ca72142-s1": ("Drücke", "Tippe"),
+        },
+        [
+            '-msgstr "Die Menge ⟨a, b⟩ ist leer. Sie hat ⟨/⟩ und ⟨1⟩."',
+            '+msgstr "Eine Menge ⟨a, b⟩ ist leer. Sie hat ⟨/⟩ und ⟨1⟩."',
+            '-msgstr "Drücke <b>Enter</b> für ⟨1⟩ oder ⟨/1⟩. Dann halt."',
+            '+msgstr "Tippe <b>Enter</b> für ⟨1⟩ oder ⟨/1⟩. Dann halt."',
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "words", "lines"), LITERAL_BRACKETS, ids=["xliff-1.2", "po"])
+def test_literal_brackets_in_a_unit_stay_its_own_bytes_through_an_edit(
+    name, words, lines, tmp_path, monkeypatch, capsysbinary
+):
+    root = tmp_path / "project"
+    original = (DATA / name).read_bytes()
+    git_project(root, name, original)
+    monkeypatch.chdir(root)
+    shown = {s.id: s.text for s in open_text(name).sentences}
+    edits = {sid: shown[sid].replace(old, new) for sid, (old, new) in words.items()}
+    arguments = [arg for sid, text in edits.items() for arg in ("--sentence", sid, "--text", text)]
+    code, _, err = review(capsysbinary, "edit", name, *arguments)
+    assert (code, err) == (0, "")
+    patch = root / "corrections" / f"{Path(name).stem}.patch"
+    diff = patch.read_text("utf-8").split("\n--- a/", 1)[1].splitlines()
+    assert [line for line in diff if line[:1] in "+-" and line[:3] not in ("---", "+++")] == lines
+
+    code, applied, err = review(capsysbinary, "apply", name)
+    assert (code, err) == (0, "")
+    expected = original.decode("utf-8")
+    for old, new in zip(lines[::2], lines[1::2], strict=True):
+        expected = expected.replace(old[1:], new[1:])
+    assert applied == expected.encode("utf-8")
+    assert "\u2060" not in applied.decode("utf-8")
+    assert applied_by_standard_tools(root, name, patch) == {
+        "git apply": applied,
+        "patch -p1": applied,
+    }
+    with ReviewSession.open(name, cwd=root) as session:
+        assert {sid: session.text_of(sid) for sid in edits} == edits
+
+
+def test_literal_brackets_show_as_typed_and_a_token_shaped_pair_is_not_a_tag(monkeypatch):
+    monkeypatch.chdir(DATA)
+    texts = [s.text for s in open_text("brackets.xlf").sentences]
+    assert texts == [
+        "The set ⟨a, b⟩ is empty.",
+        "It has ⟨\u2060/⟩ and ⟨\u20601⟩.",
+        "Press ⟨1⟩Enter⟨/1⟩ for ⟨\u20601⟩ or ⟨\u2060/1⟩.",
+        "Then stop.",
+    ]

@@ -236,3 +236,33 @@ async def test_a_text_without_unit_states_offers_no_state_filter(tmp_path, monke
         assert not [k for k in keys if k.startswith("state:")]
         await pilot.press("escape")
         app.session.close()
+
+
+@pilot_test
+async def test_a_unit_with_literal_brackets_opens_shows_them_and_takes_an_edit(
+    tmp_path, monkeypatch
+):
+    app = _app(tmp_path, monkeypatch, "brackets.xlf")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("down", "down")
+        # What the terminal shows: the invisible mark after a literal ⟨ takes no cell.
+        assert "Press ⟨1⟩Enter⟨/1⟩ for ⟨1⟩ or ⟨/1⟩." in _pane_text(app).replace("\u2060", "")
+        await pilot.press("e")
+        area = app.screen.query_one(TextArea)
+        area.text = area.text.replace("Press", "Hit")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.text_of("b2-s1") == "Hit ⟨1⟩Enter⟨/1⟩ for ⟨\u20601⟩ or ⟨\u2060/1⟩."
+        await pilot.press("s")
+        saved = tmp_path / "corrections" / "brackets.patch"
+        for _ in range(100):  # the save runs in a worker
+            if saved.exists():
+                break
+            await pilot.pause(0.05)
+        patch = saved.read_text("utf-8")
+        assert (
+            '+    <target state="translated">Hit <g id="1">Enter</g> for ⟨1⟩ or ⟨/1⟩. Then stop.'
+            "</target>\n" in patch
+        )
+        app.session.close()

@@ -20,7 +20,9 @@ from typing import Any
 from review.bilingual import (
     FORMATS,
     BilingualText,
+    Content,
     ReadOptions,
+    Tag,
     Unit,
     check_edit,
     edited_targets,
@@ -167,10 +169,15 @@ def _as_typed(patched: Unit, original: Unit) -> str:
     (the unchanged source numbers them alike), and what reads as a new tag (``<b>`` typed into
     a PO message) as the text it is."""
     known = {(t.number, t.markup) for t in (*original.source.tags, *original.target.tags)}
-    return "".join(
-        p if isinstance(p, str) else p.token if (p.number, p.markup) in known else p.markup
-        for p in patched.target.parts
-    )
+    parts: list[str | Tag] = []
+    for part in patched.target.parts:
+        if not isinstance(part, str) and (part.number, part.markup) not in known:
+            part = part.markup
+        if isinstance(part, str) and parts and isinstance(parts[-1], str):
+            parts[-1] += part  # one run of text, its brackets marked as one (model.shown)
+        else:
+            parts.append(part)
+    return Content(tuple(parts)).text
 
 
 FORMAT = Bilingual()
