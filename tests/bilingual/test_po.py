@@ -37,7 +37,7 @@ def test_units_plurals_context_fuzzy_and_obsolete_skipped():
     assert (units[3].context, units[3].state) == ("verb", "translated")
     assert units[2].id != units[3].id
     assert units[4].target_text.endswith('Zweite Zeile mit ⟨1/⟩ und einem "Zitat".')
-    assert units[5].target_text == ""
+    assert (units[5].target_text, units[5].state) == ("", "untranslated")
     assert "A developer comment" in units[0].notes[0]
 
 

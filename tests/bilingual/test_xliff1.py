@@ -7,7 +7,7 @@ import pytest
 from translate.storage.xliff import xlifffile
 
 from bilingual_support import DATA, changed_lines, load, roundtrip
-from review.bilingual import FORMATS, TargetForm, read
+from review.bilingual import FORMATS, ReadOptions, TargetForm, read
 from review.bilingual.inline import TagError
 
 
@@ -140,3 +140,14 @@ def test_a_unit_without_id_keeps_its_id_when_its_target_is_edited():
     again = read("n.xlf", after)
     assert again is not None
     assert [(u.id, u.target_text) for u in again.units] == [(unit.id, "Jawohl")]
+
+
+def test_marking_reviewed_a_unit_already_signed_off_changes_no_byte():
+    text = (
+        '<xliff version="1.2"><file source-language="de" target-language="en"><body>'
+        "<trans-unit id='1'><source>Ja</source><target state='signed-off'>Yes</target>"
+        "</trans-unit></body></file></xliff>"
+    )
+    xliff = FORMATS["xliff-1.2"]
+    bilingual = xliff.read(text, "t.xlf", ReadOptions())
+    assert xliff.write(text, bilingual, {}, reviewed=["1"]) == text

@@ -37,21 +37,39 @@ class WordFinder:
                 )  # fmt: skip
 
 
-def _tagged(tmp_path):
-    (tmp_path / "t.po").write_text(
-        'msgid "Click the button now."\nmsgstr "<b>Click</b> teh <i>button</i> now."\n', "utf-8"
-    )
+MESSAGES = [
+    # (msgstr, the sentence as shown, what the checker is given, the flag's span)
+    (
+        "<b>Click</b> teh <i>button</i> now.",
+        "⟨1⟩Click⟨/1⟩ teh ⟨2⟩button⟨/2⟩ now.",
+        "Click teh button now.",
+        (13, 16),
+    ),
+    (  # its own ⟨ ⟩ (one pair shaped like a token) beside a real tag: given as typed
+        "Use ⟨1⟩ for <b>teh</b> set ⟨a⟩.",
+        "Use ⟨\u20601⟩ for ⟨1⟩teh⟨/1⟩ set ⟨a⟩.",
+        "Use ⟨1⟩ for teh set ⟨a⟩.",
+        (16, 19),
+    ),
+]
+
+
+def _message(tmp_path, msgstr):
+    (tmp_path / "t.po").write_text(f'msgid "Click the button now."\nmsgstr "{msgstr}"\n', "utf-8")
     return open_text(tmp_path / "t.po")
 
 
-def test_the_checker_sees_no_tokens_and_its_flag_lands_on_the_display(tmp_path):
-    text = _tagged(tmp_path)
+@pytest.mark.parametrize(("msgstr", "shown", "given", "span"), MESSAGES)
+def test_the_checker_sees_no_tokens_and_its_flag_lands_on_the_display(
+    msgstr, shown, given, span, tmp_path
+):
+    text = _message(tmp_path, msgstr)
     (sentence,) = text.sentences
-    assert sentence.text == "⟨1⟩Click⟨/1⟩ teh ⟨2⟩button⟨/2⟩ now."
+    assert sentence.text == shown
     finder = WordFinder()
     (flag,) = TagFree(finder).check(text.document.text, text.sentences)
-    assert finder.seen == [("Click teh button now.", ("Click teh button now.",))]
-    assert (flag.start, flag.end, flag.text) == (13, 16, "teh")
+    assert finder.seen == [(given, (given,))]
+    assert (flag.start, flag.end, flag.text) == (*span, "teh")
     assert sentence.text[flag.start : flag.end] == "teh"
 
 
@@ -64,11 +82,12 @@ def test_a_text_without_tokens_goes_through_unchanged():
 
 
 @pytest.mark.usefixtures("languagetool_server")
-def test_languagetool_flags_the_typo_between_tags_at_its_place(tmp_path):
+@pytest.mark.parametrize(("msgstr", "span"), [(m[0], m[3]) for m in MESSAGES])
+def test_languagetool_flags_the_typo_between_tags_at_its_place(msgstr, span, tmp_path):
     """Integration: the real LanguageTool server, given the text without tokens."""
-    text = _tagged(tmp_path)
+    text = _message(tmp_path, msgstr)
     opening = Opening(Config(), ResultCache(tmp_path / "cache.sqlite"))
     flags = list(TagFree(open_checker(opening)).check(text.document.text, text.sentences))
     typo = [f for f in flags if f.text == "teh"]
-    assert [(f.start, f.end) for f in typo] == [(13, 16)]
+    assert [(f.start, f.end) for f in typo] == [span]
     assert "the" in typo[0].replacements

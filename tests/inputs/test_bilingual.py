@@ -16,6 +16,7 @@ from translate.storage.xliff2 import Xliff2File
 
 from patch_helpers import applied_by_standard_tools, git_project, review
 from review.bilingual import TagError
+from review.errors import ReviewError
 from review.inputs import Reading, open_text, reading
 from review.session import ReviewSession
 
@@ -277,3 +278,180 @@ def test_tmx_language_pair_from_the_command_line(tmp_path, monkeypatch, capsysbi
     assert code == 0
     assert first["text"].startswith("Aastal 1132 proovisid")
     assert first["source"].startswith("In the year 1132")
+
+
+LITERAL_BRACKETS = [
+    # (file, sentence id -> (old, new) words of its edit, the diff's changed lines)
+    (
+        "brackets.xlf",
+        {"b1-s1": ("The set", "A set"), "b2-s1": ("Press", "Hit")},
+        [
+            '-    <target state="translated">The set ⟨a, b⟩ is empty. It has ⟨/⟩ and ⟨1⟩.</target>',
+            '+    <target state="translated">A set ⟨a, b⟩ is empty. It has ⟨/⟩ and ⟨1⟩.</target>',
+            '-    <target state="translated">Press <g id="1">Enter</g> for ⟨1⟩ or ⟨/1⟩. Then stop.'
+            "</target>",
+            '+    <target state="translated">Hit <g id="1">Enter</g> for ⟨1⟩ or ⟨/1⟩. Then stop.'
+            "</target>",
+        ],
+    ),
+    (
+        "brackets.po",
+        {
+            "po-66bbd8324a97-s1": ("Die Menge", "Eine Menge"),
+            "po-56819ca72142-s1": ("Drücke", "Tippe"),
+        },
+        [
+            '-msgstr "Die Menge ⟨a, b⟩ ist leer. Sie hat ⟨/⟩ und ⟨1⟩."',
+            '+msgstr "Eine Menge ⟨a, b⟩ ist leer. Sie hat ⟨/⟩ und ⟨1⟩."',
+            '-msgstr "Drücke <b>Enter</b> für ⟨1⟩ oder ⟨/1⟩. Dann halt."',
+            '+msgstr "Tippe <b>Enter</b> für ⟨1⟩ oder ⟨/1⟩. Dann halt."',
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "words", "lines"), LITERAL_BRACKETS, ids=["xliff-1.2", "po"])
+def test_literal_brackets_in_a_unit_stay_its_own_bytes_through_an_edit(
+    name, words, lines, tmp_path, monkeypatch, capsysbinary
+):
+    root = tmp_path / "project"
+    original = (DATA / name).read_bytes()
+    git_project(root, name, original)
+    monkeypatch.chdir(root)
+    shown = {s.id: s.text for s in open_text(name).sentences}
+    edits = {sid: shown[sid].replace(old, new) for sid, (old, new) in words.items()}
+    arguments = [arg for sid, text in edits.items() for arg in ("--sentence", sid, "--text", text)]
+    code, _, err = review(capsysbinary, "edit", name, *arguments)
+    assert (code, err) == (0, "")
+    patch = root / "corrections" / f"{Path(name).stem}.patch"
+    diff = patch.read_text("utf-8").split("\n--- a/", 1)[1].splitlines()
+    assert [line for line in diff if line[:1] in "+-" and line[:3] not in ("---", "+++")] == lines
+
+    code, applied, err = review(capsysbinary, "apply", name)
+    assert (code, err) == (0, "")
+    expected = original.decode("utf-8")
+    for old, new in zip(lines[::2], lines[1::2], strict=True):
+        expected = expected.replace(old[1:], new[1:])
+    assert applied == expected.encode("utf-8")
+    assert "\u2060" not in applied.decode("utf-8")
+    assert applied_by_standard_tools(root, name, patch) == {
+        "git apply": applied,
+        "patch -p1": applied,
+    }
+    with ReviewSession.open(name, cwd=root) as session:
+        assert {sid: session.text_of(sid) for sid in edits} == edits
+
+
+def test_literal_brackets_show_as_typed_and_a_token_shaped_pair_is_not_a_tag(monkeypatch):
+    monkeypatch.chdir(DATA)
+    texts = [s.text for s in open_text("brackets.xlf").sentences]
+    assert texts == [
+        "The set ⟨a, b⟩ is empty.",
+        "It has ⟨\u2060/⟩ and ⟨\u20601⟩.",
+        "Press ⟨1⟩Enter⟨/1⟩ for ⟨\u20601⟩ or ⟨\u2060/1⟩.",
+        "Then stop.",
+    ]
+
+
+def _changed_context(line: str, changed: str) -> tuple[str, str]:
+    """A patch edit that turns a context line of a hunk into a change (counts kept)."""
+    return f"\n {line}\n", f"\n-{line}\n+{changed}\n"
+
+
+_XLF_SOURCE = (
+    "    <source>Nad võisid saarele jääda ainult Jonesi armust; Jones oli hiljuti kaks "
+    "eurooplast, kes talle ei meeldinud, avamerele hulpima saatnud.</source>"
+)
+TAMPERED = [
+    # (file, (sentence, its edit), (old, new) in the patch, the one line on stderr)
+    (
+        "mlqe_et_en.xlf",
+        ("line17-s1", "Edited."),
+        _changed_context(_XLF_SOURCE, _XLF_SOURCE.replace("Nad", "Nemad")),
+        "review: corrections/mlqe_et_en.patch: its diff changes mlqe_et_en.xlf outside the "
+        "unit targets (at line 10); only target text may change\n",
+    ),
+    (
+        "mlqe_et_en.xlf",
+        ("line17-s1", "Edited."),
+        ('<target state="translated">Edited.', '<target state="final">Edited.'),
+        "review: corrections/mlqe_et_en.patch: its diff changes mlqe_et_en.xlf outside the "
+        "unit targets (at line 11); only target text may change\n",
+    ),
+    (
+        "features.po",
+        ("u7ca47ff943-s1", "⟨1/⟩ Datei weg ⟨2⟩⟨3/⟩⟨/2⟩"),
+        _changed_context("#, python-format", "#, c-format"),
+        "review: corrections/features.patch: its diff changes features.po outside the unit "
+        "targets (at line 10); only target text may change\n",
+    ),
+    (  # the fuzzy flag of a message edited but not recorded as reviewed
+        "features.po",
+        ("po-6685d1236406-s1", "Offen ⟨1/⟩"),
+        _changed_context("#, fuzzy, c-format", "#, c-format"),
+        "review: corrections/features.patch: its diff changes features.po outside the unit "
+        "targets (at line 16); only target text may change\n",
+    ),
+    (  # a third field, which the reader keeps but does not show
+        "mlqe_et_en.tsv",
+        ("tsv-018a7feba161-s1", "Edited."),
+        ("\tEdited.\n", "\tEdited.\tnote\n"),
+        "review: corrections/mlqe_et_en.patch: its diff changes mlqe_et_en.tsv outside the "
+        "unit targets (at line 2); only target text may change\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "edit", "tamper", "message"),
+    TAMPERED,
+    ids=["xliff-source", "xliff-state", "po-flag", "po-fuzzy", "tsv-field"],
+)
+def test_a_patch_that_changes_more_than_targets_is_refused(
+    name, edit, tamper, message, tmp_path, monkeypatch, capsysbinary
+):
+    original = (DATA / name).read_bytes()
+    git_project(tmp_path, name, original)
+    monkeypatch.chdir(tmp_path)
+    code, _, err = review(capsysbinary, "edit", name, "--sentence", edit[0], "--text", edit[1])
+    assert (code, err) == (0, "")
+    patch = tmp_path / "corrections" / f"{Path(name).stem}.patch"
+    made = patch.read_text("utf-8")
+    old, new = tamper
+    assert made.count(old) == 1
+    patch.write_text(made.replace(old, new), "utf-8")
+    tampered = patch.read_bytes()
+    # The tampered diff still applies with the standard tools: only the new guard refuses it.
+    assert applied_by_standard_tools(tmp_path, name, patch)["git apply"] != original
+
+    for command in (("apply", name, "-o", "out" + Path(name).suffix), ("report", name)):
+        code, out, err = review(capsysbinary, *command)
+        assert (code, out, err) == (2, b"", message)
+    assert not (tmp_path / f"out{Path(name).suffix}").exists()
+    assert (tmp_path / name).read_bytes() == original
+    assert patch.read_bytes() == tampered
+    with pytest.raises(ReviewError) as refused:
+        ReviewSession.open(name, cwd=tmp_path)  # what `review FILE` and `review edit` open
+    assert f"review: {refused.value}\n" == message
+
+
+def test_a_state_set_by_marking_reviewed_is_accepted_even_once_the_switch_is_off(
+    tmp_path, monkeypatch, capsysbinary
+):
+    name = "states.xlf"
+    original = (DATA / name).read_bytes()
+    git_project(tmp_path, name, original)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "review.toml").write_text("[bilingual]\nupdate_state = true\n", "utf-8")
+    code, _, err = review(capsysbinary, "edit", name, "--status", "a3-s1=reviewed")
+    assert (code, err) == (0, "")
+    expected = original.replace(
+        b'<target state="needs-review-translation">The window',
+        b'<target state="signed-off">The window',
+    )
+    for switch in ("true", "false"):  # the header records the review: the state may change
+        (tmp_path / "review.toml").write_text(f"[bilingual]\nupdate_state = {switch}\n", "utf-8")
+        code, applied, err = review(capsysbinary, "apply", name)
+        assert (code, applied, err) == (0, expected, "")
+        with ReviewSession.open(name, cwd=tmp_path) as session:
+            assert str(session.state.review_of("a3-s1").status) == "reviewed"

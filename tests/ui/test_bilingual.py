@@ -7,14 +7,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from textual.widgets import TextArea
+from textual.widgets import OptionList, Static, TextArea
 
 from review.cache import ResultCache
 from review.inputs import load_text
 from review.patch.location import locate
 from review.ui.app import ReviewApp
 from review.ui.opening import DocumentOpener
-from review.ui.screens.dialogs import EditScreen
+from review.ui.screens.dialogs import ChoiceScreen, EditScreen
 from review.ui.widgets.detail import DetailPane
 from ui.harness import FIXED_TIME, pilot_test, recorded_stages, wait_ready
 
@@ -115,4 +115,154 @@ async def test_search_finds_a_word_of_the_source(tmp_path, monkeypatch):
         await pilot.press("slash", *"jeruusalemma", "enter")
         await pilot.pause()
         assert [app.main.sentences[i].id for i in app.main.table.rows] == ["line13-s1"]
+        app.session.close()
+
+
+def _header(app: ReviewApp) -> str:
+    """The header as the screen draws it (wrapped lines joined)."""
+    info = app.main.query_one("#header-info", Static)
+    return " ".join(info.render_line(y).text.strip() for y in range(info.size.height))
+
+
+def _ids(app: ReviewApp) -> list[str]:
+    return [app.main.sentences[i].id for i in app.main.table.rows]
+
+
+async def _pick(pilot: object, app: ReviewApp, key: str) -> None:
+    """Choose ``key`` in the filter dialog (``f``) as the editor would: arrows, then enter."""
+    await pilot.press("f")  # type: ignore[attr-defined]
+    assert isinstance(app.screen, ChoiceScreen)
+    options = app.screen.query_one(OptionList)
+    keys = [options.get_option_at_index(i).id for i in range(options.option_count)]
+    steps = keys.index(key) - (options.highlighted or 0)
+    await pilot.press(*(["down"] * steps if steps > 0 else ["up"] * -steps), "enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+@pilot_test
+async def test_filter_by_xliff_unit_state_follows_reviews_under_the_switch(tmp_path, monkeypatch):
+    (tmp_path / "review.toml").write_text("[bilingual]\nupdate_state = true\n", "utf-8")
+    app = _app(tmp_path, monkeypatch, "states.xlf")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("f")
+        labels = [
+            str(o.prompt)
+            for o in app.screen.query_one(OptionList)._options
+            if str(o.id).startswith("state:")
+        ]
+        assert labels == [
+            "unit state final",
+            "unit state needs-review-translation",
+            "unit state signed-off",  # what marking reviewed writes, with the switch on
+            "unit state translated",
+            "any unit state",
+        ]
+        await pilot.press("escape")
+        await pilot.press("down", "down")  # a2-s1, which the filter hides
+        await _pick(pilot, app, "state:needs-review-translation")
+        assert _ids(app) == ["a1-s1", "a1-s2", "a3-s1"]
+        assert "showing all in state needs-review-translation" in _header(app)
+        # The cursor left the hidden row: a key acts on the row it now shows.
+        assert app.main.sentences[app.main.table.sentence_index].id == "a3-s1"
+        await pilot.press("r")
+        assert str(app.session.state.review_of("a3-s1").status) == "reviewed"
+        assert str(app.session.state.review_of("a2-s1").status) == "todo"
+        await pilot.press("home")  # a3 is signed-off now: it goes once the editor leaves it
+        assert _ids(app) == ["a1-s1", "a1-s2"]
+        await pilot.press("r")  # half of a1 reviewed: its state is unchanged
+        assert _ids(app) == ["a1-s1", "a1-s2"]
+        await pilot.press("down", "r")  # all of a1: both its sentences leave with the unit
+        assert _ids(app) == ["a1-s2"]
+        await _pick(pilot, app, "state:signed-off")
+        assert _ids(app) == ["a1-s1", "a1-s2", "a3-s1"]
+        await _pick(pilot, app, "todo")  # combined: to do and signed-off
+        assert _ids(app) == []
+        await pilot.press("r")  # no row shown: no key acts
+        assert sorted(
+            sid for sid, r in app.session.state.items() if str(r.status) == "reviewed"
+        ) == [
+            "a1-s1",
+            "a1-s2",
+            "a3-s1",
+        ]
+        await _pick(pilot, app, "state:")
+        assert _ids(app) == ["a2-s1", "a4-s1", "a5-s1"]  # still to do
+        app.session.close()
+
+
+@pilot_test
+async def test_filter_by_po_state_combined_with_search(tmp_path, monkeypatch):
+    app = _app(tmp_path, monkeypatch, "features.po")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        await _pick(pilot, app, "state:translated")
+        assert _ids(app) == [
+            "u7ca47ff943-s1",
+            "uc61e4440bf-s1",
+            "po-0d6fdfc6ac01-s1",
+            "po-ac41267d8583-s1",
+            "po-ac41267d8583-s2",
+        ]
+        await pilot.press("slash", *"öffnen", "enter")
+        assert _ids(app) == ["po-0d6fdfc6ac01-s1"]  # the fuzzy "Öffnen %s" is not translated
+        assert "showing all in state translated /öffnen" in _header(app)
+        await pilot.press("slash", "ctrl+u", "enter")
+        await _pick(pilot, app, "state:fuzzy")
+        assert _ids(app) == ["po-6685d1236406-s1"]
+        await pilot.press("r")  # the switch is off: reviewed, the message stays fuzzy
+        await pilot.press("home")
+        assert _ids(app) == ["po-6685d1236406-s1"]
+        await _pick(pilot, app, "state:untranslated")
+        assert _ids(app) == ["po-abf11a1601cf-s1"]
+        await pilot.press("e")
+        app.screen.query_one(TextArea).text = "Unübersetzt"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.text_of("po-abf11a1601cf-s1") == "Unübersetzt"
+        await _pick(pilot, app, "state:translated")
+        assert _ids(app)[-1] == "po-abf11a1601cf-s1"  # translated by the edit
+        app.session.close()
+
+
+@pilot_test
+async def test_a_text_without_unit_states_offers_no_state_filter(tmp_path, monkeypatch):
+    app = _app(tmp_path, monkeypatch, "mlqe_et_en.tsv")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("f")
+        keys = [str(o.id) for o in app.screen.query_one(OptionList)._options]
+        assert keys[:4] == ["all", "flagged", "edited", "todo"]
+        assert not [k for k in keys if k.startswith("state:")]
+        await pilot.press("escape")
+        app.session.close()
+
+
+@pilot_test
+async def test_a_unit_with_literal_brackets_opens_shows_them_and_takes_an_edit(
+    tmp_path, monkeypatch
+):
+    app = _app(tmp_path, monkeypatch, "brackets.xlf")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("down", "down")
+        # What the terminal shows: the invisible mark after a literal ⟨ takes no cell.
+        assert "Press ⟨1⟩Enter⟨/1⟩ for ⟨1⟩ or ⟨/1⟩." in _pane_text(app).replace("\u2060", "")
+        await pilot.press("e")
+        area = app.screen.query_one(TextArea)
+        area.text = area.text.replace("Press", "Hit")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.text_of("b2-s1") == "Hit ⟨1⟩Enter⟨/1⟩ for ⟨\u20601⟩ or ⟨\u2060/1⟩."
+        await pilot.press("s")
+        saved = tmp_path / "corrections" / "brackets.patch"
+        for _ in range(100):  # the save runs in a worker
+            if saved.exists():
+                break
+            await pilot.pause(0.05)
+        patch = saved.read_text("utf-8")
+        assert (
+            '+    <target state="translated">Hit <g id="1">Enter</g> for ⟨1⟩ or ⟨/1⟩. Then stop.'
+            "</target>\n" in patch
+        )
         app.session.close()

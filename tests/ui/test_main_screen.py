@@ -185,6 +185,7 @@ async def test_the_ui_reopens_where_the_editor_left_off(make_app):
         "query": "",
         "rule": None,
         "source": None,
+        "unit_state": None,
     }
     second = make_app()
     async with second.run_test(size=(120, 40)) as pilot:

@@ -27,3 +27,10 @@ def test_a_missing_or_bad_place_is_the_start(tmp_path):
     ]:
         bad.write_text(text)
         assert load_place(bad) == Place()
+
+
+def test_a_unit_state_filter_round_trips(tmp_path):
+    path = place_path(tmp_path / "corrections" / "book.patch")
+    row_filter = RowFilter(Show.TODO, unit_state="needs-review-translation")
+    save_place(path, Place.of("a1-s2", row_filter))
+    assert load_place(path).row_filter == row_filter

@@ -12,11 +12,16 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from review.bilingual.model import Content, Tag, TagKind
+from review.bilingual.model import LITERAL_MARK, Content, Tag, TagKind
 from review.errors import ReviewError
 
 TOKEN = re.compile(r"⟨(/?)(\d+)(/?)⟩")
-_TOKEN_CHARS = re.compile(r"[⟨⟩]")
+_BETWEEN_TOKENS = re.compile(r"⟨/?\d+/?⟩")
+# What the view has that the text does not: tokens, and the mark after a literal ⟨ (model.py).
+_NOT_TEXT = re.compile(r"⟨/?\d+/?⟩|(?<=⟨)" + LITERAL_MARK)
+# Left of a token once the rest is read: a ⟨ before a digit or "/" carries the mark when it is
+# the text's own, so without it, it is what an edit left of a token.
+_BROKEN = re.compile(r"⟨(?=[/\d])")
 
 _XML_PIECE = re.compile(
     r"<!\[CDATA\[(?P<cdata>.*?)\]\]>"
@@ -249,9 +254,13 @@ def validate(edited: str, tags: Sequence[Tag], optional: Sequence[Tag] = ()) -> 
     missing = [t.token for t in required if t not in seen]
     if missing:
         raise TagError(f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} missing")
-    stray = _TOKEN_CHARS.search(TOKEN.sub("", edited))
-    if stray:
-        raise TagError(f"a broken tag: a stray {stray.group()!r} is left in the text")
+    if any(_BROKEN.search(text) for text in _BETWEEN_TOKENS.split(edited)):
+        raise TagError("a broken tag: a stray '⟨' is left in the text")
+
+
+def unshown(text: str) -> str:
+    """Literal text (between tokens) of the view as the file has it: the marks taken out."""
+    return text.replace("⟨" + LITERAL_MARK, "⟨")
 
 
 def to_markup(
@@ -264,17 +273,18 @@ def to_markup(
     out: list[str] = []
     position = 0
     for match in TOKEN.finditer(edited):
-        out.append(escape(edited[position : match.start()]))
+        out.append(escape(unshown(edited[position : match.start()])))
         out.append(by_token[match.group()])
         position = match.end()
-    out.append(escape(edited[position:]))
+    out.append(escape(unshown(edited[position:])))
     return "".join(out)
 
 
 @dataclass(frozen=True, slots=True)
 class PlainText:
-    """A display text with its tokens removed, for LanguageTool. ``offsets[i]`` is the display
-    offset of plain character ``i``; ``offsets[len(text)]`` is the display length."""
+    """A display text with its tokens (and the marks of literal brackets) removed, for
+    LanguageTool. ``offsets[i]`` is the display offset of plain character ``i``;
+    ``offsets[len(text)]`` is the display length."""
 
     text: str
     offsets: tuple[int, ...]
@@ -290,7 +300,7 @@ def plain(display: str) -> PlainText:
     chars: list[str] = []
     offsets: list[int] = []
     position = 0
-    for match in TOKEN.finditer(display):
+    for match in _NOT_TEXT.finditer(display):
         chars.append(display[position : match.start()])
         offsets.extend(range(position, match.start()))
         position = match.end()

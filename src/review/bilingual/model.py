@@ -3,7 +3,23 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
+
+# A unit's own text may hold ⟨ and ⟩ (a math text, a quoted token). Only a ⟨ right before a
+# digit or "/" could be read as a tag token, so only that ⟨ is marked, with an invisible
+# WORD JOINER after it; the mark is taken out again wherever the text leaves the view (the file,
+# LanguageTool). Why a mark the eye cannot see rather than an escape it can (``⟨⟨``): the
+# brackets must show as the translator typed them, and tokens keep the one form every
+# checker, test and user already knows. A ⟨ the file already has before a WORD JOINER is
+# marked too, so reading the view back is never ambiguous.
+LITERAL_MARK = "\u2060"
+_MAY_READ_AS_TOKEN = re.compile(r"⟨(?=[/\d\u2060])")
+
+
+def shown(text: str) -> str:
+    """Literal text as the view shows it: each ⟨ that could start a token marked."""
+    return _MAY_READ_AS_TOKEN.sub("⟨" + LITERAL_MARK, text) if "⟨" in text else text
 
 
 class TagKind(enum.Enum):
@@ -44,8 +60,8 @@ class Content:
 
     @property
     def text(self) -> str:
-        """The display form, tags as tokens."""
-        return "".join(p if isinstance(p, str) else p.token for p in self.parts)
+        """The display form, tags as tokens (literal text as ``shown``)."""
+        return "".join(shown(p) if isinstance(p, str) else p.token for p in self.parts)
 
     @property
     def tags(self) -> tuple[Tag, ...]:

@@ -85,7 +85,7 @@ def _forms(message: pounit, entry: _Entry) -> list[Unit]:
                 target_span=span,
                 context=context,
                 notes=(notes,) if notes else (),
-                state="fuzzy" if fuzzy else ("translated" if text else ""),
+                state=state_after(fuzzy, bool(text), reviewed=False),
                 state_span=entry.flags,
             )
         )
@@ -138,6 +138,18 @@ def _width(text: str) -> int:
     none (-1) when some string line is longer than gettext would have written it."""
     longest = max((len(line) for line in text.splitlines() if '"' in line), default=0)
     return -1 if longest > _GETTEXT_WIDTH else PoWrapper().width
+
+
+def state_after(fuzzy: bool, translated: bool, reviewed: bool) -> str:
+    """A message's state as pofilter and gettext name it; marking it reviewed (with
+    ``[bilingual] update_state``) drops the fuzzy flag."""
+    if fuzzy and not reviewed:
+        return "fuzzy"
+    return "translated" if translated else "untranslated"
+
+
+def unit_state(unit: Unit, translated: bool, reviewed: bool) -> str:
+    return state_after(unit.state == "fuzzy", translated, reviewed)
 
 
 def replacements(text: str, unit: Unit, markup: str | None, reviewed: bool) -> list[Replacement]:

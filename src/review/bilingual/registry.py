@@ -8,7 +8,7 @@ from pathlib import PurePath
 
 from review.bilingual import paired, po, tmx, tsv, xliff1, xliff2
 from review.bilingual.inline import escape_xml
-from review.bilingual.model import BilingualText, ReadOptions
+from review.bilingual.model import BilingualText, ReadOptions, Unit
 from review.bilingual.writer import Replacement, Replacer, replace_target, replacements, write
 
 _SNIFF_CHARS = 2000
@@ -20,12 +20,18 @@ def _keep(text: str) -> str:
     return text  # PO strings are escaped by quoteforpo when written
 
 
+def _own_state(unit: Unit, _translated: bool, _reviewed: bool) -> str:
+    return unit.state  # TMX, TSV and paired files have no state to update
+
+
 @dataclass(frozen=True, slots=True)
 class Format:
     """One input format: how to recognise it, read it and write edited targets back.
 
     ``escape`` turns edited display text (tokens aside) into the file's syntax; ``replacer``
-    gives the spans to change for one unit."""
+    gives the spans to change for one unit; ``unit_state(unit, translated, reviewed)`` is the
+    state the unit reads back with once written (with a target or not, marked reviewed under
+    ``[bilingual] update_state`` or not)."""
 
     name: str
     suffixes: tuple[str, ...]
@@ -33,6 +39,7 @@ class Format:
     read: Callable[[str, str, ReadOptions], BilingualText]
     escape: Callable[[str], str]
     replacer: Replacer
+    unit_state: Callable[[Unit, bool, bool], str] = _own_state
 
     def write(
         self,
@@ -57,11 +64,12 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format(xliff2.NAME, (".xlf", ".xliff"), xliff2.sniff, xliff2.read, escape_xml,
-               xliff2.replacements),
+               xliff2.replacements, xliff2.unit_state),
         Format(xliff1.NAME, (".xlf", ".xliff"), xliff1.sniff, xliff1.read, escape_xml,
-               xliff1.replacements),
+               xliff1.replacements, xliff1.unit_state),
         Format(tmx.NAME, (".tmx",), tmx.sniff, tmx.read, escape_xml, tmx.replacements),
-        Format(po.NAME, (".po", ".pot"), po.sniff, po.read, _keep, po.replacements),
+        Format(po.NAME, (".po", ".pot"), po.sniff, po.read, _keep, po.replacements,
+               po.unit_state),
         Format(tsv.NAME, (".tsv", ".tab"), tsv.sniff, tsv.read, tsv.escape, replace_target),
         Format(paired.NAME, (), paired.sniff, paired.read, paired.escape, replace_target),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from review.bilingual import ids, xmlunits
 from review.bilingual.inline import new_numbering
-from review.bilingual.model import BilingualText, ReadOptions, Unit
+from review.bilingual.model import BilingualText, ReadOptions, TargetForm, Unit
 from review.bilingual.writer import Replacement
 from review.bilingual.xmlscan import Element, scan
 from review.errors import ReviewError
@@ -82,6 +82,13 @@ def _units(text: str, trans_unit: Element) -> list[Unit]:
 
 def _segments(element: Element) -> list[Element]:
     return [m for m in element.iter("mrk") if m.attr("mtype") == "seg"]
+
+
+def unit_state(unit: Unit, translated: bool, reviewed: bool) -> str:
+    # A unit without a target gets one (with the state) only when the edit gives it text.
+    if reviewed and (unit.target_form is not TargetForm.MISSING or translated):
+        return REVIEWED_STATE
+    return unit.state
 
 
 def replacements(text: str, unit: Unit, markup: str | None, reviewed: bool) -> list[Replacement]:

@@ -56,6 +56,10 @@ def read(text: str, name: str, _options: ReadOptions) -> BilingualText:
     return BilingualText(NAME, root.attr("srcLang"), root.attr("trgLang"), ids.unique_units(units))
 
 
+def unit_state(unit: Unit, _translated: bool, reviewed: bool) -> str:
+    return REVIEWED_STATE if reviewed else unit.state
+
+
 def replacements(text: str, unit: Unit, markup: str | None, reviewed: bool) -> list[Replacement]:
     state = REVIEWED_STATE if reviewed else None
     return xmlunits.target_replacements(text, unit, markup, state, "<target>{}</target>", False)

@@ -33,9 +33,12 @@ def target_place(target: Element | None, insert_at: int) -> tuple[tuple[int, int
 
 
 def set_attribute(tag: str, name: str, value: str) -> str:
-    """A start tag with attribute ``name`` set to ``value``, every other byte kept."""
+    """A start tag with attribute ``name`` set to ``value``, every other byte kept (the tag
+    as it is when it has that value already, in whichever quotes)."""
     quoted = escape_xml(value).replace('"', "&quot;")
     existing = re.search(rf"(\s{re.escape(name)}\s*=\s*)(\"[^\"]*\"|'[^']*')", tag)
+    if existing and existing.group(2)[1:-1] == escape_xml(value):
+        return tag
     if existing:
         return f'{tag[: existing.start(2)]}"{quoted}"{tag[existing.end(2) :]}'
     end = len(tag) - (2 if tag.endswith("/>") else 1)

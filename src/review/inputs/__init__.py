@@ -70,6 +70,14 @@ class InputFormat(Protocol):
         diff costs what its edits do."""
         ...
 
+    def check_patched(
+        self, corrected: str, document: Document, records: dict[str, dict[str, Any]], name: str
+    ) -> None:
+        """Refuse (a one-line ReviewError naming ``name`` and the first place) a patched file
+        (``corrected``, BOM included) that changes what a review with these header ``records``
+        never does, such as a bilingual file's source or notes; ``reviews`` refuses it too."""
+        ...
+
     def reviews(
         self,
         corrected: str,

@@ -20,7 +20,9 @@ from typing import Any
 from review.bilingual import (
     FORMATS,
     BilingualText,
+    Content,
     ReadOptions,
+    Tag,
     Unit,
     check_edit,
     edited_targets,
@@ -137,6 +139,14 @@ class Bilingual:
         spans = writer.replacements(bilingual.file, bilingual.bilingual, targets, reviewed)
         return [(r.start + bom, r.end + bom, r.text) for r in spans]
 
+    def check_patched(
+        self, corrected: str, document: Document, records: dict[str, dict[str, Any]], name: str
+    ) -> None:
+        # Without segmenting: a unit counts as marked reviewed when its first sentence is.
+        bilingual = _bilingual(document)
+        firsts = {u.id: (sentence_id(u.id, 1),) for u in bilingual.bilingual.units}
+        _patched_targets(bilingual, corrected, firsts, records, name)
+
     def reviews(
         self,
         corrected: str,
@@ -148,18 +158,65 @@ class Bilingual:
         """The patched file read back in its format: its targets, in the original's order of
         units, are the corrected target view, walked as a plain text's."""
         bilingual = _bilingual(document)
-        patched = read(document.path, corrected[len(document.bom_text) :], bilingual.options)
-        by_id = {u.id: u for u in patched.units} if patched else {}
-        originals = bilingual.bilingual.units
-        missing = [u.id for u in originals if u.id not in by_id]
-        if missing or len(by_id) != len(originals):
-            where = f"unit {missing[0]}" if missing else "a unit it adds"
-            raise ReviewError(
-                f"{name}: its diff does not keep the units of {document.relpath} (at {where}); "
-                "was it changed by hand?"
-            )
-        view = "\n".join(_as_typed(by_id[u.id], u) for u in originals)
+        by_unit: dict[str, list[str]] = {}
+        for sentence in sentences:
+            by_unit.setdefault(sentence.unit, []).append(sentence.id)
+        targets = _patched_targets(bilingual, corrected, by_unit, records, name)
+        view = "\n".join(targets[u.id] for u in bilingual.bilingual.units)
         return recover_reviews(view, document.text, sentences, records, name)
+
+
+def _patched_targets(
+    document: BilingualDocument,
+    corrected: str,
+    sentence_ids: Mapping[str, Sequence[str]],
+    records: dict[str, dict[str, Any]],
+    name: str,
+) -> dict[str, str]:
+    """Unit id -> target as the editor typed it, read from the patched file (``corrected``, BOM
+    included). A patch that changes anything but target text (and the state of a unit whose
+    ``sentence_ids`` the header ``records`` as reviewed) is refused, naming the first line it
+    changes: the original written again through the format's own writer with the targets read
+    back and those units marked reviewed must give the patched text exactly, which also holds
+    for what the reader does not see (a note, an attribute's order)."""
+    text = corrected[len(document.bom_text) :]
+    patched = read(document.path, text, document.options)
+    by_id = {u.id: u for u in patched.units} if patched else {}
+    originals = document.bilingual.units
+    missing = [u.id for u in originals if u.id not in by_id]
+    if missing or len(by_id) != len(originals):
+        where = f"unit {missing[0]}" if missing else "a unit it adds"
+        raise ReviewError(
+            f"{name}: its diff does not keep the units of {document.relpath} (at {where}); "
+            "was it changed by hand?"
+        )
+    targets = {u.id: _as_typed(by_id[u.id], u) for u in originals}
+    edits = {u.id: targets[u.id] for u in originals if targets[u.id] != u.target_text}
+    # A state a review changes is that of a unit marked reviewed (with [bilingual]
+    # update_state, which may be off by now) or of a PO message given its first translation,
+    # which the writer does by itself; any other change of a state shows as a difference.
+    reviewed = [
+        u.id
+        for u in originals
+        if by_id[u.id].state != u.state
+        and all(records.get(i, {}).get("status") == "reviewed" for i in sentence_ids[u.id])
+    ]
+    writer = FORMATS[document.bilingual.format]
+    try:
+        rewritten = writer.write(document.file, document.bilingual, edits, reviewed)
+    except ReviewError as exc:
+        raise ReviewError(f"{name}: {exc}") from None
+    if rewritten != text:
+        at = next(
+            (i for i, (a, b) in enumerate(zip(rewritten, text, strict=False)) if a != b),
+            min(len(rewritten), len(text)),
+        )
+        line = text.count("\n", 0, at) + 1
+        raise ReviewError(
+            f"{name}: its diff changes {document.relpath} outside the unit targets (at line "
+            f"{line}); only target text may change"
+        )
+    return targets
 
 
 def _as_typed(patched: Unit, original: Unit) -> str:
@@ -167,10 +224,15 @@ def _as_typed(patched: Unit, original: Unit) -> str:
     (the unchanged source numbers them alike), and what reads as a new tag (``<b>`` typed into
     a PO message) as the text it is."""
     known = {(t.number, t.markup) for t in (*original.source.tags, *original.target.tags)}
-    return "".join(
-        p if isinstance(p, str) else p.token if (p.number, p.markup) in known else p.markup
-        for p in patched.target.parts
-    )
+    parts: list[str | Tag] = []
+    for part in patched.target.parts:
+        if not isinstance(part, str) and (part.number, part.markup) not in known:
+            part = part.markup
+        if isinstance(part, str) and parts and isinstance(parts[-1], str):
+            parts[-1] += part  # one run of text, its brackets marked as one (model.shown)
+        else:
+            parts.append(part)
+    return Content(tuple(parts)).text
 
 
 FORMAT = Bilingual()

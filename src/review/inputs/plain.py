@@ -40,6 +40,11 @@ class PlainText:
         bom = len(document.bom_text)
         return [(a + bom, b + bom, t) for a, b, t in state.replaced_spans(document.text, sentences)]
 
+    def check_patched(
+        self, corrected: str, document: Document, records: dict[str, dict[str, Any]], name: str
+    ) -> None:
+        """Any change of a plain text is an edit of its sentences."""
+
     def reviews(
         self,
         corrected: str,

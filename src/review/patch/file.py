@@ -112,9 +112,12 @@ def parse_patch(data: bytes, document: Document, sentences: Sequence[Sentence], 
 
 def apply_patch(data: bytes, document: Document, name: str) -> bytes:
     """The corrected file's bytes, without segmenting the document: the header and the diff
-    are checked as ``parse_patch`` does, except that the per-sentence records are not matched
-    against the diff (the diff alone says what the corrected text is)."""
-    return _checked_and_applied(data, document, name)[2].encode(document.encoding)
+    are checked as ``parse_patch`` does (a bilingual file's diff changes its targets only),
+    except that the per-sentence records are not matched against the diff (the diff alone says
+    what the corrected text is)."""
+    _, records, corrected = _checked_and_applied(data, document, name)
+    format_of(document).check_patched(corrected, document, records, name)
+    return corrected.encode(document.encoding)
 
 
 def _checked_and_applied(

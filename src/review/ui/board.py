@@ -10,11 +10,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from review.checking import merge_duplicates
 from review.flags import Category, Flag, Severity
 from review.segment import Sentence
 from review.state import ReviewState, SentenceReview, Status
+
+if TYPE_CHECKING:  # only its type: the board stays quick to import
+    from review.inputs.states import UnitStates
 
 
 class Show(StrEnum):
@@ -27,13 +31,15 @@ class Show(StrEnum):
 @dataclass(frozen=True, slots=True)
 class RowFilter:
     """Which sentences the table lists: a kind, optionally the flags of one category, rule or
-    checker (``source``), optionally text."""
+    checker (``source``), optionally text, optionally the state of their unit (bilingual
+    files); all that are given must hold."""
 
     show: Show = Show.ALL
     category: Category | None = None
     query: str = ""
     rule: str | None = None
     source: str | None = None
+    unit_state: str | None = None
 
     def describe(self) -> str:
         if self.category:
@@ -45,6 +51,8 @@ class RowFilter:
         else:
             shown = self.show.value
         parts = [shown]
+        if self.unit_state:
+            parts.append(f"in state {self.unit_state}")
         if self.query:
             parts.append(f"/{self.query}")
         return " ".join(parts)
@@ -67,8 +75,11 @@ class SeverityCounts:
 class FlagBoard:
     """The current flags of every sentence, as checks stream in and edits are re-checked."""
 
-    def __init__(self, sentences: Sequence[Sentence]) -> None:
+    def __init__(
+        self, sentences: Sequence[Sentence], unit_states: UnitStates | None = None
+    ) -> None:
         self._sentences = {s.id: (index, s) for index, s in enumerate(sentences)}
+        self.unit_states = unit_states
         self._flags: dict[str, tuple[Flag, ...]] = {}
         # Positions of the sentences that have flags, ascending: jumping to the next flagged
         # sentence must not walk a book's sentences one by one.
@@ -98,6 +109,20 @@ class FlagBoard:
     def position(self, sentence_id: str) -> int:
         """The sentence's index in the document."""
         return self._sentences[sentence_id][0]
+
+    def unit_state(self, sentence: Sentence, state: ReviewState) -> str:
+        """The state of the sentence's unit ("" in a text without unit states)."""
+        return "" if self.unit_states is None else self.unit_states.of(sentence, state)
+
+    def with_unit_mates(self, positions: Iterable[int], sentences: Sequence[Sentence]) -> set[int]:
+        """``positions`` and those of the other sentences of their units: marking one sentence
+        reviewed may change its whole unit's state."""
+        found = set(positions)
+        if self.unit_states is not None:
+            mates = self.unit_states.sentences
+            for position in tuple(found):
+                found.update(self.position(s.id) for s in mates.get(sentences[position].unit, ()))
+        return found
 
     def flags_of(self, sentence_id: str) -> tuple[Flag, ...]:
         return self._flags.get(sentence_id, ())
@@ -193,6 +218,8 @@ def refiltered(
     sentence at ``hold`` (the editor's) stays listed even if it no longer matches."""
     updated = list(rows)
     query = row_filter.query.casefold()
+    if row_filter.unit_state is not None:
+        changed = board.with_unit_mates(changed, sentences)
     for index in sorted(changed):
         position = bisect_left(updated, index)
         listed = position < len(updated) and updated[position] == index
@@ -215,10 +242,17 @@ def _kept(
     sentence: Sentence, state: ReviewState, board: FlagBoard, row_filter: RowFilter, query: str
 ) -> bool:
     # A bilingual file's sentence is found by its source too.
-    return _keeps(sentence, state.review_of(sentence.id), board, row_filter) and (
-        not query
-        or query in state.text_of(sentence).casefold()
-        or query in sentence.source.casefold()
+    return (
+        _keeps(sentence, state.review_of(sentence.id), board, row_filter)
+        and (
+            row_filter.unit_state is None
+            or board.unit_state(sentence, state) == row_filter.unit_state
+        )
+        and (
+            not query
+            or query in state.text_of(sentence).casefold()
+            or query in sentence.source.casefold()
+        )
     )
 
 

@@ -24,11 +24,14 @@ class Place:
     query: str = ""
     rule: str | None = None
     source: str | None = None
+    unit_state: str | None = None
 
     @property
     def row_filter(self) -> RowFilter:
         category = Category(self.category) if self.category else None
-        return RowFilter(Show(self.show), category, self.query, self.rule, self.source)
+        return RowFilter(
+            Show(self.show), category, self.query, self.rule, self.source, self.unit_state
+        )
 
     @classmethod
     def of(cls, sentence: str | None, row_filter: RowFilter) -> Place:
@@ -40,6 +43,7 @@ class Place:
             row_filter.query,
             row_filter.rule,
             row_filter.source,
+            row_filter.unit_state,
         )
 
 
@@ -53,8 +57,13 @@ def load_place(path: Path) -> Place:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         saved = Place(**{k: data[k] for k in ("sentence", "show", "category", "query")})
-        # Written before the rule and checker filters existed, a place has neither.
-        saved = replace(saved, rule=data.get("rule"), source=data.get("source"))
+        # Written before the rule, checker and unit-state filters existed, a place has none.
+        saved = replace(
+            saved,
+            rule=data.get("rule"),
+            source=data.get("source"),
+            unit_state=data.get("unit_state"),
+        )
         # Through the filter and back: a value that names no filter is refused here.
         return Place.of(saved.sentence, saved.row_filter)
     except (OSError, ValueError, TypeError, KeyError):

@@ -26,6 +26,7 @@ from review.checking import Checkers
 from review.errors import ReviewError
 from review.flags import Category, Flag
 from review.inputs.document import BilingualDocument
+from review.inputs.states import unit_states
 from review.replace import Replacement
 from review.segment import Sentence
 from review.session import Change, ReviewSession
@@ -89,9 +90,11 @@ from review.worddiff import word_diff
 # A filter or search over more sentences runs in a thread (a book's takes a few hundred ms).
 INLINE_FILTER_SENTENCES = 20_000
 
-# The filter choices' keys for one rule and one checker ("rule:EN_QUOTES").
+# The filter choices' keys for one rule, one checker and one unit state ("rule:EN_QUOTES");
+# "state:" alone lifts the unit-state filter.
 RULE = "rule:"
 CHECKER = "checker:"
+STATE = "state:"
 
 # Below this width the detail pane goes under the table instead of beside it.
 SIDE_BY_SIDE_WIDTH = 120
@@ -191,7 +194,7 @@ class MainScreen(Screen[None]):
         if worker.is_cancelled:
             session.close()
             return
-        board = FlagBoard(session.sentences)
+        board = FlagBoard(session.sentences, unit_states(session.document, session.sentences))
         self.post_message(SessionOpened(session, board, HeaderCounts.of(session.state, board)))
 
     @property
@@ -838,9 +841,14 @@ class MainScreen(Screen[None]):
     # --- actions: views ----------------------------------------------------------------------
 
     def filter_choices(self) -> list[tuple[str, str]]:
-        """(key, label): the kinds of sentence, the categories, and the rules and checkers
-        that have open flags, most flags first."""
+        """(key, label): the kinds of sentence, the unit states of a bilingual file (each
+        combined with the rest of the filter), the categories, and the rules and checkers that
+        have open flags, most flags first."""
         choices = [(show.value, f"{show.value} sentences") for show in Show]
+        states = self.board.unit_states
+        if states is not None:
+            choices += [(f"{STATE}{s}", f"unit state {s}") for s in states.present]
+            choices.append((STATE, "any unit state"))
         choices += [(c.value, f"flagged {c.value}") for c in Category]
         rules, sources = flag_kinds(self.board, self.state)
         choices += [(f"{RULE}{rule}", f"rule {rule} ({n:,})") for rule, n in rules.most_common()]
@@ -875,7 +883,9 @@ class MainScreen(Screen[None]):
         if self._opened() is None:
             return
         kept = replace(self.row_filter, category=None, rule=None, source=None)
-        if key in {s.value for s in Show}:
+        if key.startswith(STATE):
+            self.row_filter = replace(self.row_filter, unit_state=key.removeprefix(STATE) or None)
+        elif key in {s.value for s in Show}:
             self.row_filter = replace(kept, show=Show(key))
         elif key.startswith(RULE):
             self.row_filter = replace(kept, show=Show.FLAGGED, rule=key.removeprefix(RULE))
