@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 from itertools import groupby
 
-from review.bilingual import plain
+from review.bilingual.inline import TOKEN
 from review.checkers.terms.glossary import glossary_key
 from review.checkers.terms.matcher import TermMatch, TermMatcher
 from review.checkers.terms.source_matcher import SourceMatcher
@@ -141,7 +141,7 @@ class SourceTermMissing(GlossaryCheck):
                 continue
             present: set[int] | None = None
             flagged: set[int] = set()
-            for match in matcher.find(plain(first.source).text):
+            for match in matcher.find(TOKEN.sub("", first.source)):
                 if match.term in flagged:
                     continue
                 if present is None:
