@@ -5,6 +5,7 @@ translation lacks, on TSV and XLIFF files written for this test, at exact offset
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -38,41 +39,13 @@ UNITS = [
         "贷款来得很早。政策性银行以低利率提供了贷款。",
         "Loans came early. Policy banks lent at low rates.",
     ),
-    ("会议在北京举行。", "The meeting was held in Beijing."),
+    ("会议在北京举行了1天。", "The meeting was held in Beijing for 1 day."),
 ]
 
 TSV = "".join(f"{source}\t{target}\n" for source, target in UNITS)
 
 # The same units in XLIFF 1.2, with inline tags: a <g> pair around unit 2's name, an <x/> in 3.
-XLIFF = """\
-<?xml version="1.0" encoding="UTF-8"?>
-<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-  <file original="speech.txt" source-language="zh-CN" target-language="en-US" datatype="plaintext">
-    <body>
-      <trans-unit id="1">
-        <source>人类命运共同体是中方的主张。</source>
-        <target>A community of shared future is China's proposal.</target>
-      </trans-unit>
-      <trans-unit id="2">
-        <source>双方举行了<g id="1">中美高级别人文交流磋商</g>。</source>
-        <target>The two sides held the <g id="1">China-US High-Level Consultation on People-to-People Exchange</g>.</target>
-      </trans-unit>
-      <trans-unit id="3">
-        <source>一带一路倡议<x id="2"/>惠及沿线国家。</source>
-        <target>The Belt and Road <x id="2"/>benefits the countries along the route.</target>
-      </trans-unit>
-      <trans-unit id="4">
-        <source>贷款来得很早。政策性银行以低利率提供了贷款。</source>
-        <target>Loans came early. Policy banks lent at low rates.</target>
-      </trans-unit>
-      <trans-unit id="5">
-        <source>会议在北京举行。</source>
-        <target>The meeting was held in Beijing.</target>
-      </trans-unit>
-    </body>
-  </file>
-</xliff>
-"""  # noqa: E501
+XLIFF = Path(__file__).resolve().parents[2] / "data" / "bilingual" / "speech_zh_en.xlf"
 
 COMMUNITY = (
     "The source has “人类命运共同体”; the glossary's “community with a shared future for "
@@ -96,7 +69,7 @@ THIRD_TAGGED = "The Belt and Road ⟨1/⟩benefits the countries along the route
 def project(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
     root = tmp_path / "project"
-    git_project(root, "speech.xlf", XLIFF.encode())
+    git_project(root, "speech.xlf", XLIFF.read_bytes())
     (root / "speech.tsv").write_text(TSV, encoding="utf-8")
     (root / "glossary.csv").write_text(GLOSSARY, encoding="utf-8")
     monkeypatch.chdir(root)
