@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from patch_helpers import git_project, review
+from patch_helpers import diff_lines, git_project, review
 
 TEXT = "In 2015,When the China-US talks began.\nIn 2016,Then China-US trade grew.\n"
 SHA = hashlib.sha256(TEXT.encode()).hexdigest()
@@ -253,7 +253,7 @@ def test_a_replace_beside_a_tag_is_made(bilingual, capsysbinary):
     )  # fmt: skip
     assert (code, err) == (0, "")
     assert out.decode().splitlines()[-1] == "saved corrections/speech.patch"
-    changed = _changed_lines((bilingual / "corrections" / "speech.patch").read_bytes())
+    changed = diff_lines((bilingual / "corrections" / "speech.patch").read_bytes())
     assert changed == [
         '-        <target>The two sides held the <g id="1">China-US High-Level Consultation on '
         "People-to-People Exchange</g>.</target>",
@@ -263,12 +263,4 @@ def test_a_replace_beside_a_tag_is_made(bilingual, capsysbinary):
         "+        <target>Loans came early. Policy banks lent at low rates of interest.</target>",
         "-        <target>The meeting was held in Beijing for 1 day.</target>",
         "+        <target>The meeting was held in Beijing for one day.</target>",
-    ]
-
-
-def _changed_lines(patch: bytes) -> list[str]:
-    return [
-        line
-        for line in patch.decode("utf-8").splitlines()
-        if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
     ]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from textual.widgets import SelectionList, TextArea
 
+from patch_helpers import diff_lines
 from review.cache import ResultCache
 from review.inputs import load_text
 from review.patch.location import locate
@@ -161,12 +162,7 @@ async def test_find_and_replace_lists_the_hits_that_would_break_a_tag_and_leaves
             "Replaced '1' → 'one' (1): 1 sentences"
         )
         app.session.save()
-        changed = [
-            line
-            for line in patch.read_text("utf-8").splitlines()
-            if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
-        ]
-        assert changed == [
+        assert diff_lines(patch.read_bytes()) == [
             "-        <target>The meeting was held in Beijing for 1 day.</target>",
             "+        <target>The meeting was held in Beijing for one day.</target>",
         ]
