@@ -88,12 +88,19 @@ async def test_dismiss_everywhere_with_the_same_text_only(make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
         await pilot.press("colon", *"s5", "enter")
+        before = _saved(app)
         flag = app.main.detail().flags[0]
         assert (flag.rule, flag.text) == ("MT_SET_PHRASE", "community of human destiny")
         preview = await _preview(pilot, "ctrl+d")
         assert [line.number for line in preview.plan.lines] == [5, 45, 58]
         await pilot.press("enter")
         await wait_ready(pilot)
+        after = _saved(app)
+        reviews = [line for line in after.decode("utf-8").splitlines() if line[:9] == "Sentence-"]
+        assert reviews == [
+            f'Sentence-{sid}: {{"dismissed": [["MT_SET_PHRASE", "community of human destiny"]]}}'
+            for sid in ("s5", "s45", "s58")
+        ]
         rules = {
             sid: [f.text for f in app.main.board.active(sid, app.session.state.review_of(sid))
                   if f.rule == "MT_SET_PHRASE"]
@@ -102,6 +109,9 @@ async def test_dismiss_everywhere_with_the_same_text_only(make_app):
         assert rules == {"s5": [], "s45": [], "s57": ["community of destiny"], "s58": []}
         await pilot.press("u")
         assert app.session.state.review_of("s45").dismissed == frozenset()
+        assert _saved(app) == before
+        app.session.dismiss_all(tuple(app.main.board.all_flags()), "MT_SET_PHRASE", flag.text)
+        assert _saved(app) == after
 
 
 @pilot_test
