@@ -107,3 +107,12 @@ def standard_tools_agree_with_review_apply(project, relpath, capsysbinary) -> by
         assert result == corrected, f"{tool} made other bytes than review apply"
     assert (project / relpath).read_bytes() == original
     return corrected
+
+
+def diff_lines(patch: bytes) -> list[str]:
+    """The lines a patch removes and adds (``-``/``+``, file names left out), in order."""
+    return [
+        line
+        for line in patch.decode("utf-8").splitlines()
+        if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
+    ]

@@ -398,3 +398,29 @@ def test_undo_back_to_the_saved_review_then_reopen_says_nothing_unsaved(doc):
         assert (reopened.notices, reopened.dirty) == ((), False)
         assert reopened.state.review_of("s1").status == "reviewed"
     assert not reopened.location.journal.exists()
+
+
+def test_find_says_which_hits_the_file_refuses_and_applying_one_is_refused(tmp_path):
+    """A bilingual file: a hit that would break an inline tag carries the format's reason
+    (asked with the hit alone made, in the context of the other edits of its unit)."""
+    data = Path(__file__).resolve().parent / "data" / "bilingual" / "speech_zh_en.xlf"
+    (tmp_path / "speech.xlf").write_bytes(data.read_bytes())
+    with ReviewSession.open(tmp_path / "speech.xlf", cwd=tmp_path) as session:
+        session.set_text("4-s1", "Loans came early, 1 by 1.")
+        hits = session.find(Replacement("1", "one"))
+        assert [(h.sentence_id, h.start, h.refused) for h in hits] == [
+            ("2-s1", 24, "unit 2: ⟨1⟩ is missing"),
+            ("2-s1", 89, "unit 2: ⟨/1⟩ is missing"),
+            ("3-s1", 19, "unit 3: ⟨1/⟩ is missing"),
+            ("4-s1", 18, ""),
+            ("4-s1", 23, ""),
+            ("5-s1", 36, ""),
+        ]
+        with pytest.raises(ReviewError, match=r"^unit 2: ⟨1⟩ is missing$"):
+            session.replace_hits(hits[:1])
+        session.replace_hits(hits[3:])
+        assert [session.text_of(s) for s in ("4-s1", "5-s1")] == [
+            "Loans came early, one by one.",
+            "The meeting was held in Beijing for one day.",
+        ]
+        assert session.text_of("2-s1").count("⟨1⟩") == 1

@@ -16,7 +16,7 @@ from review.config import Config
 from review.flags import Flag
 from review.progress import Progress
 from review.segment import Sentence
-from review.wordlist import KnownWords, read_words
+from review.wordlist import KnownWords
 
 __all__ = [
     "CheckResult",
@@ -64,7 +64,7 @@ def open_checkers(
     given a bilingual file's text without its tag tokens (``TagFree``).
     """
     opening = Opening(config, cache or ResultCache.default(), progress, offload)
-    words = read_words(config.word_list())
+    words = config.word_list()
     checkers: list[Checker] = []
     versions: dict[str, str] = {}
     notices: list[str] = []

@@ -42,13 +42,16 @@ class Replacement:
 
 @dataclass(frozen=True, slots=True)
 class ReplaceHit:
-    """One place a replacement applies: ``start``/``end`` index the sentence's current text."""
+    """One place a replacement applies: ``start``/``end`` index the sentence's current text.
+    ``refused`` is why the file cannot take it ("" when it can): a bilingual file's inline
+    tag or placeholder the hit would delete, split or alter (``ReviewSession.find`` asks)."""
 
     sentence_id: str
     start: int
     end: int
     before: str
     after: str
+    refused: str = ""
 
     def describe(self) -> str:
         return f"{self.sentence_id}:{self.start}: {self.before!r} → {self.after!r}"

@@ -339,10 +339,39 @@ class ReviewSession:
             return self._commit(f"{label} everywhere ({len(chosen)})", self._dismissed(chosen))
 
     def find(self, replacement: Replacement) -> tuple[ReplaceHit, ...]:
-        """The preview of a find and replace: every hit in the sentences' current text."""
+        """The preview of a find and replace: every hit in the sentences' current text, each
+        with the reason the file refuses it when it does (a protected tag it would break)."""
         state = self._state
         texts = ((s.id, state.text_of(s)) for s in self.sentences)
-        return tuple(find_hits(replacement, texts))
+        hits = tuple(find_hits(replacement, texts))
+        if not hits:
+            return hits
+        units: dict[str, list[Sentence]] = {}
+        for sentence in self.sentences:
+            if sentence.unit:
+                units.setdefault(sentence.unit, []).append(sentence)
+        return tuple(self._judged(hit, state, units) for hit in hits)
+
+    def _judged(
+        self, hit: ReplaceHit, state: ReviewState, units: Mapping[str, Sequence[Sentence]]
+    ) -> ReplaceHit:
+        """``hit`` with the reason the format refuses its sentence with the hit alone made:
+        the check every change passes (``_commit``), given the sentences of the hit's unit
+        only, so a book's hits cost what their units do."""
+        sentence = self.sentence(hit.sentence_id)
+        text, _ = rewritten(state.text_of(sentence), [hit])
+        review = replace(
+            state.review_of(sentence.id), edited=None if text == sentence.text else text
+        )
+        around = units.get(sentence.unit, [sentence])
+        alone = ReviewState.of(
+            {**{s.id: state.review_of(s.id) for s in around}, sentence.id: review}
+        )
+        try:
+            format_of(self.document).check_edits(self.document, around, alone, [sentence.id])
+        except ReviewError as exc:
+            return replace(hit, refused=str(exc))
+        return hit
 
     def replace_hits(self, hits: Iterable[ReplaceHit], label: str = "replaced") -> Change:
         """Apply the hits ``find`` gave (all, or those the editor kept): one change."""

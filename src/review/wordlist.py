@@ -62,18 +62,21 @@ def is_known(flag: Flag, words: frozenset[str]) -> bool:
 
 
 class KnownWords:
-    """A checker whose flags on listed words are left out."""
+    """A checker whose flags on the words listed in ``path`` are left out. The list is read
+    at each check, so a word added while the checker is open (the review UI's add-to-list
+    key) counts from the next check of its sentences."""
 
-    def __init__(self, checker: Checker, words: frozenset[str]) -> None:
+    def __init__(self, checker: Checker, path: Path) -> None:
         self.name = checker.name
         self.checker = checker
-        self.words = words
+        self.path = path
 
     @property
     def version(self) -> str | None:
         return self.checker.version
 
     def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
+        words = read_words(self.path)
         for flag in self.checker.check(text, sentences):
-            if not is_known(flag, self.words):
+            if not is_known(flag, words):
                 yield flag

@@ -56,6 +56,7 @@ def test_po_placeholders_and_html_tags():
         ("Press Enter ⟨2⟩go ⟨3/⟩⟨/2⟩", "⟨1⟩, ⟨/1⟩ are missing"),
         ("⟨1⟩Enter⟨/1⟩ ⟨2⟩go ⟨3/⟩⟨3/⟩⟨/2⟩", "⟨3/⟩ appears twice"),
         ("⟨/1⟩Enter⟨1⟩ ⟨2⟩go ⟨3/⟩⟨/2⟩", "⟨/1⟩ comes before ⟨1⟩"),
+        ("⟨one⟩Enter⟨/1⟩ ⟨2⟩go ⟨3/⟩⟨/2⟩", "⟨1⟩ is missing"),
         ("⟨1⟩Enter⟨/1⟩ ⟨2⟩go ⟨3/⟩⟨/2⟩ ⟨9/⟩", "⟨9/⟩ is not a tag of this unit"),
         ("⟨1⟩Enter⟨/1⟩ ⟨2⟩go ⟨3⟨/2⟩", "⟨3/⟩ is missing"),
         # A lone ⟨ is text (a unit may hold brackets); one before a digit is a token broken.

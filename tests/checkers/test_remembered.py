@@ -24,3 +24,30 @@ def test_remembered_checker_runs_once_per_text_and_settings(tmp_path) -> None:
     assert len(calls) == 2
     assert fresh == again == other == list(FluencyChecker().check(text, sentences))
     assert {f.rule for f in fresh} >= {"MT_FULLWIDTH_PUNCT", "MT_SPACE_MISSING"}
+
+
+def test_the_key_holds_the_sentence_ids_and_sources(tmp_path) -> None:
+    """Two bilingual files with the same targets but other unit ids or sources: each gets
+    flags of its own sentences (the cache once gave one file's ids to the other)."""
+    from dataclasses import replace
+
+    from review.checkers.terms import GlossaryChecks, Term
+
+    text = "In 2015,When he came. The policy was set."
+    cache = ResultCache(tmp_path / "c.sqlite3")
+    sentences = [
+        replace(s, id=f"1-s{n}", unit="1", source="2015年他来了。")
+        for n, s in enumerate(segment(text), start=1)
+    ]
+    renamed = [replace(s, id=f"9-s{n}", unit="9") for n, s in enumerate(sentences, start=1)]
+    resourced = [replace(s, source="政策性银行定了政策。") for s in sentences]
+
+    def flags(checker, sentences):
+        remembered = RememberedChecker(checker, cache, "settings")
+        return [(f.sentence_id, f.rule) for f in remembered.check(text, sentences)]
+
+    assert flags(FluencyChecker(), sentences) == [("1-s1", "MT_SPACE_MISSING")]
+    assert flags(FluencyChecker(), renamed) == [("9-s1", "MT_SPACE_MISSING")]
+    terms = GlossaryChecks((Term("policy bank", source="政策性银行"),), "en")
+    assert flags(terms, sentences) == []
+    assert flags(terms, resourced) == [("1-s1", "TERM_MISSING")]

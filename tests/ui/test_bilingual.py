@@ -1,20 +1,22 @@
 """A bilingual file in the UI: the detail pane shows the unit and its source above the target,
 folded to two lines at 80×24; `t` toggles a source column in the table; a broken tag is
-refused with the reason."""
+refused with the reason, by an edit or by find and replace."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from textual.widgets import OptionList, Static, TextArea
+from textual.widgets import OptionList, SelectionList, Static, TextArea
 
+from patch_helpers import diff_lines
 from review.cache import ResultCache
 from review.inputs import load_text
 from review.patch.location import locate
 from review.ui.app import ReviewApp
 from review.ui.opening import DocumentOpener
 from review.ui.screens.dialogs import ChoiceScreen, EditScreen
+from review.ui.screens.whole import PreviewScreen, ReplaceScreen
 from review.ui.widgets.detail import DetailPane
 from ui.harness import FIXED_TIME, pilot_test, recorded_stages, wait_ready
 
@@ -265,4 +267,56 @@ async def test_a_unit_with_literal_brackets_opens_shows_them_and_takes_an_edit(
             '+    <target state="translated">Hit <g id="1">Enter</g> for ⟨1⟩ or ⟨/1⟩. Then stop.'
             "</target>\n" in patch
         )
+
+
+@pilot_test
+async def test_find_and_replace_lists_the_hits_that_would_break_a_tag_and_leaves_them(
+    tmp_path, monkeypatch
+):
+    """Replace "1" with "one" in speech_zh_en.xlf: the 1 of ⟨1⟩, ⟨/1⟩ and ⟨1/⟩ would alter a
+    tag; those hits are listed with the reason, unticked and disabled, and applying changes
+    only unit 5's "1 day": the patch holds that one target; one undo takes it back."""
+    app = _app(tmp_path, monkeypatch, "speech_zh_en.xlf")
+    patch = tmp_path / "corrections" / "speech_zh_en.patch"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        app.session.save()
+        before = patch.read_bytes()
+        await pilot.press("R")
+        assert isinstance(app.screen, ReplaceScreen)
+        await pilot.press("1", "tab", *"one", "enter")
+        await wait_ready(pilot)
+        preview = app.screen
+        assert isinstance(preview, PreviewScreen)
+        plan = preview.plan
+        assert plan.title == "Replace '1' → 'one': 1 hits"
+        assert plan.notes == ("3 refused (each says why), left as they are",)
+        assert [(line.number, line.old, line.new, line.refused) for line in plan.lines] == [
+            (2, "1", "one", "unit 2: ⟨1⟩ is missing"),
+            (2, "1", "one", "unit 2: ⟨/1⟩ is missing"),
+            (3, "1", "one", "unit 3: ⟨1/⟩ is missing"),
+            (6, "1", "one", ""),
+        ]
+        listed = preview.query_one(SelectionList)
+        assert listed.selected == [3]
+        assert [listed.get_option_at_index(i).disabled for i in range(4)] == [
+            True, True, True, False,
+        ]  # fmt: skip
+        assert "refused: unit 2: ⟨1⟩ is missing" in str(listed.get_option_at_index(0).prompt)
+        await pilot.press("minus", "plus")  # untick all, tick all: the refused stay unticked
+        assert listed.selected == [3]
+        await pilot.press("enter")
+        await wait_ready(pilot)
+        assert [n.message for n in app._notifications][-1] == (
+            "Replaced '1' → 'one' (1): 1 sentences"
+        )
+        app.session.save()
+        assert diff_lines(patch.read_bytes()) == [
+            "-        <target>The meeting was held in Beijing for 1 day.</target>",
+            "+        <target>The meeting was held in Beijing for one day.</target>",
+        ]
+        await pilot.press("u")
+        await wait_ready(pilot)
+        app.session.save()
+        assert patch.read_bytes() == before
         app.session.close()

@@ -9,13 +9,14 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 
 from review.checking import Checkers, check_with
-from review.config import Config
+from review.config import Config, load_config
 from review.flags import Flag
 from review.ui.board import RowFilter, Show, visible_rows
-from review.ui.checks import SettledStages
+from review.ui.checks import SettledStages, default_stages
 from review.ui.screens import main as main_screen
 from review.ui.screens.dialogs import PromptScreen
 from review.ui.widgets.detail import DetailPane
@@ -281,3 +282,63 @@ async def test_an_edited_sentence_is_rechecked_and_settled_against_the_whole_tex
         houses = [f.sentence_id for f in board.all_flags() if f.rule == "HOUSE_STYLE_QUOTES"]
         assert houses == [house.sentence_id]
         assert _by_sentence(board.all_flags()) == _by_sentence(_checked(app, config))
+
+
+@pytest.mark.languagetool
+@pilot_test
+async def test_w_puts_a_spelling_flags_word_on_the_word_list_and_its_flags_go(
+    languagetool_server, make_app, seed_copy, monkeypatch
+):
+    """The UI's add-to-dictionary key on the seed's "Diaoyutai" (s8): the word list gets it
+    and, s8 checked again, its spelling flag goes; the other sentences' flags stay. (From a
+    Russian source a Chinese name is no pinyin to spare: LanguageTool's spelling flag
+    stands.) On a flag of another kind the key only says so."""
+    root = seed_copy.parent.parent
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(root / ".config"))
+    (root / "review.toml").write_text('[review]\nsource_language = "ru"\n', encoding="utf-8")
+    app = make_app(stages=default_stages(load_config(root)))
+    spelling = ("s8", "MORFOLOGIK_RULE_EN_US", "Diaoyutai")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        board = app.main.board
+
+        def shown() -> list[tuple[str, str, str]]:
+            return [(f.sentence_id, f.rule, f.text) for f in board.flags_of("s8")]
+
+        before = shown()
+        assert before == [
+            ("s8", "CONSISTENT_TERM", "High-level"),
+            ("s8", "CONSISTENT_TERM", "People-to-People"),
+            spelling,
+        ]
+        others_elsewhere = [
+            (f.sentence_id, f.rule, f.text) for f in board.all_flags() if f.sentence_id != "s8"
+        ]
+        await pilot.press("colon", *"s8", "enter")
+        detail = app.main.detail()
+        assert detail.flags[detail.selected].rule == "CONSISTENT_TERM"
+        await pilot.press("w")  # not a spelling flag: nothing happens but a warning
+        await wait_ready(pilot)
+        assert [n.message for n in app._notifications][-1] == (
+            "CONSISTENT_TERM is not a spelling flag: only a word flagged for its spelling "
+            "goes to the word list."
+        )
+        assert not (root / "review-words.txt").exists()
+        for _ in detail.flags:
+            detail = app.main.detail()
+            if detail.flags[detail.selected].text == "Diaoyutai":
+                break
+            await pilot.press("tab")
+        await pilot.press("w")
+        await wait_ready(pilot)  # the word written
+        await wait_ready(pilot)  # s8's paragraph checked again
+        notices = [n.message for n in app._notifications]
+        assert notices[-1] == "Added 'Diaoyutai' to review-words.txt"
+        assert (root / "review-words.txt").read_bytes() == b"Diaoyutai\n"
+        # s8's other flags are the consistency checker's (a name written two ways in s5 and
+        # s8); a re-check gives it s8's paragraph alone, so they go too until the document
+        # is checked again, as after an edit of s8.
+        assert shown() == []
+        assert others_elsewhere == [
+            (f.sentence_id, f.rule, f.text) for f in board.all_flags() if f.sentence_id != "s8"
+        ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from patch_helpers import diff_lines
 from review.checking import Checkers, Progress
 from review.config import Config
 from review.flags import Category, Flag, MqmClass, Severity
@@ -42,14 +43,6 @@ async def _preview(pilot, *keys: str) -> PreviewScreen:
     screen = pilot.app.screen
     assert isinstance(screen, PreviewScreen)
     return screen
-
-
-def _changed_lines(patch: bytes) -> list[str]:
-    return [
-        line
-        for line in patch.decode("utf-8").splitlines()
-        if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
-    ]
 
 
 @pilot_test
@@ -95,12 +88,19 @@ async def test_dismiss_everywhere_with_the_same_text_only(make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
         await pilot.press("colon", *"s5", "enter")
+        before = _saved(app)
         flag = app.main.detail().flags[0]
         assert (flag.rule, flag.text) == ("MT_SET_PHRASE", "community of human destiny")
         preview = await _preview(pilot, "ctrl+d")
         assert [line.number for line in preview.plan.lines] == [5, 45, 58]
         await pilot.press("enter")
         await wait_ready(pilot)
+        after = _saved(app)
+        reviews = [line for line in after.decode("utf-8").splitlines() if line[:9] == "Sentence-"]
+        assert reviews == [
+            f'Sentence-{sid}: {{"dismissed": [["MT_SET_PHRASE", "community of human destiny"]]}}'
+            for sid in ("s5", "s45", "s58")
+        ]
         rules = {
             sid: [f.text for f in app.main.board.active(sid, app.session.state.review_of(sid))
                   if f.rule == "MT_SET_PHRASE"]
@@ -109,6 +109,9 @@ async def test_dismiss_everywhere_with_the_same_text_only(make_app):
         assert rules == {"s5": [], "s45": [], "s57": ["community of destiny"], "s58": []}
         await pilot.press("u")
         assert app.session.state.review_of("s45").dismissed == frozenset()
+        assert _saved(app) == before
+        app.session.dismiss_all(tuple(app.main.board.all_flags()), "MT_SET_PHRASE", flag.text)
+        assert _saved(app) == after
 
 
 @pilot_test
@@ -130,7 +133,7 @@ async def test_accept_a_rule_everywhere_saves_every_fix_and_one_undo_reverts_the
             '"edited_chars": 342}'
         )
         assert [line.split(":")[0] for line in reviews] == [f"Sentence-{s}" for s in QUOTED]
-        added = [line for line in _changed_lines(after) if line[0] == "+"]
+        added = [line for line in diff_lines(after) if line[0] == "+"]
         assert len(added) == 5  # the 8 sentences are on 5 lines of the text
         assert (
             sum(line.count('place."') + line.count("‘All glory, all loss’") for line in added) == 2
@@ -220,7 +223,7 @@ async def test_find_and_replace_applies_the_ticked_hits_and_undoes_in_one_step(m
         text = app.session.text_of("s3")
         assert text.count("China") == 1 and "the PRC" not in text  # the unticked hit
         after = _saved(app)
-        added = [line for line in _changed_lines(after) if line[0] == "+"]
+        added = [line for line in diff_lines(after) if line[0] == "+"]
         assert sum(line.count("the PRC") for line in added) == 23
         assert sum(line.count("China") for line in added) == 1
         await pilot.press("u")

@@ -241,6 +241,10 @@ def validate(edited: str, tags: Sequence[Tag], optional: Sequence[Tag] = ()) -> 
                 (t for t in allowed.values() if t.number == tag.number and t is not tag), None
             )
             if opening is not None and opening not in seen:
+                # An opening token altered or deleted ("⟨one⟩" after a replace of 1) is gone,
+                # not misplaced.
+                if opening.token not in edited:
+                    raise TagError(f"{opening.token} is missing")
                 raise TagError(f"{tag.token} comes before {opening.token}")
             if tag.nests:
                 if stack and stack[-1].number != tag.number:

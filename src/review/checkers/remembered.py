@@ -17,7 +17,9 @@ from review.segment import Sentence
 class RememberedChecker:
     """A checker whose flags for a whole text are kept in the result cache, so a report or a
     reopened review does not run it again. The key holds the checker's code and data (a hash
-    of its package's files), its settings, the text and the sentence spans.
+    of its package's files), its settings, the text and the sentences: their ids and spans
+    (the flags name them), and in a bilingual text their units' sources (two files may have
+    the same targets but other unit ids or sources).
 
     With ``offload``, a pass the cache does not have runs there (another process); the cache
     is read and written here all the same."""
@@ -38,8 +40,11 @@ class RememberedChecker:
         self._offload = offload
 
     def check(self, text: str, sentences: Sequence[Sentence]) -> Iterable[Flag]:
-        spans = ",".join(f"{s.start}:{s.end}:{s.paragraph}" for s in sentences)
-        key = ResultCache.key("flags", self.name, self._fingerprint, self._settings, spans, text)
+        spans = ",".join(f"{s.id}:{s.start}:{s.end}:{s.paragraph}" for s in sentences)
+        sources = "\x1f".join(s.source for s in sentences)
+        key = ResultCache.key(
+            "flags", self.name, self._fingerprint, self._settings, spans, sources, text
+        )
         remembered = self._cache.get(key)
         if remembered is not None:
             return [Flag.from_json(item) for item in remembered]

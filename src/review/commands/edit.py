@@ -297,6 +297,14 @@ def _replace(session: ReviewSession, replacement: Replacement, previews: list[st
     hits = session.find(replacement)
     if not hits:
         raise ReviewError(f"--replace {replacement.describe()}: not found in the document")
+    refused = [hit for hit in hits if hit.refused]
+    if refused:
+        more = len(refused) - 1
+        raise ReviewError(
+            f"--replace {replacement.describe()} is refused in {refused[0].sentence_id}: "
+            f"{refused[0].refused}"
+            + (f" (and {more} more {'hit' if more == 1 else 'hits'})" if more else "")
+        )
     previews += [hit.describe() for hit in hits]
     return session.replace_hits(hits, f"replaced {replacement.describe()} ({len(hits)})")
 

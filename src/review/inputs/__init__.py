@@ -59,7 +59,7 @@ class InputFormat(Protocol):
     ) -> None:
         """Refuse (a one-line ReviewError, the reason) a state whose edits of the ``changed``
         sentences the file cannot take, such as a broken inline tag; the session asks before
-        every change."""
+        every change (``sentences`` may be only those of the changed sentences' units)."""
         ...
 
     def replacements(

@@ -55,6 +55,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("r", "toggle_reviewed", "Mark reviewed / to do", REVIEWING, footer="Reviewed",
            palette="Mark reviewed / to do"),
     Action("c", "comment", "Comment on the sentence", REVIEWING, palette="Comment"),
+    Action("w", "add_word", "Add the selected spelling flag's word to the word list",
+           REVIEWING, palette="Add to word list"),
     Action("a", "annotate", "MQM annotation of the selected flag's words", REVIEWING,
            palette="MQM annotation"),
     Action("u,ctrl+z", "undo", "Undo", REVIEWING, footer="Undo", palette="Undo"),

@@ -9,12 +9,13 @@ import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from queue import Empty, SimpleQueue
 from typing import TypeVar
 
 from review.checkers import Checker
 from review.checking import Checkers, Progress, open_checkers, recheckers, settle_flags
-from review.config import Config
+from review.config import Config, load_config
 from review.flags import Flag
 from review.segment import Sentence
 from review.ui.offload import ProcessOffload
@@ -75,6 +76,13 @@ def settled(
         use_servers = bool(recheckers(checkers))
         return stages.offload.settle(flags, text, sentences, stages.config, use_servers)
     return settle_flags(flags, checkers, text, sentences, stages.config, document)
+
+
+def word_list(stages: CheckerStages) -> Path:
+    """The word list the checkers of ``stages`` honour: their configuration's, else the
+    project's (as `review edit --add-word` finds it)."""
+    config = stages.config if isinstance(stages, SettledStages) else load_config()
+    return config.word_list()
 
 
 def default_stages(config: Config, use_languagetool: bool = True) -> SettledStages:

@@ -105,6 +105,14 @@ class ChangeApplied(Message):
 
 
 @dataclass
+class WordAdded(Message):
+    """``word`` is in the word list at ``path`` now: its flags go at their next check."""
+
+    word: str
+    path: Path
+
+
+@dataclass
 class WholeFailed(Message):
     """A whole-document action could not be planned or applied; ``error`` says why."""
 

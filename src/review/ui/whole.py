@@ -32,6 +32,8 @@ class PreviewLine:
     old: str
     new: str | None
     right: str
+    refused: str = ""
+    """Why the file refuses this change ("" when it takes it): shown, never applied."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,13 +164,32 @@ def _raising_new_flags(
 
 
 def replace_plan(session: ReviewSession, board: FlagBoard, replacement: Replacement) -> Plan:
-    """Replace every hit of ``replacement``; the editor ticks the hits to keep."""
+    """Replace every hit of ``replacement``; the editor ticks the hits to keep.
+
+    A hit the file refuses (it would delete, split or alter a protected tag or placeholder)
+    is listed with the reason, unticked, and never applied, while the other hits are: an
+    editor replacing a word across a file expects the safe places changed and the few that
+    would break markup left for a hand edit, as CAT tools' replace-all skips protected
+    content and as accepting a rule everywhere skips the fixes that raise a flag. (`review
+    edit --replace`, run by a script no one watches, refuses the whole request instead.)"""
     hits: tuple[ReplaceHit, ...] = session.find(replacement)
-    lines = _lines(session, board, ((h.sentence_id, h.start, h.end, h.after) for h in hits))
+    lines = tuple(
+        replace(line, refused=hit.refused)
+        for line, hit in zip(
+            _lines(session, board, ((h.sentence_id, h.start, h.end, h.after) for h in hits)),
+            hits,
+            strict=True,
+        )
+    )
+    refused = sum(1 for hit in hits if hit.refused)
+    notes: tuple[str, ...] = ()
+    if refused:
+        notes = (f"{refused:,} refused (each says why), left as they are",)
 
     def apply(session: ReviewSession, kept: Sequence[int]) -> Change:
-        label = f"replaced {replacement.describe()} ({len(kept)})"
-        return session.replace_hits([hits[i] for i in kept], label)
+        chosen = [hits[i] for i in kept if not hits[i].refused]
+        label = f"replaced {replacement.describe()} ({len(chosen)})"
+        return session.replace_hits(chosen, label)
 
-    title = f"Replace {replacement.describe()}: {len(hits):,} hits"
-    return Plan(title, lines, apply, tickable=True)
+    title = f"Replace {replacement.describe()}: {len(hits) - refused:,} hits"
+    return Plan(title, lines, apply, tickable=True, notes=notes)

@@ -1,7 +1,8 @@
 """Terminology: the project's glossaries, and consistency within the document.
 
 Two registered checkers: ``terms`` (this module's ``open_checker``: the glossary's forbidden
-terms and variant forms, on when there is a glossary — [terms] files in review.toml, or
+terms, variant forms and, in a bilingual text, source terms whose target term is missing; on
+when there is a glossary — [terms] files in review.toml, or
 --glossary) and ``consistency`` (``review.checkers.terms.consistency``, always on).
 """
 
@@ -11,14 +12,21 @@ from collections.abc import Iterator, Sequence
 
 from review.checker_api import Checker, Opening
 from review.checkers.remembered import RememberedChecker
-from review.checkers.terms.checks import ForbiddenTerms, TermVariants
+from review.checkers.terms.checks import ForbiddenTerms, SourceTermMissing, TermVariants
 from review.checkers.terms.consistency import Consistency
 from review.checkers.terms.glossary import load_glossaries
 from review.checkers.terms.term import Term
 from review.flags import Flag
 from review.segment import Sentence
 
-__all__ = ["Consistency", "ForbiddenTerms", "GlossaryChecks", "Term", "TermVariants"]
+__all__ = [
+    "Consistency",
+    "ForbiddenTerms",
+    "GlossaryChecks",
+    "SourceTermMissing",
+    "Term",
+    "TermVariants",
+]
 
 NAME = "terms"
 
@@ -30,7 +38,11 @@ class GlossaryChecks:
     version = None
 
     def __init__(self, terms: Sequence[Term], language: str) -> None:
-        self.checks = (ForbiddenTerms(terms, language), TermVariants(terms, language))
+        self.checks = (
+            ForbiddenTerms(terms, language),
+            TermVariants(terms, language),
+            SourceTermMissing(terms, language),
+        )
 
     @property
     def key(self) -> str:

@@ -1,16 +1,17 @@
-"""The glossary's checks, each a checker: a forbidden term used, a term in a variant form.
-
-(A source term present with its target term absent needs the source side of a bilingual
-text; it comes with that model.)
+"""The glossary's checks: a forbidden term used, a term in a variant form, and (bilingual
+texts) a source term whose target term the translation lacks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import cached_property
+from itertools import groupby
 
+from review.bilingual.inline import TOKEN
 from review.checkers.terms.glossary import glossary_key
 from review.checkers.terms.matcher import TermMatch, TermMatcher
+from review.checkers.terms.source_matcher import SourceMatcher
 from review.checkers.terms.spelling import project_variant
 from review.checkers.terms.term import Term
 from review.flags import Category, Flag, MqmClass, Severity
@@ -36,6 +37,13 @@ class GlossaryCheck:
         return TermMatcher(self.terms)
 
     def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
+        raise NotImplementedError
+
+
+class TargetTermCheck(GlossaryCheck):
+    """A check of each glossary term found in the target, by ``flag``."""
+
+    def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
         for sentence in sentences:
             for match in self.matcher.find(sentence.text):
                 flag = self.flag(sentence, match, self.terms[match.form.term])
@@ -46,7 +54,7 @@ class GlossaryCheck:
         raise NotImplementedError
 
 
-class ForbiddenTerms(GlossaryCheck):
+class ForbiddenTerms(TargetTermCheck):
     """A term the glossary forbids, in any of its forms; the suggestion is the one it prefers."""
 
     name = "terms-forbidden"
@@ -65,7 +73,7 @@ class ForbiddenTerms(GlossaryCheck):
         )  # fmt: skip
 
 
-class TermVariants(GlossaryCheck):
+class TermVariants(TargetTermCheck):
     """A glossary term written in another form: other capitals, a hyphen for a space or a
     dash, the other variant's spelling (the project's own is fine), a name in the plural
     ("Consultations on People-to-People Exchange"). A common noun's inflections are fine."""
@@ -101,6 +109,62 @@ class TermVariants(GlossaryCheck):
             sentence, match, self.rule, differences[0][1], Severity.MINOR, message,
             _capitalised(expected, match),
         )  # fmt: skip
+
+
+class SourceTermMissing(GlossaryCheck):
+    """A glossary term in a unit's source whose target term (in any form the other checks
+    accept: other capitals, a hyphen for a space, inflected, the other spelling) is nowhere in
+    the unit's translation. Flagged once a source term, over the unit's first sentence, as the
+    source–target checks flag what the target lacks; no suggestion (where the term goes is the
+    editor's to say). A plain text has no source: nothing to check."""
+
+    name = "terms-source"
+    rule = "TERM_MISSING"
+
+    @cached_property
+    def sources(self) -> tuple[SourceMatcher, tuple[tuple[int, ...], ...]]:
+        """The matcher of the glossary's source terms, and for each the terms that translate
+        it (a forbidden one does not)."""
+        by_source: dict[str, list[int]] = {}
+        for index, term in enumerate(self.terms):
+            if term.source and not term.forbidden:
+                by_source.setdefault(term.source, []).append(index)
+        return SourceMatcher(list(by_source)), tuple(map(tuple, by_source.values()))
+
+    def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
+        matcher, translations = self.sources
+        for unit, grouped in groupby(sentences, key=lambda s: s.unit):
+            group = tuple(grouped)
+            first = group[0]
+            target = text[first.start : group[-1].end]
+            if not unit or not first.source.strip() or not target.strip():
+                continue
+            present: set[int] | None = None
+            flagged: set[int] = set()
+            for match in matcher.find(TOKEN.sub("", first.source)):
+                if match.term in flagged:
+                    continue
+                if present is None:
+                    present = self.matcher.terms_in(target)
+                expected = translations[match.term]
+                if present.isdisjoint(expected):
+                    flagged.add(match.term)
+                    yield self._flag(first, matcher.sources[match.term], expected)
+
+    def _flag(self, sentence: Sentence, source: str, expected: Sequence[int]) -> Flag:
+        wanted = " or ".join(f"“{self.terms[index].text}”" for index in expected)
+        return Flag(
+            sentence_id=sentence.id,
+            start=0,
+            end=len(sentence.text),
+            source="terms",
+            rule=self.rule,
+            category=Category.MISTRANSLATION_RISK,
+            mqm=MqmClass.TERMINOLOGY,
+            severity=Severity.MAJOR,
+            message=f"The source has “{source}”; the glossary's {wanted} is not in the translation",
+            text=sentence.text,
+        )
 
 
 _PLURALS = frozenset({"s", "es", "ies"})

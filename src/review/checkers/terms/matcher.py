@@ -97,22 +97,29 @@ class TermMatcher:
 
     def find(self, text: str) -> Iterator[TermMatch]:
         """The terms in ``text``, longest first where they overlap, in order."""
-        if self._empty:
-            return
-        folded = fold(text)
-        found: list[tuple[int, int, Form]] = []
-        for last, forms in self._automaton.iter(folded):
-            end = last + 1
-            start = end - len(fold(forms[0].written))
-            if _bounded(text, start, end):
-                found.extend((start, end, form) for form in forms)
-        found.sort(key=lambda item: (item[0], item[0] - item[1], item[2].term))
+        found = sorted(self._everywhere(text), key=lambda item: (item[0], -item[1], item[2].term))
         taken = 0
         opening = len(text) - len(text.lstrip(_OPENERS + " "))
         for start, end, form in found:
-            if start >= taken and _acronyms_kept(text[start:end], form.written):
+            if start >= taken:
                 taken = end
                 yield TermMatch(start, end, form, start == opening)
+
+    def terms_in(self, text: str) -> set[int]:
+        """The indices of every term in ``text``, a term inside a longer one's match too
+        ("cooperation" in "win-win cooperation")."""
+        return {form.term for _, _, form in self._everywhere(text)}
+
+    def _everywhere(self, text: str) -> Iterator[tuple[int, int, Form]]:
+        """Every form found at word boundaries, overlapping or not."""
+        if self._empty:
+            return
+        for last, forms in self._automaton.iter(fold(text)):
+            end = last + 1
+            start = end - len(fold(forms[0].written))
+            if _bounded(text, start, end):
+                written = text[start:end]
+                yield from ((start, end, f) for f in forms if _acronyms_kept(written, f.written))
 
 
 def _bounded(text: str, start: int, end: int) -> bool:

@@ -50,6 +50,7 @@ from review.ui.checks import (
     paragraphs_around,
     recheck,
     run_stages,
+    word_list,
 )
 from review.ui.counts import HeaderCounts
 from review.ui.heap import keep_out_of_collections, release
@@ -67,6 +68,7 @@ from review.ui.messages import (
     SentencesFound,
     SessionOpened,
     WholeFailed,
+    WordAdded,
 )
 from review.ui.opening import Chunk, DocumentOpener
 from review.ui.place import Place, load_place, place_path, save_place
@@ -86,6 +88,7 @@ from review.ui.widgets.detail import DetailPane, SentenceDetail, UnitDetail, fla
 from review.ui.widgets.sentence_table import Row, SentenceTable
 from review.ui.widgets.status_header import LANGUAGETOOL_STARTING, HeaderInfo, StatusHeader
 from review.worddiff import word_diff
+from review.wordlist import changed_words, is_known, write_words
 
 # A filter or search over more sentences runs in a thread (a book's takes a few hundred ms).
 INLINE_FILTER_SENTENCES = 20_000
@@ -645,6 +648,40 @@ class MainScreen(Screen[None]):
         flag = self._selected()
         if flag is not None:
             self._change(lambda s: s.dismiss(flag))
+
+    def action_add_word(self) -> None:
+        flag = self._selected()
+        if flag is None:
+            return
+        if not is_known(flag, frozenset({flag.text})):
+            self.notify(
+                f"{flag.rule} is not a spelling flag: only a word flagged for its spelling "
+                "goes to the word list.",
+                severity="warning",
+                timeout=4,
+            )
+            return
+        self._add_word(flag.text)
+
+    @work(thread=True, group="words")
+    def _add_word(self, word: str) -> None:
+        path = word_list(self._stages)
+        try:
+            write_words(path, changed_words(path, add=[word]))
+        except ReviewError as exc:
+            self.post_message(WholeFailed(str(exc)))
+            return
+        self.post_message(WordAdded(word, path))
+
+    @on(WordAdded)
+    def _word_added(self, message: WordAdded) -> None:
+        """Check again the sentences with a flag the word list now covers: the checkers read
+        the list at each check, so their flags on the word go (the word list is a project
+        file, not the review: no undo; `review edit --remove-word` takes it off)."""
+        known = frozenset({message.word})
+        sentence_ids = {f.sentence_id for f in self.board.all_flags() if is_known(f, known)}
+        self.notify(f"Added {message.word!r} to {message.path.name}", timeout=4)
+        self._recheck(sentence_ids)
 
     # --- actions: the whole document (planned and applied in workers) ------------------------
 

@@ -34,6 +34,8 @@ def preview_text(line: PreviewLine) -> Text:
         text.append(" → ", style="dim")
         text.append(line.new, style="bold green")
     text.append(line.right.replace("\n", " "))
+    if line.refused:
+        text.append(f"  refused: {line.refused}", style="bold red")
     return text
 
 
@@ -63,7 +65,12 @@ class PreviewScreen(ModalScreen[list[int] | None]):
                 yield Label(note, classes="preview-note")
             if plan.tickable:
                 yield SelectionList[int](
-                    *(Selection(preview_text(line), i, True) for i, line in enumerate(shown)),
+                    *(
+                        Selection(
+                            preview_text(line), i, not line.refused, disabled=bool(line.refused)
+                        )
+                        for i, line in enumerate(shown)
+                    ),
                     id="preview",
                 )
             else:
@@ -86,6 +93,10 @@ class PreviewScreen(ModalScreen[list[int] | None]):
         if self.plan.tickable:
             selections = self.query_one(SelectionList)
             selections.select_all() if on else selections.deselect_all()
+            # (select_all ticks the disabled lines too: a refused hit stays unticked.)
+            for index, line in enumerate(self.plan.lines[: self.listed]):
+                if on and line.refused:
+                    selections.deselect(index)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
