@@ -71,7 +71,7 @@ ACTIONS: tuple[Action, ...] = (
            "raise no new flag)", WHOLE, palette="Accept rule everywhere"),
     Action("R", "replace", "Find and replace (plain or regex, whole word, case)", WHOLE,
            palette="Find and replace"),
-    Action("f", "filter", "Filter the sentences (kind, category, rule, checker)", VIEWS,
+    Action("f", "filter", "Filter the sentences (kind, category, rule, checker, unit state)", VIEWS,
            palette="Filter"),
     Action("slash", "search", "Search the sentences (and a bilingual file's sources)", VIEWS,
            palette="Search"),
