@@ -1,5 +1,8 @@
 """One term or one kind of number written two ways in a document, flagged with the places."""
 
+import json
+
+from patch_helpers import git_project, review
 from review.checkers.terms import Consistency
 from review.document import load_document
 from review.segment import segment
@@ -87,4 +90,106 @@ def test_the_seed():
             "supreme leader",
             "Also written “Supreme Leader” in s3, s5, s14, s15, s41, …",
         ),
+    ]
+
+
+# --- the same source translated two ways (bilingual) ---------------------------------------
+
+
+def _units(*pairs):
+    """Sentences of a bilingual text, one a unit: (unit id, source, target)."""
+    from review.segment import Sentence
+
+    sentences, text, start = [], "", 0
+    for number, (unit, source, target) in enumerate(pairs, start=1):
+        sentences.append(Sentence(f"u{number}", start, start + len(target), number, target,
+                                  unit, source))  # fmt: skip
+        text += target + "\n"
+        start = len(text)
+    return text, sentences
+
+
+def _translation_flags(text, sentences):
+    return [
+        (f.sentence_id, f.start, f.end, f.rule, f.message, f.replacements)
+        for f in Consistency().check(text, sentences)
+        if f.rule == "CONSISTENT_TRANSLATION"
+    ]
+
+
+def test_the_same_source_translated_two_ways_is_flagged_naming_the_usual_places():
+    text, sentences = _units(
+        ("a", "人类命运共同体", "a community with a shared future"),
+        ("b", "同舟共济", "in the same boat"),
+        ("c", "人类命运共同体", "a community with a shared  future"),  # spaces are no difference
+        ("d", "人类命运共同体", "a community of common destiny"),
+    )
+    assert _translation_flags(text, sentences) == [
+        (
+            "u4",
+            0,
+            29,
+            "CONSISTENT_TRANSLATION",
+            "The same source is translated “a community with a shared future” in u1, u3",
+            (),
+        )
+    ]
+
+
+def test_tag_tokens_and_spacing_in_the_source_are_no_difference():
+    text, sentences = _units(
+        ("a", "点击⟨1⟩保存⟨/1⟩", "Click Save"),
+        ("b", "点击 保存", "Click  Save"),
+        ("c", "点击保存", "Press Save"),
+        ("d", "打开", "Open"),
+    )
+    assert [(f[0], f[4]) for f in _translation_flags(text, sentences)] == [
+        ("u3", "The same source is translated “Click Save” in u1, u2")
+    ]
+
+
+def test_a_messages_plural_forms_and_empty_targets_are_not_compared():
+    text, sentences = _units(
+        ("m[0]", "%d file", "%d fail"),
+        ("m[1]", "%d files", "%d faili"),
+        ("m[2]", "%d files", "%d failid"),
+        ("n", "Open", ""),
+        ("o", "Open", "Ava"),
+    )
+    assert _translation_flags(text, sentences) == []
+
+
+def test_a_plain_text_has_no_translations_to_compare():
+    text = "Same words. Same words."
+    assert [f for f in Consistency().check(text, segment(text)) if f.rule.endswith("TION")] == []
+
+
+def test_review_check_flags_a_tsv_line_translated_unlike_its_twin(
+    tmp_path, monkeypatch, capsysbinary
+):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+    git_project(
+        tmp_path,
+        "pairs.tsv",
+        "合作共赢\tWin-win cooperation.\n"
+        "和平发展\tPeaceful development.\n"
+        "合作共赢\tCooperation for mutual benefit.\n".encode(),
+    )
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = review(
+        capsysbinary, "check", "pairs.tsv", "--no-languagetool", "--format", "json",
+        "--fail-on", "none",
+    )  # fmt: skip
+    assert code == 0
+    data = json.loads(out)
+    flags = [f for f in data["flags"] if f["rule"] == "CONSISTENT_TRANSLATION"]
+    third = data["sentences"][2]
+    assert [(f["sentence"], f["start"], f["end"], f["source"], f["message"]) for f in flags] == [
+        (
+            third["id"],
+            0,
+            31,
+            "consistency",
+            f"The same source is translated “Win-win cooperation.” in {data['sentences'][0]['id']}",
+        )
     ]

@@ -7,6 +7,7 @@ variant's spelling, and with a country for its combining form ("Sino-US" for "Ch
 Where one is written more than one way, the less usual ways are flagged, naming the places
 of the usual one. Numbers: thousands with and without a separator (1,000 / 1000), a unit
 with and without a space (5 km / 5km), per cent as a sign or a word (10% / 10 percent).
+Translations (a bilingual text): units with the same source and different targets.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import groupby
 
+from review.bilingual import plain
 from review.checker_api import Checker, Opening
 from review.checkers.remembered import RememberedChecker
 from review.checkers.terms.matcher import TermMatcher, fold
@@ -70,12 +73,14 @@ class Consistency:
         flags: list[Flag] = []
         for find in (_names, _compounds):
             for places in find(sentences):
-                flags += _flags(places, "CONSISTENT_TERM", Category.SPELLING, None, _as_usual)
+                flags += _flags(places, "CONSISTENT_TERM", Category.SPELLING, _also, _as_usual)
         for kind in _NUMBER_KINDS:
             places = kind.places(sentences)
             flags += _flags(
-                places, "CONSISTENT_NUMBER", Category.TYPOGRAPHY, kind.what, kind.rewritten
+                places, "CONSISTENT_NUMBER", Category.TYPOGRAPHY, kind.others, kind.rewritten
             )
+        for places in _translations(text, sentences):
+            flags += _flags(places, "CONSISTENT_TRANSLATION", Category.WORDING, _translated)
         order = {s.id: i for i, s in enumerate(sentences)}
         # A name may be a compound too ("China US" beside "China-US"): one flag a place.
         unique = {(f.sentence_id, f.start, f.end, f.rule): f for f in reversed(flags)}
@@ -86,11 +91,11 @@ def _flags(
     places: list[Place],
     rule: str,
     category: Category,
-    number: str | None,
-    suggestion: Callable[[Place, str], str],
+    message: Callable[[Place, str], str],
+    suggestion: Callable[[Place, str], str] | None = None,
 ) -> Iterator[Flag]:
     """Flags on the places of every form but the usual one (the first of the most used);
-    ``number`` names the kind of number, None for a term."""
+    ``message`` says what the usual one is from an example of it and where it is."""
     counts = Counter(p.written for p in places)
     if len(counts) < 2:
         return
@@ -98,7 +103,6 @@ def _flags(
     where = list(dict.fromkeys(p.sentence.id for p in places if p.written == usual))
     listed = ", ".join(where[:_MOST_PLACES]) + (", …" if len(where) > _MOST_PLACES else "")
     example = next(p for p in places if p.written == usual)
-    shown = example.sentence.text[example.start : example.end]
     for place in places:
         if place.written == usual:
             continue
@@ -111,18 +115,57 @@ def _flags(
             category=category,
             mqm=MqmClass.INCONSISTENCY,
             severity=Severity.MINOR,
-            message=(
-                f"Also written “{shown}” in {listed}"
-                if number is None
-                else f"Other {number}s are written like “{shown}” ({listed})"
-            ),
+            message=message(example, listed),
             text=place.sentence.text[place.start : place.end],
-            replacements=(suggestion(place, usual),),
+            replacements=(suggestion(place, usual),) if suggestion else (),
         )
+
+
+def _shown(place: Place) -> str:
+    return place.sentence.text[place.start : place.end]
+
+
+def _also(example: Place, listed: str) -> str:
+    return f"Also written “{_shown(example)}” in {listed}"
 
 
 def _as_usual(place: Place, usual: str) -> str:
     return usual[:1].upper() + usual[1:] if place.at_start else usual
+
+
+# --- translations -----------------------------------------------------------------------------
+
+# A PO plural form's unit is its message's id and the form's index (review.bilingual.po): the
+# forms of one message share a source and differ by design.
+_PLURAL_FORM = re.compile(r"\[\d+\]$")
+_LONGEST_SHOWN = 80
+
+
+def _translations(text: str, sentences: Sequence[Sentence]) -> Iterator[list[Place]]:
+    """The units (or segments) of each source translated more than one way: a place a unit,
+    on its first sentence, ``written`` its whole target. Sources compare without tag tokens
+    and spaces, targets with their spaces collapsed; an empty target is no translation."""
+    by_source: dict[str, dict[str, Place]] = {}
+    for (unit, source), group in groupby(sentences, key=lambda s: (s.unit, s.source)):
+        found = list(group)
+        target = " ".join(text[found[0].start : found[-1].end].split())
+        # Without any space: a tag token leaves none where it was ("Click⟨1⟩Save").
+        key = "".join(plain(source).text.split())
+        if unit and key and target:
+            first = found[0]
+            place = Place(first, 0, len(first.text), target)
+            # Of one message's plural forms the first stands for it.
+            by_source.setdefault(key, {}).setdefault(_PLURAL_FORM.sub("", unit), place)
+    for places in by_source.values():
+        if len(places) > 1:
+            yield list(places.values())
+
+
+def _translated(example: Place, listed: str) -> str:
+    target = example.written
+    if len(target) > _LONGEST_SHOWN:
+        target = target[: _LONGEST_SHOWN - 1].rstrip() + "…"
+    return f"The same source is translated “{target}” in {listed}"
 
 
 # --- terms ------------------------------------------------------------------------------------
@@ -231,7 +274,10 @@ class NumberKind:
     restyled: Callable[[str, str], str]
 
     def rewritten(self, place: Place, style: str) -> str:
-        return self.restyled(place.sentence.text[place.start : place.end], style)
+        return self.restyled(_shown(place), style)
+
+    def others(self, example: Place, listed: str) -> str:
+        return f"Other {self.what}s are written like “{_shown(example)}” ({listed})"
 
     def places(self, sentences: Sequence[Sentence]) -> list[Place]:
         found = []
