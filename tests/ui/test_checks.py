@@ -10,10 +10,17 @@ import pytest
 
 from review.checking import Checkers, check_with
 from review.config import Config
+from review.flags import Category, Flag, MqmClass, Severity
 from review.segment import segment
 from review.state import ReviewState, SentenceReview, Status
 from review.ui.board import FlagBoard, RowFilter, Show, refiltered, visible_rows
-from review.ui.checks import SettledStages, paragraphs_around, recheck, run_stages
+from review.ui.checks import (
+    SettledStages,
+    paragraphs_around,
+    recheck,
+    run_stages,
+    still_holding,
+)
 from ui.harness import (
     RecordedChecker,
     quoted_checkers,
@@ -255,3 +262,23 @@ def test_flags_found_all_at_once_stream_in_batches_of_at_most_flush_flags():
     sizes = [len(b.flags) for b in batches]
     # Under load the time limit may cut a batch short too.
     assert sum(sizes) == 2500 and max(sizes) == 1000
+
+
+def test_a_recheck_keeps_the_whole_document_flags_that_still_hold():
+    # The consistency checker compares sentences across the document: run on one paragraph
+    # it found nothing, and its flags there went at each edit.
+    sentences = segment(TEXT)
+    held = Flag("s3", 2, 8, "consistency", "CONSISTENT_TERM", Category.SPELLING,
+                MqmClass.INCONSISTENCY, Severity.MINOR, "Also written", "second")  # fmt: skip
+    moved = replace(held, start=0, end=6)  # its words are no longer there
+    texts = {s.id: s.text for s in sentences}
+    assert still_holding([held, moved, _flag("s3", 2, 8, "second")], texts.__getitem__) == [held]
+
+    class Consistency(RecordedChecker):
+        name = "consistency"
+
+    found = _flag("s3", 0, 1, "A")
+    never = replace(held, start=0, end=1, text="A")  # what a paragraph alone would give it
+    checkers = [RecordedChecker([found]), Consistency([never])]
+    batch = recheck(checkers, TEXT, sentences, {"s3"}, recorded_stages, kept=[held])
+    assert batch.flags == (found, held)

@@ -42,7 +42,9 @@ class CheckerFactory:
     ``off_notice``) and opened after the others in the UI. ``positioned``: its flags' spans
     are the authority when two checkers flag the same characters (see ``merge_duplicates``).
     ``sees_tags``: it is given a bilingual file's tag tokens (``⟨1⟩``); the others are given
-    the text without them.
+    the text without them. ``whole_document``: its flags compare sentences across the
+    document, so checking one paragraph again (after an edit) cannot run it; the flags it
+    gave there are kept while their words are where they point.
     """
 
     name: str
@@ -52,6 +54,7 @@ class CheckerFactory:
     positioned: bool = False
     off_notice: str = ""
     sees_tags: bool = False
+    whole_document: bool = False
 
     def open(self, opening: Opening) -> Checker:
         return cast(_Module, import_module(self.module)).open_checker(opening)
@@ -69,7 +72,7 @@ CHECKERS: tuple[CheckerFactory, ...] = (
     CheckerFactory(
         "terms", "review.checkers.terms", enabled=lambda config: bool(config.glossaries)
     ),
-    CheckerFactory("consistency", "review.checkers.terms.consistency"),
+    CheckerFactory("consistency", "review.checkers.terms.consistency", whole_document=True),
     # Only a bilingual file's sentences have a source; a plain text gets nothing from it.
     CheckerFactory("source-target", "review.checkers.source_target.unit_checker", sees_tags=True),
 )

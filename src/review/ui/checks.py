@@ -13,7 +13,7 @@ from pathlib import Path
 from queue import Empty, SimpleQueue
 from typing import TypeVar
 
-from review.checkers import Checker
+from review.checkers import CHECKERS, Checker
 from review.checking import Checkers, Progress, open_checkers, recheckers, settle_flags
 from review.config import Config, load_config
 from review.flags import Flag
@@ -34,6 +34,9 @@ REPLACE_SENTENCES = 2000
 POLL_SECONDS = 0.05
 
 T = TypeVar("T")
+
+# Checkers whose flags compare sentences across the document (``CheckerFactory``).
+WHOLE_DOCUMENT = frozenset(factory.name for factory in CHECKERS if factory.whole_document)
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,11 +246,25 @@ def recheck(
     document: Sequence[Sentence],
     sentence_ids: Collection[str],
     stages: CheckerStages,
+    kept: Sequence[Flag] = (),
 ) -> FlagBatch:
     """Every flag of the sentences ``sentence_ids`` of ``document`` (every sentence, placed
     in ``text``, the whole current text) from every checker, as one batch; settled against
-    the whole text if ``stages`` settle."""
+    the whole text if ``stages`` settle. A whole-document checker is not run on these
+    sentences alone: ``kept`` are its flags on them that still hold (see ``still_holding``)."""
     sentences = [s for s in document if s.id in sentence_ids]
-    flags = [flag for checker in checkers for flag in checker.check(text, sentences)]
+    partial = [c for c in checkers if c.name not in WHOLE_DOCUMENT]
+    flags = [flag for checker in partial for flag in checker.check(text, sentences)]
+    flags += kept
     kept = settled(stages, flags, checkers, text, sentences, document)
     return FlagBatch(kept, {s.id: s.text for s in sentences}, replace=True)
+
+
+def still_holding(flags: Iterable[Flag], text_of: Callable[[str], str]) -> list[Flag]:
+    """Of ``flags``, those of whole-document checkers whose words are still where they point
+    in their sentence's current text (``text_of`` a sentence id)."""
+    return [
+        f
+        for f in flags
+        if f.source in WHOLE_DOCUMENT and text_of(f.sentence_id)[f.start : f.end] == f.text
+    ]

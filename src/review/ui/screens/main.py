@@ -50,6 +50,7 @@ from review.ui.checks import (
     paragraphs_around,
     recheck,
     run_stages,
+    still_holding,
     word_list,
 )
 from review.ui.counts import HeaderCounts
@@ -337,13 +338,18 @@ class MainScreen(Screen[None]):
         session = self.session
         if session is None:
             return
+        around = paragraphs_around(session.sentences, map(self.board.position, sentence_ids))
+        kept = still_holding(
+            (f for s in around for f in self.board.flags_of(s.id)), session.text_of
+        )
         self.board.clear(sentence_ids)
         self.check_state.edited(sentence_ids)
-        around = paragraphs_around(session.sentences, map(self.board.position, sentence_ids))
-        self._recheck_worker(around, self.checkers)
+        self._recheck_worker(around, self.checkers, kept)
 
     @work(thread=True, group="recheck")
-    def _recheck_worker(self, sentences: list[Sentence], checkers: tuple[Checker, ...]) -> None:
+    def _recheck_worker(
+        self, sentences: list[Sentence], checkers: tuple[Checker, ...], kept: list[Flag]
+    ) -> None:
         session = self.session
         if session is None:
             return
@@ -356,7 +362,7 @@ class MainScreen(Screen[None]):
                 session.document.text, session.sentences
             )
             try:
-                batch = recheck(checkers, text, document, ids, self._stages)
+                batch = recheck(checkers, text, document, ids, self._stages, kept)
             except Exception as exc:  # shown, and the review goes on
                 self.post_message(RecheckFailed(ids, f"re-check failed: {exc}"))
                 return
