@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -91,3 +93,21 @@ class Flag:
     def key(self) -> tuple[str, str]:
         """What a dismissal remembers: it must survive re-checking, so no offsets."""
         return (self.rule, self.text)
+
+
+# Flags a JSON chunk holds. Writing or parsing a book's flags as one list is a single C call
+# that holds the interpreter lock throughout (a third of a second), and the review UI's keys
+# wait for it; between chunks other threads get their turn.
+JSON_CHUNK = 500
+
+
+def to_json_chunks(flags: Sequence[Flag]) -> list[str]:
+    """``flags`` as JSON texts of JSON_CHUNK flags each (``Flag.to_json`` lists)."""
+    return [
+        json.dumps([flag.to_json() for flag in flags[i : i + JSON_CHUNK]])
+        for i in range(0, len(flags), JSON_CHUNK)
+    ]
+
+
+def from_json_chunks(chunks: Iterable[str]) -> list[Flag]:
+    return [Flag.from_json(item) for chunk in chunks for item in json.loads(chunk)]

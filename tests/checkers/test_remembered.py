@@ -1,3 +1,5 @@
+import json
+
 from review.cache import ResultCache
 from review.checkers.fluency import FluencyChecker
 from review.checkers.remembered import RememberedChecker
@@ -51,3 +53,24 @@ def test_the_key_holds_the_sentence_ids_and_sources(tmp_path) -> None:
     terms = GlossaryChecks((Term("policy bank", source="政策性银行"),), "en")
     assert flags(terms, sentences) == []
     assert flags(terms, resourced) == [("1-s1", "TERM_MISSING")]
+
+
+def test_the_flags_are_kept_in_json_chunks(tmp_path, monkeypatch) -> None:
+    # A book's flags as one JSON value took a third of a second to write or read, in one call
+    # that held the interpreter lock against the review UI's keys.
+    import sqlite3
+
+    from review import flags as flags_module
+
+    monkeypatch.setattr(flags_module, "JSON_CHUNK", 2)
+    text = "He said，the plan of “一带一路” is good。 In 2015,When he came, he he spoke."
+    sentences = segment(text)
+    cache = ResultCache(tmp_path / "c.sqlite3")
+    fresh = list(RememberedChecker(FluencyChecker(), cache, "").check(text, sentences))
+    assert len(fresh) >= 4
+    (value,) = sqlite3.connect(tmp_path / "c.sqlite3").execute("SELECT value FROM results")
+    chunks = json.loads(value[0])
+    assert [len(json.loads(chunk)) for chunk in chunks] == [2] * (len(fresh) // 2) + (
+        [1] if len(fresh) % 2 else []
+    )
+    assert list(RememberedChecker(FluencyChecker(), cache, "").check(text, sentences)) == fresh

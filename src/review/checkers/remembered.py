@@ -10,7 +10,7 @@ from pathlib import Path
 
 from review.cache import ResultCache
 from review.checker_api import Checker, Offload
-from review.flags import Flag
+from review.flags import Flag, from_json_chunks, to_json_chunks
 from review.segment import Sentence
 
 
@@ -19,7 +19,8 @@ class RememberedChecker:
     reopened review does not run it again. The key holds the checker's code and data (a hash
     of its package's files), its settings, the text and the sentences: their ids and spans
     (the flags name them), and in a bilingual text their units' sources (two files may have
-    the same targets but other unit ids or sources).
+    the same targets but other unit ids or sources). The flags are kept in JSON chunks
+    (``to_json_chunks``): a book's, written or read as one value, held up the review UI.
 
     With ``offload``, a pass the cache does not have runs there (another process); the cache
     is read and written here all the same."""
@@ -43,16 +44,16 @@ class RememberedChecker:
         spans = ",".join(f"{s.id}:{s.start}:{s.end}:{s.paragraph}" for s in sentences)
         sources = "\x1f".join(s.source for s in sentences)
         key = ResultCache.key(
-            "flags", self.name, self._fingerprint, self._settings, spans, sources, text
+            "flags/chunks", self.name, self._fingerprint, self._settings, spans, sources, text
         )
         remembered = self._cache.get(key)
         if remembered is not None:
-            return [Flag.from_json(item) for item in remembered]
+            return from_json_chunks(remembered)
         if self._offload is not None:
             flags = self._offload(self._checker, text, sentences)
         else:
             flags = list(self._checker.check(text, sentences))
-        self._cache.put(key, [flag.to_json() for flag in flags])
+        self._cache.put(key, to_json_chunks(flags))
         return flags
 
 

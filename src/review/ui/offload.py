@@ -4,7 +4,7 @@ whole document's flags, in another process.
 In the UI's own process a detector's pass over a book holds the interpreter lock for seconds at
 a stretch, and every key waits for it (p95 77 ms). The checker (a small picklable object) and
 the sentences go to one worker process, started with forkserver (never fork: the UI has
-threads); the flags come back as the JSON-able lists ``Flag.to_json`` gives, so they are the
+threads); the flags come back in JSON chunks (``review.flags.to_json_chunks``), so they are the
 same flags. The result cache stays in the UI's process (``RememberedChecker`` reads and writes
 it around the call).
 
@@ -24,23 +24,19 @@ from multiprocessing.pool import Pool
 
 from review.checker_api import Checker
 from review.config import Config
-from review.flags import Flag
+from review.flags import Flag, from_json_chunks, to_json_chunks
 from review.segment import Sentence
 
 PRELOAD = ("review.checkers.fluency", "review.checkers.terms")
 
 
-# Flags per JSON chunk, each way. Unpickling or parsing one big result is a single C call that
-# holds the interpreter lock throughout (tens of ms for a book's flags); chunks let the UI's
-# thread in between.
-CHUNK = 500
 # Sentences per chunk of columns sent (see ``_sent_sentences``).
 SENTENCE_CHUNK = 5000
 SENTENCE_FIELDS = tuple(field.name for field in fields(Sentence))
 
 
 def _flags(checker: Checker, text: str, sentences: list[str]) -> list[str]:
-    return _sent_flags(list(checker.check(text, _received_sentences(sentences))))
+    return to_json_chunks(list(checker.check(text, _received_sentences(sentences))))
 
 
 def _settled(
@@ -52,18 +48,8 @@ def _settled(
     # opened on the same config, find the server the UI started and re-check as its would.
     opened = open_checkers(config, use_servers=use_servers)
     document = _received_sentences(sentences)
-    return _sent_flags(settle_flags(_parsed(flags), opened.checkers, text, document, config))
-
-
-def _sent_flags(flags: Sequence[Flag]) -> list[str]:
-    return [
-        json.dumps([flag.to_json() for flag in flags[i : i + CHUNK]])
-        for i in range(0, len(flags), CHUNK)
-    ]
-
-
-def _parsed(chunks: list[str]) -> list[Flag]:
-    return [Flag.from_json(item) for chunk in chunks for item in json.loads(chunk)]
+    settled = settle_flags(from_json_chunks(flags), opened.checkers, text, document, config)
+    return to_json_chunks(settled)
 
 
 def _sent_sentences(sentences: Sequence[Sentence]) -> list[str]:
@@ -93,7 +79,7 @@ class ProcessOffload:
 
     def __call__(self, checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
         arguments = (checker, text, _sent_sentences(sentences))
-        return _parsed(self._started().apply(_flags, arguments))
+        return from_json_chunks(self._started().apply(_flags, arguments))
 
     def settle(
         self,
@@ -106,8 +92,8 @@ class ProcessOffload:
         """``review.checking.settle_flags`` of a whole document: seconds on a book, which in the
         UI's process would hold the interpreter lock against the keys. ``use_servers``: the
         server checkers (LanguageTool) ran and re-check the suggestions there too."""
-        arguments = (_sent_flags(flags), text, _sent_sentences(sentences), config, use_servers)
-        return tuple(_parsed(self._started().apply(_settled, arguments)))
+        arguments = (to_json_chunks(flags), text, _sent_sentences(sentences), config, use_servers)
+        return tuple(from_json_chunks(self._started().apply(_settled, arguments)))
 
     def _started(self) -> Pool:
         with self._lock:
