@@ -6,7 +6,7 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -170,3 +170,116 @@ def _stripped_spans(paragraph: str, cuts: list[int]) -> Iterator[tuple[int, int]
         right = len(piece.rstrip())
         if right > left:
             yield start + left, start + right
+
+
+_SPLIT_ID = re.compile(r"(.+)-([1-9][0-9]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Resegmentation:
+    """The editor's corrections to where the segmenter's sentences start.
+
+    ``joined``: ids of the segmenter's sentences that start no sentence any more (each is part
+    of the one before it). ``split``: ids of sentences that start inside one of the
+    segmenter's: ``<its id>-<offset>``, the offset counted in code points into that sentence's
+    original text. Named by where they start, every sentence keeps its id whatever is split
+    or merged elsewhere, and the same split always gets the same id.
+    """
+
+    joined: frozenset[str] = frozenset()
+    split: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.joined or self.split)
+
+    def without_start(self, sentence_id: str) -> Resegmentation:
+        """The sentence ``sentence_id`` joined to the one before it."""
+        if _SPLIT_ID.fullmatch(sentence_id):
+            return Resegmentation(self.joined, self.split - {sentence_id})
+        return Resegmentation(self.joined | {sentence_id}, self.split)
+
+    def with_start(self, segmented: Sentence, position: int) -> Resegmentation:
+        """A sentence starting at ``position`` of the text, in the segmenter's ``segmented``."""
+        if position == segmented.start:
+            return Resegmentation(self.joined - {segmented.id}, self.split)
+        return Resegmentation(
+            self.joined, self.split | {f"{segmented.id}-{position - segmented.start}"}
+        )
+
+    def to_json(self) -> dict[str, list[str]]:
+        """Sorted as the ids read (s9 before s10), so that equal values give equal JSON."""
+        return {
+            "joined": sorted(self.joined, key=_natural),
+            "split": sorted(self.split, key=_natural),
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> Resegmentation:
+        """Raises ValueError (with what is wrong) on anything but what ``to_json`` writes."""
+        if not (isinstance(data, dict) and set(data) <= {"joined", "split"}):
+            raise ValueError(f"not a segmentation: {data!r}")
+        lists = [data.get("joined", []), data.get("split", [])]
+        if not all(isinstance(ids, list) and all(isinstance(i, str) for i in ids) for ids in lists):
+            raise ValueError(f"not a segmentation: {data!r}")
+        joined, split = lists
+        bad = [i for i in split if not _SPLIT_ID.fullmatch(i)]
+        if bad:
+            raise ValueError(f"{bad[0]!r} is not the id of a split (ID-OFFSET)")
+        return cls(frozenset(joined), frozenset(split))
+
+
+def _natural(sentence_id: str) -> list[tuple[int, str]]:
+    return [(int(p), "") if p.isdigit() else (-1, p) for p in re.split(r"(\d+)", sentence_id)]
+
+
+def resegmented(
+    text: str, segmented: Sequence[Sentence], override: Resegmentation
+) -> tuple[Sentence, ...]:
+    """The sentences of ``text`` once ``override`` corrects the segmenter's ``segmented``.
+
+    A joined sentence runs on with the gap before it (whitespace) into the sentence before it;
+    a split cuts a sentence after a space. Raises ValueError (what is wrong) on an override
+    that does not fit these sentences: an id it does not have, a join across paragraphs or
+    units, a split not after a space."""
+    if not override:
+        return tuple(segmented)
+    index = {s.id: i for i, s in enumerate(segmented)}
+    for sentence_id in override.joined:
+        i = index.get(sentence_id)
+        if i is None:
+            raise ValueError(f"joins {sentence_id}, which is no sentence of the text")
+        before = segmented[i - 1] if i else None
+        if before is None or (before.paragraph, before.unit) != (
+            segmented[i].paragraph,
+            segmented[i].unit,
+        ):
+            raise ValueError(f"joins {sentence_id}, which starts its paragraph")
+    starts: list[tuple[int, str, Sentence]] = [
+        (s.start, s.id, s) for s in segmented if s.id not in override.joined
+    ]
+    for sentence_id in override.split:
+        match = _SPLIT_ID.fullmatch(sentence_id)
+        i = index.get(match.group(1)) if match else None
+        if match is None or i is None:
+            raise ValueError(f"splits at {sentence_id}, which names no sentence of the text")
+        inner, offset = segmented[i], int(match.group(2))
+        if not (
+            offset < len(inner.text)
+            and inner.text[offset - 1].isspace()
+            and not inner.text[offset].isspace()
+        ):
+            raise ValueError(f"splits at {sentence_id}, which is not after a space in {inner.id}")
+        starts.append((inner.start + offset, sentence_id, inner))
+    starts.sort()
+    positions = [s.start for s in segmented]
+    result: list[Sentence] = []
+    for number, (start, sentence_id, inner) in enumerate(starts):
+        if number + 1 < len(starts):
+            following = starts[number + 1][0]
+            last = segmented[bisect_left(positions, following) - 1]
+            end = min(last.end, following)
+        else:
+            end = segmented[-1].end
+        end = start + len(text[start:end].rstrip())
+        result.append(replace(inner, id=sentence_id, start=start, end=end, text=text[start:end]))
+    return tuple(result)
