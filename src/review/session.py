@@ -668,12 +668,18 @@ class ReviewSession:
             return
         segmentation = self._saved.segmentation
         for number, entry in enumerate(contents.entries, start=2):
-            segmentation = entry.segmentation or segmentation
+            if entry.segmentation is not None:
+                segmentation = entry.segmentation
             try:
                 known = self._sentences_of(segmentation)[1]
             except ValueError as exc:
                 raise ReviewError(f"{journal}: line {number}: {exc}") from None
-            unknown = sorted(key for key in entry.reviews if key not in known)
+            # A merge leaves the sentence it took in with the default review.
+            unknown = sorted(
+                key
+                for key, review in entry.reviews.items()
+                if not review.is_default and key not in known
+            )
             if unknown:
                 raise ReviewError(
                     f"{journal}: line {number} names no sentence of the original ({unknown[0]})"
@@ -693,11 +699,15 @@ def _carried(carried: Sequence[str]) -> str:
 
 def _require_cut(sentence_id: str, text: str, offset: int) -> None:
     """Refuse a split anywhere but at a space between two words of ``text``."""
-    at_space = 0 < offset < len(text) and (text[offset - 1].isspace() or text[offset].isspace())
-    if not (at_space and text[:offset].strip() and text[offset:].strip()):
+    if not 0 < offset < len(text):
         raise ReviewError(
-            f"{sentence_id}: cannot split at {offset}: not at a space between two words "
-            f"(its text has {len(text)} characters)"
+            f"{sentence_id}: cannot split at {offset}: its text has {len(text)} characters"
+        )
+    at_space = text[offset - 1].isspace() or text[offset].isspace()
+    if not (at_space and text[:offset].strip() and text[offset:].strip()):
+        where = f"{text[max(0, offset - 12) : offset]}|{text[offset : offset + 12]}"
+        raise ReviewError(
+            f"{sentence_id}: cannot split at {offset} ({where!r}): not at a space between two words"
         )
 
 

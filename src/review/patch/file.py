@@ -20,7 +20,7 @@ from review.patch.diff import (
     _unchanged_line,
     _unified_diff,
 )
-from review.patch.header import PatchHeader, _parse_header, render_header
+from review.patch.header import PatchHeader, _parse_header, patch_segmentation, render_header
 from review.patch.location import PatchLocation, locate
 from review.segment import Resegmentation, Sentence, id_range, resegmented
 from review.state import ReviewState
@@ -68,6 +68,24 @@ def load_saved_review(
         return SavedReview(document, sentences, location, None)
     read = read_patch(location.patch, document, sentences)
     return SavedReview(document, read.sentences, location, read)
+
+
+def reviewed_sentences(
+    document: Document, sentences: Sequence[Sentence], patch: Path
+) -> tuple[Sentence, ...]:
+    """The segmenter's ``sentences`` merged and split as the saved review at ``patch`` says,
+    so that every command names them as `review edit` does; as they are when there is no
+    review, or one of another version of the file. Only the patch's header is read."""
+    if not patch.exists():
+        return tuple(sentences)
+    name = relative_path(patch)
+    header, segmentation = patch_segmentation(read_patch_bytes(patch), name)
+    if header.original_sha256 != document.sha256:
+        return tuple(sentences)
+    try:
+        return resegmented(document.text, sentences, segmentation)
+    except ValueError as exc:
+        raise ReviewError(f"{name}: Segmentation: {exc}") from None
 
 
 def render_patch(
