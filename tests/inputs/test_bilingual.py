@@ -277,3 +277,49 @@ def test_tmx_language_pair_from_the_command_line(tmp_path, monkeypatch, capsysbi
     assert code == 0
     assert first["text"].startswith("Aastal 1132 proovisid")
     assert first["source"].startswith("In the year 1132")
+
+
+def test_sentences_of_one_unit_merge_and_split_but_not_across_units(
+    tmp_path, monkeypatch, capsysbinary
+):
+    """A PO message of two sentences: merged, edited and split again, the patch applies with
+    the standard tools and reads back; merging a unit's last sentence with the next unit's
+    first is refused with the reason."""
+    root = tmp_path / "project"
+    git_project(root, "features.po", (DATA / "features.po").read_bytes())
+    monkeypatch.chdir(root)
+    first, second = "po-ac41267d8583-s1", "po-ac41267d8583-s2"
+    code, out, err = review(capsysbinary, "edit", "features.po", "--merge", second)
+    assert (code, out) == (2, b"")
+    assert err == (
+        f"review: {second} and po-abf11a1601cf-s1 are in two units (po-ac41267d8583, "
+        "po-abf11a1601cf); a unit's translation is written on its own, so they are not merged\n"
+    )
+    with ReviewSession.open("features.po", cwd=root) as session:
+        merged = session.text_of(first) + " " + session.text_of(second)
+    edited = merged.replace("Zweite Zeile", "Die zweite Zeile")
+    code, out, err = review(
+        capsysbinary, "edit", "features.po", "--merge", first, "--split", f"{first}@4",
+        "--sentence", first, "--text", "Die", "--sentence", f"{first}-5", "--text", edited[5:],
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out.decode().splitlines()[:2] == [
+        f"merged {first} and {second} into {first}",
+        f"split {first} at 4 into {first} and {first}-5",
+    ]
+    patch = root / "corrections" / "features.patch"
+    assert f'Segmentation: {{"joined": ["{second}"], "split": ["{first}-5"]}}\n' in patch.read_text(
+        "utf-8"
+    )
+    code, applied, err = review(capsysbinary, "apply", "features.po")
+    assert (code, err) == (0, "")
+    assert applied_by_standard_tools(root, "features.po", patch) == {
+        "git apply": applied,
+        "patch -p1": applied,
+    }
+    assert '"Die lange Nachricht, die gettext' in applied.decode()
+    assert '"Die zweite Zeile mit {0} und einem' in applied.decode()
+    with ReviewSession.open("features.po", cwd=root) as session:
+        ids = [s.id for s in session.sentences]
+        assert ids[4:7] == [first, f"{first}-5", "po-abf11a1601cf-s1"]
+        assert session.text_of(first) == "Die"
