@@ -142,8 +142,8 @@ def test_the_override_moves_starts_and_serialises_sorted_as_ids_read() -> None:
 @pytest.mark.parametrize(
     ("override", "message"),
     [
-        (Resegmentation(joined=frozenset({"s4"})), "joins s4, which starts its paragraph"),
-        (Resegmentation(joined=frozenset({"s1"})), "joins s1, which starts its paragraph"),
+        (Resegmentation(joined=frozenset({"s4"})), "joins s4, which starts a line"),
+        (Resegmentation(joined=frozenset({"s1"})), "joins s1, which starts a line"),
         (Resegmentation(joined=frozenset({"s9"})), "joins s9, which is no sentence of the text"),
         (
             Resegmentation(split=frozenset({"s3-11"})),

@@ -451,7 +451,7 @@ def test_merge_keeps_the_first_id_the_other_reviews_and_combines_its_own(quoted)
 def test_merge_is_refused_across_paragraphs_and_after_the_last(quoted):
     with open_session(quoted) as session:
         with pytest.raises(
-            ReviewError, match=r"^s3 ends its paragraph; it is not merged with s4, the first"
+            ReviewError, match=r"^s3 ends a line; it is not merged with s4, which starts the next$"
         ):
             session.merge("s3")
         with pytest.raises(ReviewError, match=r"^s4 is the last sentence; there is none to"):

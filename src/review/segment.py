@@ -239,7 +239,7 @@ def resegmented(
 
     A joined sentence runs on with the gap before it (whitespace) into the sentence before it;
     a split cuts a sentence after a space. Raises ValueError (what is wrong) on an override
-    that does not fit these sentences: an id it does not have, a join across paragraphs or
+    that does not fit these sentences: an id it does not have, a join across a line break or
     units, a split not after a space."""
     if not override:
         return tuple(segmented)
@@ -248,12 +248,13 @@ def resegmented(
         i = index.get(sentence_id)
         if i is None:
             raise ValueError(f"joins {sentence_id}, which is no sentence of the text")
-        before = segmented[i - 1] if i else None
-        if before is None or (before.paragraph, before.unit) != (
-            segmented[i].paragraph,
-            segmented[i].unit,
+        before, joined = segmented[i - 1] if i else None, segmented[i]
+        if (
+            before is None
+            or (before.paragraph, before.unit) != (joined.paragraph, joined.unit)
+            or any(mark in text[before.end : joined.start] for mark in "\r\n")
         ):
-            raise ValueError(f"joins {sentence_id}, which starts its paragraph")
+            raise ValueError(f"joins {sentence_id}, which starts a line")
     starts: list[tuple[int, str, Sentence]] = [
         (s.start, s.id, s) for s in segmented if s.id not in override.joined
     ]

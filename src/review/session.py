@@ -443,7 +443,8 @@ class ReviewSession:
     def merge(self, sentence_id: str) -> Change:
         """Merge the sentence with the next one (one sentence of the two, keeping the first's
         id; see ``merged_review`` for what the review keeps). Sentences of two paragraphs, or
-        of two units of a bilingual file, are not merged."""
+        of two units of a bilingual file, or with a line break between them, are not
+        merged."""
         with self._mutex:
             first, second = self.merging(sentence_id)
             state = self._state
@@ -471,10 +472,9 @@ class ReviewSession:
                 f"{first.id} and {second.id} are in two units ({first.unit}, {second.unit}); "
                 "a unit's translation is written on its own, so they are not merged"
             )
-        if first.paragraph != second.paragraph:
+        if first.paragraph != second.paragraph or _line_break(self.document.text, first, second):
             raise ReviewError(
-                f"{first.id} ends its paragraph; it is not merged with {second.id}, "
-                "the first of the next"
+                f"{first.id} ends a line; it is not merged with {second.id}, which starts the next"
             )
         return first, second
 
@@ -691,6 +691,10 @@ class ReviewSession:
             f"recovered {count} unsaved change{'s' * (count != 1)} from {journal}"
             + ("; its last, half-written line was left out" if contents.torn_tail else "")
         )
+
+
+def _line_break(text: str, first: Sentence, second: Sentence) -> bool:
+    return any(mark in text[first.end : second.start] for mark in "\r\n")
 
 
 def _carried(carried: Sequence[str]) -> str:

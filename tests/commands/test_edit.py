@@ -195,7 +195,7 @@ def test_accept_uses_flags_of_the_edited_text(project, capsysbinary, fake_checke
         (["--sentence", "s999", "--text", "x"], "has no sentence 's999' (it has s1…s77)"),
         (["--merge", "s999"], "has no sentence 's999' (it has s1…s77)"),
         (["--merge", "s77"], "s77 is the last sentence; there is none to merge it with"),
-        (["--merge", "s7"], "s7 ends its paragraph; it is not merged with s8, the first of"),
+        (["--merge", "s7"], "s7 ends a line; it is not merged with s8, which starts the next"),
         (["--split", "s12"], "--split wants ID@OFFSET, not 's12'"),
         (["--split", "s12@x"], "--split wants ID@OFFSET (OFFSET a number), not 's12@x'"),
         (["--split", "s12@400"], "s12: cannot split at 400: its text has 165 characters"),
