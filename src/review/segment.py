@@ -209,8 +209,8 @@ class Resegmentation:
     def to_json(self) -> dict[str, list[str]]:
         """Sorted as the ids read (s9 before s10), so that equal values give equal JSON."""
         return {
-            "joined": sorted(self.joined, key=_natural),
-            "split": sorted(self.split, key=_natural),
+            "joined": sorted(self.joined, key=natural_order),
+            "split": sorted(self.split, key=natural_order),
         }
 
     @classmethod
@@ -228,7 +228,8 @@ class Resegmentation:
         return cls(frozenset(joined), frozenset(split))
 
 
-def _natural(sentence_id: str) -> list[tuple[int, str]]:
+def natural_order(sentence_id: str) -> list[tuple[int, str]]:
+    """A sort key that puts ids as they read: s9 before s10, s12 before s12-40."""
     return [(int(p), "") if p.isdigit() else (-1, p) for p in re.split(r"(\d+)", sentence_id)]
 
 
