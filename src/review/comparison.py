@@ -113,12 +113,16 @@ def compare(a: Revision, b: Revision) -> Comparison:
     accepted = []
     review_changes = _segmentation_changes(before.segmentation, after.segmentation)
     a_texts = {unit.id: unit.text for unit in a.units if unit.id in touched}
+    # A sentence merged or split in B had its flags judged in the sentences it pairs with.
+    partners = {b_id: pair.a_ids for pair in pairs for b_id in pair.b_ids}
     for unit in b.units:
         if unit.id not in touched:
             continue
         old, new = before.review_of(unit.id), after.review_of(unit.id)
-        dismissed += [(unit.id, *key) for key in sorted(new.dismissed - old.dismissed)]
-        accepted += [(unit.id, *key) for key in sorted(new.accepted - old.accepted)]
+        earlier = [before.review_of(i) for i in partners.get(unit.id, (unit.id,))]
+        judged = frozenset[tuple[str, ...]]().union(*(r.dismissed | r.accepted for r in earlier))
+        dismissed += [(unit.id, *key) for key in sorted(new.dismissed - old.dismissed - judged)]
+        accepted += [(unit.id, *key) for key in sorted(new.accepted - old.accepted - judged)]
         review_changes += _review_changes(unit.id, old, a_texts.get(unit.id, ""), new, unit.text)
     return Comparison(
         a=a,

@@ -368,8 +368,8 @@ def split_review(
     """The reviews of the two sentences a sentence whose current text is ``current`` gives
     when split at ``offset`` of it (after a space) into ``parts`` (the originals' pieces):
     each part's text (an edit where it differs from its original piece), the annotations of
-    each part's words (one across the cut ends at it), the status and dismissals on both,
-    the comment and accepted suggestions on the first."""
+    each part's words (one across the cut ends at it), the status on both, a dismissal or an
+    accepted suggestion with the part that has its words, the comment on the first."""
     head = current[:offset].rstrip()
     tail_at = offset + len(current[offset:]) - len(current[offset:].lstrip())
     tail = current[tail_at:]
@@ -381,14 +381,31 @@ def split_review(
         for n in review.annotations
         if n.end > tail_at and n.start >= len(head)
     )
-    first = replace(review, edited=None if head == parts[0].text else head, annotations=first_notes)
+    # A dismissal is of a rule on some words, an accepted suggestion put words in: each goes
+    # with the part that has them.
+    second_dismissed = frozenset(key for key in review.dismissed if key[1] in tail)
+    second_accepted = frozenset(key for key in review.accepted if key[2] and key[2] in tail)
+    first = replace(
+        review,
+        edited=None if head == parts[0].text else head,
+        accepted=review.accepted - second_accepted,
+        dismissed=frozenset(
+            key for key in review.dismissed if key[1] in head or key not in second_dismissed
+        ),
+        annotations=first_notes,
+    )
     second = SentenceReview(
         edited=None if tail == parts[1].text else tail,
         status=review.status,
-        dismissed=review.dismissed,
+        dismissed=second_dismissed,
+        accepted=second_accepted,
         annotations=second_notes,
     )
-    carried = [f"{_plural(len(second_notes), 'annotation')} to {parts[1].id}"] * bool(second_notes)
+    carried = []
+    if second_notes:
+        carried.append(f"{_plural(len(second_notes), 'annotation')} to {parts[1].id}")
+    if second_dismissed:
+        carried.append(f"{_plural(len(second_dismissed), 'dismissal')} to {parts[1].id}")
     if review.status is Status.REVIEWED:
         carried.append("both reviewed")
     return Regrouped((first, second), tuple(carried))
