@@ -489,8 +489,7 @@ class ReviewSession:
             review = state.review_of(sentence.id)
             current = review.text(sentence.text)
             _require_cut(sentence.id, current, offset)
-            original = _aligned_cut(sentence, current, offset)
-            position = sentence.start + original
+            position = sentence.start + _aligned_cut(sentence, current, offset)
             inner = self.segmented[bisect_right(self._starts, position) - 1]
             segmentation = state.segmentation.with_start(inner, position)
             sentences = self._sentences_of(segmentation)[0]
@@ -503,6 +502,16 @@ class ReviewSession:
                 dict(zip((p.id for p in parts), split.reviews, strict=True)),
                 segmentation,
             )
+
+    def splitting(self, sentence_id: str, offset: int) -> tuple[str, str]:
+        """The texts of the two sentences ``split`` would give; a ReviewError says why it would
+        not split there."""
+        with self._mutex:
+            sentence = self.sentence(sentence_id)
+            current = self.text_of(sentence.id)
+            _require_cut(sentence.id, current, offset)
+            _aligned_cut(sentence, current, offset)
+            return current[:offset].rstrip(), current[offset:].lstrip()
 
     def undo(self) -> Change | None:
         """Undo the last change; returns what the undo changed, None when there is nothing."""

@@ -68,11 +68,28 @@ class FlagBoard:
     """The current flags of every sentence, as checks stream in and edits are re-checked."""
 
     def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.sentences = tuple(sentences)
         self._sentences = {s.id: (index, s) for index, s in enumerate(sentences)}
         self._flags: dict[str, tuple[Flag, ...]] = {}
         # Positions of the sentences that have flags, ascending: jumping to the next flagged
         # sentence must not walk a book's sentences one by one.
         self._flagged: list[int] = []
+
+    def resegmented(self, sentences: Sequence[Sentence]) -> tuple[FlagBoard, set[str]]:
+        """A board of ``sentences`` (after a merge or a split) with the flags of every sentence
+        that is as it was, and the ids of those that are new or changed (to check again)."""
+        board = FlagBoard(sentences)
+        changed = set()
+        for sentence in sentences:
+            known = self._sentences.get(sentence.id)
+            if known is None or known[1] != sentence:
+                changed.add(sentence.id)
+            elif sentence.id in self._flags:
+                board._set(sentence.id, self._flags[sentence.id])
+        return board, changed
+
+    def knows(self, sentence_id: str) -> bool:
+        return sentence_id in self._sentences
 
     def add(self, flags: Iterable[Flag]) -> set[str]:
         """Merge newly found flags in (one finding reported twice stays one); returns the ids
