@@ -307,10 +307,9 @@ def test_reports_and_project_checks_name_the_merged_and_split_sentences(seed_cop
     sentences = {s["id"]: s for s in report["sentences"]}
     assert len(sentences) == 77 and "s67" not in sentences
     assert sentences["s12-48"]["original"].startswith("how can we handle the relations")
-    assert sentences["s66"]["original"].endswith("The truth. People in China admire ‘ Don’t do "
-                                                 "to others what you don’t want them to do to "
-                                                 "you ’ , China does not agree with ‘ Theory "
-                                                 "that a strong country must dominate ’ 。”")  # fmt: skip
+    merged = sentences["s66"]["original"]
+    assert "The truth. People in China admire" in merged
+    assert merged.endswith("a strong country must dominate ’ 。”")
     assert sentences["s66"]["corrected"] == "One merged sentence."
     code, out, err = _run(capsys, "check", "seeds", "--no-languagetool", "--format", "json")
     ids = [s["id"] for s in json.loads(out)["documents"][0]["sentences"]]
