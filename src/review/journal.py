@@ -24,7 +24,10 @@ from review.files import require_regular_file
 from review.segment import Resegmentation
 from review.state import SentenceReview
 
-FORMAT_VERSION = 1
+# 2: a change may set the segmentation (merged and split sentences), which a reader of 1
+# would not replay; it refuses a journal of 2 instead. Version 1 journals are read as ever.
+FORMAT_VERSION = 2
+_READ_VERSIONS = (1, 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +67,7 @@ def read_journal(path: Path) -> JournalContents | None:
     head = _decode(path, 1, complete[0])
     if not (
         isinstance(head, dict)
-        and head.get("journal") == FORMAT_VERSION
+        and head.get("journal") in _READ_VERSIONS
         and isinstance(head.get("original_sha256"), str)
         and (head.get("patch_sha256") is None or isinstance(head.get("patch_sha256"), str))
     ):
