@@ -1,4 +1,5 @@
-"""Sentence segmentation with exact spans, using LanguageTool's SRX rules (via choppa)."""
+"""Sentence segmentation with exact spans, using LanguageTool's SRX rules (via choppa), and the
+editor's corrections of it (``Resegmentation``: sentences merged or split)."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -463,7 +463,7 @@ class ReviewSession:
         """The two sentences ``merge`` would merge; a ReviewError says why it would not."""
         sentences = self.sentences
         first = self.sentence(sentence_id)
-        index = sentences.index(first)
+        index = bisect_left(sentences, first.start, key=lambda s: s.start)
         if index + 1 == len(sentences):
             raise ReviewError(f"{sentence_id} is the last sentence; there is none to merge it with")
         second = sentences[index + 1]

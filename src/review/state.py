@@ -314,7 +314,7 @@ class ReviewState:
 @dataclass(frozen=True, slots=True)
 class Regrouped:
     """The reviews of the sentences a merge or a split gives, and what was carried over
-    (for the journal's label: "both comments", "s67's 2 annotations")."""
+    (for the journal's label: "both comments", "2 annotations of s67")."""
 
     reviews: tuple[SentenceReview, ...]
     carried: tuple[str, ...]

@@ -378,3 +378,17 @@ def test_merge_and_split_save_a_patch_git_applies_and_check_names_the_same_ids(
     assert "s67" not in {flag["sentence"] for flag in flags}
     space = next(f for f in flags if f["rule"] == "MT_SPACE_BEFORE_PUNCT")
     assert (space["sentence"], space["text"], space["start"]) == ("s66", "’ ,", 291)
+
+
+def test_a_dry_run_lists_the_merges_and_splits_and_changes_nothing(project, capsysbinary):
+    code, out, err = review(
+        capsysbinary, "edit", SEED_NAME, "--merge", "s66", "--split", "s12@47", "--dry-run"
+    )
+    assert (code, err) == (0, "")
+    assert out.decode() == (
+        "merged s66 and s67 into s66\n"
+        "split s12 at 47 into s12 and s12-48\n"
+        "dry run: nothing changed\n"
+    )
+    assert not PATCH.exists()
+    assert not PATCH.with_suffix(".journal").exists()

@@ -83,8 +83,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--ignore-case", action="store_true", help="--replace in any case")
     parser.add_argument(
         "--dry-run", action="store_true",
-        help="list what --replace and --dismiss-all would change (sentence, offset, before → "
-        "after) and change nothing",
+        help="list what --merge, --split, --replace and --dismiss-all would change (for a "
+        "replace or a dismissal: sentence, offset, before → after) and change nothing",
     )  # fmt: skip
     parser.add_argument(
         "--no-languagetool", action="store_true",
@@ -159,13 +159,13 @@ def _make_changes(
 ) -> tuple[list[Change], Path | None]:
     """Make every change and ``save`` (None for --dry-run), or (on a ReviewError, saving
     included, or for --dry-run) none: the ones made are undone, so the journal holds nothing
-    of this run. ``previews`` gets a line for every flag --dismiss-all dismisses and every hit
-    of --replace."""
+    of this run. ``previews`` gets a line for every merge and split, every flag --dismiss-all
+    dismisses and every hit of --replace."""
     from review.replace import Replacement
 
     steps: list[Callable[[], Change]] = []
-    steps += [partial(session.merge, sentence_id) for sentence_id in args.merge]
-    steps += [partial(_split_at, session, value) for value in args.split]
+    steps += [partial(_merge, session, sentence_id, previews) for sentence_id in args.merge]
+    steps += [partial(_split_at, session, value, previews) for value in args.split]
     texts = zip(args.sentence, args.text, strict=True)
     steps += [partial(session.set_text, sentence_id, text) for sentence_id, text in texts]
     steps += [partial(_status, session, value) for value in args.status]
@@ -258,11 +258,19 @@ class _FlagSource:
         return self._flags
 
 
-def _split_at(session: ReviewSession, value: str) -> Change:
+def _merge(session: ReviewSession, sentence_id: str, previews: list[str]) -> Change:
+    change = session.merge(sentence_id)
+    previews.append(change.label)
+    return change
+
+
+def _split_at(session: ReviewSession, value: str, previews: list[str]) -> Change:
     sentence_id, offset = _split(value, "@", "--split", "ID@OFFSET")
     if not (offset.isascii() and offset.isdigit()):
         raise ReviewError(f"--split wants ID@OFFSET (OFFSET a number), not {value!r}")
-    return session.split(sentence_id, int(offset))
+    change = session.split(sentence_id, int(offset))
+    previews.append(change.label)
+    return change
 
 
 def _status(session: ReviewSession, value: str) -> Change:
