@@ -246,20 +246,20 @@ def resegmented(
     if not override:
         return tuple(segmented)
     index = {s.id: i for i, s in enumerate(segmented)}
+    joined: set[int] = set()
     for sentence_id in override.joined:
         i = index.get(sentence_id)
         if i is None:
             raise ValueError(f"joins {sentence_id}, which is no sentence of the text")
-        before, joined = segmented[i - 1] if i else None, segmented[i]
+        before, after = segmented[i - 1] if i else None, segmented[i]
         if (
             before is None
-            or (before.paragraph, before.unit) != (joined.paragraph, joined.unit)
-            or any(mark in text[before.end : joined.start] for mark in "\r\n")
+            or (before.paragraph, before.unit) != (after.paragraph, after.unit)
+            or any(mark in text[before.end : after.start] for mark in "\r\n")
         ):
             raise ValueError(f"joins {sentence_id}, which starts a line")
-    starts: list[tuple[int, str, Sentence]] = [
-        (s.start, s.id, s) for s in segmented if s.id not in override.joined
-    ]
+        joined.add(i)
+    cuts: dict[int, list[tuple[int, str]]] = {}
     for sentence_id in override.split:
         match = _SPLIT_ID.fullmatch(sentence_id)
         i = index.get(match.group(1)) if match else None
@@ -272,17 +272,33 @@ def resegmented(
             and not inner.text[offset].isspace()
         ):
             raise ValueError(f"splits at {sentence_id}, which is not after a space in {inner.id}")
-        starts.append((inner.start + offset, sentence_id, inner))
-    starts.sort()
-    positions = [s.start for s in segmented]
+        cuts.setdefault(i, []).append((inner.start + offset, sentence_id))
+    # Only the runs of sentences the override touches are made anew; a book's other
+    # sentences are the segmenter's own objects.
     result: list[Sentence] = []
-    for number, (start, sentence_id, inner) in enumerate(starts):
-        if number + 1 < len(starts):
-            following = starts[number + 1][0]
-            last = segmented[bisect_left(positions, following) - 1]
-            end = min(last.end, following)
+    i = 0
+    while i < len(segmented):
+        j = i + 1
+        while j in joined:
+            j += 1
+        if j == i + 1 and i not in cuts:
+            result.append(segmented[i])
         else:
-            end = segmented[-1].end
-        end = start + len(text[start:end].rstrip())
-        result.append(replace(inner, id=sentence_id, start=start, end=end, text=text[start:end]))
+            result += _run_pieces(text, segmented[i:j], [cuts.get(k, []) for k in range(i, j)])
+        i = j
     return tuple(result)
+
+
+def _run_pieces(
+    text: str, run: Sequence[Sentence], cuts: Sequence[list[tuple[int, str]]]
+) -> Iterator[Sentence]:
+    """The sentences of a run of the segmenter's joined into one, cut where it is split
+    (``cuts``: each sentence's split positions and ids)."""
+    starts = [(run[0].start, run[0].id, run[0])]
+    starts += sorted(
+        (at, sid, inner) for inner, own in zip(run, cuts, strict=True) for at, sid in own
+    )
+    for number, (start, sentence_id, inner) in enumerate(starts):
+        end = starts[number + 1][0] if number + 1 < len(starts) else run[-1].end
+        end = start + len(text[start:end].rstrip())
+        yield replace(inner, id=sentence_id, start=start, end=end, text=text[start:end])

@@ -79,13 +79,16 @@ class FlagBoard:
         """A board of ``sentences`` (after a merge or a split) with the flags of every sentence
         that is as it was, and the ids of those that are new or changed (to check again)."""
         board = FlagBoard(sentences)
-        changed = set()
-        for sentence in sentences:
-            known = self._sentences.get(sentence.id)
-            if known is None or known[1] != sentence:
-                changed.add(sentence.id)
-            elif sentence.id in self._flags:
-                board._set(sentence.id, self._flags[sentence.id])
+        old = self._sentences
+        # A sentence as it was is mostly the very same object (``resegmented`` keeps them).
+        changed = {
+            s.id
+            for s in sentences
+            if (known := old.get(s.id)) is None or (known[1] is not s and known[1] != s)
+        }
+        kept = {sid: flags for sid, flags in self._flags.items() if sid not in changed}
+        board._flags = {sid: flags for sid, flags in kept.items() if board.knows(sid)}
+        board._flagged = sorted(board.position(sid) for sid in board._flags)
         return board, changed
 
     def knows(self, sentence_id: str) -> bool:
