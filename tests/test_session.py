@@ -446,6 +446,8 @@ def test_merge_keeps_the_first_id_the_other_reviews_and_combines_its_own(quoted)
         assert session.state.review_of("s3").status is Status.REVIEWED
         assert session.state.review_of("s4").comment == "untouched"
         assert "s2" not in session.state
+        with pytest.raises(ReviewError, match=r"^s2 is merged into s1; name that one$"):
+            session.set_status("s2", "reviewed")
 
 
 def test_merge_is_refused_across_paragraphs_and_after_the_last(quoted):

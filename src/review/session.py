@@ -248,10 +248,15 @@ class ReviewSession:
         try:
             return self._by_id[sentence_id]
         except KeyError:
-            raise ReviewError(
-                f"{self.document.relpath} has no sentence {sentence_id!r} "
-                f"(it has {id_range(self.sentences)})"
-            ) from None
+            pass
+        if sentence_id in self._state.segmentation.joined:
+            start = next(s.start for s in self.segmented if s.id == sentence_id)
+            into = self.sentences[bisect_right(self.sentences, start, key=lambda s: s.start) - 1]
+            raise ReviewError(f"{sentence_id} is merged into {into.id}; name that one")
+        raise ReviewError(
+            f"{self.document.relpath} has no sentence {sentence_id!r} "
+            f"(it has {id_range(self.sentences)})"
+        )
 
     def text_of(self, sentence_id: str) -> str:
         """The sentence's current text."""
