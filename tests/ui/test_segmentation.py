@@ -172,3 +172,23 @@ async def test_a_merge_the_session_refuses_says_why(make_app):
         assert (
             _notices(app)[-1] == "s7 ends a line; it is not merged with s8, which starts the next"
         )
+
+
+@pilot_test
+async def test_split_after_typing_in_the_editor_keeps_the_edit_then_splits(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("colon", *"s12", "enter", "e", "end", *" Really.")
+        await pilot.press("home", *["ctrl+right"] * 5, "ctrl+o")
+        await wait_ready(pilot)
+        assert isinstance(app.screen, PreviewScreen)
+        await pilot.press("enter")
+        await wait_ready(pilot)
+        session = app.session
+        assert session.text_of("s12") == "Facing the complicated international situation,"
+        assert session.text_of("s12-48").endswith("of the international community? Really.")
+        assert session.state.review_of("s12").edited is None
+        await pilot.press("u")
+        await wait_ready(pilot)
+        assert session.text_of("s12").endswith("community? Really.")
