@@ -5,6 +5,7 @@ import pytest
 
 from review.errors import ReviewError
 from review.journal import JournalEntry, JournalWriter, read_journal
+from review.segment import Resegmentation
 from review.state import SentenceReview, Status
 
 ORIGINAL = "a" * 64
@@ -35,7 +36,7 @@ def test_entries_are_json_lines_read_back_in_order(tmp_path):
     )
     lines = path.read_text(encoding="utf-8").splitlines()
     assert json.loads(lines[0]) == {
-        "journal": 1,
+        "journal": 2,
         "original_sha256": ORIGINAL,
         "patch_sha256": PATCH,
     }
@@ -92,7 +93,7 @@ def test_a_journal_torn_in_its_first_line_holds_nothing(tmp_path):
             b'{"journal": 1, "original_sha256": "a"}\n{"change": "c", "set": {"s1": {"x": 1}}}\n',
             "line 2: not a sentence review",
         ),
-        (b'{"journal": 2, "original_sha256": "a"}\n', "is not a review journal"),
+        (b'{"journal": 3, "original_sha256": "a"}\n', "is not a review journal"),
         (b"[]\n", "is not a review journal"),
     ],
 )
@@ -124,3 +125,28 @@ def test_continue_existing_appends_after_a_replay(tmp_path):
     writer.append(JournalEntry("two", {"s1": SentenceReview(comment="2")}))
     writer.close()
     assert [e.label for e in read_journal(path).entries] == ["one", "two"]
+
+
+def test_a_merge_or_split_is_journalled_with_the_whole_segmentation(tmp_path):
+    path = tmp_path / "doc.journal"
+    merged = Resegmentation(joined=frozenset({"s67"}), split=frozenset({"s12-48"}))
+    write(path, JournalEntry("merged s66 and s67 into s66", {"s67": SentenceReview()}, merged))
+    line = json.loads(path.read_text(encoding="utf-8").splitlines()[1])
+    assert line == {
+        "change": "merged s66 and s67 into s66",
+        "set": {"s67": {}},
+        "segmentation": {"joined": ["s67"], "split": ["s12-48"]},
+    }
+    contents = read_journal(path)
+    assert contents is not None and contents.entries[0].segmentation == merged
+
+
+def test_a_journal_of_the_first_version_is_still_read(tmp_path):
+    path = tmp_path / "doc.journal"
+    path.write_bytes(
+        b'{"journal": 1, "original_sha256": "a", "patch_sha256": null}\n'
+        b'{"change": "c", "set": {"s1": {"status": "reviewed"}}}\n'
+    )
+    contents = read_journal(path)
+    assert contents is not None
+    assert contents.entries[0] == JournalEntry("c", {"s1": SentenceReview(status=Status.REVIEWED)})

@@ -130,3 +130,17 @@ def test_a_text_aligns_by_text_with_a_split_sentence_as_one_pair(project):
         Pair(("s2",), "Two is there.", ("s2", "s3"), "Two is now split. In two."),
         Pair(("s3",), "Three.", ("s4",), "Three."),
     )
+
+
+def test_two_reviews_that_merge_differently_align_by_text_and_show_the_merge(project):
+    edit(project, s3="Three, edited.")
+    first = load_revision("corrections/doc.patch")
+    with ReviewSession.open(project / "doc.txt", cwd=project, reviewer="t") as session:
+        session.merge("s1")
+        session.save()
+    second = load_revision("corrections/doc.patch")
+    assert second.units[0] == Unit("s1", "One is here. Two is there.")
+    assert align(first, second) == (
+        Pair(("s1", "s2"), "One is here. Two is there.", ("s1",), "One is here. Two is there."),
+        Pair(("s3",), "Three, edited.", ("s3",), "Three, edited."),
+    )

@@ -1,8 +1,9 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from review.document import load_document
-from review.segment import iter_segments, segment
+from review.segment import Resegmentation, iter_segments, resegmented, segment
 from support import SEED
 
 
@@ -109,3 +110,65 @@ def test_chunks_number_on_and_join_to_the_whole() -> None:
     chunks = list(iter_segments(text, chunk_chars=2_000))
     assert len(chunks) > 3
     assert tuple(s for chunk in chunks for s in chunk) == segment(text)
+
+
+QUOTED = 'He said: "It is late. We must go." Then they left at once.\nA second line.\n'
+
+
+def test_a_join_and_a_split_give_the_sentences_and_their_ids() -> None:
+    original = segment(QUOTED)
+    override = Resegmentation(joined=frozenset({"s2"}), split=frozenset({"s3-10"}))
+    assert [(s.id, s.start, s.end, s.text) for s in resegmented(QUOTED, original, override)] == [
+        ("s1", 0, 34, 'He said: "It is late. We must go."'),
+        ("s3", 35, 44, "Then they"),
+        ("s3-10", 45, 58, "left at once."),
+        ("s4", 59, 73, "A second line."),
+    ]
+    assert resegmented(QUOTED, original, Resegmentation()) == original
+
+
+def test_the_override_moves_starts_and_serialises_sorted_as_ids_read() -> None:
+    s3 = segment(QUOTED)[2]
+    override = Resegmentation().without_start("s2").with_start(s3, s3.start + 10)
+    assert override == Resegmentation(frozenset({"s2"}), frozenset({"s3-10"}))
+    assert override.without_start("s3-10").with_start(s3, s3.start) == Resegmentation(
+        frozenset({"s2"}), frozenset()
+    )
+    many = Resegmentation(frozenset({"s10", "s9"}), frozenset({"s12-40", "s12-5"}))
+    assert many.to_json() == {"joined": ["s9", "s10"], "split": ["s12-5", "s12-40"]}
+    assert Resegmentation.from_json(many.to_json()) == many
+
+
+@pytest.mark.parametrize(
+    ("override", "message"),
+    [
+        (Resegmentation(joined=frozenset({"s4"})), "joins s4, which starts a line"),
+        (Resegmentation(joined=frozenset({"s1"})), "joins s1, which starts a line"),
+        (Resegmentation(joined=frozenset({"s9"})), "joins s9, which is no sentence of the text"),
+        (
+            Resegmentation(split=frozenset({"s3-11"})),
+            "splits at s3-11, which is not after a space in s3",
+        ),
+        (
+            Resegmentation(split=frozenset({"s3-99"})),
+            "splits at s3-99, which is not after a space in s3",
+        ),
+        (
+            Resegmentation(split=frozenset({"s8-2"})),
+            "splits at s8-2, which names no sentence of the text",
+        ),
+    ],
+)
+def test_an_override_that_does_not_fit_the_text_is_refused(
+    override: Resegmentation, message: str
+) -> None:
+    with pytest.raises(ValueError, match=f"^{message}$"):
+        resegmented(QUOTED, segment(QUOTED), override)
+
+
+@pytest.mark.parametrize(
+    "data", [{"joined": "s1"}, {"merged": []}, {"split": ["s3"]}, {"split": ["s3-01"]}, []]
+)
+def test_a_damaged_override_is_refused(data: object) -> None:
+    with pytest.raises(ValueError):
+        Resegmentation.from_json(data)

@@ -7,6 +7,7 @@ import pytest
 from review.errors import ReviewError
 from review.flags import Category, Flag, MqmClass, Severity
 from review.replace import Replacement
+from review.segment import Resegmentation
 from review.session import ReviewSession
 from review.state import Annotation, SentenceReview, Status
 
@@ -424,3 +425,142 @@ def test_find_says_which_hits_the_file_refuses_and_applying_one_is_refused(tmp_p
             "The meeting was held in Beijing for one day.",
         ]
         assert session.text_of("2-s1").count("⟨1⟩") == 1
+
+
+QUOTED = 'He said: "It is late. We must go." Then they left at once.\nA second line.\n'
+
+
+@pytest.fixture
+def quoted(tmp_path: Path) -> Path:
+    path = tmp_path / "quoted.txt"
+    path.write_text(QUOTED, encoding="utf-8")
+    return path
+
+
+def texts(session: ReviewSession) -> list[tuple[str, str]]:
+    return [(s.id, session.text_of(s.id)) for s in session.sentences]
+
+
+def test_merge_keeps_the_first_id_the_other_reviews_and_combines_its_own(quoted):
+    with open_session(quoted) as session:
+        session.set_text("s1", 'He said: "It is so late.')
+        session.comment("s1", "quote cut")
+        session.set_status("s2", "reviewed")
+        session.annotate("s2", Annotation(MqmClass.GRAMMAR, Severity.MINOR, 3, 7))
+        session.comment("s2", "check")
+        session.dismiss(flag("s2", 0, 2, "We"))
+        session.set_status("s3", "reviewed")
+        session.comment("s4", "untouched")
+        change = session.merge("s1")
+        assert change.label == (
+            "merged s1 and s2 into s1; kept both comments, 1 annotation of s2, "
+            "1 dismissal of s2, status todo (only one was reviewed)"
+        )
+        assert texts(session) == [
+            ("s1", 'He said: "It is so late. We must go."'),
+            ("s3", "Then they left at once."),
+            ("s4", "A second line."),
+        ]
+        merged = session.state.review_of("s1")
+        assert merged == SentenceReview(
+            edited='He said: "It is so late. We must go."',
+            dismissed=frozenset({("RULE", "We")}),
+            comment="quote cut\ncheck",
+            annotations=(Annotation(MqmClass.GRAMMAR, Severity.MINOR, 28, 32),),
+        )
+        assert merged.text("")[28:32] == "must"
+        assert session.state.review_of("s3").status is Status.REVIEWED
+        assert session.state.review_of("s4").comment == "untouched"
+        assert "s2" not in session.state
+        with pytest.raises(ReviewError, match=r"^s2 is merged into s1; name that one$"):
+            session.set_status("s2", "reviewed")
+
+
+def test_merge_is_refused_across_paragraphs_and_after_the_last(quoted):
+    with open_session(quoted) as session:
+        with pytest.raises(
+            ReviewError, match=r"^s3 ends a line; it is not merged with s4, which starts the next$"
+        ):
+            session.merge("s3")
+        with pytest.raises(ReviewError, match=r"^s4 is the last sentence; there is none to"):
+            session.merge("s4")
+        with pytest.raises(ReviewError, match=r"has no sentence 's2-3' \(it has s1…s4\)"):
+            session.merge("s2-3")
+        assert not session.dirty
+
+
+def test_split_names_the_second_part_by_where_it_starts_and_undoes_in_one_step(quoted):
+    with open_session(quoted) as session:
+        session.set_status("s3", "reviewed")
+        session.annotate("s3", Annotation(MqmClass.GRAMMAR, Severity.MINOR, 15, 22))
+        session.comment("s4", "untouched")
+        change = session.split("s3", 9)
+        assert (
+            change.label
+            == "split s3 at 9 into s3 and s3-10; kept 1 annotation to s3-10, both reviewed"
+        )
+        assert texts(session) == [
+            ("s1", 'He said: "It is late.'),
+            ("s2", 'We must go."'),
+            ("s3", "Then they"),
+            ("s3-10", "left at once."),
+            ("s4", "A second line."),
+        ]
+        assert session.state.review_of("s3-10") == SentenceReview(
+            status=Status.REVIEWED,
+            annotations=(Annotation(MqmClass.GRAMMAR, Severity.MINOR, 5, 12),),
+        )
+        assert session.state.review_of("s3").status is Status.REVIEWED
+        assert session.undo() is not None
+        assert [s.id for s in session.sentences] == ["s1", "s2", "s3", "s4"]
+        assert session.state.review_of("s3").annotations[0].start == 15
+        session.redo()
+        assert [s.id for s in session.sentences] == ["s1", "s2", "s3", "s3-10", "s4"]
+        # Splitting the merged sentence where it was merged takes the merge back.
+        session.merge("s1")
+        session.split("s1", 21)
+        assert [s.id for s in session.sentences] == ["s1", "s2", "s3", "s3-10", "s4"]
+        session.merge("s3")
+        assert texts(session)[2] == ("s3", "Then they left at once.")
+        assert session.state.segmentation == Resegmentation()
+
+
+def test_split_of_an_edited_sentence_cuts_the_original_where_the_edit_lines_up(quoted):
+    with open_session(quoted) as session:
+        session.set_text("s3", "Then they all left, at once.")
+        session.split("s3", 19)
+        assert texts(session)[2:4] == [("s3", "Then they all left,"), ("s3-15", "at once.")]
+        assert [s.text for s in session.sentences[2:4]] == ["Then they left", "at once."]
+        assert session.state.review_of("s3-15").edited is None
+        with pytest.raises(
+            ReviewError, match=r"^s3: cannot split at 3 \('The\|n they all l'\): not at a space"
+        ):
+            session.split("s3", 3)
+        with pytest.raises(ReviewError, match=r"^s3: cannot split at 40: its text has 19 char"):
+            session.split("s3", 40)
+
+
+def test_merges_and_splits_are_journalled_and_replayed_after_a_crash(quoted):
+    session = open_session(quoted)
+    session.set_text("s2", 'We must go now."')
+    session.merge("s1")
+    session.split("s3", 9)
+    session.set_status("s3-10", "reviewed")
+    session.close()  # what a crash leaves: the journal, no patch
+    journal = quoted.parent / "corrections" / "quoted.journal"
+    lines = journal.read_text().splitlines()
+    assert '"segmentation": {"joined": ["s2"], "split": []}' in lines[2]
+    assert '"segmentation": {"joined": ["s2"], "split": ["s3-10"]}' in lines[3]
+    with open_session(quoted) as reopened:
+        assert reopened.notices == (f"recovered 4 unsaved changes from {journal}",)
+        assert texts(reopened) == [
+            ("s1", 'He said: "It is late. We must go now."'),
+            ("s3", "Then they"),
+            ("s3-10", "left at once."),
+            ("s4", "A second line."),
+        ]
+        assert reopened.state.review_of("s3-10").status is Status.REVIEWED
+        reopened.save()
+    with open_session(quoted) as saved:
+        assert texts(saved)[0] == ("s1", 'He said: "It is late. We must go now."')
+        assert not saved.dirty

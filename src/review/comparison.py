@@ -2,8 +2,9 @@
 
 Every sentence whose text differs, with its word diff and TER and chrF of A against B as the
 reference, and what the editor's review says differently: flags newly dismissed or accepted,
-a status, comment or MQM annotation that changed. The scores come from sacrebleu's segment
-statistics, as the report's (``review.report.effort``), so a book compares in seconds.
+a status, comment or MQM annotation that changed, sentences merged or split. The scores come
+from sacrebleu's segment statistics, as the report's (``review.report.effort``), so a book
+compares in seconds.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from review.metrics import Metric, Score
 from review.report.effort import EffortStatistics
 from review.report.wording import describe_annotation
 from review.revisions import Pair, Revision, align
+from review.segment import Resegmentation, natural_order
 from review.state import ReviewState, SentenceReview
 from review.worddiff import DiffOp, word_diff
 
@@ -41,6 +43,11 @@ class ReviewField(StrEnum):
     STATUS = "status"
     COMMENT = "comment"
     ANNOTATION = "annotation"
+    SEGMENTATION = "segmentation"
+
+
+_JOINED = "merged into the sentence before it"
+_SPLIT = "split off the sentence it was part of"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +61,10 @@ class ReviewChange:
     after: str
 
     def describe(self) -> str:
-        """``s2 status: todo → reviewed``, ``s2 annotation added: …``."""
+        """``s2 status: todo → reviewed``, ``s2 annotation added: …``, ``s67 merged into the
+        sentence before it``."""
+        if self.field is ReviewField.SEGMENTATION:
+            return f"{self.sentence} {self.after or f'no longer {self.before}'}"
         if self.field is ReviewField.ANNOTATION:
             if not self.before:
                 return f"{self.sentence} annotation added: {self.after}"
@@ -101,14 +111,18 @@ def compare(a: Revision, b: Revision) -> Comparison:
     touched = set(before) | set(after)
     dismissed = []
     accepted = []
-    review_changes: list[ReviewChange] = []
+    review_changes = _segmentation_changes(before.segmentation, after.segmentation)
     a_texts = {unit.id: unit.text for unit in a.units if unit.id in touched}
+    # A sentence merged or split in B had its flags judged in the sentences it pairs with.
+    partners = {b_id: pair.a_ids for pair in pairs for b_id in pair.b_ids}
     for unit in b.units:
         if unit.id not in touched:
             continue
         old, new = before.review_of(unit.id), after.review_of(unit.id)
-        dismissed += [(unit.id, *key) for key in sorted(new.dismissed - old.dismissed)]
-        accepted += [(unit.id, *key) for key in sorted(new.accepted - old.accepted)]
+        earlier = [before.review_of(i) for i in partners.get(unit.id, (unit.id,))]
+        judged = frozenset[tuple[str, ...]]().union(*(r.dismissed | r.accepted for r in earlier))
+        dismissed += [(unit.id, *key) for key in sorted(new.dismissed - old.dismissed - judged)]
+        accepted += [(unit.id, *key) for key in sorted(new.accepted - old.accepted - judged)]
         review_changes += _review_changes(unit.id, old, a_texts.get(unit.id, ""), new, unit.text)
     return Comparison(
         a=a,
@@ -121,6 +135,22 @@ def compare(a: Revision, b: Revision) -> Comparison:
         ter=statistics.score(Metric.TER),
         chrf=statistics.score(Metric.CHRF),
     )
+
+
+def _segmentation_changes(before: Resegmentation, after: Resegmentation) -> list[ReviewChange]:
+    """The sentences merged or split in one revision and not in the other."""
+    changes = []
+    for ids, what in (
+        (after.joined - before.joined, _JOINED),
+        (after.split - before.split, _SPLIT),
+    ):
+        changes += [ReviewChange(i, ReviewField.SEGMENTATION, "", what) for i in ids]
+    for ids, what in (
+        (before.joined - after.joined, _JOINED),
+        (before.split - after.split, _SPLIT),
+    ):
+        changes += [ReviewChange(i, ReviewField.SEGMENTATION, what, "") for i in ids]
+    return sorted(changes, key=lambda change: natural_order(change.sentence))
 
 
 def _review_changes(

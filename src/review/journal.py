@@ -3,7 +3,9 @@
 JSON lines beside the patch (``corrections/<name>.journal``). The first line says which
 original and which saved patch the changes apply to; each further line is one change, giving
 the new review of every sentence it touched, so replaying is just setting them again (and the
-order of lines is the only thing that matters). Saving the patch removes the journal.
+order of lines is the only thing that matters); a change that merges or splits sentences also
+gives the whole new segmentation (``"segmentation"``), set before its reviews, which are keyed
+by the ids it gives. Saving the patch removes the journal.
 """
 
 from __future__ import annotations
@@ -19,15 +21,20 @@ from typing import IO, Any
 from review.atomic import fsync_directory
 from review.errors import ReviewError
 from review.files import require_regular_file
+from review.segment import Resegmentation
 from review.state import SentenceReview
 
-FORMAT_VERSION = 1
+# 2: a change may set the segmentation (merged and split sentences), which a reader of 1
+# would not replay; it refuses a journal of 2 instead. Version 1 journals are read as ever.
+FORMAT_VERSION = 2
+_READ_VERSIONS = (1, 2)
 
 
 @dataclass(frozen=True, slots=True)
 class JournalEntry:
     label: str
     reviews: Mapping[str, SentenceReview]
+    segmentation: Resegmentation | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +67,7 @@ def read_journal(path: Path) -> JournalContents | None:
     head = _decode(path, 1, complete[0])
     if not (
         isinstance(head, dict)
-        and head.get("journal") == FORMAT_VERSION
+        and head.get("journal") in _READ_VERSIONS
         and isinstance(head.get("original_sha256"), str)
         and (head.get("patch_sha256") is None or isinstance(head.get("patch_sha256"), str))
     ):
@@ -99,9 +106,13 @@ class JournalWriter:
             }
             self._write(head)
             fsync_directory(self.path.parent)
-        self._write(
-            {"change": entry.label, "set": {k: v.to_json() for k, v in entry.reviews.items()}}
-        )
+        record: dict[str, Any] = {
+            "change": entry.label,
+            "set": {k: v.to_json() for k, v in entry.reviews.items()},
+        }
+        if entry.segmentation is not None:
+            record["segmentation"] = entry.segmentation.to_json()
+        self._write(record)
 
     def restart(self, patch_sha256: str) -> None:
         """The patch was saved: drop the journal; later changes start one on top of that patch."""
@@ -154,6 +165,9 @@ def _entry(path: Path, number: int, record: Any) -> JournalEntry:
         raise ReviewError(f"{path}: line {number} is not a journalled change")
     try:
         reviews = {str(k): SentenceReview.from_json(v) for k, v in record["set"].items()}
+        segmentation = (
+            Resegmentation.from_json(record["segmentation"]) if "segmentation" in record else None
+        )
     except ValueError as exc:
         raise ReviewError(f"{path}: line {number}: {exc}") from None
-    return JournalEntry(record["change"], reviews)
+    return JournalEntry(record["change"], reviews, segmentation)

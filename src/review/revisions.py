@@ -86,9 +86,11 @@ def load_revision(spec: str, cwd: Path | None = None) -> Revision:
 
 
 def align(a: Revision, b: Revision) -> tuple[Pair, ...]:
-    """By sentence id when both sides are reviews of the same original; otherwise by the
-    texts (a run of sentences that was rewritten pairs with its rewrite as one pair)."""
-    if a.is_patch and b.is_patch and a.original_sha256 == b.original_sha256:
+    """By sentence id when both sides are reviews of the same original that segment it alike;
+    otherwise by the texts (a run of sentences that was rewritten, or merged or split, pairs
+    with its rewrite as one pair)."""
+    same_ids = [u.id for u in a.units] == [u.id for u in b.units]
+    if a.is_patch and b.is_patch and a.original_sha256 == b.original_sha256 and same_ids:
         return tuple(_one_to_one(x, y) for x, y in zip(a.units, b.units, strict=True))
     return tuple(_aligned_by_text(a.units, b.units))
 
@@ -119,7 +121,7 @@ def _patch_revision(
     original = _find_original(header.original, header.original_sha256, label, roots, git_revision)
     document, sentences = original.document, original.sentences
     patch = parse_patch(data, document, sentences, label)
-    text, placed = patch.state.current_document(document.text, sentences)
+    text, placed = patch.state.current_document(document.text, patch.sentences)
     return Revision(
         label=label,
         text=text,

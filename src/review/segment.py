@@ -1,4 +1,5 @@
-"""Sentence segmentation with exact spans, using LanguageTool's SRX rules (via choppa)."""
+"""Sentence segmentation with exact spans, using LanguageTool's SRX rules (via choppa), and the
+editor's corrections of it (``Resegmentation``: sentences merged or split)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -170,3 +171,134 @@ def _stripped_spans(paragraph: str, cuts: list[int]) -> Iterator[tuple[int, int]
         right = len(piece.rstrip())
         if right > left:
             yield start + left, start + right
+
+
+_SPLIT_ID = re.compile(r"(.+)-([1-9][0-9]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Resegmentation:
+    """The editor's corrections to where the segmenter's sentences start.
+
+    ``joined``: ids of the segmenter's sentences that start no sentence any more (each is part
+    of the one before it). ``split``: ids of sentences that start inside one of the
+    segmenter's: ``<its id>-<offset>``, the offset counted in code points into that sentence's
+    original text. Named by where they start, every sentence keeps its id whatever is split
+    or merged elsewhere, and the same split always gets the same id.
+    """
+
+    joined: frozenset[str] = frozenset()
+    split: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.joined or self.split)
+
+    def without_start(self, sentence_id: str) -> Resegmentation:
+        """The sentence ``sentence_id`` joined to the one before it."""
+        if _SPLIT_ID.fullmatch(sentence_id):
+            return Resegmentation(self.joined, self.split - {sentence_id})
+        return Resegmentation(self.joined | {sentence_id}, self.split)
+
+    def with_start(self, segmented: Sentence, position: int) -> Resegmentation:
+        """A sentence starting at ``position`` of the text, in the segmenter's ``segmented``."""
+        if position == segmented.start:
+            return Resegmentation(self.joined - {segmented.id}, self.split)
+        return Resegmentation(
+            self.joined, self.split | {f"{segmented.id}-{position - segmented.start}"}
+        )
+
+    def to_json(self) -> dict[str, list[str]]:
+        """Sorted as the ids read (s9 before s10), so that equal values give equal JSON."""
+        return {
+            "joined": sorted(self.joined, key=natural_order),
+            "split": sorted(self.split, key=natural_order),
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> Resegmentation:
+        """Raises ValueError (with what is wrong) on anything but what ``to_json`` writes."""
+        if not (isinstance(data, dict) and set(data) <= {"joined", "split"}):
+            raise ValueError(f"not a segmentation: {data!r}")
+        lists = [data.get("joined", []), data.get("split", [])]
+        if not all(isinstance(ids, list) and all(isinstance(i, str) for i in ids) for ids in lists):
+            raise ValueError(f"not a segmentation: {data!r}")
+        joined, split = lists
+        bad = [i for i in split if not _SPLIT_ID.fullmatch(i)]
+        if bad:
+            raise ValueError(f"{bad[0]!r} is not the id of a split (ID-OFFSET)")
+        return cls(frozenset(joined), frozenset(split))
+
+
+def natural_order(sentence_id: str) -> list[tuple[int, str]]:
+    """A sort key that puts ids as they read: s9 before s10, s12 before s12-40."""
+    return [(int(p), "") if p.isdigit() else (-1, p) for p in re.split(r"(\d+)", sentence_id)]
+
+
+def resegmented(
+    text: str, segmented: Sequence[Sentence], override: Resegmentation
+) -> tuple[Sentence, ...]:
+    """The sentences of ``text`` once ``override`` corrects the segmenter's ``segmented``.
+
+    A joined sentence runs on with the gap before it (whitespace) into the sentence before it;
+    a split cuts a sentence after a space. Raises ValueError (what is wrong) on an override
+    that does not fit these sentences: an id it does not have, a join across a line break or
+    units, a split not after a space."""
+    if not override:
+        return tuple(segmented)
+    index = {s.id: i for i, s in enumerate(segmented)}
+    joined: set[int] = set()
+    for sentence_id in override.joined:
+        i = index.get(sentence_id)
+        if i is None:
+            raise ValueError(f"joins {sentence_id}, which is no sentence of the text")
+        before, after = segmented[i - 1] if i else None, segmented[i]
+        if (
+            before is None
+            or (before.paragraph, before.unit) != (after.paragraph, after.unit)
+            or any(mark in text[before.end : after.start] for mark in "\r\n")
+        ):
+            raise ValueError(f"joins {sentence_id}, which starts a line")
+        joined.add(i)
+    cuts: dict[int, list[tuple[int, str]]] = {}
+    for sentence_id in override.split:
+        match = _SPLIT_ID.fullmatch(sentence_id)
+        i = index.get(match.group(1)) if match else None
+        if match is None or i is None:
+            raise ValueError(f"splits at {sentence_id}, which names no sentence of the text")
+        inner, offset = segmented[i], int(match.group(2))
+        if not (
+            offset < len(inner.text)
+            and inner.text[offset - 1].isspace()
+            and not inner.text[offset].isspace()
+        ):
+            raise ValueError(f"splits at {sentence_id}, which is not after a space in {inner.id}")
+        cuts.setdefault(i, []).append((inner.start + offset, sentence_id))
+    # Only the runs of sentences the override touches are made anew; a book's other
+    # sentences are the segmenter's own objects.
+    result: list[Sentence] = []
+    i = 0
+    while i < len(segmented):
+        j = i + 1
+        while j in joined:
+            j += 1
+        if j == i + 1 and i not in cuts:
+            result.append(segmented[i])
+        else:
+            result += _run_pieces(text, segmented[i:j], [cuts.get(k, []) for k in range(i, j)])
+        i = j
+    return tuple(result)
+
+
+def _run_pieces(
+    text: str, run: Sequence[Sentence], cuts: Sequence[list[tuple[int, str]]]
+) -> Iterator[Sentence]:
+    """The sentences of a run of the segmenter's joined into one, cut where it is split
+    (``cuts``: each sentence's split positions and ids)."""
+    starts = [(run[0].start, run[0].id, run[0])]
+    starts += sorted(
+        (at, sid, inner) for inner, own in zip(run, cuts, strict=True) for at, sid in own
+    )
+    for number, (start, sentence_id, inner) in enumerate(starts):
+        end = starts[number + 1][0] if number + 1 < len(starts) else run[-1].end
+        end = start + len(text[start:end].rstrip())
+        yield replace(inner, id=sentence_id, start=start, end=end, text=text[start:end])

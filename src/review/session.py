@@ -14,6 +14,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import threading
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -32,8 +33,15 @@ from review.patch.file import parse_patch, read_patch_bytes, render_patch
 from review.patch.header import PatchHeader, header_for, redate
 from review.patch.location import PatchLocation, locate
 from review.replace import ReplaceHit, Replacement, find_hits, rewritten
-from review.segment import Sentence, id_range
-from review.state import Annotation, ReviewState, SentenceReview, Status
+from review.segment import Resegmentation, Sentence, id_range, resegmented
+from review.state import (
+    Annotation,
+    ReviewState,
+    SentenceReview,
+    Status,
+    merged_review,
+    split_review,
+)
 
 DEFAULT_LANGUAGE = "en-US"
 
@@ -45,15 +53,28 @@ class Change:
     """What one call changed: the reviews of the touched sentences before and after.
 
     ``after`` is empty when the call changed nothing (setting a status a sentence already has).
+    ``segmentation`` is (before, after) when sentences were merged or split.
     """
 
     label: str
     before: Mapping[str, SentenceReview] = field(default_factory=dict)
     after: Mapping[str, SentenceReview] = field(default_factory=dict)
+    segmentation: tuple[Resegmentation, Resegmentation] | None = None
 
     @property
     def sentence_ids(self) -> tuple[str, ...]:
         return tuple(self.after)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.after) or self.segmentation is not None
+
+    def reversed(self, label: str) -> Change:
+        """The change that undoes this one."""
+        segmentation = None
+        if self.segmentation is not None:
+            segmentation = (self.segmentation[1], self.segmentation[0])
+        return Change(label, self.after, self.before, segmentation)
 
 
 def _now() -> datetime:
@@ -77,9 +98,14 @@ class ReviewSession:
         clock: Callable[[], datetime] = _now,
     ) -> None:
         self.document = document
-        self.sentences = tuple(sentences)
+        self.segmented = tuple(sentences)
         self.location = location
-        self._by_id = {s.id: s for s in self.sentences}
+        self._starts = [s.start for s in self.segmented]
+        self._placed: tuple[Resegmentation, tuple[Sentence, ...], dict[str, Sentence]] = (
+            Resegmentation(),
+            self.segmented,
+            {s.id: s for s in self.segmented},
+        )
         self._lock = lock
         self._clock = clock
         self._mutex = threading.RLock()
@@ -98,7 +124,7 @@ class ReviewSession:
         if location.patch.exists():
             self._saved_bytes = read_patch_bytes(location.patch)
             patch = parse_patch(
-                self._saved_bytes, document, self.sentences, relative_path(location.patch)
+                self._saved_bytes, document, self.segmented, relative_path(location.patch)
             )
             self._header = patch.header
             self._saved = patch.state
@@ -167,6 +193,26 @@ class ReviewSession:
         return self._state
 
     @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences under review: the segmenter's (``segmented``), merged and split as
+        the review says."""
+        return self._sentences_of(self._state.segmentation)[0]
+
+    @property
+    def _by_id(self) -> dict[str, Sentence]:
+        return self._sentences_of(self._state.segmentation)[1]
+
+    def _sentences_of(
+        self, segmentation: Resegmentation
+    ) -> tuple[tuple[Sentence, ...], dict[str, Sentence]]:
+        placed = self._placed
+        if placed[0] != segmentation:
+            sentences = resegmented(self.document.text, self.segmented, segmentation)
+            placed = (segmentation, sentences, {s.id: s for s in sentences})
+            self._placed = placed
+        return placed[1], placed[2]
+
+    @property
     def dirty(self) -> bool:
         """Whether there are changes the patch file does not have yet."""
         state = self._state
@@ -202,10 +248,15 @@ class ReviewSession:
         try:
             return self._by_id[sentence_id]
         except KeyError:
-            raise ReviewError(
-                f"{self.document.relpath} has no sentence {sentence_id!r} "
-                f"(it has {id_range(self.sentences)})"
-            ) from None
+            pass
+        if sentence_id in self._state.segmentation.joined:
+            start = next(s.start for s in self.segmented if s.id == sentence_id)
+            into = self.sentences[bisect_right(self.sentences, start, key=lambda s: s.start) - 1]
+            raise ReviewError(f"{sentence_id} is merged into {into.id}; name that one")
+        raise ReviewError(
+            f"{self.document.relpath} has no sentence {sentence_id!r} "
+            f"(it has {id_range(self.sentences)})"
+        )
 
     def text_of(self, sentence_id: str) -> str:
         """The sentence's current text."""
@@ -423,13 +474,86 @@ class ReviewSession:
             label = f"annotation removed: {removed.mqm}"
             return self._commit(label, {sentence_id: replace(review, annotations=kept)})
 
+    def merge(self, sentence_id: str) -> Change:
+        """Merge the sentence with the next one (one sentence of the two, keeping the first's
+        id; see ``merged_review`` for what the review keeps). Sentences of two paragraphs, or
+        of two units of a bilingual file, or with a line break between them, are not
+        merged."""
+        with self._mutex:
+            first, second = self.merging(sentence_id)
+            state = self._state
+            gap = self.document.text[first.end : second.start]
+            merged = merged_review(
+                (first, state.review_of(first.id)), (second, state.review_of(second.id)), gap
+            )
+            label = f"merged {first.id} and {second.id} into {first.id}" + _carried(merged.carried)
+            return self._commit(
+                label,
+                {first.id: merged.reviews[0], second.id: SentenceReview()},
+                state.segmentation.without_start(second.id),
+            )
+
+    def merging(self, sentence_id: str) -> tuple[Sentence, Sentence]:
+        """The two sentences ``merge`` would merge; a ReviewError says why it would not."""
+        sentences = self.sentences
+        first = self.sentence(sentence_id)
+        index = bisect_left(sentences, first.start, key=lambda s: s.start)
+        if index + 1 == len(sentences):
+            raise ReviewError(f"{sentence_id} is the last sentence; there is none to merge it with")
+        second = sentences[index + 1]
+        if first.unit != second.unit:
+            raise ReviewError(
+                f"{first.id} and {second.id} are in two units ({first.unit}, {second.unit}); "
+                "a unit's translation is written on its own, so they are not merged"
+            )
+        if first.paragraph != second.paragraph or _line_break(self.document.text, first, second):
+            raise ReviewError(
+                f"{first.id} ends a line; it is not merged with {second.id}, which starts the next"
+            )
+        return first, second
+
+    def split(self, sentence_id: str, offset: int) -> Change:
+        """Split the sentence at ``offset`` of its current text, which must be after or before
+        a space between two words: the first part keeps the id, the second is named after
+        where it starts in the original (``Resegmentation``). In an edited sentence the cut
+        goes, in the original, at the space that lines up with it."""
+        with self._mutex:
+            sentence = self.sentence(sentence_id)
+            state = self._state
+            review = state.review_of(sentence.id)
+            current = review.text(sentence.text)
+            _require_cut(sentence.id, current, offset)
+            position = sentence.start + _aligned_cut(sentence, current, offset)
+            inner = self.segmented[bisect_right(self._starts, position) - 1]
+            segmentation = state.segmentation.with_start(inner, position)
+            sentences = self._sentences_of(segmentation)[0]
+            index = next(i for i, s in enumerate(sentences) if s.id == sentence.id)
+            parts = (sentences[index], sentences[index + 1])
+            split = split_review(review, current, offset, parts)
+            label = f"split {sentence.id} at {offset} into {parts[0].id} and {parts[1].id}"
+            return self._commit(
+                label + _carried(split.carried),
+                dict(zip((p.id for p in parts), split.reviews, strict=True)),
+                segmentation,
+            )
+
+    def splitting(self, sentence_id: str, offset: int) -> tuple[str, str]:
+        """The texts of the two sentences ``split`` would give; a ReviewError says why it would
+        not split there."""
+        with self._mutex:
+            sentence = self.sentence(sentence_id)
+            current = self.text_of(sentence.id)
+            _require_cut(sentence.id, current, offset)
+            _aligned_cut(sentence, current, offset)
+            return current[:offset].rstrip(), current[offset:].lstrip()
+
     def undo(self) -> Change | None:
         """Undo the last change; returns what the undo changed, None when there is nothing."""
         with self._mutex:
             if not self._undo:
                 return None
             change = self._undo.pop()
-            undone = Change(f"undone: {change.label}", change.after, change.before)
+            undone = change.reversed(f"undone: {change.label}")
             self._apply(undone)
             self._redo.append(change)
             return undone
@@ -439,7 +563,7 @@ class ReviewSession:
             if not self._redo:
                 return None
             change = self._redo.pop()
-            redone = Change(f"redone: {change.label}", change.before, change.after)
+            redone = replace(change, label=f"redone: {change.label}")
             self._apply(redone)
             self._undo.append(change)
             return redone
@@ -507,17 +631,31 @@ class ReviewSession:
 
     # --- internals -------------------------------------------------------------------------
 
-    def _commit(self, label: str, reviews: Mapping[str, SentenceReview]) -> Change:
-        """Journal the changed reviews, then make them the state; one undo step."""
-        before = {k: self._state.review_of(k) for k in reviews}
+    def _commit(
+        self,
+        label: str,
+        reviews: Mapping[str, SentenceReview],
+        segmentation: Resegmentation | None = None,
+    ) -> Change:
+        """Journal the changed reviews (and segmentation), then make them the state; one undo
+        step."""
+        state = self._state
+        before = {k: state.review_of(k) for k in reviews}
         after = {k: v for k, v in reviews.items() if v != before[k]}
         for sentence_id, review in after.items():
             self._require_encodable(sentence_id, review.edited)
-        change = Change(label, {k: before[k] for k in after}, after)
-        if after:
+        moved = segmentation is not None and segmentation != state.segmentation
+        change = Change(
+            label,
+            {k: before[k] for k in after},
+            after,
+            (state.segmentation, segmentation) if moved and segmentation is not None else None,
+        )
+        if change.changed:
+            new = state.with_segmentation(segmentation or state.segmentation).with_reviews(after)
             # A broken inline tag is refused here, so the UI and `review edit` both say why.
             format_of(self.document).check_edits(
-                self.document, self.sentences, self._state.with_reviews(after), list(after)
+                self.document, self._sentences_of(new.segmentation)[0], new, list(after)
             )
             self._apply(change)
             self._undo.append(change)
@@ -537,8 +675,12 @@ class ReviewSession:
             )
 
     def _apply(self, change: Change) -> None:
-        self._journal.append(JournalEntry(change.label, change.after))
-        self._state = self._state.with_reviews(change.after)
+        segmentation = change.segmentation[1] if change.segmentation else None
+        self._journal.append(JournalEntry(change.label, change.after, segmentation))
+        state = self._state
+        if segmentation is not None:
+            state = state.with_segmentation(segmentation)
+        self._state = state.with_reviews(change.after)
 
     def _replay_journal(self, patch_sha256: str | None) -> None:
         journal = self.location.journal
@@ -547,6 +689,8 @@ class ReviewSession:
             return
         replayed = self._saved
         for entry in contents.entries:
+            if entry.segmentation is not None:
+                replayed = replayed.with_segmentation(entry.segmentation)
             replayed = replayed.with_reviews(entry.reviews)
         same_original = contents.original_sha256 == self.document.sha256
         if same_original and replayed == self._saved:
@@ -565,8 +709,20 @@ class ReviewSession:
                 f"not replayed, kept as {aside}"
             )
             return
+        segmentation = self._saved.segmentation
         for number, entry in enumerate(contents.entries, start=2):
-            unknown = sorted(key for key in entry.reviews if key not in self._by_id)
+            if entry.segmentation is not None:
+                segmentation = entry.segmentation
+            try:
+                known = self._sentences_of(segmentation)[1]
+            except ValueError as exc:
+                raise ReviewError(f"{journal}: line {number}: {exc}") from None
+            # A merge leaves the sentence it took in with the default review.
+            unknown = sorted(
+                key
+                for key, review in entry.reviews.items()
+                if not review.is_default and key not in known
+            )
             if unknown:
                 raise ReviewError(
                     f"{journal}: line {number} names no sentence of the original ({unknown[0]})"
@@ -578,6 +734,49 @@ class ReviewSession:
             f"recovered {count} unsaved change{'s' * (count != 1)} from {journal}"
             + ("; its last, half-written line was left out" if contents.torn_tail else "")
         )
+
+
+def _line_break(text: str, first: Sentence, second: Sentence) -> bool:
+    return any(mark in text[first.end : second.start] for mark in "\r\n")
+
+
+def _carried(carried: Sequence[str]) -> str:
+    return f"; kept {', '.join(carried)}" if carried else ""
+
+
+def _require_cut(sentence_id: str, text: str, offset: int) -> None:
+    """Refuse a split anywhere but at a space between two words of ``text``."""
+    if not 0 < offset < len(text):
+        raise ReviewError(
+            f"{sentence_id}: cannot split at {offset}: its text has {len(text)} characters"
+        )
+    at_space = text[offset - 1].isspace() or text[offset].isspace()
+    if not (at_space and text[:offset].strip() and text[offset:].strip()):
+        where = f"{text[max(0, offset - 12) : offset]}|{text[offset : offset + 12]}"
+        raise ReviewError(
+            f"{sentence_id}: cannot split at {offset} ({where!r}): not at a space between two words"
+        )
+
+
+def _aligned_cut(sentence: Sentence, current: str, offset: int) -> int:
+    """Where the second part starts in the sentence's original text: the word start after the
+    space at ``offset`` of its ``current`` text, or, when it was edited, the original's word
+    start nearest to where that offset lines up."""
+    original = sentence.text
+    if current == original:
+        return offset + len(original[offset:]) - len(original[offset:].lstrip())
+    opcodes = SequenceMatcher(None, current, original, autojunk=False).get_opcodes()
+    target = _moved(offset, opcodes, is_end=False)
+    starts = [
+        i
+        for i in range(1, len(original))
+        if original[i - 1].isspace() and not original[i].isspace() and original[:i].strip()
+    ]
+    if not starts:
+        raise ReviewError(
+            f"{sentence.id}: its original text has no space to split it at; restore it first"
+        )
+    return min(starts, key=lambda i: abs(i - target))
 
 
 def _accepted(

@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import Any, TypeGuard, cast
 
 from review.flags import MqmClass, Severity
-from review.segment import Sentence
+from review.segment import Resegmentation, Sentence
 
 
 class Status(StrEnum):
@@ -197,20 +197,31 @@ _REVIEW_KEYS = {"edited", "status", "dismissed", "accepted", "comment", "annotat
 
 @dataclass(frozen=True, slots=True, eq=False)
 class ReviewState:
-    """Sentence id → SentenceReview, holding only non-default reviews. Immutable: every change
-    gives a new state (``with_reviews``); equal states compare equal."""
+    """Sentence id → SentenceReview, holding only non-default reviews, and the editor's
+    ``segmentation`` (sentences merged or split: the ids are those of the sentences it gives).
+    Immutable: every change gives a new state (``with_reviews``); equal states compare equal."""
 
     _reviews: Mapping[str, SentenceReview] = field(default_factory=lambda: MappingProxyType({}))
+    segmentation: Resegmentation = field(default_factory=Resegmentation)
 
     @classmethod
-    def of(cls, reviews: Mapping[str, SentenceReview]) -> ReviewState:
-        return cls(MappingProxyType({k: v for k, v in reviews.items() if not v.is_default}))
+    def of(
+        cls,
+        reviews: Mapping[str, SentenceReview],
+        segmentation: Resegmentation | None = None,
+    ) -> ReviewState:
+        kept = {k: v for k, v in reviews.items() if not v.is_default}
+        return cls(MappingProxyType(kept), segmentation or Resegmentation())
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, ReviewState) and self._reviews == other._reviews
+        return (
+            isinstance(other, ReviewState)
+            and self._reviews == other._reviews
+            and self.segmentation == other.segmentation
+        )
 
     def __hash__(self) -> int:
-        return hash(frozenset(self._reviews.items()))
+        return hash((frozenset(self._reviews.items()), self.segmentation))
 
     def __len__(self) -> int:
         """How many sentences have a non-default review."""
@@ -238,7 +249,10 @@ class ReviewState:
                 merged.pop(sentence_id, None)
             else:
                 merged[sentence_id] = review
-        return ReviewState(MappingProxyType(merged))
+        return ReviewState(MappingProxyType(merged), self.segmentation)
+
+    def with_segmentation(self, segmentation: Resegmentation) -> ReviewState:
+        return ReviewState(self._reviews, segmentation)
 
     def current_document(
         self, document_text: str, sentences: Sequence[Sentence]
@@ -300,6 +314,110 @@ class ReviewState:
 
     def edited_ids(self) -> frozenset[str]:
         return frozenset(k for k, v in self._reviews.items() if v.edited is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Regrouped:
+    """The reviews of the sentences a merge or a split gives, and what was carried over
+    (for the journal's label: "both comments", "2 annotations of s67")."""
+
+    reviews: tuple[SentenceReview, ...]
+    carried: tuple[str, ...]
+
+
+def merged_review(
+    first: tuple[Sentence, SentenceReview], second: tuple[Sentence, SentenceReview], gap: str
+) -> Regrouped:
+    """The review of two sentences merged with the ``gap`` between them: the texts (the edits,
+    where there are) run on across the gap, the second's annotations move along with its text,
+    dismissals, accepted suggestions and comments are kept, and the status is reviewed only
+    when both were."""
+    (a, review_a), (b, review_b) = first, second
+    texts = [review_a.text(a.text), review_b.text(b.text)]
+    edited = None
+    if review_a.edited is not None or review_b.edited is not None:
+        edited = gap.join(t for t in texts if t)
+        if edited == a.text + gap + b.text:
+            edited = None
+    shift = len(texts[0]) + len(gap) if texts[0] else 0
+    moved = tuple(
+        replace(n, start=n.start + shift, end=n.end + shift) for n in review_b.annotations
+    )
+    both = review_a.status is review_b.status is Status.REVIEWED
+    review = SentenceReview(
+        edited=edited,
+        status=Status.REVIEWED if both else Status.TODO,
+        dismissed=review_a.dismissed | review_b.dismissed,
+        accepted=review_a.accepted | review_b.accepted,
+        comment="\n".join(c for c in (review_a.comment, review_b.comment) if c),
+        annotations=review_a.annotations + moved,
+    )
+    carried = []
+    if review_a.comment and review_b.comment:
+        carried.append("both comments")
+    elif review_b.comment:
+        carried.append(f"{b.id}'s comment")
+    if moved:
+        carried.append(f"{_plural(len(moved), 'annotation')} of {b.id}")
+    if review_b.dismissed - review_a.dismissed:
+        dismissals = _plural(len(review_b.dismissed - review_a.dismissed), "dismissal")
+        carried.append(f"{dismissals} of {b.id}")
+    if review_a.status is not review_b.status:
+        carried.append("status todo (only one was reviewed)")
+    return Regrouped((review,), tuple(carried))
+
+
+def split_review(
+    review: SentenceReview, current: str, offset: int, parts: tuple[Sentence, Sentence]
+) -> Regrouped:
+    """The reviews of the two sentences a sentence whose current text is ``current`` gives
+    when split at ``offset`` of it (after a space) into ``parts`` (the originals' pieces):
+    each part's text (an edit where it differs from its original piece), the annotations of
+    each part's words (one across the cut ends at it), the status on both, a dismissal or an
+    accepted suggestion with the part that has its words, the comment on the first."""
+    head = current[:offset].rstrip()
+    tail_at = offset + len(current[offset:]) - len(current[offset:].lstrip())
+    tail = current[tail_at:]
+    first_notes = tuple(
+        replace(n, end=min(n.end, len(head))) for n in review.annotations if n.start < len(head)
+    )
+    second_notes = tuple(
+        replace(n, start=max(n.start, tail_at) - tail_at, end=n.end - tail_at)
+        for n in review.annotations
+        if n.end > tail_at and n.start >= len(head)
+    )
+    # A dismissal is of a rule on some words, an accepted suggestion put words in: each goes
+    # with the part that has them.
+    second_dismissed = frozenset(key for key in review.dismissed if key[1] in tail)
+    second_accepted = frozenset(key for key in review.accepted if key[2] and key[2] in tail)
+    first = replace(
+        review,
+        edited=None if head == parts[0].text else head,
+        accepted=review.accepted - second_accepted,
+        dismissed=frozenset(
+            key for key in review.dismissed if key[1] in head or key not in second_dismissed
+        ),
+        annotations=first_notes,
+    )
+    second = SentenceReview(
+        edited=None if tail == parts[1].text else tail,
+        status=review.status,
+        dismissed=second_dismissed,
+        accepted=second_accepted,
+        annotations=second_notes,
+    )
+    carried = []
+    if second_notes:
+        carried.append(f"{_plural(len(second_notes), 'annotation')} to {parts[1].id}")
+    if second_dismissed:
+        carried.append(f"{_plural(len(second_dismissed), 'dismissal')} to {parts[1].id}")
+    if review.status is Status.REVIEWED:
+        carried.append("both reviewed")
+    return Regrouped((first, second), tuple(carried))
+
+
+def _plural(number: int, word: str) -> str:
+    return f"{number} {word}{'s' * (number != 1)}"
 
 
 def corrected_gaps(

@@ -148,3 +148,37 @@ def test_a_format_registered_in_one_line_is_a_choice_of_format(project, capsysbi
             capsysbinary, "diff", "doc.txt", "corrections/doc.patch", "--format", "toy"
         )
     assert (code, out, err) == (0, b"toy diff: 2 of 3 differ\n", "")
+
+
+def test_merges_and_splits_between_rounds_are_listed(project, capsysbinary):
+    git(project, "add", "-A")
+    git(project, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "round 2")
+    with ReviewSession.open(project / "doc.txt", cwd=project, reviewer="t") as session:
+        session.merge("s1")
+        session.split("s1", 6)
+        session.save()
+    code, out, err = review(
+        capsysbinary, "diff", "HEAD:corrections/doc.patch", "corrections/doc.patch"
+    )
+    assert (code, err) == (0, "")
+    assert out.decode().splitlines()[3:12] == [
+        "s1  TER 50.00  chrF 73.29",
+        "  One is[- here.-]",
+        "",
+        "s2 → s1-7  TER 20.00  chrF 75.51",
+        "  {+here. +}Two is here, then.",
+        "",
+        "2 of 3 sentences differ",
+        "s1-7 split off the sentence it was part of",
+        "s2 merged into the sentence before it",
+    ]
+    code, out, err = review(
+        capsysbinary, "diff", "corrections/doc.patch", "HEAD:corrections/doc.patch",
+        "--format", "json",
+    )  # fmt: skip
+    assert json.loads(out)["review_changes"][:2] == [
+        {"sentence": "s1-7", "field": "segmentation",
+         "before": "split off the sentence it was part of", "after": ""},
+        {"sentence": "s2", "field": "segmentation",
+         "before": "merged into the sentence before it", "after": ""},
+    ]  # fmt: skip

@@ -1,3 +1,4 @@
+import json
 import os
 import signal
 import subprocess
@@ -192,6 +193,16 @@ def test_accept_uses_flags_of_the_edited_text(project, capsysbinary, fake_checke
         (["--accept-all", "NOPE"], "no NOPE flag in the document"),
         (["--sentence", "s2"], "give each --sentence ID exactly one --text"),
         (["--sentence", "s999", "--text", "x"], "has no sentence 's999' (it has s1…s77)"),
+        (["--merge", "s999"], "has no sentence 's999' (it has s1…s77)"),
+        (["--merge", "s77"], "s77 is the last sentence; there is none to merge it with"),
+        (["--merge", "s7"], "s7 ends a line; it is not merged with s8, which starts the next"),
+        (["--split", "s12"], "--split wants ID@OFFSET, not 's12'"),
+        (["--split", "s12@x"], "--split wants ID@OFFSET (OFFSET a number), not 's12@x'"),
+        (["--split", "s12@400"], "s12: cannot split at 400: its text has 165 characters"),
+        (
+            ["--merge", "s66", "--split", "s12@40"],
+            "s12: cannot split at 40 ('national sit|uation, how '): not at a space between",
+        ),
     ],
 )
 def test_a_bad_change_changes_nothing(project, capsysbinary, fake_checker, args, message):
@@ -320,3 +331,64 @@ def test_convert_to_utf8_reviews_a_utf8_copy_that_git_applies(tmp_path, monkeypa
     assert applied_by_standard_tools(
         project, "u16.utf8.txt", project / "corrections" / "u16.utf8.patch"
     ) == {"git apply": b"One. 2.\n", "patch -p1": b"One. 2.\n"}
+
+
+def test_merge_and_split_save_a_patch_git_applies_and_check_names_the_same_ids(
+    project, capsysbinary
+):
+    """The seed's quotation cut across s66/s67 merged, the run-on s12 split after
+    "situation,": then edit's and check's ids are those of the merged and split sentences
+    (s67's flags are s66's, at their place in it)."""
+    code, out, err = review(
+        capsysbinary, "edit", SEED_NAME, "--no-languagetool",
+        "--merge", "s66", "--split", "s12@47", "--status", "s12-48=reviewed",
+        "--accept", "s66:MT_SPACE_BEFORE_PUNCT",
+    )  # fmt: skip
+    assert (code, err) == (0, "review: LanguageTool off (--no-languagetool)\n")
+    assert out.decode() == (
+        "merged s66 and s67 into s66\n"
+        "split s12 at 47 into s12 and s12-48\n"
+        "s12-48: marked reviewed\n"
+        "s66: accepted MT_SPACE_BEFORE_PUNCT: '’ ,' → '’,'\n"
+        f"saved {PATCH}\n"
+    )
+    header = PATCH.read_text(encoding="utf-8").split("\n\n")[0]
+    assert header.splitlines()[7:] == [
+        'Segmentation: {"joined": ["s67"], "split": ["s12-48"]}',
+        "Reviews: 2",
+        'Sentence-s12-48: {"status": "reviewed"}',
+        'Sentence-s66: {"accepted": [["MT_SPACE_BEFORE_PUNCT", "’ ,", "’,"]], "edited_chars": 369}',
+    ]
+    corrected = standard_tools_agree_with_review_apply(project, SEED_NAME, capsysbinary)
+    assert "to do to you ’, China does not agree".encode() in corrected
+    with reopen(project) as session:
+        ids = [s.id for s in session.sentences]
+        assert ids[11:14] == ["s12", "s12-48", "s13"]
+        assert ids[66:68] == ["s66", "s68"]
+        assert session.sentence("s12-48").text.startswith("how can we handle")
+        assert (
+            session.text_of("s66")[200:250] == "e truth. People in China admire ‘ Don’t do to othe"
+        )
+    code, out, err = review(
+        capsysbinary, "check", SEED_NAME, "--no-languagetool", "--format", "json",
+        "--fail-on", "none",
+    )  # fmt: skip
+    assert code == 0, err
+    flags = json.loads(out)["flags"]
+    assert "s67" not in {flag["sentence"] for flag in flags}
+    space = next(f for f in flags if f["rule"] == "MT_SPACE_BEFORE_PUNCT")
+    assert (space["sentence"], space["text"], space["start"]) == ("s66", "’ ,", 291)
+
+
+def test_a_dry_run_lists_the_merges_and_splits_and_changes_nothing(project, capsysbinary):
+    code, out, err = review(
+        capsysbinary, "edit", SEED_NAME, "--merge", "s66", "--split", "s12@47", "--dry-run"
+    )
+    assert (code, err) == (0, "")
+    assert out.decode() == (
+        "merged s66 and s67 into s66\n"
+        "split s12 at 47 into s12 and s12-48\n"
+        "dry run: nothing changed\n"
+    )
+    assert not PATCH.exists()
+    assert not PATCH.with_suffix(".journal").exists()

@@ -290,3 +290,31 @@ def test_project_gates_exit_1_over_all_files(reviewed_project) -> None:
     assert completed.returncode == 1
     assert re.search(r"^review: \d+ flags at or above minor left open", completed.stderr, re.M)
     assert (reviewed_project.parent / "r.md").read_text("utf-8").startswith("# Project report")
+
+
+def test_reports_and_project_checks_name_the_merged_and_split_sentences(seed_copy, capsys) -> None:
+    """The review merges s66 with s67 and splits s12: the file's report, the project's report
+    and the project's check list the sentences as the review has them."""
+    code, _, err = _run(
+        capsys, "edit", SEED_NAME, "--merge", "s66", "--split", "s12@47",
+        "--sentence", "s66", "--text", "One merged sentence.",
+    )  # fmt: skip
+    assert code == 0, err
+    code, out, err = _run(capsys, "report", SEED_NAME, "--no-languagetool", "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    jsonschema.validate(report, _schema())
+    sentences = {s["id"]: s for s in report["sentences"]}
+    assert len(sentences) == 77 and "s67" not in sentences
+    assert sentences["s12-48"]["original"].startswith("how can we handle the relations")
+    merged = sentences["s66"]["original"]
+    assert "The truth. People in China admire" in merged
+    assert merged.endswith("a strong country must dominate ’ 。”")
+    assert sentences["s66"]["corrected"] == "One merged sentence."
+    code, out, err = _run(capsys, "check", "seeds", "--no-languagetool", "--format", "json")
+    ids = [s["id"] for s in json.loads(out)["documents"][0]["sentences"]]
+    assert (ids[11:14], ids[65:68]) == (["s12", "s12-48", "s13"], ["s65", "s66", "s68"])
+    code, out, err = _run(capsys, "report", "seeds", "--no-languagetool", "--format", "json")
+    assert code == 0, err
+    (reviewed,) = json.loads(out)["files"]
+    assert (reviewed["summary"]["sentences"], reviewed["summary"]["edited"]) == (77, 1)

@@ -455,3 +455,73 @@ def test_a_state_set_by_marking_reviewed_is_accepted_even_once_the_switch_is_off
         assert (code, applied, err) == (0, expected, "")
         with ReviewSession.open(name, cwd=tmp_path) as session:
             assert str(session.state.review_of("a3-s1").status) == "reviewed"
+
+
+TWO_SENTENCES_PO = """msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "The first one. A second one here."
+msgstr "Der erste Satz. Ein zweiter Satz hier."
+
+msgid "Wrapped.\\n"
+"Over a line."
+msgstr "Umbrochen.\\n"
+"Über eine Zeile."
+"""
+
+
+def test_sentences_of_one_unit_merge_and_split_but_not_across_units_or_lines(
+    tmp_path, monkeypatch, capsysbinary
+):
+    """A PO message of two sentences merged, split elsewhere and edited: the patch applies
+    with the standard tools and reads back. Merging a unit's last sentence with the next
+    unit's first is refused with the reason, and so is merging across the line break of a
+    message."""
+    root = tmp_path / "project"
+    git_project(root, "two.po", TWO_SENTENCES_PO.encode())
+    monkeypatch.chdir(root)
+    ids = [s.id for s in open_text("two.po").sentences]
+    first, second, wrapped, over = ids
+    unit, next_unit = first.removesuffix("-s1"), wrapped.removesuffix("-s1")
+    code, out, err = review(capsysbinary, "edit", "two.po", "--merge", second)
+    assert (code, out, err) == (
+        2,
+        b"",
+        f"review: {second} and {wrapped} are in two units ({unit}, {next_unit}); a unit's "
+        "translation is written on its own, so they are not merged\n",
+    )
+    code, out, err = review(capsysbinary, "edit", "two.po", "--merge", wrapped)
+    assert (code, out, err) == (
+        2,
+        b"",
+        f"review: {wrapped} ends a line; it is not merged with {over}, which starts the next\n",
+    )
+    code, out, err = review(
+        capsysbinary, "edit", "two.po", "--merge", first, "--split", f"{first}@9",
+        "--sentence", f"{first}-10", "--text", "Satz. Ein anderer Satz hier.",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out.decode() == (
+        f"merged {first} and {second} into {first}\n"
+        f"split {first} at 9 into {first} and {first}-10\n"
+        f"{first}-10: text replaced\n"
+        "saved corrections/two.patch\n"
+    )
+    patch = root / "corrections" / "two.patch"
+    assert (
+        f'Segmentation: {{"joined": ["{second}"], "split": ["{first}-10"]}}\n'
+        in patch.read_text("utf-8")
+    )
+    code, applied, err = review(capsysbinary, "apply", "two.po")
+    assert (code, err) == (0, "")
+    assert applied_by_standard_tools(root, "two.po", patch) == {
+        "git apply": applied,
+        "patch -p1": applied,
+    }
+    assert 'msgstr "Der erste Satz. Ein anderer Satz hier."\n' in applied.decode()
+    with ReviewSession.open("two.po", cwd=root) as session:
+        assert [(s.id, session.text_of(s.id)) for s in session.sentences][:2] == [
+            (first, "Der erste"),
+            (f"{first}-10", "Satz. Ein anderer Satz hier."),
+        ]

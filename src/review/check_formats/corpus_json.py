@@ -16,7 +16,7 @@ CORPUS_SCHEMA_ID = "review-check-corpus/1"
 
 def render_corpus_json(results: Sequence[FileResult]) -> str:
     documents = [
-        check_json(r.text.document, r.text.sentences, r.result)
+        check_json(r.text.document, r.sentences, r.result)
         for r in results
         if isinstance(r, Checked)
     ]

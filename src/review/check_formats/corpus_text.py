@@ -12,7 +12,7 @@ from review.corpus.check import Checked, FileResult
 def render_corpus_text(results: Sequence[FileResult]) -> str:
     checked = [r for r in results if isinstance(r, Checked)]
     return (
-        "".join(render_text(r.text.document, r.text.sentences, r.result) for r in checked)
+        "".join(render_text(r.text.document, r.sentences, r.result) for r in checked)
         + corpus_summary_line(results)
         + "\n"
     )
@@ -21,7 +21,7 @@ def render_corpus_text(results: Sequence[FileResult]) -> str:
 def corpus_summary_line(results: Sequence[FileResult]) -> str:
     checked = [r for r in results if isinstance(r, Checked)]
     flags = sum(len(r.result.flags) for r in checked)
-    sentences = sum(len(r.text.sentences) for r in checked)
+    sentences = sum(len(r.sentences) for r in checked)
     flagged = sum(len({f.sentence_id for f in r.result.flags}) for r in checked)
     skipped = len(results) - len(checked)
     files = "file" if len(checked) == 1 else "files"

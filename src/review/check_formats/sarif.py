@@ -25,7 +25,7 @@ def render_sarif(document: Document, sentences: Sequence[Sentence], result: Chec
 def render_corpus_sarif(results: Sequence[FileResult]) -> str:
     """One run over a project: every file checked is an artifact (a file without flags too)."""
     return sarif_log(
-        [(r.text.document, r.text.sentences, r.result) for r in results if isinstance(r, Checked)]
+        [(r.text.document, r.sentences, r.result) for r in results if isinstance(r, Checked)]
     )
 
 

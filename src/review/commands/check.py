@@ -74,11 +74,14 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
     from review.commands.arguments import languagetool_engine
     from review.config import load_config
     from review.inputs import open_text, with_file_languages
+    from review.patch.file import reviewed_sentences
+    from review.patch.location import locate
     from review.progress import stderr_progress
 
     config = with_glossaries(load_config(), args)
     text = open_text(path, encoding=text_encoding(args, config))
-    document, sentences = text.document, text.sentences
+    document = text.document
+    sentences = reviewed_sentences(document, text.sentences, locate(path).patch)
     config = with_file_languages(config, document)
     for notice in document.notices:
         print(f"review: {notice}", file=sys.stderr)
@@ -110,7 +113,7 @@ def _run_project(args: argparse.Namespace, project: Project) -> int:
         results = tracked(
             results,
             len(project.files),
-            lambda r: len(r.text.sentences) if isinstance(r, Checked) else 0,
+            lambda r: len(r.sentences) if isinstance(r, Checked) else 0,
         )
     done: list[FileResult] = []
     notices: set[str] = set()

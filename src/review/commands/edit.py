@@ -24,11 +24,18 @@ if TYPE_CHECKING:
     from review.config import Config
     from review.flags import Flag
     from review.replace import Replacement
-    from review.segment import Sentence
+    from review.segment import Resegmentation, Sentence
     from review.session import Change, ReviewSession
 
 
 _REPEATABLE = (
+    ("--merge", "ID", "merge the sentence with the next one (it keeps ID)"),
+    (
+        "--split",
+        "ID@OFFSET",
+        "split the sentence at character OFFSET of its text, a space between two words (the "
+        "second part is named ID-N, N where it starts in the original sentence)",
+    ),
     ("--sentence", "ID", "the sentence whose text the next --text gives"),
     ("--text", "TEXT", "the new text of the --sentence before it"),
     ("--status", "ID=STATUS", "todo or reviewed"),
@@ -52,8 +59,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="change a review from the command line (for scripts and CI)",
         description=(
             "Open FILE's review (corrections/<name>.patch and any unsaved journal), make the "
-            "changes given, in the order text, status, comment, dismiss, accept, accept-all, "
-            "dismiss-all, replace, and save; --add-word and --remove-word change the word list "
+            "changes given, in the order merge, split, text, status, comment, dismiss, accept, "
+            "accept-all, dismiss-all, replace (each naming sentences as the ones before left "
+            "them), and save; --add-word and --remove-word change the word list "
             "beside review.toml. Either all changes are made or, on an error, none."
         ),
     )
@@ -75,8 +83,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--ignore-case", action="store_true", help="--replace in any case")
     parser.add_argument(
         "--dry-run", action="store_true",
-        help="list what --replace and --dismiss-all would change (sentence, offset, before → "
-        "after) and change nothing",
+        help="list what --merge, --split, --replace and --dismiss-all would change (for a "
+        "replace or a dismissal: sentence, offset, before → after) and change nothing",
     )  # fmt: skip
     parser.add_argument(
         "--no-languagetool", action="store_true",
@@ -151,11 +159,13 @@ def _make_changes(
 ) -> tuple[list[Change], Path | None]:
     """Make every change and ``save`` (None for --dry-run), or (on a ReviewError, saving
     included, or for --dry-run) none: the ones made are undone, so the journal holds nothing
-    of this run. ``previews`` gets a line for every flag --dismiss-all dismisses and every hit
-    of --replace."""
+    of this run. ``previews`` gets a line for every merge and split, every flag --dismiss-all
+    dismisses and every hit of --replace."""
     from review.replace import Replacement
 
     steps: list[Callable[[], Change]] = []
+    steps += [partial(_merge, session, sentence_id, previews) for sentence_id in args.merge]
+    steps += [partial(_split_at, session, value, previews) for value in args.split]
     texts = zip(args.sentence, args.text, strict=True)
     steps += [partial(session.set_text, sentence_id, text) for sentence_id, text in texts]
     steps += [partial(_status, session, value) for value in args.status]
@@ -189,21 +199,21 @@ def _make_changes(
 
 def _undo(session: ReviewSession, changes: list[Change], had_unsaved: bool) -> None:
     for change in reversed(changes):
-        if change.after:
+        if change.changed:
             session.undo()
     if not had_unsaved:
         session.discard()
 
 
 class _FlagSource:
-    """The flags of the review's current text, checked again only after the text changed
-    (a dismissal or a status does not change what the checkers see)."""
+    """The flags of the review's current text, checked again only after the text or the
+    sentences changed (a dismissal or a status does not change what the checkers see)."""
 
     def __init__(self, session: ReviewSession, config: Config, use_languagetool: bool) -> None:
         self._session = session
         self._config = config
         self._use_languagetool = use_languagetool
-        self._checked: frozenset[tuple[str, str | None]] | None = None
+        self._checked: tuple[Resegmentation, frozenset[tuple[str, str | None]]] | None = None
         self._flags: tuple[Flag, ...] = ()
 
     def of(self, sentence_id: str, rule: str) -> list[Flag]:
@@ -240,11 +250,27 @@ class _FlagSource:
 
     def all(self) -> tuple[Flag, ...]:
         state = self._session.state
-        texts = frozenset((sentence_id, review.edited) for sentence_id, review in state.items())
+        edits = frozenset((sentence_id, review.edited) for sentence_id, review in state.items())
+        texts = (state.segmentation, edits)
         if texts != self._checked:
             self._flags = self._check(*self._document())
             self._checked = texts
         return self._flags
+
+
+def _merge(session: ReviewSession, sentence_id: str, previews: list[str]) -> Change:
+    change = session.merge(sentence_id)
+    previews.append(change.label)
+    return change
+
+
+def _split_at(session: ReviewSession, value: str, previews: list[str]) -> Change:
+    sentence_id, offset = _split(value, "@", "--split", "ID@OFFSET")
+    if not (offset.isascii() and offset.isdigit()):
+        raise ReviewError(f"--split wants ID@OFFSET (OFFSET a number), not {value!r}")
+    change = session.split(sentence_id, int(offset))
+    previews.append(change.label)
+    return change
 
 
 def _status(session: ReviewSession, value: str) -> Change:
@@ -317,6 +343,8 @@ def _split(value: str, separator: str, option: str, form: str) -> tuple[str, str
 
 
 def _describe(change: Change) -> Sequence[str]:
+    if change.segmentation is not None:
+        return [change.label]
     if not change.after:
         return [f"unchanged: {change.label}"]
     return [f"{sentence_id}: {change.label}" for sentence_id in change.sentence_ids]

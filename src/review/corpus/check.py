@@ -13,7 +13,10 @@ from review.config import Config
 from review.document import relative_path
 from review.errors import ReviewError
 from review.inputs import Text, open_text
+from review.patch.file import reviewed_sentences
+from review.patch.location import locate
 from review.progress import Progress
+from review.segment import Sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +32,11 @@ class Skipped:
 
 @dataclass(frozen=True, slots=True)
 class Checked:
+    """A file checked: its ``text`` as read, the ``sentences`` checked (the segmenter's, merged
+    and split as the file's saved review says) and their flags."""
+
     text: Text
+    sentences: tuple[Sentence, ...]
     result: CheckResult
 
 
@@ -83,5 +90,11 @@ def check_corpus(
         configured = replace(config, language=chosen)
         if chosen not in opened:
             opened[chosen] = open_checkers(configured, use_servers, progress)
-        result = check_with(opened[chosen], text.document.text, text.sentences, configured)
-        yield Checked(text, result)
+        try:
+            patch = locate(path, root=root).patch
+            sentences = reviewed_sentences(text.document, text.sentences, patch)
+        except ReviewError as exc:
+            yield skipped_for(path, root, exc)
+            continue
+        result = check_with(opened[chosen], text.document.text, sentences, configured)
+        yield Checked(text, sentences, result)

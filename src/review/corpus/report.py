@@ -75,6 +75,7 @@ def _file_report(item: Checked, root: Path, config: Config) -> FileReport:
     location = locate(document.path, root=root)
     patch = read_patch(location.patch, document, sentences) if location.patch.exists() else None
     state = patch.state if patch else ReviewState()
+    sentences = patch.sentences if patch else item.sentences
     notices = item.result.notices
     if location.journal.exists():
         journal = relative_path(location.journal)

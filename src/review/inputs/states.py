@@ -6,7 +6,7 @@ writer gives it. What the UI's unit-state filter selects on."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from review.bilingual import FORMATS
 from review.document import Document
@@ -23,6 +23,10 @@ class UnitStates:
     document: BilingualDocument
     sentences: Mapping[str, tuple[Sentence, ...]]  # unit id -> its sentences, in order
     present: tuple[str, ...]
+
+    def regrouped(self, sentences: Sequence[Sentence]) -> UnitStates:
+        """The same units' states over the review's sentences after a merge or a split."""
+        return replace(self, sentences=_by_unit(sentences))
 
     def of(self, sentence: Sentence, state: ReviewState) -> str:
         """The state of the sentence's unit with the review as it stands."""
@@ -49,9 +53,11 @@ def unit_states(document: Document, sentences: Sequence[Sentence]) -> UnitStates
     present.discard("")
     if not present:
         return None
+    return UnitStates(document, _by_unit(sentences), tuple(sorted(present)))
+
+
+def _by_unit(sentences: Sequence[Sentence]) -> dict[str, tuple[Sentence, ...]]:
     by_unit: dict[str, list[Sentence]] = {}
     for sentence in sentences:
         by_unit.setdefault(sentence.unit, []).append(sentence)
-    return UnitStates(
-        document, {unit: tuple(found) for unit, found in by_unit.items()}, tuple(sorted(present))
-    )
+    return {unit: tuple(found) for unit, found in by_unit.items()}

@@ -20,7 +20,10 @@ The header is ``Key: value`` lines (git-trailer style) before the diff, which ``
     @@ …
 
 Values are JSON-quoted when they could not stand bare on one line. ``Reviews`` counts the
-``Sentence-`` lines, so that a header cut short is noticed.
+``Sentence-`` lines, so that a header cut short is noticed. A review that merges or splits
+sentences has a ``Segmentation: {"joined": […], "split": […]}`` line before ``Reviews``
+(``review.segment.Resegmentation``); the ``Sentence-`` lines name the sentences it gives. A
+header without one is a review of the segmenter's sentences, as every patch was before.
 
 The diff is the one authority for the corrected text. To know which sentence each edit belongs
 to without re-segmenting the corrected text (an edit may split or join sentences), the header

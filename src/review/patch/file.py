@@ -20,25 +20,28 @@ from review.patch.diff import (
     _unchanged_line,
     _unified_diff,
 )
-from review.patch.header import PatchHeader, _parse_header, render_header
+from review.patch.header import PatchHeader, _parse_header, patch_segmentation, render_header
 from review.patch.location import PatchLocation, locate
-from review.segment import Sentence, id_range
+from review.segment import Resegmentation, Sentence, id_range, resegmented
 from review.state import ReviewState
 
 
 @dataclass(frozen=True, slots=True)
 class Patch:
-    """A patch as read: its header, the review it records and the corrected file's bytes."""
+    """A patch as read: its header, the review it records, the corrected file's bytes and
+    the sentences the review is of (the segmenter's, merged and split as the review says)."""
 
     header: PatchHeader
     state: ReviewState
     corrected: bytes
+    sentences: tuple[Sentence, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class SavedReview:
     """A document with its saved review, read-only (no lock, no journal): for apply, report
-    and diff. ``patch`` is None when the document has no patch yet."""
+    and diff. ``patch`` is None when the document has no patch yet; ``sentences`` are those
+    of the review (merged and split as it says)."""
 
     document: Document
     sentences: tuple[Sentence, ...]
@@ -63,9 +66,26 @@ def load_saved_review(
     document, sentences = text.document, text.sentences
     if patch is None and not location.patch.exists():
         return SavedReview(document, sentences, location, None)
-    return SavedReview(
-        document, sentences, location, read_patch(location.patch, document, sentences)
-    )
+    read = read_patch(location.patch, document, sentences)
+    return SavedReview(document, read.sentences, location, read)
+
+
+def reviewed_sentences(
+    document: Document, sentences: Sequence[Sentence], patch: Path
+) -> tuple[Sentence, ...]:
+    """The segmenter's ``sentences`` merged and split as the saved review at ``patch`` says,
+    so that every command names them as `review edit` does; as they are when there is no
+    review, or one of another version of the file. Only the patch's header is read."""
+    if not patch.exists():
+        return tuple(sentences)
+    name = relative_path(patch)
+    header, segmentation = patch_segmentation(read_patch_bytes(patch), name)
+    if header.original_sha256 != document.sha256:
+        return tuple(sentences)
+    try:
+        return resegmented(document.text, sentences, segmentation)
+    except ValueError as exc:
+        raise ReviewError(f"{name}: Segmentation: {exc}") from None
 
 
 def render_patch(
@@ -97,8 +117,13 @@ def read_patch_bytes(path: Path) -> bytes:
 
 
 def parse_patch(data: bytes, document: Document, sentences: Sequence[Sentence], name: str) -> Patch:
-    """Read a patch made for ``document``; anything wrong with it is a one-line ReviewError."""
-    header, metadata, corrected = _checked_and_applied(data, document, name)
+    """Read a patch made for ``document``, whose segmenter's ``sentences`` are given; anything
+    wrong with it is a one-line ReviewError."""
+    header, segmentation, metadata, corrected = _checked_and_applied(data, document, name)
+    try:
+        sentences = resegmented(document.text, sentences, segmentation)
+    except ValueError as exc:
+        raise ReviewError(f"{name}: Segmentation: {exc}") from None
     known = {s.id for s in sentences}
     for sentence_id in metadata:
         if sentence_id not in known:
@@ -107,7 +132,8 @@ def parse_patch(data: bytes, document: Document, sentences: Sequence[Sentence], 
                 f"(it has {id_range(sentences)})"
             )
     reviews = format_of(document).reviews(corrected, document, sentences, metadata, name)
-    return Patch(header, ReviewState.of(reviews), corrected.encode(document.encoding))
+    state = ReviewState.of(reviews, segmentation)
+    return Patch(header, state, corrected.encode(document.encoding), sentences)
 
 
 def apply_patch(data: bytes, document: Document, name: str) -> bytes:
@@ -115,18 +141,19 @@ def apply_patch(data: bytes, document: Document, name: str) -> bytes:
     are checked as ``parse_patch`` does (a bilingual file's diff changes its targets only),
     except that the per-sentence records are not matched against the diff (the diff alone says
     what the corrected text is)."""
-    _, records, corrected = _checked_and_applied(data, document, name)
+    _, _, records, corrected = _checked_and_applied(data, document, name)
     format_of(document).check_patched(corrected, document, records, name)
     return corrected.encode(document.encoding)
 
 
 def _checked_and_applied(
     data: bytes, document: Document, name: str
-) -> tuple[PatchHeader, dict[str, dict[str, Any]], str]:
-    """The header, the per-sentence records and the corrected text (BOM included)."""
+) -> tuple[PatchHeader, Resegmentation, dict[str, dict[str, Any]], str]:
+    """The header, its segmentation, the per-sentence records and the corrected text (BOM
+    included)."""
     _require_ascii_compatible(document)
     head, body = _split_diff(data)
-    header, metadata = _parse_header(head, name)
+    header, segmentation, metadata = _parse_header(head, name)
     if header.original_sha256 != document.sha256:
         raise ReviewError(
             f"{name}: was made for another version of {header.original} "
@@ -138,7 +165,7 @@ def _checked_and_applied(
     )
     if not corrected.startswith(document.bom_text):
         raise ReviewError(f"{name}: its diff removes the original's byte order mark")
-    return header, metadata, corrected
+    return header, segmentation, metadata, corrected
 
 
 def _require_ascii_compatible(document: Document) -> None:

@@ -12,7 +12,7 @@ from review import __version__
 from review.document import Document
 from review.errors import ReviewError
 from review.patch.diff import _check_relative, _split_diff
-from review.segment import Sentence
+from review.segment import Resegmentation, Sentence
 from review.state import ReviewState, SentenceReview
 
 TOOL = f"review {__version__}"
@@ -31,6 +31,9 @@ _LANGUAGETOOL = ("LanguageTool", "languagetool")
 _CHECKERS_AT = 3  # the index of the first checker line, after Tool
 _NO_VERSION = "none"
 _CHECKER_KEY = re.compile(r"Checker-([a-z][a-z0-9-]*)")
+# The editor's merges and splits: written only when there are some, so older patches keep
+# their bytes (and an older review refuses a patch whose sentences it would not find).
+_SEGMENTATION = "Segmentation"
 _HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z0-9-]*): (.*)")
 # s12 in a plain text; a bilingual file's ids are made from its unit ids (12-s1, po-3fa2…-s2).
 _SENTENCE_KEY = re.compile(r"Sentence-([A-Za-z0-9][A-Za-z0-9-]*)")
@@ -69,6 +72,8 @@ def render_header(header: PatchHeader, sentences: Sequence[Sentence], state: Rev
     """The header's bytes: the fixed fields, then one line per sentence with a review."""
     lines = [f"{key}: {_bare_or_json(getattr(header, attribute))}" for key, attribute in _FIELDS]
     lines[_CHECKERS_AT:_CHECKERS_AT] = _checker_lines(header.checkers)
+    if state.segmentation:
+        lines.append(f"{_SEGMENTATION}: {_json(state.segmentation.to_json())}")
     lines.append(f"Reviews: {len(state)}")
     for sentence in sentences:
         review = state.review_of(sentence.id)
@@ -95,6 +100,12 @@ def patch_header(data: bytes, name: str) -> PatchHeader:
     return _parse_header(_split_diff(data)[0], name)[0]
 
 
+def patch_segmentation(data: bytes, name: str) -> tuple[PatchHeader, Resegmentation]:
+    """The header's fixed fields and the sentences it merges or splits, without the diff."""
+    header, segmentation, _ = _parse_header(_split_diff(data)[0], name)
+    return header, segmentation
+
+
 def _header_json(review: SentenceReview) -> dict[str, Any]:
     data = review.to_json()
     if "edited" in data:
@@ -119,12 +130,15 @@ def _bare_or_json(value: str) -> str:
     return value if bare else _json(value)
 
 
-def _parse_header(head: bytes, name: str) -> tuple[PatchHeader, dict[str, dict[str, Any]]]:
+def _parse_header(
+    head: bytes, name: str
+) -> tuple[PatchHeader, Resegmentation, dict[str, dict[str, Any]]]:
     try:
         text = head.decode("utf-8")
     except UnicodeDecodeError:
         raise ReviewError(f"{name}: is not a review patch (its header is not UTF-8)") from None
     fields: dict[str, str] = {}
+    segmentation = None
     metadata: dict[str, dict[str, Any]] = {}
     for number, line in enumerate(text.split("\n"), start=1):
         if not line:
@@ -134,6 +148,11 @@ def _parse_header(head: bytes, name: str) -> tuple[PatchHeader, dict[str, dict[s
             raise ReviewError(f"{name}: is not a review patch (line {number} is not `Key: value`)")
         key, value = match.groups()
         sentence = _SENTENCE_KEY.fullmatch(key)
+        if key == _SEGMENTATION:
+            if segmentation is not None:
+                raise ReviewError(f"{name}: line {number}: {key} given twice")
+            segmentation = _segmentation(value, name, number)
+            continue
         if sentence is None:
             if key in fields:
                 raise ReviewError(f"{name}: line {number}: {key} given twice")
@@ -143,7 +162,8 @@ def _parse_header(head: bytes, name: str) -> tuple[PatchHeader, dict[str, dict[s
         if sentence_id in metadata:
             raise ReviewError(f"{name}: line {number}: {sentence_id} given twice")
         metadata[sentence_id] = _sentence_json(value, name, number)
-    return _header_fields(fields, len(metadata), name), metadata
+    header = _header_fields(fields, len(metadata), name)
+    return header, segmentation or Resegmentation(), metadata
 
 
 def _header_fields(fields: dict[str, str], reviews: int, name: str) -> PatchHeader:
@@ -190,6 +210,15 @@ def _unquote_value(value: str, name: str, number: int) -> str:
     if not isinstance(decoded, str):
         raise ReviewError(f"{name}: line {number}: the quoted value is damaged")
     return decoded
+
+
+def _segmentation(value: str, name: str, number: int) -> Resegmentation:
+    try:
+        return Resegmentation.from_json(json.loads(value))
+    except json.JSONDecodeError:
+        raise ReviewError(f"{name}: line {number}: damaged {_SEGMENTATION} (not JSON)") from None
+    except ValueError as exc:
+        raise ReviewError(f"{name}: line {number}: {exc}") from None
 
 
 def _sentence_json(value: str, name: str, number: int) -> dict[str, Any]:

@@ -33,6 +33,7 @@ MOVING = "Moving"
 REVIEWING = "Reviewing"
 VIEWS = "Views"
 WHOLE = "Whole document (previewed; one undo step)"
+SENTENCES = "Sentences (previewed; one undo step)"
 
 ACTIONS: tuple[Action, ...] = (
     Action("n", "next_flagged", "Next flagged sentence", MOVING, footer="Next flag",
@@ -71,6 +72,10 @@ ACTIONS: tuple[Action, ...] = (
            "raise no new flag)", WHOLE, palette="Accept rule everywhere"),
     Action("R", "replace", "Find and replace (plain or regex, whole word, case)", WHOLE,
            palette="Find and replace"),
+    Action("m", "merge_next", "Merge the sentence with the next one (a quotation cut in two)",
+           SENTENCES, palette="Merge with the next sentence"),
+    Action("b", "split", "Split the sentence in two: the editor opens, ctrl+o splits at its "
+           "cursor", SENTENCES, palette="Split the sentence at the cursor"),
     Action("f", "filter", "Filter the sentences (kind, category, rule, checker, unit state)", VIEWS,
            palette="Filter"),
     Action("slash", "search", "Search the sentences (and a bilingual file's sources)", VIEWS,

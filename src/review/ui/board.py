@@ -78,12 +78,33 @@ class FlagBoard:
     def __init__(
         self, sentences: Sequence[Sentence], unit_states: UnitStates | None = None
     ) -> None:
+        self.sentences = tuple(sentences)
         self._sentences = {s.id: (index, s) for index, s in enumerate(sentences)}
         self.unit_states = unit_states
         self._flags: dict[str, tuple[Flag, ...]] = {}
         # Positions of the sentences that have flags, ascending: jumping to the next flagged
         # sentence must not walk a book's sentences one by one.
         self._flagged: list[int] = []
+
+    def resegmented(self, sentences: Sequence[Sentence]) -> tuple[FlagBoard, set[str]]:
+        """A board of ``sentences`` (after a merge or a split) with the flags of every sentence
+        that is as it was, and the ids of those that are new or changed (to check again)."""
+        states = self.unit_states
+        board = FlagBoard(sentences, states.regrouped(sentences) if states else None)
+        old = self._sentences
+        # A sentence as it was is mostly the very same object (``resegmented`` keeps them).
+        changed = {
+            s.id
+            for s in sentences
+            if (known := old.get(s.id)) is None or (known[1] is not s and known[1] != s)
+        }
+        kept = {sid: flags for sid, flags in self._flags.items() if sid not in changed}
+        board._flags = {sid: flags for sid, flags in kept.items() if board.knows(sid)}
+        board._flagged = sorted(board.position(sid) for sid in board._flags)
+        return board, changed
+
+    def knows(self, sentence_id: str) -> bool:
+        return sentence_id in self._sentences
 
     def add(self, flags: Iterable[Flag]) -> set[str]:
         """Merge newly found flags in (one finding reported twice stays one); returns the ids

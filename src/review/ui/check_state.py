@@ -38,10 +38,11 @@ class CheckState:
             self._waiting |= ids
 
     def current(
-        self, batch: FlagBatch, text_of: Callable[[str], str]
+        self, batch: FlagBatch, text_of: Callable[[str], str | None]
     ) -> tuple[set[str], list[Flag]]:
-        """The sentences of ``batch`` still holding the checked text, and their flags; a
-        complete batch (``replace``) ends their wait."""
+        """The sentences of ``batch`` still holding the checked text (``text_of`` gives None
+        for a sentence merged away or split since), and their flags; a complete batch
+        (``replace``) ends their wait."""
         ids = {sid for sid, text in batch.checked.items() if text_of(sid) == text}
         if batch.replace:
             self._unchecked -= ids

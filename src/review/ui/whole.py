@@ -1,5 +1,6 @@
-"""Whole-document actions (dismiss or accept a rule everywhere, find and replace): what each
-would change, shown to the editor before it applies, and the one session call that applies it.
+"""Whole-document actions (dismiss or accept a rule everywhere, find and replace) and the
+changes of the sentences themselves (merge two, split one): what each would change, shown to
+the editor before it applies, and the one session call that applies it.
 
 Plain Python (no Textual): the screen makes a plan in a worker thread, previews its lines in a
 dialog, and applies the lines the editor kept in a worker too, as one change (one undo step).
@@ -193,3 +194,43 @@ def replace_plan(session: ReviewSession, board: FlagBoard, replacement: Replacem
 
     title = f"Replace {replacement.describe()}: {len(hits) - refused:,} hits"
     return Plan(title, lines, apply, tickable=True, notes=notes)
+
+
+def merge_plan(session: ReviewSession, board: FlagBoard, sentence_id: str) -> Plan:
+    """Merge the sentence with the next one; the preview marks where they join."""
+    first, second = session.merging(sentence_id)
+    state = session.state
+    number = board.position(first.id) + 1
+    gap = session.document.text[first.end : second.start]
+    line = _joint(number, state.text_of(first), gap, state.text_of(second))
+
+    def apply(session: ReviewSession, kept: Sequence[int]) -> Change:
+        return session.merge(sentence_id)
+
+    return Plan(
+        f"Merge sentence {number} with {number + 1}: they join where marked", (line,), apply
+    )
+
+
+def split_plan(session: ReviewSession, board: FlagBoard, sentence_id: str, offset: int) -> Plan:
+    """Split the sentence at ``offset`` of its text; the preview marks where it breaks."""
+    head, tail = session.splitting(sentence_id, offset)
+    number = board.position(sentence_id) + 1
+    line = _joint(number, head, " ", tail)
+
+    def apply(session: ReviewSession, kept: Sequence[int]) -> Change:
+        return session.split(sentence_id, offset)
+
+    return Plan(f"Split sentence {number} in two where marked", (line,), apply)
+
+
+def _joint(number: int, before: str, between: str, after: str) -> PreviewLine:
+    """Two sentences' texts around the place they meet (marked)."""
+    shown = 2 * CONTEXT
+    return PreviewLine(
+        number,
+        ("…" if len(before) > shown else "") + before[-shown:],
+        between,
+        None,
+        after[:shown] + ("…" if len(after) > shown else ""),
+    )

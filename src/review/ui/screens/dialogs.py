@@ -102,12 +102,22 @@ class SentenceEditor(TextArea):
         self.post_message(self.Confirmed(self.text))
 
 
-class EditScreen(ModalScreen[str | None]):
+@dataclass(frozen=True, slots=True)
+class SplitAt:
+    """The editor asked to split the sentence, whose text is ``text``, at ``offset`` of it."""
+
+    text: str
+    offset: int
+
+
+class EditScreen(ModalScreen[str | SplitAt | None]):
     """The sentence in a text editor: enter or ctrl+s confirms (in the order typed, never
-    before the keys typed ahead of them), escape cancels."""
+    before the keys typed ahead of them), ctrl+o asks to split the sentence at the cursor,
+    escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "confirm", "Confirm"),
+        Binding("ctrl+o", "split", "Split the sentence at the cursor (previewed)"),
         Binding("escape", "cancel", "Cancel"),
     ]
 
@@ -127,7 +137,7 @@ class EditScreen(ModalScreen[str | None]):
             yield Label(self._title, classes="dialog-title")
             yield SentenceEditor(self._text, id="editor", soft_wrap=True, show_line_numbers=False)
             yield Label(
-                "enter or ctrl+s confirm · escape cancel · ctrl+a select all",
+                "enter or ctrl+s confirm · escape cancel · ctrl+a select all · ctrl+o split here",
                 classes="dialog-keys",
             )
             if self._flags:
@@ -144,6 +154,13 @@ class EditScreen(ModalScreen[str | None]):
 
     def action_confirm(self) -> None:
         self.dismiss(self.query_one(SentenceEditor).text)
+
+    def action_split(self) -> None:
+        editor = self.query_one(SentenceEditor)
+        row, column = editor.cursor_location
+        # Offsets count the line breaks between rows (a pasted text may still hold one).
+        offset = sum(len(editor.document[r]) + 1 for r in range(row)) + column
+        self.dismiss(SplitAt(editor.text, offset))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

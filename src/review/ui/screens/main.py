@@ -7,6 +7,7 @@ and renders what the session and the flag board say. Checking runs in thread wor
 from __future__ import annotations
 
 import contextlib
+from bisect import insort
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -81,10 +82,18 @@ from review.ui.screens.dialogs import (
     PromptScreen,
     QuitScreen,
     SentenceEditor,
+    SplitAt,
 )
 from review.ui.screens.help import HelpScreen, binding_rows
 from review.ui.screens.whole import PreviewScreen, ReplaceScreen
-from review.ui.whole import Plan, accept_plan, dismiss_plan, replace_plan
+from review.ui.whole import (
+    Plan,
+    accept_plan,
+    dismiss_plan,
+    merge_plan,
+    replace_plan,
+    split_plan,
+)
 from review.ui.widgets.detail import DetailPane, SentenceDetail, UnitDetail, flag_list
 from review.ui.widgets.sentence_table import Row, SentenceTable
 from review.ui.widgets.status_header import LANGUAGETOOL_STARTING, HeaderInfo, StatusHeader
@@ -203,8 +212,9 @@ class MainScreen(Screen[None]):
 
     @property
     def sentences(self) -> Sequence[Sentence]:
-        """The document's sentences: those segmented so far, until the session is open."""
-        return self.session.sentences if self.session else self._segmented
+        """The document's sentences as the screen shows them (the board's, which follows the
+        editor's merges and splits): those segmented so far, until the session is open."""
+        return self.board.sentences if self.session else self._segmented
 
     @on(SentencesFound)
     def _sentences_found(self, message: SentencesFound) -> None:
@@ -311,10 +321,20 @@ class MainScreen(Screen[None]):
         session = self.session
         if session is None:
             return
-        current, flags = self.check_state.current(batch, session.text_of)
+        current, flags = self.check_state.current(batch, self._text_now)
         touched = self.board.replace(current, flags) if batch.replace else self.board.add(flags)
         self._refresh(touched)
         keep_out_of_collections()
+
+    def _text_now(self, sentence_id: str) -> str | None:
+        """The sentence's current text; None for one merged away or split since it was
+        checked (the board or the session no longer has it)."""
+        if self.session is None or not self.board.knows(sentence_id):
+            return None
+        try:
+            return self.session.text_of(sentence_id)
+        except ReviewError:
+            return None
 
     @on(ChecksFinished)
     def _checks_finished(self, message: ChecksFinished) -> None:
@@ -534,7 +554,7 @@ class MainScreen(Screen[None]):
 
     def _has_flags(self, index: int) -> bool:
         assert self.session is not None
-        sentence_id = self.session.sentences[index].id
+        sentence_id = self.sentences[index].id
         return bool(self.board.active(sentence_id, self.session.state.review_of(sentence_id)))
 
     def action_next_flagged(self) -> None:
@@ -574,7 +594,7 @@ class MainScreen(Screen[None]):
             index = int(where) - 1 if where.isdigit() else self.board.position(where)
         except KeyError:
             index = -1
-        if not 0 <= index < len(session.sentences):
+        if not 0 <= index < len(self.sentences):
             self.notify(f"No sentence {where}.", severity="warning", timeout=3)
             return
         if self.table.position_of(index) is None:
@@ -631,6 +651,9 @@ class MainScreen(Screen[None]):
 
     def _show_change(self, change: Change) -> None:
         """Show what a change did (and re-check the sentences whose text it changed)."""
+        if change.segmentation is not None:
+            self._resegmented()
+            return
         if not change.after:
             return
         retext = {
@@ -640,6 +663,55 @@ class MainScreen(Screen[None]):
             self._recheck(retext)
         self._refresh(change.sentence_ids)
         self._show_detail()
+
+    def _resegmented(self) -> None:
+        """Sentences were merged or split (or that was undone): the table lists the session's
+        sentences now, the cursor stays on the sentence it was on (the merged one, the first
+        part of a split one), and the new or changed sentences are checked again."""
+        session = self.session
+        if session is None:
+            return
+        old = self.sentences
+        index = self.table.sentence_index or 0
+        self.board, changed = self.board.resegmented(session.sentences)
+        self.counts = HeaderCounts.of(session.state, self.board)
+        # The sentence under the cursor, or, merged away, the one it was merged into.
+        target = next(
+            (
+                self.board.position(old[i].id)
+                for i in range(index, -1, -1)
+                if self.board.knows(old[i].id)
+            ),
+            0,
+        )
+        rows = list(visible_rows(self.sentences, session.state, self.board, self.row_filter))
+        self.held = None
+        if target not in rows:
+            self.held = target
+            insort(rows, target)
+        self.table.set_rows(rows, keep=target)
+        if changed:
+            self._recheck(changed)
+        self._show_header()
+        self._show_detail()
+
+    def action_merge_next(self) -> None:
+        current = self._current()
+        if current is not None:
+            sentence_id = current[1]
+            self._plan(lambda s, board: merge_plan(s, board, sentence_id))
+
+    def action_split(self) -> None:
+        self.action_edit(title="Split sentence {number}: put the cursor where it breaks, ctrl+o")
+
+    def _split_at(self, sentence_id: str, request: SplitAt) -> None:
+        """The editor's ctrl+o: the text as edited is kept, then the split is previewed."""
+        session = self.session
+        if session is None:
+            return
+        if request.text != session.text_of(sentence_id):
+            self._change(lambda s: s.set_text(sentence_id, request.text))
+        self._plan(lambda s, board: split_plan(s, board, sentence_id, request.offset))
 
     def action_apply(self, number: int) -> None:
         flag = self._selected()
@@ -758,7 +830,9 @@ class MainScreen(Screen[None]):
     def _change_applied(self, message: ChangeApplied) -> None:
         change = message.change
         label = f"{change.label[0].upper()}{change.label[1:]}"
-        self.notify(f"{label}: {len(change.after):,} sentences", timeout=4)
+        if change.segmentation is None:
+            label += f": {len(change.after):,} sentences"
+        self.notify(label, timeout=4)
         self._show_change(change)
 
     @on(WholeFailed)
@@ -774,25 +848,26 @@ class MainScreen(Screen[None]):
         new = Status.TODO if status is Status.REVIEWED else Status.REVIEWED
         self._change(lambda s: s.set_status(sentence_id, new))
 
-    def action_edit(self) -> None:
+    def action_edit(self, title: str = "Edit sentence {number}") -> None:
         current = self._current()
         if current is None:
             return
         session, sentence_id = current
         number = self.board.position(sentence_id) + 1
 
-        def done(text: str | None) -> None:
-            if text is not None:
-                self._change(lambda s: s.set_text(sentence_id, text))
+        def done(answer: str | SplitAt | None) -> None:
+            if isinstance(answer, SplitAt):
+                self._split_at(sentence_id, answer)
+            elif answer is not None:
+                self._change(lambda s: s.set_text(sentence_id, answer))
 
         flags = self._flags_here()
         selected = self._selected_index(flags)
         cursor = flags[selected].start if flags else None
-        title = f"Edit sentence {number}"
         self.app.push_screen(
             EditScreen(
                 session.text_of(sentence_id),
-                title,
+                title.format(number=number),
                 cursor,
                 flag_list(flags, selected) if flags else "",
             ),
@@ -840,6 +915,8 @@ class MainScreen(Screen[None]):
         """Say what an undo or redo did (or that there was nothing to do)."""
         if change is None:
             self.notify(nothing, timeout=3)
+        elif change.segmentation is not None:
+            self.notify(f"{change.label[0].upper()}{change.label[1:]}")
         else:
             numbers = ", ".join(str(self.board.position(sid) + 1) for sid in change.sentence_ids)
             self.notify(f"{change.label[0].upper()}{change.label[1:]} (sentence {numbers})")
@@ -960,7 +1037,7 @@ class MainScreen(Screen[None]):
     def action_quit_review(self) -> None:
         index = self.table.sentence_index
         if self.session is not None and index is not None:
-            here = self.session.sentences[index].id
+            here = self.sentences[index].id
             save_place(self._place_path, Place.of(here, self.row_filter))
         if self.session is None or not self.session.dirty:
             self.app.exit()

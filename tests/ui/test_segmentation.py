@@ -1,0 +1,194 @@
+"""Merging and splitting sentences in the UI (issue 12, item 12): previewed as the
+whole-document actions are, applied as one change, undone in one step; the cursor stays on the
+resulting sentence; the patch it saves, byte for byte where it matters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from review.checking import Checkers, Progress
+from review.flags import Category, Flag, MqmClass, Severity
+from review.segment import Sentence
+from review.ui.screens.dialogs import EditScreen
+from review.ui.screens.whole import PreviewScreen
+from support import SEED
+from ui.harness import (
+    LANGUAGETOOL_VERSION,
+    RecordedChecker,
+    applied,
+    pilot_test,
+    recorded_flags,
+    wait_ready,
+)
+
+PATCH = Path("corrections/seeds/000_609f52cd2aa5fae0.patch")
+S66_END = "bound to die ’ The truth."
+S67 = (
+    "People in China admire ‘ Don’t do to others what you don’t want them to do to you ’ , "
+    "China does not agree with ‘ Theory that a strong country must dominate ’ 。”"
+)
+
+
+class FullStops:
+    """Flags every full-width stop, wherever it is in the sentence: a checker that sees the
+    merged sentence's text, where the recorded flags know only the sentences as recorded."""
+
+    name = "stops"
+
+    def check(self, text: str, sentences: Sequence[Sentence]) -> Iterable[Flag]:
+        for sentence in sentences:
+            for match in re.finditer("。", sentence.text):
+                yield Flag(
+                    sentence.id, match.start(), match.end(), self.name, "STOP",
+                    Category.PUNCTUATION, MqmClass.PUNCTUATION, Severity.MINOR, "m", "。",
+                    (".",),
+                )  # fmt: skip
+
+
+def stops_stages(progress: Progress) -> Iterator[Checkers]:
+    checkers = (RecordedChecker(recorded_flags()), FullStops())
+    yield Checkers(checkers, {"languagetool": LANGUAGETOOL_VERSION}, ())
+
+
+def _notices(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def _here(app) -> str:
+    main = app.main
+    return main.sentences[main.table.sentence_index].id
+
+
+@pilot_test
+async def test_merge_the_quotation_cut_across_s66_and_s67(make_app):
+    app = make_app(stages=stops_stages)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        app.session.save()
+        unreviewed = PATCH.read_bytes()
+        await pilot.press("colon", *"s66", "enter", "m")
+        await wait_ready(pilot)
+        preview = app.screen
+        assert isinstance(preview, PreviewScreen)
+        assert preview.plan.title == "Merge sentence 66 with 67: they join where marked"
+        (line,) = preview.plan.lines
+        assert (line.number, line.left[-25:], line.old, line.right[:22]) == (
+            66, S66_END, " ", "People in China admire"
+        )  # fmt: skip
+        await pilot.press("enter")
+        await wait_ready(pilot)
+        assert _notices(app)[-1] == "Merged s66 and s67 into s66"
+        main = app.main
+        assert _here(app) == "s66"
+        assert main.table.sentence_index == 65
+        merged = app.session.text_of("s66")
+        assert merged.startswith("In April 2015,Speaking at the Pakistani Parliament")
+        assert merged.endswith(f"{S66_END} {S67}")
+        assert main.detail().sentence.text == merged
+        assert len(main.sentences) == 76 and main.sentences[66].id == "s68"
+        # Checked again as one sentence: s67's full stop is s66's now, at its place in it.
+        (stop,) = [f for f in main.board.flags_of("s66") if f.rule == "STOP"]
+        assert stop.start == merged.index("。") == len(merged) - 2
+        app.session.save()
+        # The header gains one line; the diff is the no-op hunk any review without a text
+        # change has (so that git apply takes it), and applies to the seed unchanged.
+        assert PATCH.read_bytes() == unreviewed.replace(
+            b"\nReviews: 0\n", b'\nSegmentation: {"joined": ["s67"], "split": []}\nReviews: 0\n'
+        )
+        assert applied(Path.cwd(), PATCH) == SEED.read_bytes()
+        # The merged sentence's flag applied: one edit of the merged text, one hunk.
+        main.selected_flag = main.detail().flags.index(stop)
+        await pilot.press("1")
+        await wait_ready(pilot)
+        app.session.save()
+        fixed = merged[:-2] + ".”"
+        assert app.session.text_of("s66") == fixed
+        header, diff = PATCH.read_text(encoding="utf-8").split("\ndiff --git", 1)
+        assert header.splitlines()[7:] == [
+            'Segmentation: {"joined": ["s67"], "split": []}',
+            "Reviews: 1",
+            f'Sentence-s66: {{"accepted": [["STOP", "。", "."]], "edited_chars": {len(fixed)}}}',
+        ]
+        removed, added = [line for line in diff.splitlines() if line[:1] in "+-"][2:]
+        assert merged in removed and added == "+" + removed[1:].replace(merged, fixed)
+        assert applied(Path.cwd(), PATCH) == SEED.read_bytes().replace(
+            merged.encode(), fixed.encode()
+        )
+        await pilot.press("u")
+        await wait_ready(pilot)
+        await pilot.press("u")
+        await wait_ready(pilot)
+        assert _notices(app)[-1] == "Undone: merged s66 and s67 into s66"
+        assert [s.id for s in main.sentences[65:67]] == ["s66", "s67"]
+        assert _here(app) == "s66"
+
+
+@pilot_test
+async def test_split_at_the_editor_cursor_keeps_the_first_id_and_names_the_second(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("colon", *"s12", "enter", "b")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditScreen)
+        await pilot.press("home", *["ctrl+right"] * 5, "ctrl+o")
+        await wait_ready(pilot)
+        preview = app.screen
+        assert isinstance(preview, PreviewScreen)
+        assert preview.plan.title == "Split sentence 12 in two where marked"
+        (line,) = preview.plan.lines
+        assert (line.left, line.right[:17]) == (
+            "Facing the complicated international situation,", "how can we handle"
+        )  # fmt: skip
+        await pilot.press("enter")
+        await wait_ready(pilot)
+        assert _notices(app)[-1] == "Split s12 at 48 into s12 and s12-48"
+        main = app.main
+        assert [s.id for s in main.sentences[11:14]] == ["s12", "s12-48", "s13"]
+        assert _here(app) == "s12"
+        app.session.save()
+        assert b'\nSegmentation: {"joined": [], "split": ["s12-48"]}\nReviews: 0\n' in (
+            PATCH.read_bytes()
+        )
+        await pilot.press("m")
+        await wait_ready(pilot)
+        await pilot.press("enter")
+        await wait_ready(pilot)
+        assert [s.id for s in main.sentences[11:13]] == ["s12", "s13"]
+        assert app.session.state.segmentation.split == frozenset()
+
+
+@pilot_test
+async def test_a_merge_the_session_refuses_says_why(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("colon", *"s7", "enter", "m")
+        await wait_ready(pilot)
+        assert not isinstance(app.screen, PreviewScreen)
+        assert (
+            _notices(app)[-1] == "s7 ends a line; it is not merged with s8, which starts the next"
+        )
+
+
+@pilot_test
+async def test_split_after_typing_in_the_editor_keeps_the_edit_then_splits(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("colon", *"s12", "enter", "e", "end", *" Really.")
+        await pilot.press("home", *["ctrl+right"] * 5, "ctrl+o")
+        await wait_ready(pilot)
+        assert isinstance(app.screen, PreviewScreen)
+        await pilot.press("enter")
+        await wait_ready(pilot)
+        session = app.session
+        assert session.text_of("s12") == "Facing the complicated international situation,"
+        assert session.text_of("s12-48").endswith("of the international community? Really.")
+        assert session.state.review_of("s12").edited is None
+        await pilot.press("u")
+        await wait_ready(pilot)
+        assert session.text_of("s12").endswith("community? Really.")
