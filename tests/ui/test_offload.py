@@ -80,6 +80,21 @@ def test_the_pass_runs_in_another_process_and_the_cache_is_written_here(tmp_path
     assert ran_in == []
 
 
+def test_the_process_is_nicer_than_the_ui(offload):
+    # It gives the processor to the keys and the screen when both want it.
+    assert offload(_Niceness(), "", ())[0].start == min(os.nice(0) + 10, 19)
+
+
+class _Niceness:
+    """A checker whose one flag's start is the niceness of the process that ran it."""
+
+    name = "niceness"
+    version = None
+
+    def check(self, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
+        return [replace(flag, start=os.nice(0)) for flag in _Pid().check(text, sentences)]
+
+
 class _Pid:
     """A checker whose one flag's start is the id of the process that ran it."""
 

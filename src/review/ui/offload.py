@@ -30,6 +30,9 @@ from review.segment import Sentence
 PRELOAD = ("review.checkers.fluency", "review.checkers.terms")
 
 
+# The worker's niceness: it yields the processor to the UI (on two cores the checks and the
+# screen each had one until other work took one; then the keys waited 100-200 ms for it).
+NICENESS = 10
 # Sentences per chunk of columns sent (see ``_sent_sentences``).
 SENTENCE_CHUNK = 5000
 SENTENCE_FIELDS = tuple(field.name for field in fields(Sentence))
@@ -107,7 +110,7 @@ class ProcessOffload:
                 # the UI's launcher, or a bench script that cannot be imported from there).
                 context.set_forkserver_preload(list(PRELOAD))
                 with open(os.devnull, "w") as null, contextlib.redirect_stderr(null):
-                    self._pool = context.Pool(1)
+                    self._pool = context.Pool(1, initializer=os.nice, initargs=(NICENESS,))
             return self._pool
 
     def close(self) -> None:
