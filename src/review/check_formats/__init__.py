@@ -12,9 +12,11 @@ if TYPE_CHECKING:
     from review.checking import CheckResult
     from review.corpus.check import FileResult
     from review.document import Document
+    from review.formats import Rendered
     from review.segment import Sentence
 
-    CheckRenderer = Callable[[Document, Sequence[Sentence], CheckResult], str]
+    # A book's output comes in pieces (``Rendered``): write it with ``write_rendered``.
+    CheckRenderer = Callable[[Document, Sequence[Sentence], CheckResult], Rendered]
     CorpusRenderer = Callable[[Sequence[FileResult]], str]
 
 FORMATS: FormatRegistry[CheckRenderer] = FormatRegistry(

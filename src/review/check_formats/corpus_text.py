@@ -12,7 +12,11 @@ from review.corpus.check import Checked, FileResult
 def render_corpus_text(results: Sequence[FileResult]) -> str:
     checked = [r for r in results if isinstance(r, Checked)]
     return (
-        "".join(render_text(r.text.document, r.text.sentences, r.result) for r in checked)
+        "".join(
+            line
+            for r in checked
+            for line in render_text(r.text.document, r.text.sentences, r.result)
+        )
         + corpus_summary_line(results)
         + "\n"
     )

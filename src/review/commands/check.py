@@ -73,6 +73,7 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
     from review.checking import check_document
     from review.commands.arguments import languagetool_engine
     from review.config import load_config
+    from review.formats import write_rendered
     from review.inputs import open_text, with_file_languages
     from review.progress import stderr_progress
 
@@ -88,7 +89,7 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
         )
     for notice in result.notices:
         print(f"review: {notice}", file=sys.stderr)
-    sys.stdout.write(FORMATS.renderer(args.format)(document, sentences, result))
+    write_rendered(sys.stdout, FORMATS.renderer(args.format)(document, sentences, result))
     if args.format != "text" and sys.stderr.isatty():
         print(summary_line(document, sentences, result), file=sys.stderr)
     return int(_fails(args.fail_on, result.flags))
