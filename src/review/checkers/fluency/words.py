@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from sys import intern
 
 from review.checkers.fluency.document_text import DocumentText
 
@@ -44,7 +45,8 @@ def _is_simple(text: str) -> bool:
 
 
 def sentence_words(document: DocumentText) -> DocumentWords:
-    """The words of each sentence of ``document``."""
+    """The words of each sentence of ``document``, each word one string however often it is
+    said (a book's words are most of what the detectors hold)."""
     texts = [s.text for s in document.sentences]
     simple = [_is_simple(text) for text in texts]
     joined = "\n".join(t for t, is_simple in zip(texts, simple, strict=True) if is_simple)
@@ -54,14 +56,14 @@ def sentence_words(document: DocumentText) -> DocumentWords:
     a_to_z: list[list[str]] = []
     for text, is_simple in zip(texts, simple, strict=True):
         if not is_simple:
-            lower.append([w.lower() for w in WORD.findall(text)])
-            a_to_z.append(_A_TO_Z_RUN.findall(text.lower()))
+            lower.append([intern(w.lower()) for w in WORD.findall(text)])
+            a_to_z.append(list(map(intern, _A_TO_Z_RUN.findall(text.lower()))))
             continue
         line = next(simple_runs)
         if "'" not in line and "’" not in line:
-            lower.append(line.split())
+            lower.append(list(map(intern, line.split())))
             a_to_z.append(lower[-1])
             continue
-        lower.append(_A_TO_Z_WORD.findall(line))
-        a_to_z.append(line.replace("'", " ").replace("’", " ").split())
+        lower.append(list(map(intern, _A_TO_Z_WORD.findall(line))))
+        a_to_z.append(list(map(intern, line.replace("'", " ").replace("’", " ").split())))
     return DocumentWords(tuple(lower), tuple(a_to_z))
