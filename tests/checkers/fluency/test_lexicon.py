@@ -108,6 +108,22 @@ def test_required_words_are_first_runs_of_a_to_z_of_required_tokens():
     )
 
 
+def test_an_anchored_sentence_keeps_only_the_words_a_calque_requires():
+    """What is kept of every anchored sentence of a book: its anchors, and of its words
+    those that some calque requires (the rest are never asked about)."""
+    from review.checkers.fluency.document_text import DocumentText
+    from review.checkers.fluency.lexicon import _anchored_sentences, _required_anywhere
+
+    text = "We will build a community with a shared future for mankind, said Zebedee."
+    ((sentence, anchors, words),) = _anchored_sentences(DocumentText(segment(text)))
+    assert sentence.text == text
+    assert "community" in anchors
+    assert "zebedee" not in words and {"community", "shared", "future"} <= set(words)
+    assert set(words) == set(text.lower().replace(",", "").replace(".", "").split()) & (
+        _required_anywhere()
+    )
+
+
 def test_entry_matched_with_letters_ignorecase_equates_with_a_to_z(found):
     # re.IGNORECASE matches "ſ" (long s) to "s": the required words are looked up so too.
     assert found(IdiomCalque.rule, "They will ſtart a new stove.")[0][0] == "ſtart a new stove"

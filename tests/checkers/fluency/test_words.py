@@ -37,6 +37,15 @@ def test_a_word_said_again_is_the_same_string():
     assert words.lower[1][0] is words.lower[0][0] is words.a_to_z[2][0]
 
 
+def test_words_found_some_sentences_at_a_time_are_those_found_at_once(monkeypatch):
+    from review.checkers.fluency import words as module
+
+    texts = ("The cat sat.", "China’s café", "Don't stop", "x\ny", "Last one")
+    whole = words_of(*texts)
+    monkeypatch.setattr(module, "_AT_ONCE", 2)
+    assert words_of(*texts) == whole
+
+
 # ASCII with and without apostrophes, and a little beyond: the fast path (ASCII without an
 # apostrophe) must find what the regular expressions find.
 TEXTS = st.text(st.sampled_from("aZq '’-_.,9\t\nÉé"), max_size=30)
