@@ -22,8 +22,17 @@ _NEWLINE_NAMES = {"\n": "lf", "\r\n": "crlf", "\r": "cr"}
 def render_json(
     document: Document, sentences: Sequence[Sentence], result: CheckResult
 ) -> Iterator[str]:
-    """The document's object in pieces, as ``json.dumps`` of ``check_json`` writes it (the same
-    bytes), without holding a book's sentences and flags as JSON objects at once."""
+    """The document's object in pieces, the bytes one ``json.dumps`` of it would write, without
+    holding a book's sentences and flags as JSON objects at once."""
+    yield from document_json(document, sentences, result, Counts())
+    yield "\n"
+
+
+def document_json(
+    document: Document, sentences: Sequence[Sentence], result: CheckResult, counts: Counts
+) -> Iterator[str]:
+    """``render_json``'s object (without the newline), its flags counted in ``counts`` as they
+    are written (a project's summary adds them up)."""
     dumps = functools.partial(json.dumps, ensure_ascii=False)
     head = {
         "schema": JSON_SCHEMA_ID,
@@ -35,35 +44,15 @@ def render_json(
     yield dumps(head)[:-1] + ', "sentences": ['
     yield from joined(dumps(_sentence_json(s)) for s in sentences)
     yield '], "flags": ['
-    counts = _Counts()
     yield from joined(
         dumps(counts.counted(_flag_json(item)))
         for item in locate(document, sentences, result.flags)
     )
     # Not indented: the indenting encoder is pure Python and triples the time of a cached run.
-    yield '], "summary": ' + dumps(counts.summary()) + "}\n"
+    yield '], "summary": ' + dumps(counts.summary()) + "}"
 
 
-def check_json(
-    document: Document, sentences: Sequence[Sentence], result: CheckResult
-) -> dict[str, Any]:
-    """One document's object (a project's JSON lists one for each file)."""
-    flags = [_flag_json(item) for item in locate(document, sentences, result.flags)]
-    counts = _Counts()
-    for flag in flags:
-        counts.counted(flag)
-    return {
-        "schema": JSON_SCHEMA_ID,
-        "tool": _tool_json(result),
-        "document": _document_json(document, sentences),
-        "notices": list(result.notices),
-        "sentences": [_sentence_json(s) for s in sentences],
-        "flags": flags,
-        "summary": counts.summary(),
-    }
-
-
-class _Counts:
+class Counts:
     """The summary's counts, kept as the flags go by."""
 
     def __init__(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from review import __version__
@@ -25,16 +25,11 @@ def render_sarif(
     return sarif_log([(document, sentences, result)])
 
 
-def render_corpus_sarif(results: Sequence[FileResult]) -> str:
-    """One run over a project: every file checked is an artifact (a file without flags too)."""
-    return "".join(
-        sarif_log(
-            [
-                (r.text.document, r.text.sentences, r.result)
-                for r in results
-                if isinstance(r, Checked)
-            ]
-        )
+def render_corpus_sarif(results: Iterable[FileResult]) -> Iterator[str]:
+    """One run over a project: every file checked is an artifact (a file without flags too).
+    Its rules and artifacts come before its results, so every file's result is held."""
+    return sarif_log(
+        [(r.text.document, r.text.sentences, r.result) for r in results if isinstance(r, Checked)]
     )
 
 
