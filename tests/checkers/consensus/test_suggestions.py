@@ -61,9 +61,9 @@ def test_a_fix_that_leaves_a_quote_unpaired_is_dropped_and_ranking_is_by_flags_l
 
 
 def test_a_books_candidates_are_checked_in_passes_of_whole_paragraphs(monkeypatch):
-    """No pass holds more than MAX_RECHECKED candidates but for the paragraph that passes it,
-    every paragraph's candidates are in one pass, and the fixes kept are the same as in one
-    pass."""
+    """Past MAX_RECHECKED candidates, no pass holds more than AT_ONCE but for the paragraph
+    that passes it, every paragraph's candidates are in one pass, and the fixes kept are the
+    same as in one pass."""
     from review.checkers.consensus import suggestions
 
     text = "They said yes , and left ."
@@ -83,6 +83,11 @@ def test_a_books_candidates_are_checked_in_passes_of_whole_paragraphs(monkeypatc
         return checked(paragraphs, *args)
 
     monkeypatch.setattr(suggestions, "_rules_found", counted)
+    monkeypatch.setattr(suggestions, "AT_ONCE", 2)
+    # Few enough to be checked again by LanguageTool: one pass, as ever.
+    assert vetted(flags, sentences, style, Config()) == whole
+    assert passes == [3]
+    passes.clear()
     monkeypatch.setattr(suggestions, "MAX_RECHECKED", 2)
     assert vetted(flags, sentences, style, Config()) == whole
     # Every paragraph's text is the same: its candidates are the same three, one pass each

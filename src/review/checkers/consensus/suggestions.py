@@ -29,6 +29,9 @@ from review.segment import Sentence
 
 # Candidate sentences LanguageTool checks again at most (the seed has about 50).
 MAX_RECHECKED = 2000
+# Past that, candidates are checked in passes of about this many (whole paragraphs each): a
+# pass holds its candidates' sentences, their words and their flags.
+AT_ONCE = 500
 # Marks LanguageTool pairs: rule, opener, closer.
 _PAIRS = (
     ("EN_UNPAIRED_QUOTES", '"', '"'),
@@ -76,8 +79,8 @@ def vetted(
 
     A candidate is checked in its paragraph (a quote may pair with one sentences away), and
     compared with the paragraph as it is. The candidates are checked in passes of whole
-    paragraphs, about ``MAX_RECHECKED`` candidates a pass, so that a book's candidates are
-    never held at once; a text with fewer is checked in one pass."""
+    paragraphs, about ``AT_ONCE`` candidates a pass, so that a book's candidates are never
+    held at once; a text with at most ``MAX_RECHECKED`` is checked in one pass."""
     paragraphs: dict[int, list[Sentence]] = {}
     where: dict[str, tuple[list[Sentence], int]] = {}
     for sentence in sentences:
@@ -100,11 +103,13 @@ def vetted(
             for r in (None, *f.replacements)
         )
 
+    at_once = MAX_RECHECKED
     if _more_than(MAX_RECHECKED, candidates_of(flags)):
-        recheckers = ()
+        recheckers, at_once = (), AT_ONCE
     kept: list[Flag] = []
     numbers = {s.id: s.paragraph for s in sentences}
-    for chunk in _passes(flags, candidates_of, lambda flag: numbers.get(flag.sentence_id)):
+    passes = _passes(flags, at_once, candidates_of, lambda flag: numbers.get(flag.sentence_id))
+    for chunk in passes:
         found = _rules_found(sorted(set(candidates_of(chunk))), style, config, recheckers, settle)
         for flag in chunk:
             if not flag.replacements or flag.sentence_id not in where:
@@ -137,20 +142,19 @@ def _more_than(limit: int, items: Iterable[Paragraph]) -> bool:
 
 def _passes(
     flags: Sequence[Flag],
+    at_once: int,
     candidates_of: Callable[[Iterable[Flag]], Iterator[Paragraph]],
     paragraph_of: Callable[[Flag], int | None],
 ) -> Iterator[Sequence[Flag]]:
     """``flags`` cut into runs, each ending with a paragraph once its candidates exceed
-    ``MAX_RECHECKED``: the flags of one paragraph are in one run (flags come in document
+    ``at_once``: the flags of one paragraph are in one run (flags come in document
     order)."""
     start = 0
     seen: set[Paragraph] = set()
     for index, flag in enumerate(flags):
         seen.update(candidates_of((flag,)))
         last = index + 1 == len(flags)
-        if last or (
-            len(seen) > MAX_RECHECKED and paragraph_of(flags[index + 1]) != paragraph_of(flag)
-        ):
+        if last or (len(seen) > at_once and paragraph_of(flags[index + 1]) != paragraph_of(flag)):
             yield flags[start : index + 1]
             start = index + 1
             seen.clear()
