@@ -185,7 +185,8 @@ Anchored = tuple[Sentence, list[str], tuple[str, ...]]
 
 
 def _anchored_sentences(document: DocumentText) -> tuple[Anchored, ...]:
-    anchors = frozenset(calques_by_anchor())
+    by_anchor = calques_by_anchor()
+    anchors = frozenset(by_anchor)
     # Of a sentence's words only those some calque requires are asked about (``_entries``):
     # the others are not kept, for every sentence of a book.
     required = _required_anywhere()
@@ -199,8 +200,15 @@ def _anchored_sentences(document: DocumentText) -> tuple[Anchored, ...]:
         anchored = sorted(words & anchors)
         if not sentence.text.isascii():
             words = set(_ANCHOR_WORD.findall(_as_ignorecase_sees(sentence.text)))
-        found.append((sentence, anchored, tuple(words & required)))
+        kept = tuple(words & required)
+        # A sentence no calque can match (one of its required words missing) is not kept.
+        if any(_has_required(calque, kept) for word in anchored for calque in by_anchor[word]):
+            found.append((sentence, anchored, kept))
     return tuple(found)
+
+
+def _has_required(calque: Calque, words: tuple[str, ...]) -> bool:
+    return not any(alternatives.isdisjoint(words) for alternatives in calque.required)
 
 
 @cache
@@ -283,7 +291,7 @@ class LexiconDetector(Detector):
                 if id(calque) in seen:
                     continue
                 seen.add(id(calque))
-                if any(alternatives.isdisjoint(words) for alternatives in calque.required):
+                if not _has_required(calque, words):
                     continue
                 for match in calque.pattern.finditer(text):
                     if any(match.start() < e and s < match.end() for s, e in taken):
