@@ -16,6 +16,8 @@ from review.flags import Flag, Severity
 from review.segment import Sentence
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+# The results' key as the log is written: the results go between its brackets.
+_RESULTS = '"results": '
 _SARIF_LEVELS = {Severity.MINOR: "note", Severity.MAJOR: "warning", Severity.CRITICAL: "error"}
 
 
@@ -97,9 +99,6 @@ def sarif_log(
         for item in locate(document, sentences, result.flags)
     )
     yield "]" + after + "\n"
-
-
-_RESULTS = '"results": '
 
 
 def _sarif_result(
