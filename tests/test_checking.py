@@ -1,4 +1,8 @@
-from review.checking import merge_duplicates
+import threading
+from collections.abc import Sequence
+
+from review.checking import Checkers, check_with, merge_duplicates
+from review.config import Config
 from review.flags import Category, Flag, MqmClass, Severity
 from review.segment import Sentence
 
@@ -65,3 +69,33 @@ def test_the_positioned_checker_is_the_one_a_merge_keeps(monkeypatch) -> None:
     assert merge_duplicates([lt, toy], SENTENCES) == (
         _flag("s1", 3, 6, "toy", rule="TOY", replacements=("a",)),
     )
+
+
+class _Waiting:
+    """A checker that works eagerly (no generator): it sets its own event, then waits for the
+    other's, so two of them finish only when both run at the same time."""
+
+    version = None
+
+    def __init__(
+        self, name: str, sentence: str, mine: threading.Event, theirs: threading.Event
+    ) -> None:
+        self.name = name
+        self.sentence = sentence
+        self.mine = mine
+        self.theirs = theirs
+
+    def check(self, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
+        self.mine.set()
+        met = self.theirs.wait(timeout=5)
+        return [_flag(self.sentence, 0, 1, self.name, rule="MET" if met else "ALONE")]
+
+
+def test_checkers_that_work_eagerly_run_at_the_same_time() -> None:
+    """``check_with`` submits each checker's call to its pool: a checker whose ``check`` does
+    its work before returning does not hold up the next one."""
+    first, second = threading.Event(), threading.Event()
+    one, two = _Waiting("one", "s1", first, second), _Waiting("two", "s2", second, first)
+    opened = Checkers((one, two), {}, ())
+    result = check_with(opened, "x" * 60, SENTENCES, Config())
+    assert sorted((f.source, f.rule) for f in result.flags) == [("one", "MET"), ("two", "MET")]

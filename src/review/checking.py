@@ -101,12 +101,18 @@ def check_with(
     """The flags of one text by checkers already opened (a project opens them once), settled
     against each other and the document (``review.checkers.consensus``)."""
     # At once: LanguageTool's checker mostly waits for its servers, and the fluency detectors
-    # run in that time rather than after it. The settling below needs every checker's flags.
+    # run in that time rather than after it. The call itself goes to the pool: a checker may do
+    # its work before it returns (a cached one does). The settling below needs every checker's
+    # flags. What they share is safe across threads: the result cache holds a lock.
     with ThreadPoolExecutor(max_workers=max(1, len(opened.checkers))) as pool:
-        found = [pool.submit(list, checker.check(text, sentences)) for checker in opened.checkers]
+        found = [pool.submit(_flags_of, checker, text, sentences) for checker in opened.checkers]
         flags = [flag for future in found for flag in future.result()]
     settled = settle_flags(flags, opened.checkers, text, sentences, config)
     return CheckResult(settled, opened.versions, opened.notices)
+
+
+def _flags_of(checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
+    return list(checker.check(text, sentences))
 
 
 def settle_flags(

@@ -11,9 +11,21 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import PurePath
-from typing import Generic, TypeVar, cast
+from typing import Generic, TextIO, TypeVar, cast
 
-RendererT = TypeVar("RendererT", bound=Callable[..., str])
+# What a renderer gives: the whole output, or its pieces in order (a book's output is then
+# written as it is made rather than held).
+Rendered = str | Iterator[str]
+
+RendererT = TypeVar("RendererT", bound=Callable[..., Rendered])
+
+
+def write_rendered(stream: TextIO, rendered: Rendered) -> None:
+    if isinstance(rendered, str):
+        stream.write(rendered)
+        return
+    for piece in rendered:
+        stream.write(piece)
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,23 @@ def test_recorded_response_maps_to_sentence_offsets() -> None:
         assert document.text[start : start + len(flag.text)] == flag.text
 
 
+def test_a_rule_and_message_said_again_are_one_string() -> None:
+    """A book's flags hold each rule id and message once (recorded answer, decoded twice as
+    two paragraphs' answers would be)."""
+    recorded = json.loads(RECORDED.read_text(encoding="utf-8"))
+    document, sentences = _seed()
+    paragraph = next(p for p in paragraphs(sentences) if p.start == recorded["paragraph_start"])
+    again = json.loads(RECORDED.read_text(encoding="utf-8"))
+    first, second = (
+        list(to_flags(document.text, paragraph, server_matches(r["response"], r["text"])))
+        for r in (recorded, again)
+    )
+    assert [(f.rule, f.message) for f in first] == [(f.rule, f.message) for f in second]
+    assert all(
+        a.rule is b.rule and a.message is b.message for a, b in zip(first, second, strict=True)
+    )
+
+
 @pytest.mark.parametrize(
     ("category", "issue", "expected"),
     [

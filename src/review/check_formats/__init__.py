@@ -3,7 +3,7 @@ them) to text; ``CORPUS_FORMATS``, of the same names, render a project's files."
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from review.formats import Format, FormatRegistry
@@ -12,10 +12,13 @@ if TYPE_CHECKING:
     from review.checking import CheckResult
     from review.corpus.check import FileResult
     from review.document import Document
+    from review.formats import Rendered
     from review.segment import Sentence
 
-    CheckRenderer = Callable[[Document, Sequence[Sentence], CheckResult], str]
-    CorpusRenderer = Callable[[Sequence[FileResult]], str]
+    # A book's output comes in pieces (``Rendered``): write it with ``write_rendered``.
+    CheckRenderer = Callable[[Document, Sequence[Sentence], CheckResult], Rendered]
+    # Fed each file's result as it is checked.
+    CorpusRenderer = Callable[[Iterable[FileResult]], Rendered]
 
 FORMATS: FormatRegistry[CheckRenderer] = FormatRegistry(
     Format("text", "review.check_formats.text:render_text", (".txt",), "linter-style lines"),

@@ -1,49 +1,49 @@
 """`review check --format json` over a project: schemas/check-corpus.schema.json, one
-``review-check/2`` object per file checked."""
+``review-check/2`` object per file checked, each written as it is checked."""
 
 from __future__ import annotations
 
 import json
-from collections import Counter
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator
 
-from review.check_formats.json_format import check_json
-from review.corpus.check import Checked, FileResult, Skipped
+from review.check_formats.json_format import Counts, document_json
+from review.corpus.check import Checked, FileResult
 
 CORPUS_SCHEMA_ID = "review-check-corpus/1"
 
 
-def render_corpus_json(results: Sequence[FileResult]) -> str:
-    documents = [
-        check_json(r.text.document, r.sentences, r.result)
-        for r in results
-        if isinstance(r, Checked)
-    ]
-    skipped = [{"path": r.path, "reason": r.reason} for r in results if isinstance(r, Skipped)]
-    payload = {
-        "schema": CORPUS_SCHEMA_ID,
-        "documents": documents,
-        "skipped": skipped,
-        "summary": _summary(documents, len(skipped)),
+def render_corpus_json(results: Iterable[FileResult]) -> Iterator[str]:
+    """The bytes of one ``json.dumps`` of the project's object, a file's object as soon as it
+    is checked (a project's results are not held)."""
+    yield f'{{"schema": {json.dumps(CORPUS_SCHEMA_ID)}, "documents": ['
+    skipped: list[dict[str, str]] = []
+    total = Counts()
+    files = sentences = flagged_sentences = flagged_files = 0
+    for result in results:
+        if not isinstance(result, Checked):
+            skipped.append({"path": result.path, "reason": result.reason})
+            continue
+        counts = Counts()
+        if files:
+            yield ", "
+        yield from document_json(result.text.document, result.sentences, result.result, counts)
+        files += 1
+        sentences += len(result.sentences)
+        flagged_sentences += len(counts.sentences)
+        flagged_files += counts.flags > 0
+        total.flags += counts.flags
+        for key, counter in total.by.items():
+            counter.update(counts.by[key])
+    by = total.summary()
+    summary = {
+        "files": files,
+        "skipped": len(skipped),
+        "sentences": sentences,
+        "flags": total.flags,
+        "flagged_sentences": flagged_sentences,
+        "flagged_files": flagged_files,
+        **{key: by[key] for key in ("by_severity", "by_category", "by_source")},
     }
-    return json.dumps(payload, ensure_ascii=False) + "\n"
-
-
-def _summary(documents: Sequence[dict[str, Any]], skipped: int) -> dict[str, Any]:
-    flags = [flag for document in documents for flag in document["flags"]]
-
-    def counted(key: str) -> dict[str, int]:
-        return dict(sorted(Counter(flag[key] for flag in flags).items()))
-
-    return {
-        "files": len(documents),
-        "skipped": skipped,
-        "sentences": sum(document["document"]["sentences"] for document in documents),
-        "flags": len(flags),
-        "flagged_sentences": sum(d["summary"]["flagged_sentences"] for d in documents),
-        "flagged_files": sum(1 for document in documents if document["flags"]),
-        "by_severity": counted("severity"),
-        "by_category": counted("category"),
-        "by_source": counted("source"),
-    }
+    tail = {"skipped": skipped, "summary": summary}
+    # The tail's keys follow the documents in the same object.
+    yield "], " + json.dumps(tail, ensure_ascii=False)[1:] + "\n"

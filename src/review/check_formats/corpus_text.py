@@ -1,32 +1,44 @@
 """`review check` over a project as text: each file's linter-style lines and summary line, file
-after file, then the project's line."""
+after file as each is checked, then the project's line."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 
 from review.check_formats.text import render_text
 from review.corpus.check import Checked, FileResult
 
 
-def render_corpus_text(results: Sequence[FileResult]) -> str:
-    checked = [r for r in results if isinstance(r, Checked)]
-    return (
-        "".join(render_text(r.text.document, r.sentences, r.result) for r in checked)
-        + corpus_summary_line(results)
-        + "\n"
-    )
+def render_corpus_text(results: Iterable[FileResult]) -> Iterator[str]:
+    tally = Tally()
+    for result in results:
+        tally.counted(result)
+        if isinstance(result, Checked):
+            yield from render_text(result.text.document, result.sentences, result.result)
+    yield tally.line() + "\n"
 
 
-def corpus_summary_line(results: Sequence[FileResult]) -> str:
-    checked = [r for r in results if isinstance(r, Checked)]
-    flags = sum(len(r.result.flags) for r in checked)
-    sentences = sum(len(r.sentences) for r in checked)
-    flagged = sum(len({f.sentence_id for f in r.result.flags}) for r in checked)
-    skipped = len(results) - len(checked)
-    files = "file" if len(checked) == 1 else "files"
-    noun = "flag" if flags == 1 else "flags"
-    return (
-        f"{len(checked)} {files} checked: {flags} {noun} in {flagged} of {sentences} "
-        f"sentences; {skipped} skipped"
-    )
+class Tally:
+    """The project's line, counted as the files go by (their results are not held)."""
+
+    def __init__(self) -> None:
+        self.checked = self.skipped = self.flags = self.flagged = self.sentences = 0
+
+    def counted(self, result: FileResult) -> FileResult:
+        if not isinstance(result, Checked):
+            self.skipped += 1
+            return result
+        flags = result.result.flags
+        self.checked += 1
+        self.flags += len(flags)
+        self.sentences += len(result.sentences)
+        self.flagged += len({f.sentence_id for f in flags})
+        return result
+
+    def line(self) -> str:
+        files = "file" if self.checked == 1 else "files"
+        noun = "flag" if self.flags == 1 else "flags"
+        return (
+            f"{self.checked} {files} checked: {self.flags} {noun} in {self.flagged} of "
+            f"{self.sentences} sentences; {self.skipped} skipped"
+        )

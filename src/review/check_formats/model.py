@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from review.checking import CheckResult
 from review.document import Document
@@ -43,15 +44,14 @@ class _Lines:
 
 
 def locate(
-    document: Document, sentences: Sequence[Sentence], flags: Sequence[Flag]
-) -> list[Located]:
-    """The flags located; in a bilingual file the offsets are into its targets (the text the
-    sentences point into) and the line and column are those of the unit's target in the file,
-    where an editor goes to change it."""
+    document: Document, sentences: Sequence[Sentence], flags: Iterable[Flag]
+) -> Iterator[Located]:
+    """The flags located, one at a time (a book's are not held at once); in a bilingual file
+    the offsets are into its targets (the text the sentences point into) and the line and
+    column are those of the unit's target in the file, where an editor goes to change it."""
     by_id = {s.id: s for s in sentences}
     bilingual = document if isinstance(document, BilingualDocument) else None
     lines = _Lines(bilingual.file if bilingual else document.text)
-    located = []
     for flag in flags:
         sentence = by_id[flag.sentence_id]
         start = sentence.start + flag.start
@@ -62,10 +62,7 @@ def locate(
         else:
             unit = bilingual.bilingual.units[bilingual.unit_index[sentence.unit]]
             line, column = end_line, end_column = lines.position(unit.target_span[0])
-        located.append(
-            Located(flag, start, end, line, column, end_line, end_column, bilingual is None)
-        )
-    return located
+        yield Located(flag, start, end, line, column, end_line, end_column, bilingual is None)
 
 
 def summary_line(document: Document, sentences: Sequence[Sentence], result: CheckResult) -> str:
@@ -80,3 +77,16 @@ def summary_line(document: Document, sentences: Sequence[Sentence], result: Chec
         f"{document.relpath}: {len(result.flags)} {noun}{detail} in {flagged} of "
         f"{len(sentences)} sentences; {checkers}"
     )
+
+
+# Pieces joined into writes of about this many items: one write a flag would cost more.
+_AT_ONCE = 512
+
+
+def joined(items: Iterable[str]) -> Iterator[str]:
+    """``", ".join(items)`` in pieces of ``_AT_ONCE`` items."""
+    pending = iter(items)
+    separator = ""
+    while batch := tuple(islice(pending, _AT_ONCE)):
+        yield separator + ", ".join(batch)
+        separator = ", "

@@ -2,42 +2,50 @@
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from review import __version__
-from review.check_formats.model import Located, locate
+from review.check_formats.model import Located, joined, locate
 from review.checking import CheckResult
 from review.corpus.check import Checked, FileResult
 from review.document import Document
-from review.flags import Severity
+from review.flags import Flag, Severity
 from review.segment import Sentence
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+# The results' key as the log is written: the results go between its brackets.
+_RESULTS = '"results": '
 _SARIF_LEVELS = {Severity.MINOR: "note", Severity.MAJOR: "warning", Severity.CRITICAL: "error"}
 
 
-def render_sarif(document: Document, sentences: Sequence[Sentence], result: CheckResult) -> str:
+def render_sarif(
+    document: Document, sentences: Sequence[Sentence], result: CheckResult
+) -> Iterator[str]:
     return sarif_log([(document, sentences, result)])
 
 
-def render_corpus_sarif(results: Sequence[FileResult]) -> str:
-    """One run over a project: every file checked is an artifact (a file without flags too)."""
+def render_corpus_sarif(results: Iterable[FileResult]) -> Iterator[str]:
+    """One run over a project: every file checked is an artifact (a file without flags too).
+    Its rules and artifacts come before its results, so every file's result is held."""
     return sarif_log(
         [(r.text.document, r.sentences, r.result) for r in results if isinstance(r, Checked)]
     )
 
 
-def sarif_log(checked: Sequence[tuple[Document, Sequence[Sentence], CheckResult]]) -> str:
-    located = [
-        (index, item)
-        for index, (document, sentences, result) in enumerate(checked)
-        for item in locate(document, sentences, result.flags)
-    ]
-    rule_ids = sorted({item.flag.rule for _, item in located})
+def sarif_log(
+    checked: Sequence[tuple[Document, Sequence[Sentence], CheckResult]],
+) -> Iterator[str]:
+    """The log in pieces, as one ``json.dumps`` of it writes it (the same bytes): the results
+    are written one by one, not held."""
+    first: dict[str, Flag] = {}
+    for _, _, result in checked:
+        for flag in result.flags:
+            first.setdefault(flag.rule, flag)
+    rule_ids = sorted(first)
     rule_index = {rule: i for i, rule in enumerate(rule_ids)}
-    first = {item.flag.rule: item.flag for _, item in reversed(located)}
     artifacts: list[dict[str, str | int]] = [{"uri": d.relpath} for d, _, _ in checked]
     if len(checked) > 1:
         for index, artifact in enumerate(artifacts):
@@ -54,7 +62,6 @@ def sarif_log(checked: Sequence[tuple[Document, Sequence[Sentence], CheckResult]
         }
         for rule in rule_ids
     ]
-    results = [_sarif_result(item, rule_index, artifacts[index]) for index, item in located]
     driver: dict[str, Any] = {"name": "review", "version": __version__, "rules": rules}
     languagetool = next(
         (r.versions["languagetool"] for _, _, r in checked if "languagetool" in r.versions), None
@@ -76,12 +83,22 @@ def sarif_log(checked: Sequence[tuple[Document, Sequence[Sentence], CheckResult]
                     }
                     for document, _, _ in checked
                 ],
-                "results": results,
+                "results": [],
                 "properties": {"languagetool": languagetool, "notices": notices},
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False) + "\n"
+    dumps = functools.partial(json.dumps, ensure_ascii=False)
+    # The log around its results: the first '"results": []' outside a string is the key (in
+    # a string its quotes would be escaped).
+    before, after = dumps(log).split(f"{_RESULTS}[]", 1)
+    yield before + f"{_RESULTS}["
+    yield from joined(
+        dumps(_sarif_result(item, rule_index, artifacts[index]))
+        for index, (document, sentences, result) in enumerate(checked)
+        for item in locate(document, sentences, result.flags)
+    )
+    yield "]" + after + "\n"
 
 
 def _sarif_result(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from review.check_formats import FORMATS
@@ -73,6 +74,7 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
     from review.checking import check_document
     from review.commands.arguments import languagetool_engine
     from review.config import load_config
+    from review.formats import write_rendered
     from review.inputs import open_text, with_file_languages
     from review.patch.file import reviewed_sentences
     from review.patch.location import locate
@@ -91,7 +93,7 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
         )
     for notice in result.notices:
         print(f"review: {notice}", file=sys.stderr)
-    sys.stdout.write(FORMATS.renderer(args.format)(document, sentences, result))
+    write_rendered(sys.stdout, FORMATS.renderer(args.format)(document, sentences, result))
     if args.format != "text" and sys.stderr.isatty():
         print(summary_line(document, sentences, result), file=sys.stderr)
     return int(_fails(args.fail_on, result.flags))
@@ -99,11 +101,12 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
 
 def _run_project(args: argparse.Namespace, project: Project) -> int:
     from review.check_formats import CORPUS_FORMATS
-    from review.check_formats.corpus_text import corpus_summary_line
+    from review.check_formats.corpus_text import Tally
     from review.commands.arguments import languagetool_engine
     from review.config import load_config
     from review.corpus.check import Checked, FileResult, Skipped, check_corpus
     from review.corpus.progress import shown, tracked
+    from review.formats import write_rendered
 
     if args.format not in CORPUS_FORMATS.names():
         raise ReviewError(f"--format {args.format} renders one file; give one file")
@@ -115,11 +118,14 @@ def _run_project(args: argparse.Namespace, project: Project) -> int:
             len(project.files),
             lambda r: len(r.sentences) if isinstance(r, Checked) else 0,
         )
-    done: list[FileResult] = []
+    tally = Tally()
     notices: set[str] = set()
-    # The checkers are opened as the first file is checked: within the engine.
-    with languagetool_engine(args, config):
-        for item in results:
+    failing = False
+
+    def told(items: Iterable[FileResult]) -> Iterator[FileResult]:
+        """Each file's result on its way to the output: its notices said, its flags counted."""
+        nonlocal failing
+        for item in items:
             if isinstance(item, Skipped):
                 print(f"review: {item}", file=sys.stderr)
             else:
@@ -127,16 +133,28 @@ def _run_project(args: argparse.Namespace, project: Project) -> int:
                     if notice not in notices:
                         notices.add(notice)
                         print(f"review: {notice}", file=sys.stderr)
-            done.append(item)
-    checked = [item for item in done if isinstance(item, Checked)]
-    if not checked:
-        raise ReviewError("every file was skipped; nothing was checked")
-    sys.stdout.write(CORPUS_FORMATS.renderer(args.format)(done))
+                failing = failing or _fails(args.fail_on, item.result.flags)
+            yield tally.counted(item)
+
+    # The checkers are opened as the first file is checked: within the engine.
+    with languagetool_engine(args, config):
+        following = told(results)
+        # Nothing is written before a file is checked: when every file is skipped, the
+        # output is the one error line.
+        first: list[FileResult] = []
+        for item in following:
+            first.append(item)
+            if isinstance(item, Checked):
+                break
+        if tally.checked == 0:
+            raise ReviewError("every file was skipped; nothing was checked")
+        renderer = CORPUS_FORMATS.renderer(args.format)
+        write_rendered(sys.stdout, renderer(chain(first, following)))
     if args.format != "text" and sys.stderr.isatty():
-        print(corpus_summary_line(done), file=sys.stderr)
-    if _fails(args.fail_on, [flag for item in checked for flag in item.result.flags]):
+        print(tally.line(), file=sys.stderr)
+    if failing:
         return 1
-    return SKIPPED_EXIT if len(checked) < len(done) else 0
+    return SKIPPED_EXIT if tally.skipped else 0
 
 
 def _fails(fail_on: str, flags: Iterable[Flag]) -> bool:

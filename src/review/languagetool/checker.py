@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from sys import intern
 from typing import TYPE_CHECKING
 
 from review.cache import ResultCache
@@ -188,11 +189,12 @@ def to_flags(text: str, paragraph: Paragraph, matches: Sequence[ServerMatch]) ->
             start=offset - sentence.start,
             end=offset - sentence.start + match.length,
             source=NAME,
-            rule=match.rule,
+            # One string for a rule's id and message however often a book has them.
+            rule=intern(match.rule),
             category=category,
             mqm=mqm,
             severity=severity,
-            message=match.message,
+            message=intern(match.message),
             text=text[offset : offset + match.length],
             replacements=match.replacements,
         )

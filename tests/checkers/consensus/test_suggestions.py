@@ -3,6 +3,8 @@ LanguageTool's known behaviour; the real server in test_seed_flags)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from review.checkers.consensus.conventions import read_house_style
 from review.checkers.consensus.suggestions import conformed, in_house_style, vetted
 from review.config import Config
@@ -56,3 +58,39 @@ def test_a_fix_that_leaves_a_quote_unpaired_is_dropped_and_ranking_is_by_flags_l
     style = read_house_style(text, Config(), 0)
     (kept,) = vetted([flag], [sentence], style, Config())
     assert kept.replacements == ("yes", '"yes"!')
+
+
+def test_a_books_candidates_are_checked_in_passes_of_whole_paragraphs(monkeypatch):
+    """Past MAX_RECHECKED candidates, no pass holds more than AT_ONCE but for the paragraph
+    that passes it, every paragraph's candidates are in one pass, and the fixes kept are the
+    same as in one pass."""
+    from review.checkers.consensus import suggestions
+
+    text = "They said yes , and left ."
+    sentences, flags = [], []
+    for number in range(1, 7):
+        sentence = Sentence(f"s{number}", 0, len(text), number, text)
+        flag, _ = make("MT_SPACE_BEFORE_PUNCT", text, 13, " ,", (",", " ,,"))
+        sentences.append(sentence)
+        flags.append(replace(flag, sentence_id=sentence.id))
+    style = read_house_style(text, Config(), 0)
+    whole = vetted(flags, sentences, style, Config())
+    passes: list[int] = []
+    checked = suggestions._rules_found
+
+    def counted(paragraphs, *args):
+        passes.append(len(paragraphs))
+        return checked(paragraphs, *args)
+
+    monkeypatch.setattr(suggestions, "_rules_found", counted)
+    monkeypatch.setattr(suggestions, "AT_ONCE", 2)
+    # Few enough to be checked again by LanguageTool: one pass, as ever.
+    assert vetted(flags, sentences, style, Config()) == whole
+    assert passes == [3]
+    passes.clear()
+    monkeypatch.setattr(suggestions, "MAX_RECHECKED", 2)
+    assert vetted(flags, sentences, style, Config()) == whole
+    # Every paragraph's text is the same: its candidates are the same three, one pass each
+    # once the first three exceed two.
+    assert passes == [3, 3, 3, 3, 3, 3]
+    assert [f.replacements for f in whole] == [(",",)] * 6

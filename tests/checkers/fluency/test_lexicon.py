@@ -108,6 +108,23 @@ def test_required_words_are_first_runs_of_a_to_z_of_required_tokens():
     )
 
 
+def test_an_anchored_sentence_keeps_only_the_words_a_calque_requires():
+    """What is kept of every sentence of a book that a calque may match: its anchors, and of
+    its words those that some calque requires; a sentence with an anchor but without the
+    words any of its calques require is not kept (no calque can match it)."""
+    from review.checkers.fluency.document_text import DocumentText
+    from review.checkers.fluency.lexicon import _anchored_sentences, _required_anywhere
+
+    text = "They build a community of shared destiny, said Zebedee. The community met."
+    ((sentence, anchors, words),) = _anchored_sentences(DocumentText(segment(text)))
+    assert sentence.text == "They build a community of shared destiny, said Zebedee."
+    assert "community" in anchors
+    assert "zebedee" not in words and {"community", "of", "shared", "destiny"} <= set(words)
+    assert set(words) == set(sentence.text.lower().replace(",", "").replace(".", "").split()) & (
+        _required_anywhere()
+    )
+
+
 def test_entry_matched_with_letters_ignorecase_equates_with_a_to_z(found):
     # re.IGNORECASE matches "ſ" (long s) to "s": the required words are looked up so too.
     assert found(IdiomCalque.rule, "They will ſtart a new stove.")[0][0] == "ſtart a new stove"

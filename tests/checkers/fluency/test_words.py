@@ -27,6 +27,25 @@ def test_words_in_lower_case_and_runs_of_a_to_z():
     )
 
 
+def test_a_word_said_again_is_the_same_string():
+    """A book's words are held once each, not once a time they are said (memory flat in the
+    text's size), on each path: plain ASCII, with an apostrophe, beyond ASCII."""
+    words = words_of("The cat sat.", "The cat's hat.", "The café cat.")
+    cats = [words.lower[0][1], words.a_to_z[1][1], words.lower[2][2], words.a_to_z[2][2]]
+    assert cats == ["cat"] * 4
+    assert all(cat is cats[0] for cat in cats)
+    assert words.lower[1][0] is words.lower[0][0] is words.a_to_z[2][0]
+
+
+def test_words_found_some_sentences_at_a_time_are_those_found_at_once(monkeypatch):
+    from review.checkers.fluency import words as module
+
+    texts = ("The cat sat.", "China’s café", "Don't stop", "x\ny", "Last one")
+    whole = words_of(*texts)
+    monkeypatch.setattr(module, "_AT_ONCE", 2)
+    assert words_of(*texts) == whole
+
+
 # ASCII with and without apostrophes, and a little beyond: the fast path (ASCII without an
 # apostrophe) must find what the regular expressions find.
 TEXTS = st.text(st.sampled_from("aZq '’-_.,9\t\nÉé"), max_size=30)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from review.checkers import Checker
@@ -29,6 +29,9 @@ from review.segment import Sentence
 
 # Candidate sentences LanguageTool checks again at most (the seed has about 50).
 MAX_RECHECKED = 2000
+# Past that, candidates are checked in passes of about this many (whole paragraphs each): a
+# pass holds its candidates' sentences, their words and their flags.
+AT_ONCE = 500
 # Marks LanguageTool pairs: rule, opener, closer.
 _PAIRS = (
     ("EN_UNPAIRED_QUOTES", '"', '"'),
@@ -71,10 +74,13 @@ def vetted(
     recheckers: Sequence[Checker] = (),
     settle: Callable[[Iterable[Flag], str], Iterable[Flag]] = lambda flags, _: flags,
 ) -> list[Flag]:
-    """``flags`` with every suggestion that raises a new flag dropped, the rest ranked.
+    """``flags`` (in document order) with every suggestion that raises a new flag dropped,
+    the rest ranked.
 
     A candidate is checked in its paragraph (a quote may pair with one sentences away), and
-    compared with the paragraph as it is."""
+    compared with the paragraph as it is. The candidates are checked in passes of whole
+    paragraphs, about ``AT_ONCE`` candidates a pass, so that a book's candidates are never
+    held at once; a text with at most ``MAX_RECHECKED`` is checked in one pass."""
     paragraphs: dict[int, list[Sentence]] = {}
     where: dict[str, tuple[list[Sentence], int]] = {}
     for sentence in sentences:
@@ -89,29 +95,69 @@ def vetted(
             texts[index] = applied(texts[index], flag, replacement)
         return tuple(texts)
 
-    offered = [f for f in flags if f.replacements and f.sentence_id in where]
-    candidates = {paragraph_with(f, r) for f in offered for r in (None, *f.replacements)}
-    if len(candidates) > MAX_RECHECKED:
-        recheckers = ()
-    found = _rules_found(sorted(candidates), style, config, recheckers, settle)
+    def candidates_of(chunk: Iterable[Flag]) -> Iterator[Paragraph]:
+        return (
+            paragraph_with(f, r)
+            for f in chunk
+            if f.replacements and f.sentence_id in where
+            for r in (None, *f.replacements)
+        )
+
+    at_once = MAX_RECHECKED
+    if _more_than(MAX_RECHECKED, candidates_of(flags)):
+        recheckers, at_once = (), AT_ONCE
     kept: list[Flag] = []
-    for flag in flags:
-        if not flag.replacements or flag.sentence_id not in where:
-            kept.append(flag)
-            continue
-        before = found[paragraph_with(flag, None)]
-        # A fix we can check must clear one of the flags it stands for ("。”" → "。\""
-        # clears nothing).
-        own = [rule for rule in rules_of(flag) if before[rule]]
-        ranked: list[tuple[int, int, str]] = []
-        for order, replacement in enumerate(flag.replacements):
-            after = found[paragraph_with(flag, replacement)]
-            clears = not own or any(after[rule] < before[rule] for rule in own)
-            if not after - before and clears:
-                ranked.append((after.total(), order, replacement))
-        fixes = tuple(r for _, _, r in sorted(ranked))
-        kept.append(flag if fixes == flag.replacements else replace(flag, replacements=fixes))
+    numbers = {s.id: s.paragraph for s in sentences}
+    passes = _passes(flags, at_once, candidates_of, lambda flag: numbers.get(flag.sentence_id))
+    for chunk in passes:
+        found = _rules_found(sorted(set(candidates_of(chunk))), style, config, recheckers, settle)
+        for flag in chunk:
+            if not flag.replacements or flag.sentence_id not in where:
+                kept.append(flag)
+                continue
+            before = found[paragraph_with(flag, None)]
+            # A fix we can check must clear one of the flags it stands for ("。”" → "。\""
+            # clears nothing).
+            own = [rule for rule in rules_of(flag) if before[rule]]
+            ranked: list[tuple[int, int, str]] = []
+            for order, replacement in enumerate(flag.replacements):
+                after = found[paragraph_with(flag, replacement)]
+                clears = not own or any(after[rule] < before[rule] for rule in own)
+                if not after - before and clears:
+                    ranked.append((after.total(), order, replacement))
+            fixes = tuple(r for _, _, r in sorted(ranked))
+            kept.append(flag if fixes == flag.replacements else replace(flag, replacements=fixes))
     return kept
+
+
+def _more_than(limit: int, items: Iterable[Paragraph]) -> bool:
+    """Whether ``items`` holds more than ``limit`` different ones (no more than that held)."""
+    seen: set[Paragraph] = set()
+    for item in items:
+        seen.add(item)
+        if len(seen) > limit:
+            return True
+    return False
+
+
+def _passes(
+    flags: Sequence[Flag],
+    at_once: int,
+    candidates_of: Callable[[Iterable[Flag]], Iterator[Paragraph]],
+    paragraph_of: Callable[[Flag], int | None],
+) -> Iterator[Sequence[Flag]]:
+    """``flags`` cut into runs, each ending with a paragraph once its candidates exceed
+    ``at_once``: the flags of one paragraph are in one run (flags come in document
+    order)."""
+    start = 0
+    seen: set[Paragraph] = set()
+    for index, flag in enumerate(flags):
+        seen.update(candidates_of((flag,)))
+        last = index + 1 == len(flags)
+        if last or (len(seen) > at_once and paragraph_of(flags[index + 1]) != paragraph_of(flag)):
+            yield flags[start : index + 1]
+            start = index + 1
+            seen.clear()
 
 
 def _rules_found(

@@ -181,11 +181,15 @@ def _calques_of_kind(kind: str) -> dict[str, tuple[Calque, ...]]:
 
 
 # A sentence with anchor words: those in alphabetical order, and its words (see required_words).
-Anchored = tuple[Sentence, list[str], set[str]]
+Anchored = tuple[Sentence, list[str], tuple[str, ...]]
 
 
 def _anchored_sentences(document: DocumentText) -> tuple[Anchored, ...]:
-    anchors = frozenset(calques_by_anchor())
+    by_anchor = calques_by_anchor()
+    anchors = frozenset(by_anchor)
+    # Of a sentence's words only those some calque requires are asked about (``_entries``):
+    # the others are not kept, for every sentence of a book.
+    required = _required_anywhere()
     found: list[Anchored] = []
     for sentence, runs in zip(
         document.sentences, document.shared(sentence_words).a_to_z, strict=True
@@ -196,8 +200,26 @@ def _anchored_sentences(document: DocumentText) -> tuple[Anchored, ...]:
         anchored = sorted(words & anchors)
         if not sentence.text.isascii():
             words = set(_ANCHOR_WORD.findall(_as_ignorecase_sees(sentence.text)))
-        found.append((sentence, anchored, words))
+        kept = tuple(words & required)
+        # A sentence no calque can match (one of its required words missing) is not kept.
+        if any(_has_required(calque, kept) for word in anchored for calque in by_anchor[word]):
+            found.append((sentence, anchored, kept))
     return tuple(found)
+
+
+def _has_required(calque: Calque, words: tuple[str, ...]) -> bool:
+    return not any(alternatives.isdisjoint(words) for alternatives in calque.required)
+
+
+@cache
+def _required_anywhere() -> frozenset[str]:
+    return frozenset(
+        word
+        for calques in calques_by_anchor().values()
+        for calque in calques
+        for alternatives in calque.required
+        for word in alternatives
+    )
 
 
 def _as_ignorecase_sees(text: str) -> str:
@@ -259,7 +281,7 @@ class LexiconDetector(Detector):
         self,
         text: str,
         anchors: Iterable[str],
-        words: set[str],
+        words: tuple[str, ...],
         index: dict[str, tuple[Calque, ...]],
     ) -> Iterator[tuple[Calque, Hit]]:
         seen: set[int] = set()
@@ -269,7 +291,7 @@ class LexiconDetector(Detector):
                 if id(calque) in seen:
                     continue
                 seen.add(id(calque))
-                if any(words.isdisjoint(alternatives) for alternatives in calque.required):
+                if not _has_required(calque, words):
                     continue
                 for match in calque.pattern.finditer(text):
                     if any(match.start() < e and s < match.end() for s, e in taken):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from sys import intern
 
 from review.checkers.fluency.document_text import DocumentText
 
@@ -44,24 +45,35 @@ def _is_simple(text: str) -> bool:
 
 
 def sentence_words(document: DocumentText) -> DocumentWords:
-    """The words of each sentence of ``document``."""
-    texts = [s.text for s in document.sentences]
+    """The words of each sentence of ``document``, each word one string however often it is
+    said (a book's words are most of what the detectors hold)."""
+    lower: list[list[str]] = []
+    a_to_z: list[list[str]] = []
+    # Some thousands of sentences at a time: the copies of their text made on the way are
+    # not a book's.
+    for start in range(0, len(document.sentences), _AT_ONCE):
+        texts = [s.text for s in document.sentences[start : start + _AT_ONCE]]
+        _add_words(texts, lower, a_to_z)
+    return DocumentWords(tuple(lower), tuple(a_to_z))
+
+
+_AT_ONCE = 4096
+
+
+def _add_words(texts: list[str], lower: list[list[str]], a_to_z: list[list[str]]) -> None:
     simple = [_is_simple(text) for text in texts]
     joined = "\n".join(t for t, is_simple in zip(texts, simple, strict=True) if is_simple)
     runs = joined.encode().translate(_LETTERS_AND_APOSTROPHES).decode().lower()
     simple_runs = iter(runs.split("\n"))
-    lower: list[list[str]] = []
-    a_to_z: list[list[str]] = []
     for text, is_simple in zip(texts, simple, strict=True):
         if not is_simple:
-            lower.append([w.lower() for w in WORD.findall(text)])
-            a_to_z.append(_A_TO_Z_RUN.findall(text.lower()))
+            lower.append([intern(w.lower()) for w in WORD.findall(text)])
+            a_to_z.append(list(map(intern, _A_TO_Z_RUN.findall(text.lower()))))
             continue
         line = next(simple_runs)
         if "'" not in line and "’" not in line:
-            lower.append(line.split())
+            lower.append(list(map(intern, line.split())))
             a_to_z.append(lower[-1])
             continue
-        lower.append(_A_TO_Z_WORD.findall(line))
-        a_to_z.append(line.replace("'", " ").replace("’", " ").split())
-    return DocumentWords(tuple(lower), tuple(a_to_z))
+        lower.append(list(map(intern, _A_TO_Z_WORD.findall(line))))
+        a_to_z.append(list(map(intern, line.replace("'", " ").replace("’", " ").split())))
