@@ -92,7 +92,11 @@ def test_a_projects_output_is_written_as_each_file_is_checked(name, bilingual) -
 
     def results():
         for number, item in enumerate(
-            [Checked(text, result), Skipped("b.bin", "is binary"), Checked(text, result)]
+            [
+                Checked(text, text.sentences, result),
+                Skipped("b.bin", "is binary"),
+                Checked(text, text.sentences, result),
+            ]
         ):
             pulled.append(number)
             yield item
