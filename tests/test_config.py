@@ -31,11 +31,13 @@ def test_concurrency_and_scheduler(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr("os.cpu_count", lambda: 6)
     assert Config().languagetool_concurrency == 8
     (tmp_path / "review.toml").write_text(
-        '[languagetool]\nconcurrency = 3\n[cluster]\nscheduler = "tcp://10.0.0.5:8786"\n',
+        "[languagetool]\nconcurrency = 3\nrecheck_suggestions = 0\n"
+        '[cluster]\nscheduler = "tcp://10.0.0.5:8786"\n',
         encoding="utf-8",
     )
     config = load_config(tmp_path)
     assert (config.languagetool_concurrency, config.cluster) == (3, "tcp://10.0.0.5:8786")
+    assert (Config().languagetool_rechecks, config.languagetool_rechecks) == (200, 0)
 
 
 @pytest.mark.parametrize(
@@ -47,6 +49,10 @@ def test_concurrency_and_scheduler(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         ('[review]\nsource_language = "Chinese"\n', "ISO 639 code such as \"zh\", not 'Chinese'"),
         ("[languagetool]\nconcurrency = 0\n", "concurrency must be a whole number of at least 1"),
         ("[languagetool]\nconcurrency = true\n", "concurrency must be a whole number"),
+        (
+            "[languagetool]\nrecheck_suggestions = -1\n",
+            "recheck_suggestions must be a whole number of at least 0, not -1",
+        ),
         ("[cluster]\nscheduler = 8786\n", "scheduler must be a str"),
     ],
 )

@@ -49,6 +49,9 @@ class Config:
     encoding: str = ""
     # Requests in flight per LanguageTool server (a Dask worker's threads for a cluster).
     languagetool_concurrency: int = field(default_factory=default_concurrency)
+    # Candidate fixes (a paragraph with one suggestion applied) LanguageTool checks again at
+    # most; past that, suggestions are vetted by our detectors alone (0: never).
+    languagetool_rechecks: int = 200
     # A Dask scheduler's address (tcp://HOST:PORT) or local:N; "" runs on this machine.
     cluster: str = ""
     disabled_rules: frozenset[str] = field(default_factory=frozenset)
@@ -124,7 +127,8 @@ def parse_config(path: Path) -> Config:
         encoding=_encoding(review, path),
         picky=_get(lt, "picky", bool, True, path),
         languagetool_timeout=_get(lt, "timeout", int, 60, path),
-        languagetool_concurrency=_positive(lt, "concurrency", default_concurrency(), path),
+        languagetool_concurrency=_at_least(1, lt, "concurrency", default_concurrency(), path),
+        languagetool_rechecks=_at_least(0, lt, "recheck_suggestions", 200, path),
         cluster=_get(cluster, "scheduler", str, "", path),
         disabled_rules=_names(lt, "disabled_rules", path),
         enabled_rules=_names(lt, "enabled_rules", path),
@@ -165,10 +169,12 @@ def _encoding(table: Mapping[str, Any], path: Path) -> str:
         raise ReviewError(f"{path}: encoding: {exc}") from None
 
 
-def _positive(table: Mapping[str, Any], key: str, default: int, path: Path) -> int:
+def _at_least(least: int, table: Mapping[str, Any], key: str, default: int, path: Path) -> int:
     value = _get(table, key, int, default, path)
-    if isinstance(value, bool) or value < 1:
-        raise ReviewError(f"{path}: {key} must be a whole number of at least 1, not {value!r}")
+    if isinstance(value, bool) or value < least:
+        raise ReviewError(
+            f"{path}: {key} must be a whole number of at least {least}, not {value!r}"
+        )
     return value
 
 

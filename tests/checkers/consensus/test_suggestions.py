@@ -61,9 +61,9 @@ def test_a_fix_that_leaves_a_quote_unpaired_is_dropped_and_ranking_is_by_flags_l
 
 
 def test_a_books_candidates_are_checked_in_passes_of_whole_paragraphs(monkeypatch):
-    """Past MAX_RECHECKED candidates, no pass holds more than AT_ONCE but for the paragraph
-    that passes it, every paragraph's candidates are in one pass, and the fixes kept are the
-    same as in one pass."""
+    """Past [languagetool] recheck_suggestions candidates, no pass holds more than AT_ONCE but
+    for the paragraph that passes it, every paragraph's candidates are in one pass, and the
+    fixes kept are the same as in one pass."""
     from review.checkers.consensus import suggestions
 
     text = "They said yes , and left ."
@@ -88,9 +88,42 @@ def test_a_books_candidates_are_checked_in_passes_of_whole_paragraphs(monkeypatc
     assert vetted(flags, sentences, style, Config()) == whole
     assert passes == [3]
     passes.clear()
-    monkeypatch.setattr(suggestions, "MAX_RECHECKED", 2)
-    assert vetted(flags, sentences, style, Config()) == whole
+    few = Config(languagetool_rechecks=2)
+    assert vetted(flags, sentences, style, few) == whole
     # Every paragraph's text is the same: its candidates are the same three, one pass each
     # once the first three exceed two.
     assert passes == [3, 3, 3, 3, 3, 3]
     assert [f.replacements for f in whole] == [(",",)] * 6
+
+
+def test_detectors_that_read_one_sentence_check_a_candidate_sentence_once(monkeypatch):
+    """In a paragraph of three sentences, a fix of the second is judged by the detectors that
+    read one sentence on that sentence alone (the two others are not checked again per
+    candidate), and by those that read across sentences in the paragraph: a fix that closes
+    the quotation opened a sentence earlier is kept, one that opens another is dropped."""
+    from review.checkers.fluency import FluencyChecker
+
+    texts = ('He said "we will come.', "They said yes , and left.", 'Then" it ended.')
+    sentences, start = [], 0
+    for number, text in enumerate(texts, start=1):
+        sentences.append(Sentence(f"s{number}", start, start + len(text), 1, text))
+        start += len(text) + 1
+    flag, _ = make("MT_SPACE_BEFORE_PUNCT", texts[1], 13, " ,", (",", ' ,"', " ,,"))
+    flag = replace(flag, sentence_id="s2")
+    checked: list[tuple[str, ...]] = []
+    check = FluencyChecker.check
+
+    def recorded(self, text, chunk):
+        checked.append(tuple(s.text for s in chunk))
+        return check(self, text, chunk)
+
+    monkeypatch.setattr(FluencyChecker, "check", recorded)
+    style = read_house_style(" ".join(texts), Config(), 0)
+    (kept,) = vetted([flag], sentences, style, Config())
+    assert kept.replacements == (",",)
+    in_paragraphs, alone = checked
+    assert len(in_paragraphs) == 3 * 4  # the paragraph as it is and with each fix
+    assert sorted(alone) == sorted(
+        ["They said yes , and left.", "They said yes, and left.", 'They said yes ," and left.',
+         "They said yes ,, and left."]
+    )  # fmt: skip

@@ -2,11 +2,13 @@
 
 Each suggestion is first put in the document's conventions (its quote marks, its spelling
 variant). Then every candidate sentence (the sentence with one suggestion applied) is checked
-again, all in one pass: our fluency detectors run over the candidates, what LanguageTool is
-known to flag is looked at directly (a quote left without its partner, a double space), and
-the checkers given as ``recheckers`` (LanguageTool, when it runs) check the candidates too,
-each candidate one paragraph, as long as there are at most ``MAX_RECHECKED`` of them (a
-book's worth of suggestions would double its check). A suggestion that would raise a flag
+again: our fluency detectors run over the candidates, what LanguageTool is known to flag is
+looked at directly (a quote left without its partner, a double space), and the checkers given
+as ``recheckers`` (LanguageTool, when it runs) check the candidates too, each in its
+paragraph, as long as there are at most ``[languagetool] recheck_suggestions`` of them: past
+a chapter's worth, checking them again would cost LanguageTool more than checking the text
+did (on the seed and the 2,529 sentences of ``../shared/data``, its second opinion changed
+the first suggestion of 2 % of the flags). A suggestion that would raise a flag
 the sentence did not have is dropped, and so is one that does not clear its own flag where
 the check sees that flag; the others are ranked by how many flags the sentence keeps after
 them, fewest first.
@@ -17,20 +19,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from review.checkers import Checker
 from review.checkers.consensus.conventions import HouseStyle, configured_spelling, in_spelling
 from review.checkers.consensus.one_opinion import rules_of
-from review.checkers.fluency import FluencyChecker
+from review.checkers.fluency import DETECTORS, FluencyChecker, Reach, enabled_rules
 from review.config import Config
 from review.flags import Flag
 from review.segment import Sentence
 
-# Candidate sentences LanguageTool checks again at most (the seed has about 50).
-MAX_RECHECKED = 2000
-# Past that, candidates are checked in passes of about this many (whole paragraphs each): a
-# pass holds its candidates' sentences, their words and their flags.
+# Candidates are checked in passes of about this many (whole paragraphs each): a pass holds
+# its candidates' sentences, their words and their flags.
 AT_ONCE = 500
 # Marks LanguageTool pairs: rule, opener, closer.
 _PAIRS = (
@@ -77,10 +77,12 @@ def vetted(
     """``flags`` (in document order) with every suggestion that raises a new flag dropped,
     the rest ranked.
 
-    A candidate is checked in its paragraph (a quote may pair with one sentences away), and
-    compared with the paragraph as it is. The candidates are checked in passes of whole
-    paragraphs, about ``AT_ONCE`` candidates a pass, so that a book's candidates are never
-    held at once; a text with at most ``MAX_RECHECKED`` is checked in one pass."""
+    A candidate is checked in its paragraph by what reads across sentences (a quote may pair
+    with one sentences away: LanguageTool, the detectors that read a paragraph) and alone by
+    the other detectors, and compared with the paragraph and the sentence as they are. The
+    candidates are checked in passes of whole paragraphs, about ``AT_ONCE`` candidates a pass,
+    so that a book's candidates are never held at once; the recheckers check them (in one
+    pass) only when there are at most ``config.languagetool_rechecks``."""
     paragraphs: dict[int, list[Sentence]] = {}
     where: dict[str, tuple[list[Sentence], int]] = {}
     for sentence in sentences:
@@ -88,40 +90,57 @@ def vetted(
         where[sentence.id] = (members, len(members))
         members.append(sentence)
 
+    def sentence_with(flag: Flag, replacement: str | None) -> str:
+        members, index = where[flag.sentence_id]
+        text = members[index].text
+        return text if replacement is None else applied(text, flag, replacement)
+
     def paragraph_with(flag: Flag, replacement: str | None) -> Paragraph:
         members, index = where[flag.sentence_id]
         texts = [s.text for s in members]
-        if replacement is not None:
-            texts[index] = applied(texts[index], flag, replacement)
+        texts[index] = sentence_with(flag, replacement)
         return tuple(texts)
 
-    def candidates_of(chunk: Iterable[Flag]) -> Iterator[Paragraph]:
+    def offered(chunk: Iterable[Flag]) -> Iterator[tuple[Flag, str | None]]:
         return (
-            paragraph_with(f, r)
+            (f, r)
             for f in chunk
             if f.replacements and f.sentence_id in where
             for r in (None, *f.replacements)
         )
 
-    at_once = MAX_RECHECKED
-    if _more_than(MAX_RECHECKED, candidates_of(flags)):
+    def candidates_of(chunk: Iterable[Flag]) -> Iterator[Paragraph]:
+        return (paragraph_with(f, r) for f, r in offered(chunk))
+
+    at_once = config.languagetool_rechecks
+    if _more_than(at_once, candidates_of(flags)):
         recheckers, at_once = (), AT_ONCE
     kept: list[Flag] = []
     numbers = {s.id: s.paragraph for s in sentences}
     passes = _passes(flags, at_once, candidates_of, lambda flag: numbers.get(flag.sentence_id))
     for chunk in passes:
-        found = _rules_found(sorted(set(candidates_of(chunk))), style, config, recheckers, settle)
+        found = _rules_found(
+            sorted(set(candidates_of(chunk))),
+            sorted({sentence_with(f, r) for f, r in offered(chunk)}),
+            style,
+            config,
+            recheckers,
+            settle,
+        )
+
         for flag in chunk:
             if not flag.replacements or flag.sentence_id not in where:
                 kept.append(flag)
                 continue
-            before = found[paragraph_with(flag, None)]
+            before = found.of(paragraph_with(flag, None), sentence_with(flag, None))
             # A fix we can check must clear one of the flags it stands for ("。”" → "。\""
             # clears nothing).
             own = [rule for rule in rules_of(flag) if before[rule]]
             ranked: list[tuple[int, int, str]] = []
             for order, replacement in enumerate(flag.replacements):
-                after = found[paragraph_with(flag, replacement)]
+                after = found.of(
+                    paragraph_with(flag, replacement), sentence_with(flag, replacement)
+                )
                 clears = not own or any(after[rule] < before[rule] for rule in own)
                 if not after - before and clears:
                     ranked.append((after.total(), order, replacement))
@@ -160,19 +179,58 @@ def _passes(
             seen.clear()
 
 
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """The rules that flag each candidate paragraph (``in_paragraphs``) and sentence
+    (``alone``), each as often as it does."""
+
+    in_paragraphs: dict[Paragraph, Counter[str]]
+    alone: dict[str, Counter[str]]
+
+    def of(self, paragraph: Paragraph, sentence: str) -> Counter[str]:
+        """The rules that flag a candidate: ``sentence`` in ``paragraph``."""
+        return self.in_paragraphs[paragraph] + self.alone[sentence]
+
+
 def _rules_found(
     paragraphs: Sequence[Paragraph],
+    sentences: Sequence[str],
     style: HouseStyle,
     config: Config,
     recheckers: Sequence[Checker],
     settle: Callable[[Iterable[Flag], str], Iterable[Flag]],
-) -> dict[Paragraph, Counter[str]]:
-    """By paragraph: the rules that flag it, each as often as it does. The recheckers'
-    flags are settled (``settle``) as the document's own were."""
+) -> _Found:
+    """The rules that flag each of ``paragraphs`` by what reads across sentences, and each
+    of ``sentences`` by the other detectors, each rule as often as it does. The recheckers'
+    flags are settled (``settle``) as the document's own were.
+
+    A sentence is judged alone by a detector that reads only it, and by one that reads the
+    document's words too: a text of candidates is no document, and one changed sentence barely
+    moves a document's counts; checking each candidate's paragraph whole would check every
+    other sentence of it again (a paragraph of seven sentences, seven times the work)."""
     pins = dict(config.style)
     if style.quotes:
         pins["quotes"] = style.quotes
-    checker = FluencyChecker(replace(config, style=tuple(pins.items())))
+    pinned = replace(config, style=tuple(pins.items()))
+    rules = enabled_rules(pinned)
+    across = frozenset(r for r in rules if DETECTORS[r].reach is Reach.PARAGRAPH)
+    text, placed, owner = _as_text(paragraphs)
+    in_paragraphs = {paragraph: Counter[str]() for paragraph in paragraphs}
+    flags = [f for c in recheckers for f in settle(c.check(text, placed), text)]
+    if not recheckers:
+        for paragraph in paragraphs:
+            in_paragraphs[paragraph] += _known_languagetool_rules(" ".join(paragraph))
+    for flag in (*FluencyChecker(pinned, across).check(text, placed), *flags):
+        in_paragraphs[owner[flag.sentence_id]][flag.rule] += 1
+    text, placed, owner = _as_text([(sentence,) for sentence in sentences])
+    alone = {sentence: Counter[str]() for sentence in sentences}
+    for flag in FluencyChecker(pinned, rules - across).check(text, placed):
+        alone[owner[flag.sentence_id][0]][flag.rule] += 1
+    return _Found(in_paragraphs, alone)
+
+
+def _as_text(paragraphs: Sequence[Paragraph]) -> tuple[str, list[Sentence], dict[str, Paragraph]]:
+    """``paragraphs`` as one text to check, its sentences, and the paragraph of each."""
     sentences: list[Sentence] = []
     owner: dict[str, Paragraph] = {}
     pieces: list[str] = []
@@ -184,15 +242,7 @@ def _rules_found(
             owner[sentence.id] = paragraph
             pieces += (text, " " if index < len(paragraph) - 1 else "\n")
             offset += len(text) + 1
-    joined = "".join(pieces)
-    found = {paragraph: Counter[str]() for paragraph in paragraphs}
-    flags = [f for c in recheckers for f in settle(c.check(joined, sentences), joined)]
-    if not recheckers:
-        for paragraph in paragraphs:
-            found[paragraph] += _known_languagetool_rules(" ".join(paragraph))
-    for flag in (*checker.check(joined, sentences), *flags):
-        found[owner[flag.sentence_id]][flag.rule] += 1
-    return found
+    return "".join(pieces), sentences, owner
 
 
 def _known_languagetool_rules(text: str) -> Counter[str]:

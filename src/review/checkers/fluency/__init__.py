@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from review.checkers.fluency.artefacts import Markup, UnknownToken
 from review.checkers.fluency.balance import MixedQuotes, UnbalancedMarks
-from review.checkers.fluency.base import NAME, Detector, Hit, Settings
+from review.checkers.fluency.base import NAME, Detector, Hit, Reach, Settings
 from review.checkers.fluency.casing import MidSentenceCapital, OddCase, ProperNounCase
 from review.checkers.fluency.compounds import SpacedHyphen
 from review.checkers.fluency.document_text import DocumentText
@@ -34,6 +34,7 @@ __all__ = [
     "Detector",
     "FluencyChecker",
     "Hit",
+    "Reach",
     "Settings",
     "default_enabled_rules",
     "enabled_rules",

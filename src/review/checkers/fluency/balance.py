@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from review.checkers.fluency.base import Detector, Hit
+from review.checkers.fluency.base import Detector, Hit, Reach
 from review.checkers.fluency.document_text import DocumentText
 from review.checkers.fluency.quotes import Mark, paragraph_marks
 from review.flags import Category, MqmClass, Severity
@@ -33,6 +33,7 @@ class UnbalancedMarks(Detector):
     category = Category.PUNCTUATION
     mqm = MqmClass.PUNCTUATION
     severity = Severity.MINOR
+    reach = Reach.PARAGRAPH
 
     def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
         for paragraph, marks in paragraph_marks(document):
@@ -75,6 +76,7 @@ class MixedQuotes(Detector):
     category = Category.TYPOGRAPHY
     mqm = MqmClass.INCONSISTENCY
     severity = Severity.MINOR
+    reach = Reach.DOCUMENT
 
     def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
         paragraphs = paragraph_marks(document)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import Enum
 from typing import ClassVar
 
 from review.checkers.fluency.document_text import DocumentText, Trigger
@@ -25,6 +26,16 @@ class Settings:
 
     source_language: str = ""
     quotes: str = ""
+
+
+class Reach(Enum):
+    """How much of the text a detector reads to judge one sentence."""
+
+    SENTENCE = "sentence"
+    # Its paragraph: a quotation opened in one sentence may close in the next.
+    PARAGRAPH = "paragraph"
+    # The whole document's words: its names, the case a word mostly takes, its quote style.
+    DOCUMENT = "document"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +73,7 @@ class Detector:
     default_on: ClassVar[bool] = True
     # None: every sentence may be flagged, ``scan`` runs on each.
     trigger: ClassVar[Trigger | None] = None
+    reach: ClassVar[Reach] = Reach.SENTENCE
 
     def __init__(self, settings: Settings = Settings()) -> None:
         self.settings = settings

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from itertools import chain
 
-from review.checkers.fluency.base import Detector, Hit, document_scan
+from review.checkers.fluency.base import Detector, Hit, Reach, document_scan
 from review.checkers.fluency.data import load_table
 from review.checkers.fluency.document_text import DocumentText, Trigger
 from review.checkers.fluency.words import sentence_words
@@ -54,6 +54,7 @@ class ProperNounCase(Detector):
     category = Category.CAPITALIZATION
     mqm = MqmClass.SPELLING
     severity = Severity.MINOR
+    reach = Reach.DOCUMENT
 
     def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
         keys = frozenset(_names_by_key_word())
@@ -177,6 +178,7 @@ class MidSentenceCapital(Detector):
     category = Category.CAPITALIZATION
     mqm = MqmClass.SPELLING
     severity = Severity.MINOR
+    reach = Reach.DOCUMENT
     trigger = _CAPITAL_THEN_SMALL
 
     def scan(self, text: str) -> Iterator[Hit]:

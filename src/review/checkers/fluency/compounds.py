@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from review.checkers.fluency.base import Detector, Hit, document_scan
+from review.checkers.fluency.base import Detector, Hit, Reach, document_scan
 from review.checkers.fluency.document_text import DocumentText, Trigger
 from review.flags import Category, MqmClass, Severity
 from review.segment import Sentence
@@ -62,6 +62,7 @@ class SpacedHyphen(Detector):
     category = Category.TYPOGRAPHY
     mqm = MqmClass.SPELLING
     severity = Severity.MINOR
+    reach = Reach.DOCUMENT
     trigger = _SPACED_HYPHEN
 
     def scan(self, text: str) -> Iterator[Hit]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
-from review.checkers.fluency.base import Detector, Hit, match_case
+from review.checkers.fluency.base import Detector, Hit, Reach, match_case
 from review.checkers.fluency.data import load_table
 from review.checkers.fluency.document_text import DocumentText
 from review.checkers.fluency.words import sentence_words
@@ -234,6 +234,8 @@ class LexiconDetector(Detector):
 
     kind: ClassVar[str]
     description: ClassVar[str]
+    # A phrase flagged in one sentence is flagged wherever else the document says it.
+    reach = Reach.DOCUMENT
 
     def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
         index = _calques_of_kind(self.kind)

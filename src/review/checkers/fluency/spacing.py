@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
-from review.checkers.fluency.base import Detector, Hit
+from review.checkers.fluency.base import Detector, Hit, Reach
 from review.checkers.fluency.document_text import DocumentText, Trigger
 from review.checkers.fluency.quotes import Mark, paragraph_marks
 from review.flags import Category, MqmClass, Severity
@@ -40,6 +40,7 @@ class MissingSpace(Detector):
     category = Category.TYPOGRAPHY
     mqm = MqmClass.TYPOGRAPHY
     severity = Severity.MINOR
+    reach = Reach.PARAGRAPH
     trigger = _MARK_THEN_LETTER
 
     def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
@@ -164,6 +165,7 @@ class SpaceInsideQuotes(Detector):
     category = Category.TYPOGRAPHY
     mqm = MqmClass.TYPOGRAPHY
     severity = Severity.MINOR
+    reach = Reach.PARAGRAPH
 
     def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
         for paragraph, marks in paragraph_marks(document):
