@@ -96,19 +96,24 @@ def test_a_books_candidates_are_checked_in_passes_of_whole_paragraphs(monkeypatc
     assert [f.replacements for f in whole] == [(",",)] * 6
 
 
-def test_detectors_that_read_one_sentence_check_a_candidate_sentence_once(monkeypatch):
-    """In a paragraph of three sentences, a fix of the second is judged by the detectors that
-    read one sentence on that sentence alone (the two others are not checked again per
-    candidate), and by those that read across sentences in the paragraph: a fix that closes
-    the quotation opened a sentence earlier is kept, one that opens another is dropped."""
+def test_a_fix_is_judged_on_the_words_about_it_and_a_quote_across_its_paragraph(monkeypatch):
+    """In a paragraph of three sentences, a fix in the second is judged by the detectors that
+    read one sentence on the six words either side of it (the rest of the sentence and the
+    two others are not checked again per candidate), and by those that read across sentences
+    in the paragraph: a fix that opens another quotation is dropped, as is one that doubles
+    the comma; the one that clears the flag is kept."""
     from review.checkers.fluency import FluencyChecker
 
-    texts = ('He said "we will come.', "They said yes , and left.", 'Then" it ended.')
+    texts = (
+        'He said "we will come.',
+        "At the very start of it all they said yes , and then they left the room at once.",
+        'Then" it ended.',
+    )
     sentences, start = [], 0
     for number, text in enumerate(texts, start=1):
         sentences.append(Sentence(f"s{number}", start, start + len(text), 1, text))
         start += len(text) + 1
-    flag, _ = make("MT_SPACE_BEFORE_PUNCT", texts[1], 13, " ,", (",", ' ,"', " ,,"))
+    flag, _ = make("MT_SPACE_BEFORE_PUNCT", texts[1], 41, " ,", (",", ' ,"', " ,,"))
     flag = replace(flag, sentence_id="s2")
     checked: list[tuple[str, ...]] = []
     check = FluencyChecker.check
@@ -121,9 +126,11 @@ def test_detectors_that_read_one_sentence_check_a_candidate_sentence_once(monkey
     style = read_house_style(" ".join(texts), Config(), 0)
     (kept,) = vetted([flag], sentences, style, Config())
     assert kept.replacements == (",",)
-    in_paragraphs, alone = checked
+    in_paragraphs, about = checked
     assert len(in_paragraphs) == 3 * 4  # the paragraph as it is and with each fix
-    assert sorted(alone) == sorted(
-        ["They said yes , and left.", "They said yes, and left.", 'They said yes ," and left.',
-         "They said yes ,, and left."]
+    assert sorted(about) == sorted(
+        ["of it all they said yes , and then they left the room",
+         "of it all they said yes, and then they left the room",
+         'of it all they said yes ," and then they left the room',
+         "of it all they said yes ,, and then they left the room"]
     )  # fmt: skip

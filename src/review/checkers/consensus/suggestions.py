@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from review.checkers import Checker
 from review.checkers.consensus.conventions import HouseStyle, configured_spelling, in_spelling
@@ -29,6 +30,11 @@ from review.config import Config
 from review.flags import Flag
 from review.segment import Sentence
 
+# A fix changes what a detector that reads one sentence sees only this many words about it,
+# or none: it is judged on those words (a long sentence checked whole per candidate costs more
+# than its fix is worth; what a fix makes is next to it: "the the", " ,,", a stray capital).
+AROUND = 6
+_WORD = re.compile(r"\S+")
 # Candidates are checked in passes of about this many (whole paragraphs each): a pass holds
 # its candidates' sentences, their words and their flags.
 AT_ONCE = 500
@@ -78,8 +84,9 @@ def vetted(
     the rest ranked.
 
     A candidate is checked in its paragraph by what reads across sentences (a quote may pair
-    with one sentences away: LanguageTool, the detectors that read a paragraph) and alone by
-    the other detectors, and compared with the paragraph and the sentence as they are. The
+    with one sentences away: LanguageTool, the detectors that read a paragraph) and, by the
+    other detectors, on the ``AROUND`` words either side of the fix, and compared with the
+    paragraph and those words as they are. The
     candidates are checked in passes of whole paragraphs, about ``AT_ONCE`` candidates a pass,
     so that a book's candidates are never held at once; the recheckers check them (in one
     pass) only when there are at most ``config.languagetool_rechecks``."""
@@ -94,6 +101,14 @@ def vetted(
         members, index = where[flag.sentence_id]
         text = members[index].text
         return text if replacement is None else applied(text, flag, replacement)
+
+    def around(flag: Flag, replacement: str | None) -> str:
+        """The words about the fix, where a detector that reads one sentence may see it."""
+        text = where[flag.sentence_id][0][where[flag.sentence_id][1]].text
+        start, end = _around(text, flag.start, flag.end)
+        if replacement is None:
+            return text[start:end]
+        return text[start : flag.start] + replacement + text[flag.end : end]
 
     def paragraph_with(flag: Flag, replacement: str | None) -> Paragraph:
         members, index = where[flag.sentence_id]
@@ -121,7 +136,7 @@ def vetted(
     for chunk in passes:
         found = _rules_found(
             sorted(set(candidates_of(chunk))),
-            sorted({sentence_with(f, r) for f, r in offered(chunk)}),
+            sorted({around(f, r) for f, r in offered(chunk)}),
             style,
             config,
             recheckers,
@@ -132,21 +147,34 @@ def vetted(
             if not flag.replacements or flag.sentence_id not in where:
                 kept.append(flag)
                 continue
-            before = found.of(paragraph_with(flag, None), sentence_with(flag, None))
+            before = found.of(paragraph_with(flag, None), around(flag, None))
             # A fix we can check must clear one of the flags it stands for ("。”" → "。\""
             # clears nothing).
             own = [rule for rule in rules_of(flag) if before[rule]]
             ranked: list[tuple[int, int, str]] = []
             for order, replacement in enumerate(flag.replacements):
-                after = found.of(
-                    paragraph_with(flag, replacement), sentence_with(flag, replacement)
-                )
+                after = found.of(paragraph_with(flag, replacement), around(flag, replacement))
                 clears = not own or any(after[rule] < before[rule] for rule in own)
                 if not after - before and clears:
                     ranked.append((after.total(), order, replacement))
             fixes = tuple(r for _, _, r in sorted(ranked))
             kept.append(flag if fixes == flag.replacements else replace(flag, replacements=fixes))
     return kept
+
+
+def _around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the ``AROUND`` words before ``start`` begin and those after ``end`` end in
+    ``text`` (its ends when it has fewer)."""
+    # The words before are looked for near ``start`` first: a sentence may be long.
+    near = max(0, start - 40 * AROUND)
+    before = [m.start() for m in _WORD.finditer(text, near, start)]
+    if len(before) <= AROUND and near:
+        before = [m.start() for m in _WORD.finditer(text, 0, start)]
+    after = [m.end() for m in islice(_WORD.finditer(text, end), AROUND)]
+    return (
+        before[-AROUND] if len(before) >= AROUND else 0,
+        after[-1] if len(after) == AROUND else len(text),
+    )
 
 
 def _more_than(limit: int, items: Iterable[Paragraph]) -> bool:
@@ -201,19 +229,21 @@ def _rules_found(
     settle: Callable[[Iterable[Flag], str], Iterable[Flag]],
 ) -> _Found:
     """The rules that flag each of ``paragraphs`` by what reads across sentences, and each
-    of ``sentences`` by the other detectors, each rule as often as it does. The recheckers'
-    flags are settled (``settle``) as the document's own were.
+    of ``sentences`` (the words about a fix) by the other detectors, each rule as often as it
+    does. The recheckers' flags are settled (``settle``) as the document's own were.
 
-    A sentence is judged alone by a detector that reads only it, and by one that reads the
-    document's words too: a text of candidates is no document, and one changed sentence barely
-    moves a document's counts; checking each candidate's paragraph whole would check every
-    other sentence of it again (a paragraph of seven sentences, seven times the work)."""
+    The words about a fix are judged alone by the detectors that read one sentence: checking
+    each candidate's paragraph whole would check every other sentence of it again (a paragraph
+    of seven sentences, seven times the work). Those that read the document's words do not
+    judge fixes: a text of candidates is no document, and its counts would be those of the
+    flagged words themselves ("danube" → "Danube" looked like a stray capital)."""
     pins = dict(config.style)
     if style.quotes:
         pins["quotes"] = style.quotes
     pinned = replace(config, style=tuple(pins.items()))
     rules = enabled_rules(pinned)
     across = frozenset(r for r in rules if DETECTORS[r].reach is Reach.PARAGRAPH)
+    within = frozenset(r for r in rules if DETECTORS[r].reach is Reach.SENTENCE)
     text, placed, owner = _as_text(paragraphs)
     in_paragraphs = {paragraph: Counter[str]() for paragraph in paragraphs}
     flags = [f for c in recheckers for f in settle(c.check(text, placed), text)]
@@ -224,7 +254,7 @@ def _rules_found(
         in_paragraphs[owner[flag.sentence_id]][flag.rule] += 1
     text, placed, owner = _as_text([(sentence,) for sentence in sentences])
     alone = {sentence: Counter[str]() for sentence in sentences}
-    for flag in FluencyChecker(pinned, rules - across).check(text, placed):
+    for flag in FluencyChecker(pinned, within).check(text, placed):
         alone[owner[flag.sentence_id][0]][flag.rule] += 1
     return _Found(in_paragraphs, alone)
 
