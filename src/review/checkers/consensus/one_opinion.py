@@ -84,19 +84,41 @@ def one_per_span(flags: Sequence[Flag], sentences: Sequence[Sentence]) -> list[F
 Region = tuple[int, int, bool]
 
 
+class _Group:
+    """Flags whose changes overlap, the characters those changes lie within, and the changes
+    once some other flag comes that near (diffing every suggestion of a sentence with many
+    flags costs more than all the rest, and most flags are near no other)."""
+
+    def __init__(self, flag: Flag) -> None:
+        self.members = [flag]
+        self.low, self.high = flag.start - 1, flag.end + 1
+        self._regions: list[Region] | None = None
+
+    def near(self, other: _Group) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    def regions(self) -> list[Region]:
+        if self._regions is None:
+            self._regions = [r for flag in self.members for r in _changed(flag)]
+        return self._regions
+
+    def take(self, other: _Group) -> None:
+        self.members += other.members
+        self.regions().extend(other.regions())
+        self.low, self.high = min(self.low, other.low), max(self.high, other.high)
+
+
 def _conflicting(flags: Sequence[Flag]) -> list[list[Flag]]:
     """``flags`` of one sentence in groups: two flags whose changes overlap share a group."""
-    groups: list[tuple[list[Flag], list[Region]]] = []
+    groups: list[_Group] = []
     for flag in flags:
-        regions = _changed(flag)
-        joined = [g for g in groups if _overlap(g[1], regions)]
-        group = ([flag], regions)
+        group = _Group(flag)
+        joined = [g for g in groups if g.near(group) and _overlap(g.regions(), group.regions())]
         for other in joined:
             groups.remove(other)
-            group[0].extend(other[0])
-            group[1].extend(other[1])
+            group.take(other)
         groups.append(group)
-    return [members for members, _ in groups]
+    return [group.members for group in groups]
 
 
 def _overlap(a: Sequence[Region], b: Sequence[Region]) -> bool:
