@@ -91,8 +91,10 @@ def check_document(
     config: Config,
     progress: Progress | None = None,
     use_servers: bool = True,
+    offload: Offload | None = None,
 ) -> CheckResult:
-    return check_with(open_checkers(config, use_servers, progress), text, sentences, config)
+    opened = open_checkers(config, use_servers, progress, offload=offload)
+    return check_with(opened, text, sentences, config)
 
 
 def check_with(

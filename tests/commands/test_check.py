@@ -459,3 +459,37 @@ def test_a_project_opens_its_checkers_within_the_jobs_engine(
     code, _, _ = _run(capsys, "check", ".", "--jobs", "2", "--fail-on", "none")
     assert code == 0
     assert events == ["engine 2", "open", "engine done"]
+
+
+@pytest.mark.languagetool
+def test_a_long_text_is_checked_beside_languagetool_in_another_process(
+    languagetool_server, tmp_path, capsys, monkeypatch
+) -> None:
+    """Past OFFLOAD_FROM sentences the checkers that need no server (fluency, terms,
+    consistency, source–target) run their passes in the niced process of review.offload, and
+    the output is the one of a check in one process, byte for byte."""
+    from review.cache import ResultCache
+    from review.commands import check
+    from review.offload import ProcessOffload
+
+    path = ROOT / "tests" / "data" / "bilingual" / "oasis_sample1.xlf"
+    sent: list[str] = []
+    offloaded = ProcessOffload.__call__
+
+    def recorded(self, checker, text, sentences):
+        sent.append(checker.name)
+        return offloaded(self, checker, text, sentences)
+
+    monkeypatch.setattr(ProcessOffload, "__call__", recorded)
+    outputs = []
+    for offload_from in (10**9, 1):
+        # A cache of its own each time: the passes are run, not read back.
+        cache = ResultCache(tmp_path / f"{offload_from}.sqlite3")
+        monkeypatch.setattr(ResultCache, "default", staticmethod(lambda cache=cache: cache))
+        monkeypatch.setattr(check, "OFFLOAD_FROM", offload_from)
+        code, out, err = _run(capsys, "check", str(path), "--format", "json", "--fail-on", "none")
+        assert code == 0, err
+        outputs.append(out)
+        assert sent == ([] if offload_from > 1 else ["fluency", "consistency", "source-target"])
+    assert outputs[0] == outputs[1]
+    assert '"source": "source-target"' in outputs[1]

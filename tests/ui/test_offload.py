@@ -18,9 +18,9 @@ from review.checking import check_document, open_checkers, settle_flags
 from review.config import Config
 from review.flags import Flag
 from review.inputs import open_text
+from review.offload import ProcessOffload
 from review.segment import Sentence
 from review.ui.checks import default_stages
-from review.ui.offload import ProcessOffload
 from support import SEED
 from ui.harness import pilot_test, wait_ready
 
@@ -133,7 +133,7 @@ STARTED_UNDER_TEXTUAL = """
 import sys
 from review.inputs import open_text
 from review.checkers.fluency import FluencyChecker
-from review.ui.offload import ProcessOffload
+from review.offload import ProcessOffload
 
 class Capture:  # as Textual's capture of stderr: no file descriptor
     def write(self, text): return len(text)
@@ -201,7 +201,7 @@ async def test_settled_with_languagetool_the_ui_shows_review_checks_flags(
 
 
 def test_sentences_cross_to_the_process_as_columns_and_come_back_equal(monkeypatch):
-    from review.ui import offload as module
+    from review import offload as module
 
     monkeypatch.setattr(module, "SENTENCE_CHUNK", 2)
     sentences = (

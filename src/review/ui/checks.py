@@ -17,8 +17,8 @@ from review.checkers import CHECKERS, Checker
 from review.checking import Checkers, Progress, open_checkers, recheckers, settle_flags
 from review.config import Config, load_config
 from review.flags import Flag
+from review.offload import ProcessOffload
 from review.segment import Sentence
-from review.ui.offload import ProcessOffload
 
 # Yields the checkers in the order they become available: the quick local ones first, so
 # flags appear while the LanguageTool server is still starting.

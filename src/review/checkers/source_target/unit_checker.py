@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import groupby
 
-from review.checker_api import Opening
+from review.checker_api import Checker, Opening
 from review.checkers.source_target import Pair, SourceTargetChecker, enabled_rules
 from review.checkers.source_target.base import NAME
 from review.checkers.source_target.punctuation import EdgeWhitespace
@@ -34,6 +34,8 @@ class UnitChecker:
         # edge whitespace is not there to compare (pretty-printed XML would flag every unit).
         self.checks = SourceTargetChecker(rules - {EdgeWhitespace.rule})
         self.languages = (config.source_language, config.language)
+        # What of the configuration changes the flags (part of a cache key).
+        self.key = f"{','.join(sorted(rules))}|{'|'.join(self.languages)}"
 
     def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
         units = [tuple(group) for unit, group in groupby(sentences, key=lambda s: s.unit) if unit]
@@ -67,5 +69,10 @@ def _onto_sentence(flag: Flag, group: tuple[Sentence, ...]) -> Flag:
     )
 
 
-def open_checker(opening: Opening) -> UnitChecker:
-    return UnitChecker(opening.config)
+def open_checker(opening: Opening) -> Checker:
+    """The registry's entry point: the checks, their flags kept in the cache (a unit's source
+    is part of the key)."""
+    from review.checkers.remembered import RememberedChecker
+
+    checker = UnitChecker(opening.config)
+    return RememberedChecker(checker, opening.cache, checker.key, opening.offload)

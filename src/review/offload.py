@@ -1,14 +1,18 @@
-"""The CPU-heavy checkers' passes (fluency detectors, terms, consistency), and the settling of a
-whole document's flags, in another process.
+"""The CPU-heavy checkers' passes (fluency detectors, terms, consistency, source–target), and the
+settling of a whole document's flags, in another process.
 
 In the UI's own process a detector's pass over a book holds the interpreter lock for seconds at
-a stretch, and every key waits for it (p95 77 ms). The checker (a small picklable object) and
+a stretch, and every key waits for it (p95 77 ms). In `review check` it holds the lock against
+the threads that send LanguageTool its paragraphs, and the server waits for work; at a lower
+priority, in a process of its own, the pass takes what the server leaves of the processor. The
+checker (a small picklable object) and
 the sentences go to one worker process, started with forkserver (never fork: the UI has
 threads); the flags come back in JSON chunks (``review.flags.to_json_chunks``), so they are the
 same flags. The result cache stays in the UI's process (``RememberedChecker`` reads and writes
 it around the call).
 
-Plain Python (no Textual). The worker is a daemon process: it ends with the UI, even mid-pass.
+Plain Python (no Textual). The worker is a daemon process: it ends with its parent, even
+mid-pass.
 """
 
 from __future__ import annotations
@@ -27,11 +31,12 @@ from review.config import Config
 from review.flags import Flag, from_json_chunks, to_json_chunks
 from review.segment import Sentence
 
-PRELOAD = ("review.checkers.fluency", "review.checkers.terms")
+PRELOAD = ("review.checkers.fluency", "review.checkers.terms", "review.checkers.source_target")
 
 
 # The worker's niceness: it yields the processor to the UI (on two cores the checks and the
-# screen each had one until other work took one; then the keys waited 100-200 ms for it).
+# screen each had one until other work took one; then the keys waited 100-200 ms for it) and
+# to LanguageTool's server.
 NICENESS = 10
 # Sentences per chunk of columns sent (see ``_sent_sentences``).
 SENTENCE_CHUNK = 5000
