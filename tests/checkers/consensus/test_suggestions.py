@@ -97,24 +97,26 @@ def test_a_books_candidates_are_checked_in_passes_of_whole_paragraphs(monkeypatc
 
 
 def test_a_fix_is_judged_on_the_words_about_it_and_a_quote_across_its_paragraph(monkeypatch):
-    """In a paragraph of three sentences, a fix in the second is judged by the detectors that
+    """In a paragraph of five sentences, a fix in the third is judged by the detectors that
     read one sentence on the six words either side of it (the rest of the sentence and the
-    two others are not checked again per candidate), and by those that read across sentences
-    in the paragraph: a fix that opens another quotation is dropped, as is one that doubles
-    the comma; the one that clears the flag is kept."""
+    others are not checked again per candidate), and by those that read across sentences on
+    it and the sentences either side: a fix that opens another quotation is dropped, as is one
+    that doubles the comma; the one that clears the flag is kept."""
     from review.checkers.fluency import FluencyChecker
 
     texts = (
+        "It began.",
         'He said "we will come.',
         "At the very start of it all they said yes , and then they left the room at once.",
         'Then" it ended.',
+        "Nobody came.",
     )
     sentences, start = [], 0
     for number, text in enumerate(texts, start=1):
         sentences.append(Sentence(f"s{number}", start, start + len(text), 1, text))
         start += len(text) + 1
-    flag, _ = make("MT_SPACE_BEFORE_PUNCT", texts[1], 41, " ,", (",", ' ,"', " ,,"))
-    flag = replace(flag, sentence_id="s2")
+    flag, _ = make("MT_SPACE_BEFORE_PUNCT", texts[2], 41, " ,", (",", ' ,"', " ,,"))
+    flag = replace(flag, sentence_id="s3")
     checked: list[tuple[str, ...]] = []
     check = FluencyChecker.check
 
@@ -127,7 +129,7 @@ def test_a_fix_is_judged_on_the_words_about_it_and_a_quote_across_its_paragraph(
     (kept,) = vetted([flag], sentences, style, Config())
     assert kept.replacements == (",",)
     in_paragraphs, about = checked
-    assert len(in_paragraphs) == 3 * 4  # the paragraph as it is and with each fix
+    assert len(in_paragraphs) == 3 * 4  # s2–s4 as they are and with each fix
     assert sorted(about) == sorted(
         ["of it all they said yes , and then they left the room",
          "of it all they said yes, and then they left the room",

@@ -83,13 +83,13 @@ def vetted(
     """``flags`` (in document order) with every suggestion that raises a new flag dropped,
     the rest ranked.
 
-    A candidate is checked in its paragraph by what reads across sentences (a quote may pair
-    with one sentences away: LanguageTool, the detectors that read a paragraph) and, by the
-    other detectors, on the ``AROUND`` words either side of the fix, and compared with the
-    paragraph and those words as they are. The
-    candidates are checked in passes of whole paragraphs, about ``AT_ONCE`` candidates a pass,
-    so that a book's candidates are never held at once; the recheckers check them (in one
-    pass) only when there are at most ``config.languagetool_rechecks``."""
+    A candidate is checked in its paragraph by LanguageTool (a quote may pair with one sentences
+    away), with the sentences either side by the detectors that read across sentences, and on
+    the ``AROUND`` words either side of the fix by the other detectors, and compared with the
+    same text as it is. The candidates are checked in passes of whole paragraphs, about
+    ``AT_ONCE`` candidates a pass, so that a book's candidates are never held at once; the
+    recheckers check them (in one pass) only when there are at most
+    ``config.languagetool_rechecks``."""
     paragraphs: dict[int, list[Sentence]] = {}
     where: dict[str, tuple[list[Sentence], int]] = {}
     for sentence in sentences:
@@ -116,6 +116,12 @@ def vetted(
         texts[index] = sentence_with(flag, replacement)
         return tuple(texts)
 
+    def nearby(flag: Flag, replacement: str | None) -> Paragraph:
+        """The fixed sentence and those either side, where a quotation it opens or closes
+        mostly pairs."""
+        index = where[flag.sentence_id][1]
+        return paragraph_with(flag, replacement)[max(0, index - 1) : index + 2]
+
     def offered(chunk: Iterable[Flag]) -> Iterator[tuple[Flag, str | None]]:
         return (
             (f, r)
@@ -136,6 +142,7 @@ def vetted(
     for chunk in passes:
         found = _rules_found(
             sorted(set(candidates_of(chunk))),
+            sorted({nearby(f, r) for f, r in offered(chunk)}),
             sorted({around(f, r) for f, r in offered(chunk)}),
             style,
             config,
@@ -147,13 +154,17 @@ def vetted(
             if not flag.replacements or flag.sentence_id not in where:
                 kept.append(flag)
                 continue
-            before = found.of(paragraph_with(flag, None), around(flag, None))
+            before = found.of(paragraph_with(flag, None), nearby(flag, None), around(flag, None))
             # A fix we can check must clear one of the flags it stands for ("。”" → "。\""
             # clears nothing).
             own = [rule for rule in rules_of(flag) if before[rule]]
             ranked: list[tuple[int, int, str]] = []
             for order, replacement in enumerate(flag.replacements):
-                after = found.of(paragraph_with(flag, replacement), around(flag, replacement))
+                after = found.of(
+                    paragraph_with(flag, replacement),
+                    nearby(flag, replacement),
+                    around(flag, replacement),
+                )
                 clears = not own or any(after[rule] < before[rule] for rule in own)
                 if not after - before and clears:
                     ranked.append((after.total(), order, replacement))
@@ -209,54 +220,74 @@ def _passes(
 
 @dataclass(frozen=True, slots=True)
 class _Found:
-    """The rules that flag each candidate paragraph (``in_paragraphs``) and sentence
-    (``alone``), each as often as it does."""
+    """The rules that flag each candidate paragraph (``in_paragraphs``), sentences about the
+    fix (``nearby``) and words about it (``alone``), each as often as it does."""
 
     in_paragraphs: dict[Paragraph, Counter[str]]
+    nearby: dict[Paragraph, Counter[str]]
     alone: dict[str, Counter[str]]
 
-    def of(self, paragraph: Paragraph, sentence: str) -> Counter[str]:
-        """The rules that flag a candidate: ``sentence`` in ``paragraph``."""
-        return self.in_paragraphs[paragraph] + self.alone[sentence]
+    def of(self, paragraph: Paragraph, sentences: Paragraph, words: str) -> Counter[str]:
+        """The rules that flag a candidate: ``paragraph`` whole, ``sentences`` of it and
+        ``words`` of those about the fix."""
+        return self.in_paragraphs[paragraph] + self.nearby[sentences] + self.alone[words]
 
 
 def _rules_found(
     paragraphs: Sequence[Paragraph],
-    sentences: Sequence[str],
+    nearby: Sequence[Paragraph],
+    words: Sequence[str],
     style: HouseStyle,
     config: Config,
     recheckers: Sequence[Checker],
     settle: Callable[[Iterable[Flag], str], Iterable[Flag]],
 ) -> _Found:
-    """The rules that flag each of ``paragraphs`` by what reads across sentences, and each
-    of ``sentences`` (the words about a fix) by the other detectors, each rule as often as it
-    does. The recheckers' flags are settled (``settle``) as the document's own were.
+    """The rules that flag each of ``paragraphs`` by LanguageTool (or what it is known to
+    flag), each of ``nearby`` (a fixed sentence and those either side) by the detectors that
+    read across sentences, and each of ``words`` (about a fix) by those that read one
+    sentence, each rule as often as it does. The recheckers' flags are settled (``settle``)
+    as the document's own were.
 
-    The words about a fix are judged alone by the detectors that read one sentence: checking
-    each candidate's paragraph whole would check every other sentence of it again (a paragraph
-    of seven sentences, seven times the work). Those that read the document's words do not
-    judge fixes: a text of candidates is no document, and its counts would be those of the
-    flagged words themselves ("danube" → "Danube" looked like a stray capital)."""
+    Checking each candidate's paragraph whole would check every other sentence of it again (a
+    paragraph of seven sentences, seven times the work). The detectors that read the
+    document's counts do not judge fixes: a text of candidates is no document, and its counts
+    would be those of the flagged words themselves ("danube" → "Danube" looked like a stray
+    capital)."""
     pins = dict(config.style)
     if style.quotes:
         pins["quotes"] = style.quotes
     pinned = replace(config, style=tuple(pins.items()))
     rules = enabled_rules(pinned)
-    across = frozenset(r for r in rules if DETECTORS[r].reach is Reach.PARAGRAPH)
-    within = frozenset(r for r in rules if DETECTORS[r].reach is Reach.SENTENCE)
-    text, placed, owner = _as_text(paragraphs)
     in_paragraphs = {paragraph: Counter[str]() for paragraph in paragraphs}
-    flags = [f for c in recheckers for f in settle(c.check(text, placed), text)]
+    text, placed, owner = _as_text(paragraphs)
+    for flag in (f for c in recheckers for f in settle(c.check(text, placed), text)):
+        in_paragraphs[owner[flag.sentence_id]][flag.rule] += 1
     if not recheckers:
         for paragraph in paragraphs:
             in_paragraphs[paragraph] += _known_languagetool_rules(" ".join(paragraph))
-    for flag in (*FluencyChecker(pinned, across).check(text, placed), *flags):
-        in_paragraphs[owner[flag.sentence_id]][flag.rule] += 1
-    text, placed, owner = _as_text([(sentence,) for sentence in sentences])
-    alone = {sentence: Counter[str]() for sentence in sentences}
-    for flag in FluencyChecker(pinned, within).check(text, placed):
-        alone[owner[flag.sentence_id][0]][flag.rule] += 1
-    return _Found(in_paragraphs, alone)
+    return _Found(
+        in_paragraphs,
+        _detected(nearby, pinned, {r for r in rules if DETECTORS[r].reach is Reach.PARAGRAPH}),
+        {
+            words[0]: found
+            for words, found in _detected(
+                [(w,) for w in words],
+                pinned,
+                {r for r in rules if DETECTORS[r].reach is Reach.SENTENCE},
+            ).items()
+        },
+    )
+
+
+def _detected(
+    paragraphs: Sequence[Paragraph], config: Config, rules: set[str]
+) -> dict[Paragraph, Counter[str]]:
+    """The rules among ``rules`` that flag each of ``paragraphs``, each as often as it does."""
+    found = {paragraph: Counter[str]() for paragraph in paragraphs}
+    text, placed, owner = _as_text(paragraphs)
+    for flag in FluencyChecker(config, frozenset(rules)).check(text, placed):
+        found[owner[flag.sentence_id]][flag.rule] += 1
+    return found
 
 
 def _as_text(paragraphs: Sequence[Paragraph]) -> tuple[str, list[Sentence], dict[str, Paragraph]]:
