@@ -13,8 +13,10 @@ one), so that other processes' checks on the shared server do not fall on one ru
 the other; --shared-server uses the shared one.
 
 Prints sentences per second for each, the ratios cold/raw (target >= 0.95) and warm/raw
-(target >= 20), the peak memory (maximum resident set) of each `review check` process and the
-load average before and after (the machine may be shared: compare figures of one run).
+(target >= 20), the peak memory (resident sets summed over its processes) of each `review check` and the
+load average before and after (the machine may be shared: compare figures of one run). The
+memory and CPU of `review check` are those of its process and the one it may start for its
+checkers together (process_tree.py).
 Raw and cold take turns over --rounds texts each (raw first, then cold first) so that a change
 in the load falls on both alike. Run: .venv/bin/python bench/check_throughput.py [--sentences N]
 [--rounds R] [--no-raw]
@@ -38,6 +40,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from process_tree import watched
 from review.config import load_config
 from review.languagetool.checker import paragraphs
 from review.languagetool.pool import private_server
@@ -91,19 +94,19 @@ def timed_requests(url: str, pieces: list[str], in_flight: int) -> tuple[float, 
 
 
 def review_check(path: Path, *options: str) -> tuple[float, int, float, float]:
-    """Seconds, flags, CPU seconds and peak resident memory (MB) of one `review check`."""
+    """Seconds, flags, CPU seconds and peak resident memory (MB) of one `review check`, with
+    the process it may start for its checkers (process_tree.py)."""
     command = [str(ROOT / ".venv" / "bin" / "review"), "check", str(path), "--format", "json"]
     with tempfile.TemporaryFile() as out:
         started = time.perf_counter()
         process = subprocess.Popen([*command, "--fail-on", "none", *options], stdout=out)
-        _, status, usage = os.wait4(process.pid, 0)
+        usage = watched(process)
         elapsed = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
             raise SystemExit(f"review check exited with {process.returncode}")
         out.seek(0)
         flags = len(json.load(out)["flags"])
-    return elapsed, flags, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return elapsed, flags, usage.cpu_seconds, usage.peak_mb
 
 
 def main() -> int:
