@@ -13,10 +13,9 @@ one), so that other processes' checks on the shared server do not fall on one ru
 the other; --shared-server uses the shared one.
 
 Prints sentences per second for each, the ratios cold/raw (target >= 0.95) and warm/raw
-(target >= 20), the peak memory (resident sets summed over its processes) of each `review check` and the
-load average before and after (the machine may be shared: compare figures of one run). The
-memory and CPU of `review check` are those of its process and the one it may start for its
-checkers together (process_tree.py).
+(target >= 20), the peak memory and CPU of each `review check` (its process and the one it
+may start for its checkers, together: process_tree.py) and the load average before and after
+(the machine may be shared: compare figures of one run).
 Raw and cold take turns over --rounds texts each (raw first, then cold first) so that a change
 in the load falls on both alike. Run: .venv/bin/python bench/check_throughput.py [--sentences N]
 [--rounds R] [--no-raw]
