@@ -102,10 +102,15 @@ def vetted(
         text = members[index].text
         return text if replacement is None else applied(text, flag, replacement)
 
+    bounds: dict[tuple[str, int, int], tuple[int, int]] = {}
+
     def around(flag: Flag, replacement: str | None) -> str:
         """The words about the fix, where a detector that reads one sentence may see it."""
         text = where[flag.sentence_id][0][where[flag.sentence_id][1]].text
-        start, end = _around(text, flag.start, flag.end)
+        span = (flag.sentence_id, flag.start, flag.end)
+        if span not in bounds:
+            bounds[span] = _around(text, flag.start, flag.end)
+        start, end = bounds[span]
         if replacement is None:
             return text[start:end]
         return text[start : flag.start] + replacement + text[flag.end : end]
@@ -230,7 +235,15 @@ class _Found:
     def of(self, paragraph: Paragraph, sentences: Paragraph, words: str) -> Counter[str]:
         """The rules that flag a candidate: ``paragraph`` whole, ``sentences`` of it and
         ``words`` of those about the fix."""
-        return self.in_paragraphs[paragraph] + self.nearby[sentences] + self.alone[words]
+        found = Counter[str]()
+        for part in (
+            self.in_paragraphs.get(paragraph),
+            self.nearby.get(sentences),
+            self.alone.get(words),
+        ):
+            if part:
+                found.update(part)
+        return found
 
 
 def _rules_found(
@@ -258,13 +271,16 @@ def _rules_found(
         pins["quotes"] = style.quotes
     pinned = replace(config, style=tuple(pins.items()))
     rules = enabled_rules(pinned)
-    in_paragraphs = {paragraph: Counter[str]() for paragraph in paragraphs}
-    text, placed, owner = _as_text(paragraphs)
-    for flag in (f for c in recheckers for f in settle(c.check(text, placed), text)):
-        in_paragraphs[owner[flag.sentence_id]][flag.rule] += 1
-    if not recheckers:
+    # A text or paragraph no rule flags has no entry: most have none.
+    in_paragraphs: dict[Paragraph, Counter[str]] = {}
+    if recheckers:
+        text, placed, owner = _as_text(paragraphs)
+        for flag in (f for c in recheckers for f in settle(c.check(text, placed), text)):
+            in_paragraphs.setdefault(owner[flag.sentence_id], Counter())[flag.rule] += 1
+    else:
         for paragraph in paragraphs:
-            in_paragraphs[paragraph] += _known_languagetool_rules(" ".join(paragraph))
+            if known := _known_languagetool_rules(" ".join(paragraph)):
+                in_paragraphs[paragraph] = known
     return _Found(
         in_paragraphs,
         _detected(nearby, pinned, {r for r in rules if DETECTORS[r].reach is Reach.PARAGRAPH}),
@@ -283,10 +299,10 @@ def _detected(
     paragraphs: Sequence[Paragraph], config: Config, rules: set[str]
 ) -> dict[Paragraph, Counter[str]]:
     """The rules among ``rules`` that flag each of ``paragraphs``, each as often as it does."""
-    found = {paragraph: Counter[str]() for paragraph in paragraphs}
+    found: dict[Paragraph, Counter[str]] = {}
     text, placed, owner = _as_text(paragraphs)
     for flag in FluencyChecker(config, frozenset(rules)).check(text, placed):
-        found[owner[flag.sentence_id]][flag.rule] += 1
+        found.setdefault(owner[flag.sentence_id], Counter())[flag.rule] += 1
     return found
 
 
