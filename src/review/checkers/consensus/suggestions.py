@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 
@@ -124,8 +124,11 @@ def vetted(
     def nearby(flag: Flag, replacement: str | None) -> Paragraph:
         """The fixed sentence and those either side, where a quotation it opens or closes
         mostly pairs."""
-        index = where[flag.sentence_id][1]
-        return paragraph_with(flag, replacement)[max(0, index - 1) : index + 2]
+        members, index = where[flag.sentence_id]
+        first = max(0, index - 1)
+        texts = [s.text for s in members[first : index + 2]]
+        texts[index - first] = sentence_with(flag, replacement)
+        return tuple(texts)
 
     def offered(chunk: Iterable[Flag]) -> Iterator[tuple[Flag, str | None]]:
         return (
@@ -143,7 +146,13 @@ def vetted(
         recheckers, at_once = (), AT_ONCE
     kept: list[Flag] = []
     numbers = {s.id: s.paragraph for s in sentences}
-    passes = _passes(flags, at_once, candidates_of, lambda flag: numbers.get(flag.sentence_id))
+
+    def keys_of(flag: Flag) -> Iterator[Hashable]:
+        """Where each candidate of ``flag`` is: the paragraph as it is, or a fix at a place."""
+        for fix in (None, *flag.replacements) if flag.sentence_id in where else ():
+            yield numbers[flag.sentence_id] if fix is None else (flag.sentence_id, flag.start, fix)
+
+    passes = _passes(flags, at_once, keys_of, lambda flag: numbers.get(flag.sentence_id))
     for chunk in passes:
         found = _rules_found(
             sorted(set(candidates_of(chunk))),
@@ -206,16 +215,17 @@ def _more_than(limit: int, items: Iterable[Paragraph]) -> bool:
 def _passes(
     flags: Sequence[Flag],
     at_once: int,
-    candidates_of: Callable[[Iterable[Flag]], Iterator[Paragraph]],
+    keys_of: Callable[[Flag], Iterator[Hashable]],
     paragraph_of: Callable[[Flag], int | None],
 ) -> Iterator[Sequence[Flag]]:
-    """``flags`` cut into runs, each ending with a paragraph once its candidates exceed
-    ``at_once``: the flags of one paragraph are in one run (flags come in document
-    order)."""
+    """``flags`` cut into runs, each ending with a paragraph once its candidates (told apart
+    by ``keys_of``) exceed ``at_once``: the flags of one paragraph are in one run (flags
+    come in document order)."""
     start = 0
-    seen: set[Paragraph] = set()
+    seen: set[Hashable] = set()
     for index, flag in enumerate(flags):
-        seen.update(candidates_of((flag,)))
+        if flag.replacements:
+            seen.update(keys_of(flag))
         last = index + 1 == len(flags)
         if last or (len(seen) > at_once and paragraph_of(flags[index + 1]) != paragraph_of(flag)):
             yield flags[start : index + 1]
