@@ -30,9 +30,9 @@ from review.config import Config
 from review.flags import Flag
 from review.segment import Sentence
 
-# A fix changes what a detector that reads one sentence sees only this many words about it,
-# or none: it is judged on those words (a long sentence checked whole per candidate costs more
-# than its fix is worth; what a fix makes is next to it: "the the", " ,,", a stray capital).
+# What a fix can make a detector that reads one sentence flag is next to it ("the the", " ,,",
+# a stray capital): the detectors judge a fix on this many words either side of it, not on
+# its whole sentence (a long sentence checked whole per candidate costs more than the fix).
 AROUND = 6
 _WORD = re.compile(r"\S+")
 # Candidates are checked in passes of about this many (whole paragraphs each): a pass holds
