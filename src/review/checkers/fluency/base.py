@@ -62,8 +62,10 @@ class Detector:
     pass over the whole document (see ``DocumentText``), and ``scan`` runs only on the
     sentences its trigger is in, so a detector costs next to nothing where its artefact is
     absent. A detector that needs to see across sentences (a quotation closed two sentences
-    later) or the words of every sentence overrides ``scan_document`` instead. The docstring
-    of each subclass says what it catches and why.
+    later) or the words of every sentence overrides ``scan_document`` instead, and says so in
+    ``reach`` (what suggestions are judged on before they are offered depends on it: see
+    ``review.checkers.consensus.suggestions``). The docstring of each subclass says what it
+    catches and why.
     """
 
     rule: ClassVar[str]
