@@ -724,6 +724,7 @@ class MainScreen(Screen[None]):
         old = self.sentences
         index = self.table.sentence_index or 0
         self.board, self.counts = message.board, message.counts
+        keep_out_of_collections()  # the new board's index of a book's sentences
         # The sentence under the cursor, or, merged away, the one it was merged into.
         target = next(
             (
@@ -759,7 +760,6 @@ class MainScreen(Screen[None]):
         """Do what waited for a merge or split, until one of them starts another."""
         while self._waiting and not self._resegmenting:
             self._waiting.popleft()()
-        self._show_detail()
 
     def action_merge_next(self) -> None:
         current = self._current()
