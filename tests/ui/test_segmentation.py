@@ -309,3 +309,29 @@ async def test_undoing_a_merge_is_made_off_the_ui_thread_and_a_key_meanwhile_wai
             ("marked reviewed", ["s66"]),
         ]
         assert "Undone: merged s66 and s67 into s66" in _notices(app)
+
+
+@pilot_test
+async def test_an_edit_typed_while_a_merge_is_made_is_kept_whole_and_made_after_it(
+    make_app, monkeypatch
+):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        held = Held(monkeypatch)
+        await pilot.press("colon", *"s66", "enter", "m")
+        await wait_ready(pilot)
+        await pilot.press("enter")
+        await held.wait_entered(pilot)
+        # The editor opens at once on the sentence shown; what is typed goes into it.
+        await pilot.press("down", "down", "e", "ctrl+a", *"Rewritten.", "ctrl+s")
+        assert not isinstance(app.screen, EditScreen)
+        assert app.session.state.review_of("s68").edited is None  # waits for the merge
+        held.released.set()
+        await wait_ready(pilot)
+        assert app.session.text_of("s68") == "Rewritten."
+        assert _here(app) == "s68"
+        assert _journal(app) == [
+            ("merged s66 and s67 into s66", []),
+            ("text replaced", ["s68"]),
+        ]
