@@ -3,9 +3,11 @@ result cache written by the UI's process (issue 12 item 8)."""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from multiprocessing.reduction import ForkingPickler
@@ -249,3 +251,43 @@ def test_the_text_sentences_and_flags_cross_in_files_not_in_the_pools_pickles(
     # pickled is the checker, the config, and a folder's name.
     assert len(text.document.text) == 13_805 and len("".join(to_json_chunks(found))) > 5_000
     assert len(sizes) >= 4 and max(sizes) < 2_000
+
+
+class _Many:
+    """A checker with a flag on every one of 50,000 offsets."""
+
+    name = "many"
+    version = None
+
+    def check(self, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
+        from review.flags import Category, MqmClass, Severity
+
+        return [
+            Flag("s1", i, i + 1, "many", "MANY", Category.STYLE, MqmClass.AWKWARD,
+                 Severity.MINOR, "", "x", ("y",))
+            for i in range(50_000)
+        ]  # fmt: skip
+
+
+def test_the_flags_sent_back_are_made_with_no_collection_and_kept_out_of_later_ones(offload):
+    """Made while collections run, a book's flags set off full ones, each holding the
+    interpreter lock against the keys (one took 200 ms)."""
+    here = threading.get_ident()
+    generations: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and threading.get_ident() == here:
+            generations.append(info["generation"])
+
+    gc.collect()
+    frozen = gc.get_freeze_count()
+    gc.callbacks.append(seen)
+    try:
+        flags = offload(_Many(), "", ())
+    finally:
+        gc.callbacks.remove(seen)
+        kept_out = gc.get_freeze_count() - frozen
+        gc.unfreeze()
+    assert len(flags) == 50_000 and (flags[-1].start, flags[-1].replacements) == (49_999, ("y",))
+    assert [g for g in generations if g > 0] == []
+    assert kept_out >= 50_000

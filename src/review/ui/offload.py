@@ -32,6 +32,7 @@ from review.checker_api import Checker
 from review.config import Config
 from review.flags import Flag, from_json_chunks, to_json_chunks
 from review.segment import Sentence
+from review.ui.heap import made_uncollected
 
 PRELOAD = ("review.checkers.fluency", "review.checkers.terms")
 
@@ -119,7 +120,8 @@ class ProcessOffload:
         with tempfile.TemporaryDirectory(prefix="review-offload-") as folder:
             _write_document(Path(folder), text, sentences)
             self._started().apply(_flags, (checker, folder))
-            return from_json_chunks(_read(Path(folder, FOUND)))
+            with made_uncollected():
+                return from_json_chunks(_read(Path(folder, FOUND)))
 
     def settle(
         self,
@@ -136,7 +138,8 @@ class ProcessOffload:
             _write_document(Path(folder), text, sentences)
             _write(Path(folder, FLAGS), to_json_chunks(flags))
             self._started().apply(_settled, (folder, config, use_servers))
-            return tuple(from_json_chunks(_read(Path(folder, FOUND))))
+            with made_uncollected():
+                return tuple(from_json_chunks(_read(Path(folder, FOUND))))
 
     def _started(self) -> Pool:
         with self._lock:
