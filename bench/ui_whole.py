@@ -5,7 +5,8 @@ every 17th sentence), headless with Textual's pilot.
 Prints the time from the key to the preview, and from confirming to the dismissals shown, and
 the longest the UI thread stalled meanwhile (a heartbeat every 5 ms on the app's event loop
 records how late it wakes: a key or a frame waits that long). Target: no stall over 100 ms, the
-work running off the UI thread. Then the same for undoing it (one step).
+work running off the UI thread. Then the same for undoing it (one step), and for merging a
+sentence with the next (m), undoing and redoing the merge. Prints the load average too.
 Run: .venv/bin/python bench/ui_whole.py [--sentences N]
 """
 
@@ -20,18 +21,25 @@ import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from textual.pilot import Pilot
+
+from review.errors import ReviewError
 from review.inputs import load_text
 from review.patch.location import locate
+from review.session import ReviewSession
 from review.ui.app import ReviewApp
 from review.ui.opening import DocumentOpener
 from review.ui.screens.dialogs import PromptScreen
 from review.ui.screens.whole import PreviewScreen
-from ui_latency import Stalls, make_document, stages
+from ui_latency import Stalls, load_average, make_document, stages
 
 TARGET_MS = 100
 
 
-async def until(condition: Callable[[], bool], pause: Callable[[], Awaitable[None]]) -> None:
+Pause = Callable[[], Awaitable[None]]
+
+
+async def until(condition: Callable[[], bool], pause: Pause) -> None:
     while not condition():
         await pause()
 
@@ -85,8 +93,49 @@ async def run(path: Path) -> None:
             await pilot.pause()
             undone = time.perf_counter() - started
         report("undo (one step)", undone, stalls.longest)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await merge_and_undo(app, pilot, pause)
         session.discard()
         session.close()
+
+
+async def merge_and_undo(app: ReviewApp, pilot: Pilot[None], pause: Pause) -> None:
+    """Merge a sentence of the book's middle with the next one (m, previewed, confirmed),
+    undo it, redo it: each timed until the table lists the sentences it made."""
+    session = app.session
+    assert session is not None
+    count = len(session.sentences)
+    sentence_id = next(s.id for s in session.sentences[count // 2 :] if _mergeable(session, s.id))
+    await pilot.press("colon", *sentence_id, "enter")
+    await pilot.pause()
+    with Stalls() as stalls:
+        started = time.perf_counter()
+        await pilot.press("m")
+        await until(lambda: isinstance(app.screen, PreviewScreen), pause)
+        previewed = time.perf_counter() - started
+    report(f"merge {sentence_id}: key to preview", previewed, stalls.longest)
+    for what, key, listed in (
+        ("merge: confirm to shown", "enter", count - 1),
+        ("merge: undo to shown", "u", count),
+        ("merge: redo to shown", "ctrl+y", count - 1),
+    ):
+        with Stalls() as stalls:
+            started = time.perf_counter()
+            await pilot.press(key)
+            await until(lambda n=listed: len(app.main.table.rows) == n, pause)  # type: ignore[misc]
+            shown = time.perf_counter() - started
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        report(what, shown, stalls.longest)
+
+
+def _mergeable(session: ReviewSession, sentence_id: str) -> bool:
+    try:
+        session.merging(sentence_id)
+    except ReviewError:
+        return False
+    return True
 
 
 def report(what: str, seconds: float, stall: float) -> None:
@@ -102,7 +151,9 @@ def main() -> int:
         os.environ["REVIEW_CACHE_DIR"] = str(Path(folder) / "cache")
         os.chdir(folder)
         path = make_document(Path(folder), args.sentences)
+        print(load_average())
         asyncio.run(run(path))
+        print(load_average())
     return 0
 
 

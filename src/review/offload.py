@@ -5,11 +5,14 @@ In the UI's own process a detector's pass over a book holds the interpreter lock
 a stretch, and every key waits for it (p95 77 ms). In `review check` it holds the lock against
 the threads that send LanguageTool its paragraphs, and the server waits for work; at a lower
 priority, in a process of its own, the pass takes what the server leaves of the processor. The
-checker (a small picklable object) and
-the sentences go to one worker process, started with forkserver (never fork: the UI has
-threads); the flags come back in JSON chunks (``review.flags.to_json_chunks``), so they are the
-same flags. The result cache stays in the UI's process (``RememberedChecker`` reads and writes
-it around the call).
+checker (a small picklable object) and the sentences go to one worker process, started with
+forkserver (never fork: the UI has threads); the flags come back in JSON chunks
+(``review.flags.to_json_chunks``), so they are the same flags. The result cache stays in the
+calling process (``RememberedChecker`` reads and writes it around the call).
+
+The text, the sentences and the flags cross in files, a line at a time, not in the pool's
+pickles: a pickle is made or read in one step that holds the interpreter lock, and a book's
+(18 MB of text, 23 MB of sentences) held the keys and the screen for 50-150 ms each way.
 
 Plain Python (no Textual). The worker is a daemon process: it ends with its parent, even
 mid-pass.
@@ -21,14 +24,17 @@ import contextlib
 import json
 import multiprocessing
 import os
+import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 from multiprocessing.pool import Pool
+from pathlib import Path
 
 from review.checker_api import Checker
 from review.config import Config
 from review.flags import Flag, from_json_chunks, to_json_chunks
+from review.heap import made_uncollected
 from review.segment import Sentence
 
 PRELOAD = ("review.checkers.fluency", "review.checkers.terms", "review.checkers.source_target")
@@ -38,26 +44,55 @@ PRELOAD = ("review.checkers.fluency", "review.checkers.terms", "review.checkers.
 # screen each had one until other work took one; then the keys waited 100-200 ms for it) and
 # to LanguageTool's server.
 NICENESS = 10
-# Sentences per chunk of columns sent (see ``_sent_sentences``).
-SENTENCE_CHUNK = 5000
+# Sentences per chunk of columns sent (see ``_sent_sentences``); each chunk is one step that
+# holds the interpreter lock (5000 took 6-25 ms).
+SENTENCE_CHUNK = 1000
+# Characters of the text a line of its file.
+TEXT_PIECE = 1 << 20
 SENTENCE_FIELDS = tuple(field.name for field in fields(Sentence))
 
 
-def _flags(checker: Checker, text: str, sentences: list[str]) -> list[str]:
-    return to_json_chunks(list(checker.check(text, _received_sentences(sentences))))
+def _flags(checker: Checker, folder: str) -> None:
+    text, sentences = _read_document(Path(folder))
+    _write(Path(folder, FOUND), to_json_chunks(list(checker.check(text, sentences))))
 
 
-def _settled(
-    flags: list[str], text: str, sentences: list[str], config: Config, use_servers: bool
-) -> list[str]:
+def _settled(folder: str, config: Config, use_servers: bool) -> None:
     from review.checking import open_checkers, settle_flags
 
     # The UI's checkers hold connections and the cache, which do not cross processes; these,
     # opened on the same config, find the server the UI started and re-check as its would.
     opened = open_checkers(config, use_servers=use_servers)
-    document = _received_sentences(sentences)
-    settled = settle_flags(from_json_chunks(flags), opened.checkers, text, document, config)
-    return to_json_chunks(settled)
+    text, document = _read_document(Path(folder))
+    flags = from_json_chunks(_read(Path(folder, FLAGS)))
+    settled = settle_flags(flags, opened.checkers, text, document, config)
+    _write(Path(folder, FOUND), to_json_chunks(settled))
+
+
+# The files a call's folder holds.
+TEXT, SENTENCES, FLAGS, FOUND = "text", "sentences", "flags", "found"
+
+
+def _write(path: Path, items: Iterable[str]) -> None:
+    """``items``, each a line of its own (as a JSON string: ASCII, no line break)."""
+    with path.open("w", encoding="ascii") as out:
+        for item in items:
+            out.write(json.dumps(item) + "\n")
+
+
+def _read(path: Path) -> Iterator[str]:
+    with path.open(encoding="ascii") as lines:
+        for line in lines:
+            yield json.loads(line)
+
+
+def _write_document(folder: Path, text: str, sentences: Sequence[Sentence]) -> None:
+    _write(folder / TEXT, (text[i : i + TEXT_PIECE] for i in range(0, len(text), TEXT_PIECE)))
+    _write(folder / SENTENCES, _sent_sentences(sentences))
+
+
+def _read_document(folder: Path) -> tuple[str, tuple[Sentence, ...]]:
+    return "".join(_read(folder / TEXT)), _received_sentences(list(_read(folder / SENTENCES)))
 
 
 def _sent_sentences(sentences: Sequence[Sentence]) -> list[str]:
@@ -86,8 +121,11 @@ class ProcessOffload:
         self._lock = threading.Lock()
 
     def __call__(self, checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
-        arguments = (checker, text, _sent_sentences(sentences))
-        return from_json_chunks(self._started().apply(_flags, arguments))
+        with tempfile.TemporaryDirectory(prefix="review-offload-") as folder:
+            _write_document(Path(folder), text, sentences)
+            self._started().apply(_flags, (checker, folder))
+            with made_uncollected():
+                return from_json_chunks(_read(Path(folder, FOUND)))
 
     def settle(
         self,
@@ -100,8 +138,12 @@ class ProcessOffload:
         """``review.checking.settle_flags`` of a whole document: seconds on a book, which in the
         UI's process would hold the interpreter lock against the keys. ``use_servers``: the
         server checkers (LanguageTool) ran and re-check the suggestions there too."""
-        arguments = (to_json_chunks(flags), text, _sent_sentences(sentences), config, use_servers)
-        return tuple(from_json_chunks(self._started().apply(_settled, arguments)))
+        with tempfile.TemporaryDirectory(prefix="review-offload-") as folder:
+            _write_document(Path(folder), text, sentences)
+            _write(Path(folder, FLAGS), to_json_chunks(flags))
+            self._started().apply(_settled, (folder, config, use_servers))
+            with made_uncollected():
+                return tuple(from_json_chunks(_read(Path(folder, FOUND))))
 
     def _started(self) -> Pool:
         with self._lock:

@@ -77,6 +77,10 @@ class Change:
         return Change(label, self.after, self.before, segmentation)
 
 
+# A segmentation's sentences, and the same by id.
+Placed = tuple[tuple[Sentence, ...], dict[str, Sentence]]
+
+
 def _now() -> datetime:
     return datetime.now().astimezone()
 
@@ -101,11 +105,11 @@ class ReviewSession:
         self.segmented = tuple(sentences)
         self.location = location
         self._starts = [s.start for s in self.segmented]
-        self._placed: tuple[Resegmentation, tuple[Sentence, ...], dict[str, Sentence]] = (
-            Resegmentation(),
-            self.segmented,
-            {s.id: s for s in self.segmented},
-        )
+        # The sentences of the review's segmentation and of the one a change is moving it to
+        # (see ``_sentences_of``).
+        self._placed: dict[Resegmentation, Placed] = {
+            Resegmentation(): (self.segmented, {s.id: s for s in self.segmented})
+        }
         self._lock = lock
         self._clock = clock
         self._mutex = threading.RLock()
@@ -202,15 +206,20 @@ class ReviewSession:
     def _by_id(self) -> dict[str, Sentence]:
         return self._sentences_of(self._state.segmentation)[1]
 
-    def _sentences_of(
-        self, segmentation: Resegmentation
-    ) -> tuple[tuple[Sentence, ...], dict[str, Sentence]]:
+    def _sentences_of(self, segmentation: Resegmentation) -> Placed:
+        """The sentences of ``segmentation``, and by id; a book's take a tenth of a second or
+        more to make. A merge, a split or their undo makes the new ones (in the UI, in a
+        worker) before the state moves to them, and keeps those of the state it moves from:
+        a reader in another thread finds the sentences of whichever state it sees made."""
         placed = self._placed
-        if placed[0] != segmentation:
+        found = placed.get(segmentation)
+        if found is None:
             sentences = resegmented(self.document.text, self.segmented, segmentation)
-            placed = (segmentation, sentences, {s.id: s for s in sentences})
-            self._placed = placed
-        return placed[1], placed[2]
+            found = (sentences, {s.id: s for s in sentences})
+            current = self._state.segmentation
+            kept = {current: placed[current]} if current in placed else {}
+            self._placed = {**kept, segmentation: found}
+        return found
 
     @property
     def dirty(self) -> bool:
@@ -547,6 +556,14 @@ class ReviewSession:
             _aligned_cut(sentence, current, offset)
             return current[:offset].rstrip(), current[offset:].lstrip()
 
+    def undoing(self) -> Change | None:
+        """The change ``undo`` would undo (None: nothing to undo)."""
+        return self._undo[-1] if self._undo else None
+
+    def redoing(self) -> Change | None:
+        """The change ``redo`` would redo (None: nothing to redo)."""
+        return self._redo[-1] if self._redo else None
+
     def undo(self) -> Change | None:
         """Undo the last change; returns what the undo changed, None when there is nothing."""
         with self._mutex:
@@ -679,6 +696,7 @@ class ReviewSession:
         self._journal.append(JournalEntry(change.label, change.after, segmentation))
         state = self._state
         if segmentation is not None:
+            self._sentences_of(segmentation)  # made before the state moves to them
             state = state.with_segmentation(segmentation)
         self._state = state.with_reviews(change.after)
 

@@ -105,3 +105,29 @@ async def test_editor_keys_home_end_select_all_and_words_over_punctuation(make_a
         assert editor.selected_text == text
         await pilot.press(*"New", "ctrl+s")
         assert app.session.state.review_of("s1").edited == "New"
+
+
+@pilot_test
+async def test_control_characters_in_a_paste_are_dropped_from_the_sentence_and_the_patch(
+    make_app,
+):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await emptied_editor(pilot)
+        # A bracketed paste holding the end-of-paste sequence itself, a bell, and a tab.
+        app.post_message(events.Paste("ab\x1b[201~cd\x07e\tf\x7f."))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await wait_ready(pilot)
+        assert app.session.state.review_of("s1").edited == "ab[201~cde\tf."
+        patch = app.session.save().read_bytes()
+        assert b"\x1b" not in patch and b"\x07" not in patch and b"\x7f" not in patch
+        removed, added = patch.split(b"\n@@ -1,4 +1,4 @@\n", 1)[1].split(b"\n")[:2]
+        assert removed.startswith(
+            b'-"The trip to the avenue is also the world\xe2\x80\x99s public." Our'
+        )
+        assert (
+            added
+            == b"+ab[201~cde\tf."
+            + removed[len(b'-"The trip to the avenue is also the world\xe2\x80\x99s public."') :]
+        )

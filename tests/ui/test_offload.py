@@ -3,11 +3,14 @@ result cache written by the UI's process (issue 12 item 8)."""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 
 import pytest
@@ -16,7 +19,7 @@ from review.cache import ResultCache
 from review.checker_api import Checker
 from review.checking import check_document, open_checkers, settle_flags
 from review.config import Config
-from review.flags import Flag
+from review.flags import Flag, to_json_chunks
 from review.inputs import open_text
 from review.offload import ProcessOffload
 from review.segment import Sentence
@@ -212,3 +215,79 @@ def test_sentences_cross_to_the_process_as_columns_and_come_back_equal(monkeypat
     sent = module._sent_sentences(sentences)
     assert len(sent) == 2 and all(isinstance(chunk, str) for chunk in sent)
     assert module._received_sentences(sent) == sentences
+
+
+def test_the_text_sentences_and_flags_cross_in_files_not_in_the_pools_pickles(
+    tmp_path, offload, monkeypatch
+):
+    """A pickle is made, and read, in one step that holds the interpreter lock: a book's text
+    and sentences pickled held the UI's keys and screen for 50-150 ms."""
+    sizes: list[int] = []
+    dumps, loads = ForkingPickler.dumps, ForkingPickler.loads
+
+    def measured_dumps(cls, obj, protocol=None):
+        data = dumps(obj, protocol)
+        sizes.append(len(data))
+        return data
+
+    def measured_loads(data, /, **options):
+        sizes.append(len(data))
+        return loads(data, **options)
+
+    monkeypatch.setattr(ForkingPickler, "dumps", classmethod(measured_dumps))
+    monkeypatch.setattr("multiprocessing.connection._ForkingPickler.loads", measured_loads)
+    text = open_text(SEED)
+    config = _config(tmp_path)
+    cache = ResultCache(tmp_path / "cache.sqlite3")
+    there = open_checkers(config, use_servers=False, cache=cache, offload=offload)
+    found = list(there.checkers[0].check(text.document.text, text.sentences))
+    settled = offload.settle(found, text.document.text, text.sentences, config, False)
+    here = settle_flags(
+        found, open_checkers(config, use_servers=False).checkers, text.document.text,
+        text.sentences, config,
+    )  # fmt: skip
+    assert len(found) >= 20 and settled == here
+    # The seed's text is 13,805 characters, its flags about 7,000 characters of JSON; what is
+    # pickled is the checker, the config, and a folder's name.
+    assert len(text.document.text) == 13_805 and len("".join(to_json_chunks(found))) > 5_000
+    assert len(sizes) >= 4 and max(sizes) < 2_000
+
+
+class _Many:
+    """A checker with a flag on every one of 50,000 offsets."""
+
+    name = "many"
+    version = None
+
+    def check(self, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
+        from review.flags import Category, MqmClass, Severity
+
+        return [
+            Flag("s1", i, i + 1, "many", "MANY", Category.STYLE, MqmClass.AWKWARD,
+                 Severity.MINOR, "", "x", ("y",))
+            for i in range(50_000)
+        ]  # fmt: skip
+
+
+def test_the_flags_sent_back_are_made_with_no_collection_and_kept_out_of_later_ones(offload):
+    """Made while collections run, a book's flags set off full ones, each holding the
+    interpreter lock against the keys (one took 200 ms)."""
+    here = threading.get_ident()
+    generations: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and threading.get_ident() == here:
+            generations.append(info["generation"])
+
+    gc.collect()
+    frozen = gc.get_freeze_count()
+    gc.callbacks.append(seen)
+    try:
+        flags = offload(_Many(), "", ())
+    finally:
+        gc.callbacks.remove(seen)
+        kept_out = gc.get_freeze_count() - frozen
+        gc.unfreeze()
+    assert len(flags) == 50_000 and (flags[-1].start, flags[-1].replacements) == (49_999, ("y",))
+    assert [g for g in generations if g > 0] == []
+    assert kept_out >= 50_000

@@ -5,12 +5,17 @@ resulting sentence; the patch it saves, byte for byte where it matters."""
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+import review.session as session_module
 from review.checking import Checkers, Progress
 from review.flags import Category, Flag, MqmClass, Severity
+from review.journal import read_journal
 from review.segment import Sentence
+from review.state import Status
+from review.ui.board import FlagBoard
 from review.ui.screens.dialogs import EditScreen
 from review.ui.screens.whole import PreviewScreen
 from support import SEED
@@ -192,3 +197,141 @@ async def test_split_after_typing_in_the_editor_keeps_the_edit_then_splits(make_
         await pilot.press("u")
         await wait_ready(pilot)
         assert session.text_of("s12").endswith("community? Really.")
+
+
+class Held:
+    """Holds the merge's or split's work after the session made it (``FlagBoard.resegmented``,
+    which the screen's new rows wait for) until ``release``, and records the threads that made
+    new sentences or boards. On the UI thread (as before issue 12 item 7's fix for merges),
+    the hold stalls the screen for ``HOLD_SECONDS`` instead."""
+
+    HOLD_SECONDS = 5.0
+
+    def __init__(self, monkeypatch) -> None:
+        self.entered = threading.Event()
+        self.released = threading.Event()
+        self.threads: list[str] = []
+        resegment_board = FlagBoard.resegmented
+        resegment_text = session_module.resegmented
+
+        def board(board: FlagBoard, sentences: Sequence[Sentence]):
+            self.threads.append(threading.current_thread().name)
+            self.entered.set()
+            self.released.wait(self.HOLD_SECONDS)
+            return resegment_board(board, sentences)
+
+        def text(*args):
+            self.threads.append(threading.current_thread().name)
+            return resegment_text(*args)
+
+        monkeypatch.setattr(FlagBoard, "resegmented", board)
+        monkeypatch.setattr(session_module, "resegmented", text)
+
+    async def wait_entered(self, pilot) -> None:
+        for _ in range(100):
+            if self.entered.is_set():
+                return
+            await pilot.pause(0.02)
+        raise AssertionError("the merge's work did not start")
+
+    def off_the_ui_thread(self) -> bool:
+        return bool(self.threads) and threading.main_thread().name not in self.threads
+
+
+def _journal(app) -> list[tuple[str, list[str]]]:
+    contents = read_journal(app.session.location.journal)
+    assert contents is not None
+    return [(e.label, sorted(e.reviews)) for e in contents.entries]
+
+
+@pilot_test
+async def test_a_merge_is_made_off_the_ui_thread_and_keys_meanwhile_act_on_the_rows_shown(
+    make_app, monkeypatch
+):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        main = app.main
+        held = Held(monkeypatch)
+        await pilot.press("colon", *"s66", "enter", "m")
+        await wait_ready(pilot)
+        assert isinstance(app.screen, PreviewScreen)
+        await pilot.press("enter")
+        await held.wait_entered(pilot)
+        # The worker holds the new rows; the screen still lists s67, and the keys work on
+        # what it lists: down twice is s68, marked reviewed once the merge is shown.
+        assert [s.id for s in main.sentences[65:68]] == ["s66", "s67", "s68"]
+        await pilot.press("down", "down", "r")
+        assert _here(app) == "s68"
+        held.released.set()
+        await wait_ready(pilot)
+        assert held.off_the_ui_thread()
+        assert [s.id for s in main.sentences[65:67]] == ["s66", "s68"]
+        assert _here(app) == "s68" and main.table.sentence_index == 66
+        assert app.session.state.review_of("s68").status is Status.REVIEWED
+        assert _journal(app) == [
+            ("merged s66 and s67 into s66", []),
+            ("marked reviewed", ["s68"]),
+        ]
+        assert "Merged s66 and s67 into s66" in _notices(app)
+        patch = app.session.save().read_bytes()
+        assert b'\nSegmentation: {"joined": ["s67"], "split": []}\nReviews: 1\n' in patch
+        assert b'\nSentence-s68: {"status": "reviewed"}\n' in patch
+
+
+@pilot_test
+async def test_undoing_a_merge_is_made_off_the_ui_thread_and_a_key_meanwhile_waits_for_it(
+    make_app, monkeypatch
+):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        main = app.main
+        await pilot.press("colon", *"s66", "enter", "m")
+        await wait_ready(pilot)
+        await pilot.press("enter")
+        await wait_ready(pilot)
+        held = Held(monkeypatch)
+        await pilot.press("u")
+        await held.wait_entered(pilot)
+        # Pressed while the undo is made: on the sentence shown, s66, and after the undo.
+        await pilot.press("r")
+        assert app.session.state.review_of("s66").status is Status.TODO
+        held.released.set()
+        await wait_ready(pilot)
+        assert held.off_the_ui_thread()
+        assert [s.id for s in main.sentences[65:67]] == ["s66", "s67"]
+        assert _here(app) == "s66"
+        assert app.session.state.review_of("s66").status is Status.REVIEWED
+        assert _journal(app) == [
+            ("merged s66 and s67 into s66", []),
+            ("undone: merged s66 and s67 into s66", []),
+            ("marked reviewed", ["s66"]),
+        ]
+        assert "Undone: merged s66 and s67 into s66" in _notices(app)
+
+
+@pilot_test
+async def test_an_edit_typed_while_a_merge_is_made_is_kept_whole_and_made_after_it(
+    make_app, monkeypatch
+):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        held = Held(monkeypatch)
+        await pilot.press("colon", *"s66", "enter", "m")
+        await wait_ready(pilot)
+        await pilot.press("enter")
+        await held.wait_entered(pilot)
+        # The editor opens at once on the sentence shown; what is typed goes into it.
+        await pilot.press("down", "down", "e", "ctrl+a", *"Rewritten.", "ctrl+s")
+        assert not isinstance(app.screen, EditScreen)
+        assert app.session.state.review_of("s68").edited is None  # waits for the merge
+        held.released.set()
+        await wait_ready(pilot)
+        assert app.session.text_of("s68") == "Rewritten."
+        assert _here(app) == "s68"
+        assert _journal(app) == [
+            ("merged s66 and s67 into s66", []),
+            ("text replaced", ["s68"]),
+        ]

@@ -88,6 +88,8 @@ class RowsFiltered(Message):
 
     row_filter: RowFilter
     rows: Sequence[int]
+    board: FlagBoard
+    """The board the rows were judged on (a merge or split since makes another)."""
 
 
 @dataclass
@@ -102,6 +104,26 @@ class ChangeApplied(Message):
     """A change made in a worker (a whole-document action), to show."""
 
     change: Change
+
+
+@dataclass
+class Resegmented(Message):
+    """Sentences were merged or split (or that was undone or redone) in a worker, which made
+    the screen's new board, header counts and rows (those the filter keeps) there too: on a book
+    they took 150-400 ms. ``changed``: the sentences that are new or changed (to check)."""
+
+    change: Change
+    board: FlagBoard
+    changed: frozenset[str]
+    counts: HeaderCounts
+    rows: Sequence[int]
+
+
+@dataclass
+class ResegmentFailed(Message):
+    """The session refused a merge or a split; ``error`` says why."""
+
+    error: str
 
 
 @dataclass

@@ -46,6 +46,8 @@ class Plan:
     tickable: bool = False
     """Whether the editor picks lines (find and replace); otherwise all apply."""
     notes: tuple[str, ...] = field(default=())
+    resegments: bool = False
+    """Whether it merges or splits sentences (the screen's rows are made anew)."""
 
 
 # A place an action changes: (sentence id, start, end, the new text or None).
@@ -208,7 +210,10 @@ def merge_plan(session: ReviewSession, board: FlagBoard, sentence_id: str) -> Pl
         return session.merge(sentence_id)
 
     return Plan(
-        f"Merge sentence {number} with {number + 1}: they join where marked", (line,), apply
+        f"Merge sentence {number} with {number + 1}: they join where marked",
+        (line,),
+        apply,
+        resegments=True,
     )
 
 
@@ -221,7 +226,7 @@ def split_plan(session: ReviewSession, board: FlagBoard, sentence_id: str, offse
     def apply(session: ReviewSession, kept: Sequence[int]) -> Change:
         return session.split(sentence_id, offset)
 
-    return Plan(f"Split sentence {number} in two where marked", (line,), apply)
+    return Plan(f"Split sentence {number} in two where marked", (line,), apply, resegments=True)
 
 
 def _joint(number: int, before: str, between: str, after: str) -> PreviewLine:

@@ -31,6 +31,9 @@ from review.state import (
 # terminal did not bracket), not the editor's confirmation.
 ENTER_QUIET_SECONDS = 0.05
 LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+# The C0 controls and DEL, less tab: what a paste may carry (a terminal's escape sequences, a
+# bell) that is not text. Left in, a raw ESC went into the saved sentence and the patch.
+CONTROLS = dict.fromkeys([*range(0x09), *range(0x0A, 0x20), 0x7F])
 
 
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
@@ -39,7 +42,8 @@ WORD = re.compile(r"\w+(?:['’-]\w+)*")
 class SentenceEditor(TextArea):
     """The sentence's text area. Enter confirms, but only once the keys typed before it are
     in (it is handled in the editor's own queue, after them) and no key follows it at once;
-    a sentence is one line, so line breaks typed or pasted become spaces. Keys as in a word
+    a sentence is one line, so line breaks typed or pasted become spaces, and other control
+    characters (an escape sequence inside a paste) are dropped. Keys as in a word
     processor: ctrl+left/right go from word to word over punctuation, home/end to the start
     and end of the text, ctrl+a selects it all."""
 
@@ -91,7 +95,7 @@ class SentenceEditor(TextArea):
     async def _on_paste(self, event: events.Paste) -> None:
         event.stop()
         event.prevent_default()
-        self._type(LINE_BREAKS.sub(" ", event.text))
+        self._type(one_line(event.text))
 
     def _type(self, text: str) -> None:
         if result := self._replace_via_keyboard(text, *self.selection):
@@ -100,6 +104,12 @@ class SentenceEditor(TextArea):
     def _confirm(self) -> None:
         self._enter = None
         self.post_message(self.Confirmed(self.text))
+
+
+def one_line(text: str) -> str:
+    """Pasted text as a sentence takes it: line breaks become spaces, and the other control
+    characters but tab are dropped; every other character stays, in order."""
+    return LINE_BREAKS.sub(" ", text).translate(CONTROLS)
 
 
 @dataclass(frozen=True, slots=True)

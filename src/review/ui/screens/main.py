@@ -7,7 +7,8 @@ and renders what the session and the flag board say. Checking runs in thread wor
 from __future__ import annotations
 
 import contextlib
-from bisect import insort
+from bisect import bisect_left
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -26,6 +27,7 @@ from review.checkers import Checker
 from review.checking import Checkers
 from review.errors import ReviewError
 from review.flags import Category, Flag
+from review.heap import keep_out_of_collections, release
 from review.inputs.document import BilingualDocument
 from review.inputs.states import unit_states
 from review.replace import Replacement
@@ -55,7 +57,6 @@ from review.ui.checks import (
     word_list,
 )
 from review.ui.counts import HeaderCounts
-from review.ui.heap import keep_out_of_collections, release
 from review.ui.messages import (
     ChangeApplied,
     CheckersOpened,
@@ -65,6 +66,8 @@ from review.ui.messages import (
     OpenFailed,
     PlanReady,
     RecheckFailed,
+    Resegmented,
+    ResegmentFailed,
     RowsFiltered,
     Saved,
     SentencesFound,
@@ -143,6 +146,10 @@ class MainScreen(Screen[None]):
         # The editor's sentence, listed though an edit made it stop matching the filter: it
         # goes when the editor moves away (a row must not vanish under the cursor).
         self.held: int | None = None
+        # A merge or split (or its undo or redo) is being made in a worker: what would change
+        # the board or the session waits in ``_waiting``, in order (see ``_later``).
+        self._resegmenting = False
+        self._waiting: deque[Callable[[], object]] = deque()
         self.selected_flag = 0
         self.checkers: tuple[Checker, ...] = ()
         self.check_state = CheckState()
@@ -312,6 +319,8 @@ class MainScreen(Screen[None]):
 
     @on(FlagsFound)
     def _flags_found(self, message: FlagsFound) -> None:
+        if self._later(lambda: self._flags_found(message)):
+            return
         try:
             self._take(message.batch)
         finally:
@@ -338,6 +347,8 @@ class MainScreen(Screen[None]):
 
     @on(ChecksFinished)
     def _checks_finished(self, message: ChecksFinished) -> None:
+        if self._later(lambda: self._checks_finished(message)):
+            return
         waiting = self.check_state.finished()
         keep_out_of_collections()
         if self._place is not None:
@@ -356,7 +367,7 @@ class MainScreen(Screen[None]):
     def _recheck(self, sentence_ids: set[str]) -> None:
         """Check the paragraphs of these sentences again, on their current texts."""
         session = self.session
-        if session is None:
+        if session is None or self._later(lambda: self._recheck(sentence_ids)):
             return
         around = paragraphs_around(session.sentences, map(self.board.position, sentence_ids))
         kept = still_holding(
@@ -390,6 +401,8 @@ class MainScreen(Screen[None]):
 
     @on(RecheckFailed)
     def _recheck_failed(self, message: RecheckFailed) -> None:
+        if self._later(lambda: self._recheck_failed(message)):
+            return
         if message.error:
             self.notify(message.error, title="Checking failed", severity="error", timeout=10)
         self.check_state.recheck_failed(message.sentence_ids)
@@ -443,7 +456,7 @@ class MainScreen(Screen[None]):
 
     def _apply_filter(self) -> None:
         session = self.session
-        if session is None:
+        if session is None or self._later(self._apply_filter):
             return
         self.held = None
         everything = self.row_filter == RowFilter()
@@ -452,18 +465,22 @@ class MainScreen(Screen[None]):
             self.table.set_rows(rows, keep=self.table.sentence_index)
             return
         self._changed_while_filtering = set()
-        self._filter(session, self.row_filter)
+        self._filter(session, self.board, self.row_filter)
 
     @work(thread=True, exclusive=True, group="filter")
-    def _filter(self, session: ReviewSession, row_filter: RowFilter) -> None:
-        rows = visible_rows(session.sentences, session.state, self.board, row_filter)
-        self.post_message(RowsFiltered(row_filter, rows))
+    def _filter(self, session: ReviewSession, board: FlagBoard, row_filter: RowFilter) -> None:
+        rows = visible_rows(board.sentences, session.state, board, row_filter)
+        self.post_message(RowsFiltered(row_filter, rows, board))
 
     @on(RowsFiltered)
     def _rows_filtered(self, message: RowsFiltered) -> None:
         session = self.session
         changed = self._changed_while_filtering
-        if session is None or changed is None or message.row_filter != self.row_filter:
+        if (
+            session is None
+            or changed is None
+            or (message.row_filter, message.board) != (self.row_filter, self.board)
+        ):
             return  # a newer filter is on its way
         self._changed_while_filtering = None
         rows = refiltered(
@@ -588,7 +605,7 @@ class MainScreen(Screen[None]):
         """Move to sentence ``where`` (its number or its id); a filter that hides it is
         lifted, since a key must act only on a row the screen shows."""
         session = self.session
-        if session is None:
+        if session is None or self._later(lambda: self.go_to(where)):
             return
         try:
             index = int(where) - 1 if where.isdigit() else self.board.position(where)
@@ -636,10 +653,19 @@ class MainScreen(Screen[None]):
             return None
         return session, self.sentences[index].id
 
+    def _later(self, do: Callable[[], object]) -> bool:
+        """Whether ``do`` waits for the merge or split being made in a worker: it is done, in
+        the order asked, once the screen shows its sentences. Meanwhile nothing changes the
+        board the worker reads, and a key changes the sentence it was pressed on (its id and
+        flag are taken when pressed)."""
+        if self._resegmenting:
+            self._waiting.append(do)
+        return self._resegmenting
+
     def _change(self, make: Callable[[ReviewSession], Change | None]) -> None:
         """Run one change through the session, then show it (and re-check edited text)."""
         session = self._opened()
-        if session is None:
+        if session is None or self._later(lambda: self._change(make)):
             return
         try:
             change = make(session)
@@ -651,9 +677,6 @@ class MainScreen(Screen[None]):
 
     def _show_change(self, change: Change) -> None:
         """Show what a change did (and re-check the sentences whose text it changed)."""
-        if change.segmentation is not None:
-            self._resegmented()
-            return
         if not change.after:
             return
         retext = {
@@ -664,17 +687,44 @@ class MainScreen(Screen[None]):
         self._refresh(change.sentence_ids)
         self._show_detail()
 
-    def _resegmented(self) -> None:
-        """Sentences were merged or split (or that was undone): the table lists the session's
-        sentences now, the cursor stays on the sentence it was on (the merged one, the first
-        part of a split one), and the new or changed sentences are checked again."""
-        session = self.session
-        if session is None:
+    def _resegment(self, make: Callable[[ReviewSession], Change]) -> None:
+        """Merge or split sentences (or undo or redo that) in a worker: it makes the
+        session's new sentences and the screen's board, counts and rows, which on a book took
+        150-400 ms on the UI thread."""
+        session = self._opened()
+        if session is None or self._later(lambda: self._resegment(make)):
             return
+        self._resegmenting = True
+        self._resegment_worker(session, make, self.board, self.row_filter)
+
+    @work(thread=True, group="resegment")
+    def _resegment_worker(
+        self,
+        session: ReviewSession,
+        make: Callable[[ReviewSession], Change],
+        board: FlagBoard,
+        row_filter: RowFilter,
+    ) -> None:
+        try:
+            change = make(session)
+        except ReviewError as exc:
+            self.post_message(ResegmentFailed(str(exc)))
+            return
+        sentences, state = session.sentences, session.state
+        new, changed = board.resegmented(sentences)
+        counts = HeaderCounts.of(state, new)
+        rows = visible_rows(sentences, state, new, row_filter)
+        self.post_message(Resegmented(change, new, frozenset(changed), counts, rows))
+
+    @on(Resegmented)
+    def _resegmented(self, message: Resegmented) -> None:
+        """The table lists the new sentences, the cursor on the sentence it is on (the merged
+        one, the first part of a split one), and the new or changed sentences are checked
+        again."""
         old = self.sentences
         index = self.table.sentence_index or 0
-        self.board, changed = self.board.resegmented(session.sentences)
-        self.counts = HeaderCounts.of(session.state, self.board)
+        self.board, self.counts = message.board, message.counts
+        keep_out_of_collections()  # the new board's index of a book's sentences
         # The sentence under the cursor, or, merged away, the one it was merged into.
         target = next(
             (
@@ -684,16 +734,32 @@ class MainScreen(Screen[None]):
             ),
             0,
         )
-        rows = list(visible_rows(self.sentences, session.state, self.board, self.row_filter))
+        rows = message.rows
+        at = bisect_left(rows, target)
         self.held = None
-        if target not in rows:
+        if at == len(rows) or rows[at] != target:
             self.held = target
-            insort(rows, target)
+            rows = [*rows[:at], target, *rows[at:]]
         self.table.set_rows(rows, keep=target)
-        if changed:
-            self._recheck(changed)
+        label = message.change.label
+        self.notify(f"{label[0].upper()}{label[1:]}", timeout=4)
+        self._resegmenting = False
+        if message.changed:
+            self._recheck(set(message.changed))
         self._show_header()
         self._show_detail()
+        self._done_waiting()
+
+    @on(ResegmentFailed)
+    def _resegment_failed(self, message: ResegmentFailed) -> None:
+        self.notify(message.error, title="Not done", severity="error", timeout=10)
+        self._resegmenting = False
+        self._done_waiting()
+
+    def _done_waiting(self) -> None:
+        """Do what waited for a merge or split, until one of them starts another."""
+        while self._waiting and not self._resegmenting:
+            self._waiting.popleft()()
 
     def action_merge_next(self) -> None:
         current = self._current()
@@ -707,7 +773,7 @@ class MainScreen(Screen[None]):
     def _split_at(self, sentence_id: str, request: SplitAt) -> None:
         """The editor's ctrl+o: the text as edited is kept, then the split is previewed."""
         session = self.session
-        if session is None:
+        if session is None or self._later(lambda: self._split_at(sentence_id, request)):
             return
         if request.text != session.text_of(sentence_id):
             self._change(lambda s: s.set_text(sentence_id, request.text))
@@ -789,13 +855,20 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(ReplaceScreen(self.row_filter.query), done)
 
-    @work(thread=True, exclusive=True, group="whole")
     def _plan(self, make: Callable[[ReviewSession, FlagBoard], Plan]) -> None:
         session = self.session
-        if session is None:
-            return
+        if session is not None and not self._later(lambda: self._plan(make)):
+            self._plan_worker(session, self.board, make)
+
+    @work(thread=True, exclusive=True, group="whole")
+    def _plan_worker(
+        self,
+        session: ReviewSession,
+        board: FlagBoard,
+        make: Callable[[ReviewSession, FlagBoard], Plan],
+    ) -> None:
         try:
-            plan = make(session, self.board)
+            plan = make(session, board)
         except ReviewError as exc:
             self.post_message(WholeFailed(str(exc)))
             return
@@ -809,7 +882,9 @@ class MainScreen(Screen[None]):
             return
 
         def done(kept: list[int] | None) -> None:
-            if kept:
+            if kept and plan.resegments:
+                self._resegment(lambda s: plan.apply(s, kept))
+            elif kept and not self._later(lambda: self._apply_plan(plan, kept)):
                 self._apply_plan(plan, kept)
 
         self.app.push_screen(PreviewScreen(plan), done)
@@ -828,10 +903,10 @@ class MainScreen(Screen[None]):
 
     @on(ChangeApplied)
     def _change_applied(self, message: ChangeApplied) -> None:
+        if self._later(lambda: self._change_applied(message)):
+            return
         change = message.change
-        label = f"{change.label[0].upper()}{change.label[1:]}"
-        if change.segmentation is None:
-            label += f": {len(change.after):,} sentences"
+        label = f"{change.label[0].upper()}{change.label[1:]}: {len(change.after):,} sentences"
         self.notify(label, timeout=4)
         self._show_change(change)
 
@@ -861,18 +936,30 @@ class MainScreen(Screen[None]):
             elif answer is not None:
                 self._change(lambda s: s.set_text(sentence_id, answer))
 
+        text = self._text_of(session, sentence_id)
+        if text is None:
+            return
         flags = self._flags_here()
         selected = self._selected_index(flags)
         cursor = flags[selected].start if flags else None
         self.app.push_screen(
             EditScreen(
-                session.text_of(sentence_id),
+                text,
                 title.format(number=number),
                 cursor,
                 flag_list(flags, selected) if flags else "",
             ),
             done,
         )
+
+    def _text_of(self, session: ReviewSession, sentence_id: str) -> str | None:
+        """The sentence's text; None, and the editor told why, for one a merge being made in
+        a worker has just merged away (the screen still lists it)."""
+        try:
+            return session.text_of(sentence_id)
+        except ReviewError as exc:
+            self.notify(str(exc), title="Not done", severity="error", timeout=8)
+            return None
 
     def action_comment(self) -> None:
         current = self._current()
@@ -893,7 +980,9 @@ class MainScreen(Screen[None]):
             return
         session, sentence_id = current
         flags = self._flags_here()
-        text = session.text_of(sentence_id)
+        text = self._text_of(session, sentence_id)
+        if text is None:
+            return
         flag = flags[self._selected_index(flags)] if flags else None
         start, end = (flag.start, flag.end) if flag else (0, len(text))
 
@@ -906,17 +995,31 @@ class MainScreen(Screen[None]):
         self.app.push_screen(AnnotateScreen(text[start:end], start_class), done)
 
     def action_undo(self) -> None:
-        self._change(lambda s: self._told(s.undo(), "Nothing to undo."))
+        self._step(ReviewSession.undoing, ReviewSession.undo, "Nothing to undo.")
 
     def action_redo(self) -> None:
-        self._change(lambda s: self._told(s.redo(), "Nothing to redo."))
+        self._step(ReviewSession.redoing, ReviewSession.redo, "Nothing to redo.")
+
+    def _step(
+        self,
+        next_change: Callable[[ReviewSession], Change | None],
+        step: Callable[[ReviewSession], Change | None],
+        nothing: str,
+    ) -> None:
+        """An undo or a redo; one of a merge or split remakes the sentences, in a worker."""
+        session = self._opened()
+        if session is None or self._later(lambda: self._step(next_change, step, nothing)):
+            return
+        change = next_change(session)
+        if change is not None and change.segmentation is not None:
+            self._resegment(lambda s: _made(step(s)))
+        else:
+            self._change(lambda s: self._told(step(s), nothing))
 
     def _told(self, change: Change | None, nothing: str) -> Change | None:
         """Say what an undo or redo did (or that there was nothing to do)."""
         if change is None:
             self.notify(nothing, timeout=3)
-        elif change.segmentation is not None:
-            self.notify(f"{change.label[0].upper()}{change.label[1:]}")
         else:
             numbers = ", ".join(str(self.board.position(sid) + 1) for sid in change.sentence_ids)
             self.notify(f"{change.label[0].upper()}{change.label[1:]} (sentence {numbers})")
@@ -1051,6 +1154,13 @@ class MainScreen(Screen[None]):
                 self.app.exit()
 
         self.app.push_screen(QuitScreen(), done)
+
+
+def _made(change: Change | None) -> Change:
+    """The change an undo or redo made; there was one to make (the screen looked first, and
+    nothing else changes the session while the worker makes it)."""
+    assert change is not None
+    return change
 
 
 def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:

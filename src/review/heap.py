@@ -9,7 +9,9 @@ as each part arrives. Plain Python (no Textual).
 
 from __future__ import annotations
 
+import contextlib
 import gc
+from collections.abc import Iterator
 
 
 def keep_out_of_collections() -> None:
@@ -21,3 +23,19 @@ def release() -> None:
     """The review is closing: what was kept out may be collected again (a closed screen's
     cycles, which freezing would otherwise keep for the life of the process)."""
     gc.unfreeze()
+
+
+@contextlib.contextmanager
+def made_uncollected() -> Iterator[None]:
+    """No collection runs while the block makes a book's worth of objects at once (the flags an
+    offloaded pass sends back): the objects made so far survive each young collection, which
+    sets off full ones (one took 200 ms, holding the interpreter lock against the keys). What
+    the block made is then kept out of later collections."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
