@@ -20,7 +20,8 @@ class RememberedChecker:
     of its package's files), its settings, the text and the sentences: their ids and spans
     (the flags name them), and in a bilingual text their units' sources (two files may have
     the same targets but other unit ids or sources). The flags are kept in JSON chunks
-    (``to_json_chunks``): a book's, written or read as one value, held up the review UI.
+    (``to_json_chunks``), a line each: a book's, written or read as one value, held up the
+    review UI.
 
     With ``offload``, a pass the cache does not have runs there (another process); the cache
     is read and written here all the same."""
@@ -44,16 +45,16 @@ class RememberedChecker:
         spans = ",".join(f"{s.id}:{s.start}:{s.end}:{s.paragraph}" for s in sentences)
         sources = "\x1f".join(s.source for s in sentences)
         key = ResultCache.key(
-            "flags/chunks", self.name, self._fingerprint, self._settings, spans, sources, text
+            "flags/lines", self.name, self._fingerprint, self._settings, spans, sources, text
         )
-        remembered = self._cache.get(key)
+        remembered = self._cache.get_lines(key)
         if remembered is not None:
             return from_json_chunks(remembered)
         if self._offload is not None:
             flags = self._offload(self._checker, text, sentences)
         else:
             flags = list(self._checker.check(text, sentences))
-        self._cache.put(key, to_json_chunks(flags))
+        self._cache.put_lines(key, to_json_chunks(flags))
         return flags
 
 
