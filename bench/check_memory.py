@@ -4,7 +4,8 @@ Memory is the client's affair: a stand-in server on 127.0.0.1 answers every para
 with LanguageTool-shaped JSON (a match on each sentence's first word and one on "the"), so a
 100,000-sentence text is checked in a minute rather than an hour of real LanguageTool, with
 about as many flags per sentence as the real one gives on the seed. Each format's process runs
-on a fresh result cache; prints its seconds, flags and maximum resident set.
+on a fresh result cache; prints its seconds and its peak memory: the resident sets of its
+process and of the one it may start for its checkers, summed (process_tree.py).
 Run: .venv/bin/python bench/check_memory.py [--sentences N] [--format json text sarif]
 """
 
@@ -26,6 +27,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from check_throughput import ROOT, SEED, variant
+from process_tree import watched
 
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?]) )(\w+)")
 _THE = re.compile(r"\bthe\b")
@@ -86,10 +88,10 @@ def measure(path: Path, url: str, cache: Path, output_format: str) -> tuple[floa
         process = subprocess.Popen(
             [*command, "--format", output_format, "--fail-on", "none"], stdout=sink, env=env
         )
-        _, status, usage = os.wait4(process.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
+        usage = watched(process)
+    if process.returncode != 0:
         raise SystemExit(f"review check --format {output_format} failed")
-    return time.perf_counter() - started, usage.ru_maxrss / 1024
+    return time.perf_counter() - started, usage.peak_mb
 
 
 def main() -> int:
