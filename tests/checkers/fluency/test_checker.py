@@ -1,8 +1,6 @@
 import tracemalloc
 from functools import partial
 
-from support import SEED
-
 from review.checkers import fluency
 from review.checkers.fluency import (
     DETECTORS,
@@ -13,6 +11,7 @@ from review.checkers.fluency import (
 from review.checkers.fluency.document_text import WholeDocument
 from review.config import Config
 from review.segment import Sentence, segment
+from support import SEED
 
 TEXT = "He read the the book in new york.\nIt cost 1,000 dollars,Then he left。"
 
