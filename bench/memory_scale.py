@@ -9,7 +9,7 @@ process, which prints its own peak RSS (VmHWM) when it ends; the caches live in 
 REVIEW_CACHE_DIR, so every run is uncached (the segmentation is cached by the first command and
 reused by the next ones, as after a first `review check`). The UI is opened headless with
 Textual's pilot, as `review open` would, and measured once all sentences are checked.
-Run: .venv/bin/python bench/memory_scale.py [--megabytes N]
+Run: .venv/bin/python bench/memory_scale.py [--megabytes N] [--check-only]
 """
 
 from __future__ import annotations
@@ -98,6 +98,9 @@ def measure(folder: Path, what: str, command: list[str]) -> tuple[float, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--megabytes", type=float, default=60.0, help="size of the text")
+    parser.add_argument(
+        "--check-only", action="store_true", help="measure the two `review check` rows only"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
@@ -121,7 +124,8 @@ def main() -> int:
                                              "--no-languagetool", "-o", "report.html"]),
             ("review UI, opened and checked", [sys.executable, "-c", _MEASURED_UI, NAME]),
         ]  # fmt: skip
-        for what, command in runs:
+        print(f"load average {os.getloadavg()[0]:.1f}")
+        for what, command in runs[:2] if args.check_only else runs:
             elapsed, peak = measure(folder, what, command)
             verdict = "meets the target" if peak < target_kib else "OVER the target"
             print(f"{what}: {elapsed:.1f} s, peak {peak * 1024 / MB:.0f} MB "

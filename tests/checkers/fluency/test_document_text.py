@@ -1,6 +1,12 @@
 import re
 
-from review.checkers.fluency.document_text import DocumentText, Trigger
+from review.checkers.fluency.document_text import (
+    DocumentText,
+    Trigger,
+    Whole,
+    WholeDocument,
+    paragraph_batches,
+)
 from review.segment import Sentence
 
 TEXTS = ("One, two.", ",Three", "Four @ five.", "Six")
@@ -62,3 +68,28 @@ def test_an_analysis_is_made_once_per_document():
     document = DocumentText(SENTENCES)
     assert (document.shared(analysis), document.shared(analysis)) == (4, 4)
     assert calls == [document]
+
+
+def test_batches_hold_whole_paragraphs_of_at_least_the_size():
+    # Paragraphs of 3, 1, 2 and 1 sentences.
+    sentences = [Sentence(f"s{i}", 0, 0, p, "") for i, p in enumerate((1, 1, 1, 2, 3, 3, 4))]
+    assert paragraph_batches(sentences, 2) == [(0, 3), (3, 6), (6, 7)]
+    assert paragraph_batches(sentences, 10) == [(0, 7)]
+    assert paragraph_batches([], 2) == []
+
+
+def test_a_whole_analysis_is_made_once_over_the_batches_and_merged_in_order():
+    parts = []
+
+    def part(document: DocumentText) -> list[str]:
+        parts.append(ids(document.sentences))
+        return ids(document.sentences)
+
+    whole = WholeDocument(SENTENCES, size=2)
+    analysis = Whole(part, lambda a, b: a + b)
+    batches = list(whole.batches())
+    assert [ids(b.sentences) for b in batches] == [["s1", "s2", "s3"], ["s4"]]
+    assert batches[1].whole(analysis) == batches[0].whole(analysis) == ids(SENTENCES)
+    assert parts == [["s1", "s2", "s3"], ["s4"]]
+    # A document of one batch is its own whole.
+    assert DocumentText(SENTENCES).whole(analysis) == ids(SENTENCES)

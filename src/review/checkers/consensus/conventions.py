@@ -9,11 +9,11 @@ mixed document every mark that differs from them stays flagged.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from review.checkers.consensus.word_counts import word_counts
 from review.checkers.fluency.data import parse_table
 from review.config import Config
 
@@ -117,7 +117,7 @@ def read_house_style(text: str, config: Config, lists_without_serial_comma: int)
     apostrophes = Usage(
         len(_STRAIGHT_APOSTROPHE.findall(text)), len(_CURLY_APOSTROPHE.findall(text))
     )
-    words = Counter(w.lower() for w in _WORD.findall(text))
+    words = word_counts(_WORD, text, str.lower)
     british = sum(n for w, n in words.items() if w in spelling_variants())
     american = sum(n for w, n in words.items() if w in _british_by_american())
     spelling = Usage(american, british)

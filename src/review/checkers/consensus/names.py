@@ -14,12 +14,12 @@ A name in lower case ("beijing") stays flagged: the capital is missing.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
 from importlib.resources import files
 
+from review.checkers.consensus.word_counts import word_counts
 from review.checkers.fluency.data import parse_table
 from review.flags import Flag, Severity
 
@@ -69,7 +69,7 @@ def spare_names(flags: Iterable[Flag], text: str, source_language: str = "") -> 
     repeated names demoted."""
     pinyin = from_chinese(source_language)
     # The document's words are counted only once a name needs them.
-    counts = cache(lambda: Counter(_WORD.findall(text)))
+    counts = cache(lambda: word_counts(_WORD, text))
     for flag in flags:
         word = flag.text
         if not flag.rule.startswith(SPELLING_RULE_PREFIX) or not is_name_like(word):

@@ -15,7 +15,7 @@ from review.checkers.fluency.balance import MixedQuotes, UnbalancedMarks
 from review.checkers.fluency.base import NAME, Detector, Hit, Reach, Settings
 from review.checkers.fluency.casing import MidSentenceCapital, OddCase, ProperNounCase
 from review.checkers.fluency.compounds import SpacedHyphen
-from review.checkers.fluency.document_text import DocumentText
+from review.checkers.fluency.document_text import WholeDocument
 from review.checkers.fluency.length import LongSentence
 from review.checkers.fluency.lexicon import IdiomCalque, LiteralPhrasing, SetPhrase
 from review.checkers.fluency.punctuation import DoubledPunctuation, GluedDash
@@ -106,17 +106,18 @@ class FluencyChecker:
         return f"{rules}|source={self.settings.source_language}|quotes={self.settings.quotes}"
 
     def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
-        document = DocumentText(
-            sentences, (d.trigger for d in self.detectors if d.trigger is not None)
-        )
-        order = {s.id: i for i, s in enumerate(sentences)}
-        flags = [
-            detector.flag(sentence, hit)
-            for detector in self.detectors
-            for sentence, hit in detector.scan_document(document)
-        ]
-        flags.sort(key=lambda f: (order[f.sentence_id], f.start, f.end, f.rule))
-        yield from flags
+        """The flags, a batch of paragraphs at a time (``WholeDocument``): what the detectors
+        hold is one batch's and the whole document's summaries, not a book's words."""
+        triggers = (d.trigger for d in self.detectors if d.trigger is not None)
+        for batch in WholeDocument(sentences).batches(triggers):
+            order = {s.id: i for i, s in enumerate(batch.sentences)}
+            flags = [
+                detector.flag(sentence, hit)
+                for detector in self.detectors
+                for sentence, hit in detector.scan_document(batch)
+            ]
+            flags.sort(key=lambda f: (order[f.sentence_id], f.start, f.end, f.rule))
+            yield from flags
 
 
 def open_checker(opening: Opening) -> Checker:

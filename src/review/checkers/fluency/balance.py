@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from operator import add
 
 from review.checkers.fluency.base import Detector, Hit, Reach
-from review.checkers.fluency.document_text import DocumentText
+from review.checkers.fluency.document_text import DocumentText, Whole
 from review.checkers.fluency.quotes import Mark, paragraph_marks
 from review.flags import Category, MqmClass, Severity
 from review.segment import Sentence
@@ -80,7 +81,7 @@ class MixedQuotes(Detector):
 
     def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
         paragraphs = paragraph_marks(document)
-        styles = Counter(m.style for _, marks in paragraphs for m in marks if m.style)
+        styles = document.whole(_QUOTE_STYLES)
         majority = self.settings.quotes or (
             "straight" if styles["straight"] >= styles["curly"] else "curly"
         )
@@ -88,6 +89,14 @@ class MixedQuotes(Detector):
             return
         for paragraph, marks in paragraphs:
             yield from _other_style(paragraph, [m for m in marks if m.style], majority)
+
+
+def _quote_styles(document: DocumentText) -> Counter[str]:
+    return Counter(m.style for _, marks in paragraph_marks(document) for m in marks if m.style)
+
+
+# How many of the whole document's marks keep each style.
+_QUOTE_STYLES = Whole(_quote_styles, add)
 
 
 def _other_style(

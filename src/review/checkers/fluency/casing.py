@@ -10,7 +10,7 @@ from itertools import chain
 
 from review.checkers.fluency.base import Detector, Hit, Reach, document_scan
 from review.checkers.fluency.data import load_table
-from review.checkers.fluency.document_text import DocumentText, Trigger
+from review.checkers.fluency.document_text import DocumentText, Trigger, Whole
 from review.checkers.fluency.words import sentence_words
 from review.flags import Category, MqmClass, Severity
 from review.segment import Sentence
@@ -199,7 +199,7 @@ class MidSentenceCapital(Detector):
                 ):
                     continue
                 if counts is None:
-                    counts = document.shared(_case_counts)
+                    counts = document.whole(_CASE_COUNTS)
                 folded, capitalised = counts
                 if folded[word.lower()] - capitalised[word] >= 3 * capitalised[word]:
                     yield (
@@ -218,3 +218,15 @@ def _case_counts(document: DocumentText) -> tuple[Counter[str], Counter[str]]:
     detectors share), and how often capitalised."""
     folded = Counter(chain.from_iterable(document.shared(sentence_words).lower))
     return folded, Counter(_CAPITALISED.findall(document.lines))
+
+
+def _added(
+    counts: tuple[Counter[str], Counter[str]], more: tuple[Counter[str], Counter[str]]
+) -> tuple[Counter[str], Counter[str]]:
+    for total, part in zip(counts, more, strict=True):
+        total.update(part)
+    return counts
+
+
+# The whole document's counts: a word's are the same in every batch it is in.
+_CASE_COUNTS = Whole(_case_counts, _added)

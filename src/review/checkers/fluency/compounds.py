@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import or_
 
 from review.checkers.fluency.base import Detector, Hit, Reach, document_scan
-from review.checkers.fluency.document_text import DocumentText, Trigger
+from review.checkers.fluency.document_text import DocumentText, Trigger, Whole
 from review.flags import Category, MqmClass, Severity
 from review.segment import Sentence
 
@@ -76,7 +77,7 @@ class SpacedHyphen(Detector):
                 joined = f"{first}-{second}"
                 if first.lower() not in _PREFIXES:
                     if hyphenated is None:
-                        hyphenated = document.shared(_hyphenated_words)
+                        hyphenated = document.whole(_HYPHENATED_WORDS)
                     if joined.lower() not in hyphenated:
                         continue
                 yield (
@@ -87,3 +88,7 @@ class SpacedHyphen(Detector):
 
 def _hyphenated_words(document: DocumentText) -> frozenset[str]:
     return frozenset(m.group().lower() for m in _HYPHENATED.finditer(document.lines))
+
+
+# The hyphenated words of the whole document, in lower case.
+_HYPHENATED_WORDS = Whole(_hyphenated_words, or_)

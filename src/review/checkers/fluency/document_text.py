@@ -6,18 +6,25 @@ detector has a ``Trigger``, and one regular expression search over all the sente
 by newlines, finds the few sentences any trigger is in; the offsets of its matches map back to
 sentences. Analyses that several detectors need (the words of every sentence, the quotation
 marks of every paragraph) are made once per document (``DocumentText.shared``).
+
+A book is checked a batch of whole paragraphs at a time (``paragraph_batches``), each batch a
+``DocumentText`` of its own: the lines, words and marks of a batch are dropped once its
+sentences are checked, rather than held for every sentence of the book. What a detector needs
+of the whole book (how often a word is capitalised, which quote style most marks keep) is a
+``Whole`` analysis: made batch by batch over the book and kept as its compact summary (counts,
+sets), once, when a batch first asks for it.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, reduce
 from itertools import accumulate, count, groupby
 from operator import add, attrgetter
-from typing import Any, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
 from review.segment import Sentence
 
@@ -55,15 +62,74 @@ def _any_of(triggers: tuple[Trigger, ...]) -> re.Pattern[str]:
     return re.compile(f"(?:{first})(?:{then})")
 
 
+# A batch of whole paragraphs holds at least this many sentences (a longer paragraph is one
+# batch): a few megabytes of lines and words, however long the book.
+BATCH_SENTENCES = 2048
+
+
+def paragraph_batches(
+    sentences: Sequence[Sentence], size: int = BATCH_SENTENCES
+) -> list[tuple[int, int]]:
+    """(start, end) indices into ``sentences`` of consecutive batches of whole paragraphs, each
+    of ``size`` sentences or more but for the last."""
+    batches: list[tuple[int, int]] = []
+    start = 0
+    for index in range(size, len(sentences)):
+        if index - start >= size and sentences[index].paragraph != sentences[index - 1].paragraph:
+            batches.append((start, index))
+            start = index
+    if start < len(sentences):
+        batches.append((start, len(sentences)))
+    return batches
+
+
+@dataclass(frozen=True, eq=False)
+class Whole(Generic[T]):
+    """An analysis of the whole document: ``part`` of each batch, ``merge``d in the batches'
+    order. Compared by identity (a key of ``WholeDocument``'s results)."""
+
+    part: Callable[[DocumentText], T]
+    merge: Callable[[T, T], T]
+
+
+class WholeDocument:
+    """The sentences of a whole text, checked a batch at a time (``batches``), and the
+    ``Whole`` analyses of it made so far."""
+
+    def __init__(self, sentences: Sequence[Sentence], size: int = BATCH_SENTENCES) -> None:
+        self.sentences = sentences
+        self.spans = paragraph_batches(sentences, size)
+        self._results: dict[Whole[Any], Any] = {}
+
+    def batches(self, triggers: Iterable[Trigger] = ()) -> Iterator[DocumentText]:
+        """The batches in order, each a ``DocumentText`` made when it is reached."""
+        triggers = tuple(triggers)
+        for start, end in self.spans:
+            yield DocumentText(self.sentences[start:end], triggers, self)
+
+    def analysed(self, analysis: Whole[T]) -> T:
+        if analysis not in self._results:
+            parts = (analysis.part(batch) for batch in self.batches())
+            self._results[analysis] = reduce(analysis.merge, parts)
+        return cast(T, self._results[analysis])
+
+
 class DocumentText:
     """The sentences (as the checker got them), their paragraphs, and the lines to search.
 
     ``triggers`` are those the detectors will ask about (``matching``): they are all searched
-    for together, once.
+    for together, once. ``whole`` is the document these sentences are a batch of (``Whole``
+    analyses are of it); without it they are the whole document.
     """
 
-    def __init__(self, sentences: Sequence[Sentence], triggers: Iterable[Trigger] = ()) -> None:
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        triggers: Iterable[Trigger] = (),
+        whole: WholeDocument | None = None,
+    ) -> None:
         self.sentences = tuple(sentences)
+        self._whole = whole
         texts = list(map(attrgetter("text"), self.sentences))
         self.lines = "\n".join(texts)
         # Where each sentence's line starts in ``lines`` (the characters of the sentences
@@ -133,3 +199,10 @@ class DocumentText:
         if analysis not in self._shared:
             self._shared[analysis] = analysis(self)
         return cast(T, self._shared[analysis])
+
+    def whole(self, analysis: Whole[T]) -> T:
+        """``analysis`` of the whole document these sentences are part of; of these sentences
+        alone (``shared``) when they are the whole document."""
+        if self._whole is None or len(self._whole.spans) <= 1:
+            return self.shared(analysis.part)
+        return self._whole.analysed(analysis)

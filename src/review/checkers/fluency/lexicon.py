@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from review.checkers.fluency.base import Detector, Hit, Reach, match_case
 from review.checkers.fluency.data import load_table
-from review.checkers.fluency.document_text import DocumentText
+from review.checkers.fluency.document_text import DocumentText, Whole
 from review.checkers.fluency.words import sentence_words
 from review.flags import Category, MqmClass, Severity
 from review.segment import Sentence
@@ -238,16 +238,10 @@ class LexiconDetector(Detector):
     reach = Reach.DOCUMENT
 
     def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
-        index = _calques_of_kind(self.kind)
-        found: dict[Calque, list[str]] = {}
-        flagged: list[tuple[Sentence, Hit]] = []
-        for sentence, anchors, words in document.shared(_anchored_sentences):
-            if not index.keys().isdisjoint(anchors):
-                for calque, hit in self._entries(sentence.text, anchors, words, index):
-                    found.setdefault(calque, []).append(sentence.id)
-                    flagged.append((sentence, hit))
+        found = _found(document, self.kind, self.description)
+        flagged = [(sentence, hit) for sentence, _, hit in found]
         yield from flagged
-        yield from self._echoes(document, found, flagged)
+        yield from self._echoes(document, document.whole(_places_of(self.kind)), flagged)
 
     def _echoes(
         self,
@@ -279,35 +273,72 @@ class LexiconDetector(Detector):
                 message = f"{self.description} ({calque.chinese}; in full in {places})"
                 yield sentence, Hit(match.start(), match.end(), message)
 
-    def _entries(
-        self,
-        text: str,
-        anchors: Iterable[str],
-        words: tuple[str, ...],
-        index: dict[str, tuple[Calque, ...]],
-    ) -> Iterator[tuple[Calque, Hit]]:
-        seen: set[int] = set()
-        taken: list[tuple[int, int]] = []
-        for word in anchors:
-            for calque in index.get(word, ()):
-                if id(calque) in seen:
+
+def _found(
+    document: DocumentText, kind: str, description: str
+) -> Iterator[tuple[Sentence, Calque, Hit]]:
+    """The calques of ``kind`` found in full, in the sentences' order, their hits described
+    by ``description``."""
+    index = _calques_of_kind(kind)
+    for sentence, anchors, words in document.shared(_anchored_sentences):
+        if not index.keys().isdisjoint(anchors):
+            for calque, hit in _entries(sentence.text, anchors, words, index, description):
+                yield sentence, calque, hit
+
+
+def _entries(
+    text: str,
+    anchors: Iterable[str],
+    words: tuple[str, ...],
+    index: dict[str, tuple[Calque, ...]],
+    description: str,
+) -> Iterator[tuple[Calque, Hit]]:
+    seen: set[int] = set()
+    taken: list[tuple[int, int]] = []
+    for word in anchors:
+        for calque in index.get(word, ()):
+            if id(calque) in seen:
+                continue
+            seen.add(id(calque))
+            if not _has_required(calque, words):
+                continue
+            for match in calque.pattern.finditer(text):
+                if any(match.start() < e and s < match.end() for s, e in taken):
                     continue
-                seen.add(id(calque))
-                if not _has_required(calque, words):
-                    continue
-                for match in calque.pattern.finditer(text):
-                    if any(match.start() < e and s < match.end() for s, e in taken):
-                        continue
-                    taken.append(match.span())
-                    yield (
-                        calque,
-                        Hit(
-                            match.start(),
-                            match.end(),
-                            f"{self.description} ({calque.chinese})",
-                            _suggestions(calque, match),
-                        ),
-                    )
+                taken.append(match.span())
+                yield (
+                    calque,
+                    Hit(
+                        match.start(),
+                        match.end(),
+                        f"{description} ({calque.chinese})",
+                        _suggestions(calque, match),
+                    ),
+                )
+
+
+# Where each calque is found in full: the ids of its sentences, in order.
+Places = dict[Calque, list[str]]
+
+
+@cache
+def _places_of(kind: str) -> Whole[Places]:
+    """Where the calques of ``kind`` are found in full in the whole document (their echoes
+    name them)."""
+
+    def part(document: DocumentText) -> Places:
+        places: Places = {}
+        for sentence, calque, _ in _found(document, kind, ""):
+            places.setdefault(calque, []).append(sentence.id)
+        return places
+
+    return Whole(part, _joined)
+
+
+def _joined(places: Places, more: Places) -> Places:
+    for calque, ids in more.items():
+        places.setdefault(calque, []).extend(ids)
+    return places
 
 
 def _suggestions(calque: Calque, match: re.Match[str]) -> tuple[str, ...]:

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import pairwise
+from operator import or_
 
 from review.checkers.fluency.base import Detector, Hit, Reach
-from review.checkers.fluency.document_text import DocumentText, Trigger
+from review.checkers.fluency.document_text import DocumentText, Trigger, Whole
 from review.checkers.fluency.quotes import Mark, paragraph_marks
 from review.flags import Category, MqmClass, Severity
 from review.segment import Sentence
@@ -86,7 +87,7 @@ def _in_case(hit: Hit, document: DocumentText) -> Hit:
     if lowered == fixed:
         return hit
     words = frozenset(_capital_words(fixed))
-    if not words <= document.shared(_lower_case_words):
+    if not words <= document.whole(_LOWER_CASE_WORDS):
         return hit
     return replace(hit, replacements=(lowered, fixed))
 
@@ -97,6 +98,10 @@ def _capital_words(text: str) -> Iterator[str]:
 
 def _lower_case_words(document: DocumentText) -> frozenset[str]:
     return frozenset(_LOWER_CASE_WORD.findall(document.lines))
+
+
+# The words the document writes in lower case somewhere.
+_LOWER_CASE_WORDS = Whole(_lower_case_words, or_)
 
 
 def _abbreviation(word: str, mark: re.Match[str]) -> bool:
