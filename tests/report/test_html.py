@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import re
 import tracemalloc
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from report.conftest import flag
+from report.conftest import HANDMADE_SOURCE, flag
 from report.dom import parse
 from review.flags import Category, MqmClass, Severity
 from review.report.html import FONT_STACK, render_html
-from review.report.model import CheckersRun, ReportSource, build_report
+from review.report.model import CheckersRun, build_report
 from review.segment import segment
 from review.state import ReviewState, SentenceReview
 from review.worddiff import Op
@@ -265,14 +266,11 @@ def seed_report(only_changed: bool = False):
             sentences[3].id: SentenceReview(comment="Keep | as <i>is</i>"),
         }
     )
-    source = ReportSource(
+    source = replace(
+        HANDMADE_SOURCE,
         document="seeds/seed.txt",
-        document_sha256="0" * 64,
         patch="corrections/seed.patch",
-        reviewer="Ann Editor",
         date="2026-12-06T09:00:00+00:00",
-        language="en-US",
-        reviewed_with="review 0.1.0",
     )
     return build_report(sentences, state, flags, source, CheckersRun(None), only_changed)
 
