@@ -248,7 +248,8 @@ SEED_REPORT = Path(__file__).parent / "data" / "seed_report.html"
 
 
 def seed_report(only_changed: bool = False):
-    """The seed with two sentences edited, one commented on, and a flag of each fate: its HTML
+    """The seed with two sentences edited, one commented on, flags accepted and left open (one
+    needs a decision): its HTML
     was saved in ``data/seed_report.html`` when the page was still built as one string."""
     sentences = segment(SEED.read_text(encoding="utf-8"))
     first, tenth = sentences[0], sentences[9]
@@ -256,6 +257,7 @@ def seed_report(only_changed: bool = False):
     flags = (
         flag(first, "FIRST", word, Category.GRAMMAR, MqmClass.GRAMMAR, Severity.MAJOR, ("A",)),
         flag(tenth, "LAST", other, Category.STYLE, MqmClass.AWKWARD, Severity.MINOR),
+        flag(tenth, "OPEN", other, Category.WORDING, MqmClass.MISTRANSLATION, Severity.MAJOR),
     )
     state = ReviewState.of(
         {
@@ -283,14 +285,17 @@ def test_the_seed_report_is_the_page_it_was_as_one_string() -> None:
 
 def numbered_report(sentences: int):
     """``sentences`` unchanged sentences of about 60 characters in ten paragraphs (a chart has
-    a bar per paragraph)."""
+    a bar per paragraph), each with an open major flag (a decision each)."""
     size = sentences // 10
     text = "\n".join(
         " ".join(f"Sentence {i + j} is one of the many in this long text." for j in range(size))
         for i in range(0, sentences, size)
     )
-    return build_report(segment(text), ReviewState.of({}), (), seed_report().source,
-                        CheckersRun(None))  # fmt: skip
+    listed = segment(text)
+    flags = [
+        flag(s, "ODD", "Sentence", Category.STYLE, MqmClass.AWKWARD, Severity.MAJOR) for s in listed
+    ]
+    return build_report(listed, ReviewState.of({}), flags, seed_report().source, CheckersRun(None))
 
 
 def rendering_peak(report) -> int:
@@ -306,9 +311,9 @@ def rendering_peak(report) -> int:
 
 def test_the_page_is_rendered_in_pieces_never_held_whole() -> None:
     small, large = numbered_report(2_000), numbered_report(8_000)
-    assert len(large.rows) == 8_000
+    assert len(large.rows) == len(large.decisions) == 8_000
     assert max(len(piece) for piece in render_html(large)) == max(
         len(piece) for piece in render_html(small)
     )
-    # Held whole, 6,000 more sentences would be about 1 MB more (one copy of the page).
+    # Held whole, 6,000 more sentences and decisions would be megabytes more.
     assert rendering_peak(large) - rendering_peak(small) < 100_000

@@ -130,11 +130,11 @@ _STYLE += "".join(
 
 
 def render_html(report: Report) -> Iterator[str]:
-    """The page in pieces, in order: the sentences one by one, so that a book's report is
-    written as it is made and never held whole."""
+    """The page in pieces, in order: the decisions and the sentences one by one, so that a
+    book's report is written as it is made and never held whole."""
     source = report.source
     title = f"Correction report: {source.document}"
-    body = [
+    heading = [
         tag("h1", title),
         tag(
             "p",
@@ -149,7 +149,8 @@ def render_html(report: Report) -> Iterator[str]:
             class_="meta",
         ),
         _notices(report),
-        _decisions(report.decisions),
+    ]
+    middle = [
         _comments(report.comments),
         tag(
             "section",
@@ -163,7 +164,10 @@ def render_html(report: Report) -> Iterator[str]:
         _flags(report),
         _paragraphs(report),
     ]
-    return page(title, chain(body, _sentences(report), (_appendix(report),)))
+    return page(
+        title,
+        chain(heading, _decisions(report.decisions), middle, _sentences(report), (_appendix(report),)),
+    )
 
 
 def page(title: str, body: Iterable[Markup | None]) -> Iterator[str]:
@@ -188,30 +192,32 @@ def _notices(report: Report) -> Markup | None:
     return tag("ul", *items, class_="notices")
 
 
-def _decisions(decisions: Sequence[Decision]) -> Markup:
-    items = [
-        tag(
+def _decisions(decisions: Sequence[Decision]) -> Iterator[Markup]:
+    """The section in pieces, a decision each: a book can have tens of thousands."""
+    if not decisions:
+        yield tag("section", tag("h2", "Needs a decision"), tag("p", NO_DECISIONS), id="decisions")
+        return
+    title = decisions_title(decisions)
+    folded = len(decisions) > DECISIONS_OPEN_UP_TO
+    yield start("section", id="decisions")
+    yield tag("h2", "Needs a decision")
+    yield tag("p", DECISIONS_NOTE, " ", tag("strong", f"{title}.", class_="count"), class_="note")
+    if folded:
+        yield start("details", class_="decisions")
+        yield tag("summary", title)
+    yield start("ul", class_="decisions")
+    for d in decisions:
+        yield tag(
             "li",
             tag("span", d.sentence, class_="sid"),
             decision_line(d),
             data_sentence=d.sentence,
             data_severity=str(d.severity),
         )
-        for d in decisions
-    ]
-    if not items:
-        return tag("section", tag("h2", "Needs a decision"), tag("p", NO_DECISIONS), id="decisions")
-    listed = tag("ul", *items, class_="decisions")
-    title = decisions_title(decisions)
-    return tag(
-        "section",
-        tag("h2", "Needs a decision"),
-        tag("p", DECISIONS_NOTE, " ", tag("strong", f"{title}.", class_="count"), class_="note"),
-        listed
-        if len(items) <= DECISIONS_OPEN_UP_TO
-        else tag("details", tag("summary", title), listed, class_="decisions"),
-        id="decisions",
-    )
+    yield end("ul")
+    if folded:
+        yield end("details")
+    yield end("section")
 
 
 def _comments(comments: Iterable[tuple[str, str]]) -> Markup:
