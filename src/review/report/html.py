@@ -166,7 +166,9 @@ def render_html(report: Report) -> Iterator[str]:
     ]
     return page(
         title,
-        chain(heading, _decisions(report.decisions), middle, _sentences(report), (_appendix(report),)),
+        chain(
+            heading, _decisions(report.decisions), middle, _sentences(report), (_appendix(report),)
+        ),
     )
 
 
