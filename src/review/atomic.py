@@ -5,13 +5,17 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from review.errors import ReviewError
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, fsync it, rename it over ``path``."""
+def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` to a temporary file beside ``path``, fsync it, rename it over ``path``.
+    ``data`` may come in pieces (a book's report as it is rendered): they are written as they
+    come, and ``path`` is left as it was if making one fails."""
+    pieces = (data,) if isinstance(data, bytes) else data
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
@@ -19,15 +23,18 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise ReviewError(f"{path}: cannot be written: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in pieces:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         _keep_mode(path, temporary)
         os.replace(temporary, path)
-    except OSError as exc:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise ReviewError(f"{path}: cannot be written: {exc.strerror}") from None
+        if isinstance(exc, OSError):
+            raise ReviewError(f"{path}: cannot be written: {exc.strerror}") from None
+        raise
     fsync_directory(path.parent)
 
 

@@ -51,6 +51,17 @@ def flag(
     )
 
 
+HANDMADE_SOURCE = ReportSource(
+    document="texts/handmade.txt",
+    document_sha256="0" * 64,
+    patch="corrections/handmade.patch",
+    reviewer="Ann Editor",
+    date="2026-11-28T10:00:00+00:00",
+    language="en-US",
+    reviewed_with="review 0.1.0",
+)
+
+
 @dataclass(frozen=True)
 class Handmade:
     sentences: tuple[Sentence, ...]
@@ -104,16 +115,7 @@ def handmade() -> Handmade:
             ),
         }
     )
-    source = ReportSource(
-        document="texts/handmade.txt",
-        document_sha256="0" * 64,
-        patch="corrections/handmade.patch",
-        reviewer="Ann Editor",
-        date="2026-11-28T10:00:00+00:00",
-        language="en-US",
-        reviewed_with="review 0.1.0",
-    )
-    return Handmade(s, state, flags, source, CheckersRun("6.8", ("a notice <i>here</i>",)))
+    return Handmade(s, state, flags, HANDMADE_SOURCE, CheckersRun("6.8", ("a notice <i>here</i>",)))
 
 
 class Chromium:

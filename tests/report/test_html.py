@@ -4,25 +4,28 @@ renders it (read through the DOM it builds)."""
 from __future__ import annotations
 
 import re
+import tracemalloc
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from report.conftest import flag
+from report.conftest import HANDMADE_SOURCE, flag
 from report.dom import parse
 from review.flags import Category, MqmClass, Severity
 from review.report.html import FONT_STACK, render_html
-from review.report.model import build_report
+from review.report.model import CheckersRun, build_report
 from review.segment import segment
 from review.state import ReviewState, SentenceReview
 from review.worddiff import Op
+from support import SEED
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 
 @pytest.fixture(scope="module")
 def handmade_html(handmade) -> str:
-    return render_html(handmade.report())
+    return "".join(render_html(handmade.report()))
 
 
 def test_self_contained_no_script_nothing_fetched(handmade_html: str) -> None:
@@ -50,7 +53,7 @@ def test_unchanged_sentences_are_folded(handmade_html: str) -> None:
 
 
 def test_only_changed_lists_no_folds(handmade) -> None:
-    dom = parse(render_html(handmade.report(only_changed=True)))
+    dom = parse("".join(render_html(handmade.report(only_changed=True))))
     assert dom.all("details") == []
     assert [a.attrs["id"] for a in dom.all("article")] == ["s1", "s2", "s3", "s6"]
 
@@ -213,7 +216,7 @@ def test_in_chromium_the_toggle_shows_each_version_and_cjk_has_a_font(
     state = ReviewState.of({"s2": SentenceReview(edited="The cat sits on the mat.")})
     flags = (flag(sentences[0], "CJK", "审校", Category.STYLE, MqmClass.AWKWARD, Severity.MAJOR),)
     report = build_report(sentences, state, flags, handmade.source, handmade.checkers)
-    html = render_html(report)
+    html = "".join(render_html(report))
     page = tmp_path / "cjk.html"
     page.write_text(html.replace("</body>", _PROBE + "</body>"), encoding="utf-8")
     probe = json.loads(parse(chromium.dump_dom(page.as_uri())).one("body").attrs["data-probe"])
@@ -234,8 +237,83 @@ def test_a_long_list_of_decisions_is_folded(handmade) -> None:
         for w in words
     )
     report = build_report(sentences, ReviewState(), flags, handmade.source, handmade.checkers)
-    section = parse(render_html(report)).one("section", id="decisions")
+    section = parse("".join(render_html(report))).one("section", id="decisions")
     assert section.one("details", class_="decisions").one("summary").text() == (
         "51 open flags (51 major)"
     )
     assert len(section.all("li")) == 51
+
+
+SEED_REPORT = Path(__file__).parent / "data" / "seed_report.html"
+
+
+def seed_report(only_changed: bool = False):
+    """The seed with two sentences edited, one commented on, flags accepted and left open (one
+    needs a decision): its HTML
+    was saved in ``data/seed_report.html`` when the page was still built as one string."""
+    sentences = segment(SEED.read_text(encoding="utf-8"))
+    first, tenth = sentences[0], sentences[9]
+    word, other = first.text.split()[0], tenth.text.split()[-1]
+    flags = (
+        flag(first, "FIRST", word, Category.GRAMMAR, MqmClass.GRAMMAR, Severity.MAJOR, ("A",)),
+        flag(tenth, "LAST", other, Category.STYLE, MqmClass.AWKWARD, Severity.MINOR),
+        flag(tenth, "OPEN", other, Category.WORDING, MqmClass.MISTRANSLATION, Severity.MAJOR),
+    )
+    state = ReviewState.of(
+        {
+            first.id: SentenceReview(
+                edited=first.text.replace(word, "A", 1), accepted=frozenset({("FIRST", word, "A")})
+            ),
+            sentences[1].id: SentenceReview(edited="Edited once <b>here</b>."),
+            sentences[3].id: SentenceReview(comment="Keep | as <i>is</i>"),
+        }
+    )
+    source = replace(
+        HANDMADE_SOURCE,
+        document="seeds/seed.txt",
+        patch="corrections/seed.patch",
+        date="2026-12-06T09:00:00+00:00",
+    )
+    return build_report(sentences, state, flags, source, CheckersRun(None), only_changed)
+
+
+def test_the_seed_report_is_the_page_it_was_as_one_string() -> None:
+    pieces = list(render_html(seed_report()))
+    assert len(pieces) > 100
+    assert "".join(pieces).encode("utf-8") == SEED_REPORT.read_bytes()
+
+
+def numbered_report(sentences: int):
+    """``sentences`` unchanged sentences of about 60 characters in ten paragraphs (a chart has
+    a bar per paragraph), each with an open major flag (a decision each)."""
+    size = sentences // 10
+    text = "\n".join(
+        " ".join(f"Sentence {i + j} is one of the many in this long text." for j in range(size))
+        for i in range(0, sentences, size)
+    )
+    listed = segment(text)
+    flags = [
+        flag(s, "ODD", "Sentence", Category.STYLE, MqmClass.AWKWARD, Severity.MAJOR) for s in listed
+    ]
+    return build_report(listed, ReviewState.of({}), flags, seed_report().source, CheckersRun(None))
+
+
+def rendering_peak(report) -> int:
+    """The most memory rendering took, the pieces written nowhere, as a stream would be."""
+    tracemalloc.start()
+    try:
+        for _ in render_html(report):
+            pass
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_the_page_is_rendered_in_pieces_never_held_whole() -> None:
+    small, large = numbered_report(2_000), numbered_report(8_000)
+    assert len(large.rows) == len(large.decisions) == 8_000
+    assert max(len(piece) for piece in render_html(large)) == max(
+        len(piece) for piece in render_html(small)
+    )
+    # Held whole, 6,000 more sentences and decisions would be megabytes more.
+    assert rendering_peak(large) - rendering_peak(small) < 100_000

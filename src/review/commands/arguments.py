@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from review.errors import ReviewError
-from review.formats import FormatRegistry
+from review.formats import FormatRegistry, Rendered
 
 if TYPE_CHECKING:
     from review.config import Config
@@ -121,15 +121,26 @@ def output_path(value: str | None) -> Path | None:
     return None if value in (None, "-") else Path(value)
 
 
-def write_output(output: Path | None, data: bytes) -> None:
-    """``data`` to ``output`` (replaced atomically), or to stdout when it is None."""
+def write_output(output: Path | None, data: bytes | Rendered) -> None:
+    """``data`` to ``output`` (replaced atomically), or to stdout when it is None; text (whole
+    or in pieces, written as they come) as UTF-8."""
+    pieces = _encoded(data)
     if output is None:
-        sys.stdout.buffer.write(data)
+        for piece in pieces:
+            sys.stdout.buffer.write(piece)
         sys.stdout.buffer.flush()
         return
     from review.atomic import atomic_write
 
-    atomic_write(output, data)
+    atomic_write(output, pieces)
+
+
+def _encoded(data: bytes | Rendered) -> Iterable[bytes]:
+    if isinstance(data, bytes):
+        return (data,)
+    if isinstance(data, str):
+        return (data.encode("utf-8"),)
+    return (piece.encode("utf-8") for piece in data)
 
 
 def add_engine_arguments(parser: argparse.ArgumentParser) -> None:

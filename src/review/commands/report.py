@@ -147,7 +147,7 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
         only_changed=args.only_changed,
         effort=statistics,
     )
-    write_output(output, render(report).encode("utf-8"))
+    write_output(output, render(report))
     return _gates(args, report.mqm.score, report.open_flags_at_least)
 
 
@@ -193,7 +193,7 @@ def _run_project(args: argparse.Namespace, project: Project) -> int:
     )
     for notice in report.checkers.notices:
         print(f"review: {notice}", file=sys.stderr)
-    write_output(output, render(report).encode("utf-8"))
+    write_output(output, render(report))
 
     def open_flags(severity: Severity) -> int:
         return sum(item.report.open_flags_at_least(severity) for item in done)

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing import get_context
+from typing import Any, cast
 
 from sacrebleu.metrics.base import Metric as SacreMetric
 from sacrebleu.metrics.bleu import BLEU
@@ -30,7 +31,7 @@ from review.metrics import scorer as new_scorer
 EFFORT_METRICS = (Metric.TER, Metric.CHRF_PLUS, Metric.BLEU)
 """TER here is HTER: the original is the hypothesis, the corrected text the reference."""
 
-Statistics = list[float]
+Statistics = Sequence[float]
 Pairs = list[tuple[str, str]]
 
 PARALLEL_FROM = 500
@@ -93,7 +94,7 @@ class EffortStatistics:
             for scorer in self._scorers.values():
                 scorer._extract_corpus_statistics([originals[0]], [[corrected[0]]])
             self._stats = {
-                metric: [_unchanged_statistics(scorer, text) for text in originals]
+                metric: _shared(_unchanged_statistics(scorer, text) for text in originals)
                 for metric, scorer in self._scorers.items()
             }
             if pool:
@@ -124,7 +125,7 @@ class EffortStatistics:
         stats = self._stats[metric]
         chosen = stats if indices is None else [stats[i] for i in indices]
         scorer = self._scorers[metric]
-        value = scorer._aggregate_and_compute(chosen).score if chosen else 0.0
+        value = _aggregate(scorer, chosen).score if chosen else 0.0
         return Score(metric, value, self.signature(metric))
 
     def signature(self, metric: Metric) -> str:
@@ -134,7 +135,12 @@ class EffortStatistics:
         """One sentence's TER or chrF(++): what sacrebleu's ``sentence_score`` gives. (Not BLEU,
         whose sentence score needs effective order.)"""
         scorer = self._scorers[metric]
-        return float(scorer._aggregate_and_compute([self._stats[metric][index]]).score)
+        return float(_aggregate(scorer, [self._stats[metric][index]]).score)
+
+
+def _aggregate(scorer: SacreMetric, statistics: list[Statistics]) -> Any:
+    # sacrebleu types the statistics as lists but only reads them: tuples do (see _shared).
+    return scorer._aggregate_and_compute(cast(list[list[Any]], statistics))
 
 
 @contextmanager
@@ -149,15 +155,24 @@ def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
         yield pool
 
 
+def _shared(statistics: Iterable[Statistics]) -> list[Statistics]:
+    """``statistics`` with equal ones made one object: an unchanged sentence's depend on its
+    lengths alone, so a book's few thousand lengths stand for its hundreds of thousands of
+    sentences (a list each was most of a report's memory beyond the check's). They are tuples:
+    shared, they must not change."""
+    seen: dict[Statistics, Statistics] = {}
+    return [seen.setdefault(item, item) for item in statistics]
+
+
 def _unchanged_statistics(scorer: SacreMetric, text: str) -> Statistics:
     """The statistics sacrebleu computes when ``text`` is scored against itself."""
     text = scorer._preprocess_segment(text)
     if isinstance(scorer, TER):
-        return [0, len(text.split())]
+        return (0, len(text.split()))
     if isinstance(scorer, BLEU):
         length = len(text.split())
         counts = [max(length - n, 0) for n in range(scorer.max_ngram_order)]
-        return [length, length, *counts, *counts]
+        return (length, length, *counts, *counts)
     if not isinstance(scorer, CHRF):
         raise TypeError(f"no statistics for {type(scorer).__name__}")
     characters = len(text) if scorer.whitespace else len("".join(text.split()))
@@ -168,9 +183,9 @@ def _unchanged_statistics(scorer: SacreMetric, text: str) -> Statistics:
         2 if len(word) > 1 and (word[-1] in punctuation or word[0] in punctuation) else 1
         for word in text.split()
     )
-    stats: Statistics = []
+    stats: list[int] = []
     for n in range(1, scorer.char_order + 1):
         stats += [max(characters - n + 1, 0)] * 3
     for n in range(1, scorer.word_order + 1):
         stats += [max(words - n + 1, 0)] * 3
-    return stats
+    return tuple(stats)

@@ -11,9 +11,10 @@ opened it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 
-from review.report.markup import Markup, join, raw, tag, void
+from review.report.markup import Markup, end, join, raw, start, tag, void
 from review.report.model import Decision, FlagOutcome, GroupStats, Report, SentenceRow
 from review.report.mqm import FORMULA
 from review.report.svg import FATE_COLOURS, fate_bars, paragraph_bars
@@ -128,10 +129,12 @@ _STYLE += "".join(
 )
 
 
-def render_html(report: Report) -> str:
+def render_html(report: Report) -> Iterator[str]:
+    """The page in pieces, in order: the decisions and the sentences one by one, so that a
+    book's report is written as it is made and never held whole."""
     source = report.source
     title = f"Correction report: {source.document}"
-    body = [
+    heading = [
         tag("h1", title),
         tag(
             "p",
@@ -146,7 +149,8 @@ def render_html(report: Report) -> str:
             class_="meta",
         ),
         _notices(report),
-        _decisions(report.decisions),
+    ]
+    middle = [
         _comments(report.comments),
         tag(
             "section",
@@ -159,27 +163,28 @@ def render_html(report: Report) -> str:
         _quality(report),
         _flags(report),
         _paragraphs(report),
-        _sentences(report),
-        _appendix(report),
     ]
-    return page(title, body)
-
-
-def page(title: str, body: Sequence[Markup | None]) -> str:
-    """One HTML file with the report's style sheet (a project report is one too)."""
-    document = tag(
-        "html",
-        tag(
-            "head",
-            raw('<meta charset="utf-8">'),
-            raw('<meta name="viewport" content="width=device-width, initial-scale=1">'),
-            tag("title", title),
-            tag("style", raw(_STYLE)),
+    return page(
+        title,
+        chain(
+            heading, _decisions(report.decisions), middle, _sentences(report), (_appendix(report),)
         ),
-        tag("body", *body),
-        lang="en",
     )
-    return "<!DOCTYPE html>\n" + document + "\n"
+
+
+def page(title: str, body: Iterable[Markup | None]) -> Iterator[str]:
+    """One HTML file with the report's style sheet (a project report is one too), in pieces:
+    the head, each of ``body``'s, the end."""
+    head = tag(
+        "head",
+        raw('<meta charset="utf-8">'),
+        raw('<meta name="viewport" content="width=device-width, initial-scale=1">'),
+        tag("title", title),
+        tag("style", raw(_STYLE)),
+    )
+    yield f"<!DOCTYPE html>\n{start('html', lang='en')}{head}{start('body')}"
+    yield from (part for part in body if part is not None)
+    yield f"{end('body')}{end('html')}\n"
 
 
 def _notices(report: Report) -> Markup | None:
@@ -189,30 +194,32 @@ def _notices(report: Report) -> Markup | None:
     return tag("ul", *items, class_="notices")
 
 
-def _decisions(decisions: Sequence[Decision]) -> Markup:
-    items = [
-        tag(
+def _decisions(decisions: Sequence[Decision]) -> Iterator[Markup]:
+    """The section in pieces, a decision each: a book can have tens of thousands."""
+    if not decisions:
+        yield tag("section", tag("h2", "Needs a decision"), tag("p", NO_DECISIONS), id="decisions")
+        return
+    title = decisions_title(decisions)
+    folded = len(decisions) > DECISIONS_OPEN_UP_TO
+    yield start("section", id="decisions")
+    yield tag("h2", "Needs a decision")
+    yield tag("p", DECISIONS_NOTE, " ", tag("strong", f"{title}.", class_="count"), class_="note")
+    if folded:
+        yield start("details", class_="decisions")
+        yield tag("summary", title)
+    yield start("ul", class_="decisions")
+    for d in decisions:
+        yield tag(
             "li",
             tag("span", d.sentence, class_="sid"),
             decision_line(d),
             data_sentence=d.sentence,
             data_severity=str(d.severity),
         )
-        for d in decisions
-    ]
-    if not items:
-        return tag("section", tag("h2", "Needs a decision"), tag("p", NO_DECISIONS), id="decisions")
-    listed = tag("ul", *items, class_="decisions")
-    title = decisions_title(decisions)
-    return tag(
-        "section",
-        tag("h2", "Needs a decision"),
-        tag("p", DECISIONS_NOTE, " ", tag("strong", f"{title}.", class_="count"), class_="note"),
-        listed
-        if len(items) <= DECISIONS_OPEN_UP_TO
-        else tag("details", tag("summary", title), listed, class_="decisions"),
-        id="decisions",
-    )
+    yield end("ul")
+    if folded:
+        yield end("details")
+    yield end("section")
 
 
 def _comments(comments: Iterable[tuple[str, str]]) -> Markup:
@@ -372,16 +379,21 @@ def _paragraphs(report: Report) -> Markup:
     )
 
 
-def _sentences(report: Report) -> Markup:
-    parts = [tag("h2", sentences_heading(report.only_changed))]
+def _sentences(report: Report) -> Iterator[Markup]:
+    yield start("section", id="sentences")
+    yield tag("h2", sentences_heading(report.only_changed))
     if any(row.changed for row in report.rows):
-        parts += _view_toggle()
-    listed = [_fold(item) if isinstance(item, Fold) else _sentence(item)
-              for item in grouped_rows(report.rows)]  # fmt: skip
-    parts.append(tag("div", *listed, class_="sentences"))
+        yield from _view_toggle()
+    yield start("div", class_="sentences")
+    for item in grouped_rows(report.rows):
+        if isinstance(item, Fold):
+            yield from _fold(item)
+        else:
+            yield _sentence(item)
+    yield end("div")
     if not report.rows:
-        parts.append(tag("p", "None.", class_="note"))
-    return tag("section", *parts, id="sentences")
+        yield tag("p", "None.", class_="note")
+    yield end("section")
 
 
 def _view_toggle() -> list[Markup]:
@@ -446,9 +458,13 @@ def _annotations(row: SentenceRow) -> Markup | None:
     )
 
 
-def _fold(fold: Fold) -> Markup:
-    items = [
-        tag(
+def _fold(fold: Fold) -> Iterator[Markup]:
+    """A <details> of the fold's sentences, one piece each: most of a book is one fold."""
+    yield start("details", class_="unchanged")
+    yield tag("summary", fold.title)
+    yield start("ol")
+    for row in fold.rows:
+        yield tag(
             "li",
             tag("span", row.id, class_="sid"),
             tag("span", row.source, " → ", class_="source") if row.unit else None,
@@ -456,6 +472,5 @@ def _fold(fold: Fold) -> Markup:
             _flag_list(row.flags, brief=True),
             id=row.id,
         )
-        for row in fold.rows
-    ]
-    return tag("details", tag("summary", fold.title), tag("ol", *items), class_="unchanged")
+    yield end("ol")
+    yield end("details")

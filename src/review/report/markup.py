@@ -38,12 +38,22 @@ def tag(
     """``<name attributes>children</name>``. An attribute's trailing ``_`` is dropped (``class_``)
     and other ``_`` become ``-`` (``data_figure``); None and False leave it out, True writes it
     bare."""
-    return Markup(f"<{name}{_attributes(attributes)}>{join(children)}</{name}>")
+    return Markup(f"{start(name, **attributes)}{join(children)}</{name}>")
+
+
+def start(name: str, /, **attributes: str | int | float | bool | None) -> Markup:
+    """``<name attributes>`` alone: the start of an element whose content is written piece by
+    piece (a book's list of sentences), attributes as for ``tag``. ``end`` closes it."""
+    return Markup(f"<{name}{_attributes(attributes)}>")
+
+
+def end(name: str) -> Markup:
+    return Markup(f"</{name}>")
 
 
 def void(element: str, /, **attributes: str | int | float | bool | None) -> Markup:
     """An element without content or end tag (``<input …>``), attributes as for ``tag``."""
-    return Markup(f"<{element}{_attributes(attributes)}>")
+    return start(element, **attributes)
 
 
 def _attributes(attributes: dict[str, str | int | float | bool | None]) -> str:

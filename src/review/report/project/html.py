@@ -3,7 +3,7 @@ files, each linking to its section, and the files skipped."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from review.report.html import figure_grid, page
 from review.report.markup import Markup, tag
@@ -18,7 +18,7 @@ from review.report.project.wording import (
 from review.report.wording import figures, summary_figures
 
 
-def render_project_html(project: ProjectReport) -> str:
+def render_project_html(project: ProjectReport) -> Iterator[str]:
     title = "Project report"
     body = [
         tag("h1", title),
