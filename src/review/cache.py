@@ -45,9 +45,8 @@ class ResultCache:
         return digest.hexdigest()
 
     def get(self, key: str) -> Any | None:
-        with self._lock:
-            row = self._db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
-        return None if row is None else json.loads(row[0])
+        value = self._value(key)
+        return None if value is None else json.loads(value)
 
     def put(self, key: str, value: Any) -> None:
         with self._lock, self._db:
@@ -58,9 +57,13 @@ class ResultCache:
 
     def get_lines(self, key: str) -> list[str] | None:
         """The lines ``put_lines`` kept under ``key``."""
+        value = self._value(key)
+        return None if value is None else value.split("\n") if value else []
+
+    def _value(self, key: str) -> str | None:
         with self._lock:
             row = self._db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0]).split("\n") if row[0] else []
+        return None if row is None else str(row[0])
 
     def put_lines(self, key: str, lines: Sequence[str]) -> None:
         """``lines`` (each without a newline: JSON texts) kept as they are: a book's flags in

@@ -73,8 +73,7 @@ async def test_merge_the_quotation_cut_across_s66_and_s67(make_app):
         await wait_ready(pilot)
         app.session.save()
         unreviewed = PATCH.read_bytes()
-        await pilot.press("colon", *"s66", "enter", "m")
-        await wait_ready(pilot)
+        await _preview_merge_of_s66(pilot)
         preview = app.screen
         assert isinstance(preview, PreviewScreen)
         assert preview.plan.title == "Merge sentence 66 with 67: they join where marked"
@@ -238,6 +237,12 @@ class Held:
         return bool(self.threads) and threading.main_thread().name not in self.threads
 
 
+async def _preview_merge_of_s66(pilot) -> None:
+    """Go to s66 and ask to merge it with s67: the preview is on screen."""
+    await pilot.press("colon", *"s66", "enter", "m")
+    await wait_ready(pilot)
+
+
 def _journal(app) -> list[tuple[str, list[str]]]:
     contents = read_journal(app.session.location.journal)
     assert contents is not None
@@ -253,8 +258,7 @@ async def test_a_merge_is_made_off_the_ui_thread_and_keys_meanwhile_act_on_the_r
         await wait_ready(pilot)
         main = app.main
         held = Held(monkeypatch)
-        await pilot.press("colon", *"s66", "enter", "m")
-        await wait_ready(pilot)
+        await _preview_merge_of_s66(pilot)
         assert isinstance(app.screen, PreviewScreen)
         await pilot.press("enter")
         await held.wait_entered(pilot)
@@ -287,8 +291,7 @@ async def test_undoing_a_merge_is_made_off_the_ui_thread_and_a_key_meanwhile_wai
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
         main = app.main
-        await pilot.press("colon", *"s66", "enter", "m")
-        await wait_ready(pilot)
+        await _preview_merge_of_s66(pilot)
         await pilot.press("enter")
         await wait_ready(pilot)
         held = Held(monkeypatch)
@@ -319,8 +322,7 @@ async def test_an_edit_typed_while_a_merge_is_made_is_kept_whole_and_made_after_
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
         held = Held(monkeypatch)
-        await pilot.press("colon", *"s66", "enter", "m")
-        await wait_ready(pilot)
+        await _preview_merge_of_s66(pilot)
         await pilot.press("enter")
         await held.wait_entered(pilot)
         # The editor opens at once on the sentence shown; what is typed goes into it.
