@@ -1,5 +1,6 @@
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
 
 from review.checking import Checkers, check_with, merge_duplicates
 from review.config import Config
@@ -99,3 +100,70 @@ def test_checkers_that_work_eagerly_run_at_the_same_time() -> None:
     opened = Checkers((one, two), {}, ())
     result = check_with(opened, "x" * 60, SENTENCES, Config())
     assert sorted((f.source, f.rule) for f in result.flags) == [("one", "MET"), ("two", "MET")]
+
+
+class _Slow:
+    """A server's checker (registered with ``needs_server``) that flags " ," in each sentence,
+    then goes on working until the detectors have judged a suggestion; checked again (the
+    suggestions' paragraphs), it flags nothing."""
+
+    name = "slow"
+    version = None
+
+    def __init__(self, judged: threading.Event) -> None:
+        self.judged = judged
+        self.done_at: float | None = None
+
+    def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
+        if self.done_at is not None:
+            return
+        for sentence in sentences:
+            at = sentence.text.index(" ,")
+            yield _flag(sentence.id, at, at + 2, "slow", replacements=(" ,,", ","), rule="SLOW")
+        self.judged.wait(timeout=5)
+        self.done_at = time.monotonic()
+
+
+def test_suggestions_are_judged_while_a_server_checker_still_runs(monkeypatch) -> None:
+    """The detectors judge the suggestions of the flags a server's checker has found while it
+    still checks (in a thread of their own); the settling after it judges none of those
+    again, and the flags are those of a settling that judged everything itself."""
+    from review import checkers, checking
+    from review.checkers import CheckerFactory
+    from review.checkers.consensus import suggestions
+
+    monkeypatch.setattr(checkers, "CHECKERS", (CheckerFactory("slow", "", needs_server=True),))
+    monkeypatch.setattr(checking, "JUDGED_AT_ONCE", 1)
+    text = "They said yes , and left. We said no , and stayed."
+    sentences = (
+        Sentence("s1", 0, 25, 1, text[:25]),
+        Sentence("s2", 26, len(text), 1, text[26:]),
+    )
+    judged = threading.Event()
+    calls: list[tuple[str, float, tuple[tuple[str, ...], ...]]] = []
+    detected = suggestions._detected
+
+    def recorded(paragraphs, *args):
+        calls.append((threading.current_thread().name, time.monotonic(), tuple(paragraphs)))
+        if paragraphs:
+            judged.set()
+        return detected(paragraphs, *args)
+
+    monkeypatch.setattr(suggestions, "_detected", recorded)
+    slow = _Slow(judged)
+    early = check_with(Checkers((slow,), {}, ()), text, sentences, Config())
+    ahead = [c for c in calls if c[0] == "early-judging" and c[2]]
+    after = [c for c in calls if c[0] != "early-judging" and c[2]]
+    assert ahead and slow.done_at is not None and ahead[0][1] < slow.done_at
+    assert after == []
+    assert [(f.sentence_id, f.replacements) for f in early.flags] == [
+        ("s1", (",",)),
+        ("s2", (",",)),
+    ]
+    monkeypatch.setattr(checking, "JUDGED_EARLY_UP_TO", 0)
+    calls.clear()
+    at_once = threading.Event()
+    at_once.set()
+    alone = check_with(Checkers((_Slow(at_once),), {}, ()), text, sentences, Config())
+    assert {c[0] for c in calls} == {threading.current_thread().name}
+    assert alone == early

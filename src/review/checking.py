@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from queue import SimpleQueue
 
 # The registry is read when used (not bound at import), so that a test can register a checker.
 from review import checkers as registry
 from review.cache import ResultCache
 from review.checker_api import Checker, CheckerUnavailable, Offload, Opening
 from review.checkers.consensus.duplicates import merge_duplicates
+from review.checkers.consensus.suggestions import EarlyVerdicts
 from review.checkers.tag_free import TagFree
 from review.config import Config
 from review.flags import Flag
@@ -28,6 +31,12 @@ __all__ = [
     "open_checkers",
     "settle_flags",
 ]
+
+# Up to this many sentences, the suggestions of flags found are judged while LanguageTool
+# still checks: the verdicts are held until the settling, and a book's would be many.
+JUDGED_EARLY_UP_TO = 20_000
+# Flags handed to that judging at a time (a pass of the detectors each).
+JUDGED_AT_ONCE = 128
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,19 +111,84 @@ def check_with(
 ) -> CheckResult:
     """The flags of one text by checkers already opened (a project opens them once), settled
     against each other and the document (``review.checkers.consensus``)."""
+    servers = recheckers(opened.checkers)
+    judging = (
+        _EarlyJudging(text, sentences, config)
+        if servers and len(sentences) <= JUDGED_EARLY_UP_TO
+        else None
+    )
+    seen = judging.seen if judging else None
     # At once: LanguageTool's checker mostly waits for its servers, and the fluency detectors
     # run in that time rather than after it. The call itself goes to the pool: a checker may do
     # its work before it returns (a cached one does). The settling below needs every checker's
-    # flags. What they share is safe across threads: the result cache holds a lock.
-    with ThreadPoolExecutor(max_workers=max(1, len(opened.checkers))) as pool:
-        found = [pool.submit(_flags_of, checker, text, sentences) for checker in opened.checkers]
-        flags = [flag for future in found for flag in future.result()]
-    settled = settle_flags(flags, opened.checkers, text, sentences, config)
+    # flags; the detectors judge their suggestions meanwhile. What they share is safe across
+    # threads: the result cache holds a lock.
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, len(opened.checkers))) as pool:
+            found = [
+                pool.submit(_flags_of, checker, text, sentences, seen)
+                for checker in opened.checkers
+            ]
+            flags = [flag for future in found for flag in future.result()]
+    finally:
+        early = judging.verdicts() if judging else None
+    settled = settle_flags(flags, opened.checkers, text, sentences, config, early=early)
     return CheckResult(settled, opened.versions, opened.notices)
 
 
-def _flags_of(checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
-    return list(checker.check(text, sentences))
+def _flags_of(
+    checker: Checker,
+    text: str,
+    sentences: Sequence[Sentence],
+    seen: Callable[[list[Flag]], None] | None = None,
+) -> list[Flag]:
+    """``checker``'s flags, each ``JUDGED_AT_ONCE`` handed to ``seen`` as they come."""
+    flags: list[Flag] = []
+    told = 0
+    for flag in checker.check(text, sentences):
+        flags.append(flag)
+        if seen and len(flags) - told >= JUDGED_AT_ONCE:
+            seen(flags[told:])
+            told = len(flags)
+    if seen and told < len(flags):
+        seen(flags[told:])
+    return flags
+
+
+class _EarlyJudging:
+    """Judges the suggestions of flags as the checkers find them (``EarlyVerdicts``), in a
+    thread of its own: the checkers' threads hand them over and go on."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence], config: Config) -> None:
+        self._queue: SimpleQueue[list[Flag] | None] = SimpleQueue()
+        self._early: EarlyVerdicts | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._judge, args=(text, sentences, config), name="early-judging", daemon=True
+        )
+        self._thread.start()
+
+    def seen(self, flags: list[Flag]) -> None:
+        self._queue.put(flags)
+
+    def _judge(self, text: str, sentences: Sequence[Sentence], config: Config) -> None:
+        try:
+            early = EarlyVerdicts(text, sentences, config)
+            while (flags := self._queue.get()) is not None:
+                early.judge(flags)
+            self._early = early
+        except BaseException as exc:  # raised again by verdicts(), not lost with the thread
+            self._error = exc
+            while self._queue.get() is not None:
+                pass
+
+    def verdicts(self) -> EarlyVerdicts | None:
+        """The verdicts, once every flag handed over is judged."""
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._early
 
 
 def settle_flags(
@@ -124,12 +198,13 @@ def settle_flags(
     sentences: Sequence[Sentence],
     config: Config,
     document: Sequence[Sentence] | None = None,
+    early: EarlyVerdicts | None = None,
 ) -> tuple[Flag, ...]:
     """``flags``, found by ``checkers``, settled against each other and the document
-    (``review.checkers.consensus.settle``, where ``document`` is explained)."""
+    (``review.checkers.consensus.settle``, where ``document`` and ``early`` are explained)."""
     from review.checkers.consensus import settle
 
-    return settle(flags, text, sentences, config, recheckers(checkers), document)
+    return settle(flags, text, sentences, config, recheckers(checkers), document, early)
 
 
 def recheckers(checkers: Sequence[Checker]) -> list[Checker]:

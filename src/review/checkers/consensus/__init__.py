@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from review.checkers import Checker
-from review.checkers.consensus.conventions import read_house_style
+from review.checkers.consensus.conventions import house_style_of, text_usage
 from review.checkers.consensus.duplicates import merge_duplicates
 from review.checkers.consensus.house_style import (
     SERIAL_COMMA_RULE,
@@ -26,12 +26,12 @@ from review.checkers.consensus.names import spare_names
 from review.checkers.consensus.noise import without_noise
 from review.checkers.consensus.one_opinion import absorbed, one_per_span
 from review.checkers.consensus.quote_pairs import pair_quote_fixes
-from review.checkers.consensus.suggestions import conformed, vetted
+from review.checkers.consensus.suggestions import EarlyVerdicts, conformed, vetted
 from review.config import Config
 from review.flags import Flag
 from review.segment import Sentence
 
-__all__ = ["settle"]
+__all__ = ["EarlyVerdicts", "settle"]
 
 
 def settle(
@@ -41,6 +41,7 @@ def settle(
     config: Config,
     recheckers: Sequence[Checker] = (),
     document: Sequence[Sentence] | None = None,
+    early: EarlyVerdicts | None = None,
 ) -> tuple[Flag, ...]:
     """Every checker's ``flags`` as the editor should see them, in document order.
     ``recheckers`` (LanguageTool) check the sentences each suggestion makes, with our
@@ -50,7 +51,7 @@ def settle(
     ``sentences``."""
     flags = absorbed(flags, merge_duplicates(flags, sentences))
     lists_without = sum(f.rule == SERIAL_COMMA_RULE for f in flags)
-    style = read_house_style(text, config, lists_without)
+    style = house_style_of(early.usage if early else text_usage(text), config, lists_without)
 
     def kept_of(found: Iterable[Flag], found_in: str) -> Iterator[Flag]:
         return keep_to_house_style(
@@ -68,4 +69,4 @@ def settle(
     settled += breaking_marks(sentences, style)
     order = {s.id: i for i, s in enumerate(sentences)}
     settled.sort(key=lambda f: (order.get(f.sentence_id, -1), f.start, f.end, f.rule))
-    return tuple(vetted(settled, sentences, style, config, recheckers, kept_of))
+    return tuple(vetted(settled, sentences, style, config, recheckers, kept_of, early))

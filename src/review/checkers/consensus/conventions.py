@@ -111,27 +111,50 @@ def in_spelling(text: str, spelling: str) -> str:
     return _WORD.sub(respell, text)
 
 
-def read_house_style(text: str, config: Config, lists_without_serial_comma: int) -> HouseStyle:
-    pins = dict(config.style)
-    quotes = Usage(len(_STRAIGHT_DOUBLE.findall(text)), len(_CURLY_DOUBLE.findall(text)))
-    apostrophes = Usage(
-        len(_STRAIGHT_APOSTROPHE.findall(text)), len(_CURLY_APOSTROPHE.findall(text))
-    )
+@dataclass(frozen=True, slots=True)
+class TextUsage:
+    """What the text alone tells of its conventions: each one's two choices counted (for the
+    serial comma, the lists that have it; LanguageTool finds those that do not)."""
+
+    quotes: Usage
+    apostrophes: Usage
+    spelling: Usage
+    serial_lists: int
+    dashes: Usage
+    numbers: Usage
+
+
+def text_usage(text: str) -> TextUsage:
     words = word_counts(_WORD, text, str.lower)
     british = sum(n for w, n in words.items() if w in spelling_variants())
     american = sum(n for w, n in words.items() if w in _british_by_american())
-    spelling = Usage(american, british)
-    serial = Usage(_serial_lists(text), lists_without_serial_comma)
-    dashes = Usage(len(EM_DASH.findall(text)), len(SPACED_EN_DASH.findall(text)))
-    numbers = Usage(len(GROUPED_NUMBER.findall(text)), len(PLAIN_NUMBER.findall(text)))
+    return TextUsage(
+        quotes=Usage(len(_STRAIGHT_DOUBLE.findall(text)), len(_CURLY_DOUBLE.findall(text))),
+        apostrophes=Usage(
+            len(_STRAIGHT_APOSTROPHE.findall(text)), len(_CURLY_APOSTROPHE.findall(text))
+        ),
+        spelling=Usage(american, british),
+        serial_lists=_serial_lists(text),
+        dashes=Usage(len(EM_DASH.findall(text)), len(SPACED_EN_DASH.findall(text))),
+        numbers=Usage(len(GROUPED_NUMBER.findall(text)), len(PLAIN_NUMBER.findall(text))),
+    )
+
+
+def read_house_style(text: str, config: Config, lists_without_serial_comma: int) -> HouseStyle:
+    return house_style_of(text_usage(text), config, lists_without_serial_comma)
+
+
+def house_style_of(usage: TextUsage, config: Config, lists_without_serial_comma: int) -> HouseStyle:
+    pins = dict(config.style)
+    serial = Usage(usage.serial_lists, lists_without_serial_comma)
     return HouseStyle(
-        quotes=pins.get("quotes") or quotes.majority("straight", "curly"),
-        apostrophes=pins.get("quotes") or apostrophes.majority("straight", "curly"),
-        spelling=pins.get("spelling") or spelling.majority("us", "uk"),
+        quotes=pins.get("quotes") or usage.quotes.majority("straight", "curly"),
+        apostrophes=pins.get("quotes") or usage.apostrophes.majority("straight", "curly"),
+        spelling=pins.get("spelling") or usage.spelling.majority("us", "uk"),
         serial_comma=pins.get("serial_comma") or serial.majority("on", "off"),
-        dashes=pins.get("dashes") or dashes.majority("em", "spaced-en"),
-        numbers=pins.get("numbers") or numbers.majority("grouped", "plain"),
-        quote_usage=quotes,
-        spelling_usage=spelling,
+        dashes=pins.get("dashes") or usage.dashes.majority("em", "spaced-en"),
+        numbers=pins.get("numbers") or usage.numbers.majority("grouped", "plain"),
+        quote_usage=usage.quotes,
+        spelling_usage=usage.spelling,
         pinned=frozenset(pins),
     )

@@ -23,7 +23,13 @@ from dataclasses import dataclass, replace
 from itertools import islice
 
 from review.checkers import Checker
-from review.checkers.consensus.conventions import HouseStyle, configured_spelling, in_spelling
+from review.checkers.consensus.conventions import (
+    HouseStyle,
+    configured_spelling,
+    house_style_of,
+    in_spelling,
+    text_usage,
+)
 from review.checkers.consensus.one_opinion import rules_of
 from review.checkers.fluency import DETECTORS, FluencyChecker, Reach, enabled_rules
 from review.config import Config
@@ -72,6 +78,97 @@ def applied(sentence_text: str, flag: Flag, replacement: str) -> str:
 Paragraph = tuple[str, ...]
 
 
+class Candidates:
+    """The texts a candidate fix (a flag with one of its suggestions applied, or none) is
+    judged in, read from the document's sentences."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self._where: dict[str, tuple[list[Sentence], int]] = {}
+        self.paragraph_of: dict[str, int] = {}
+        paragraphs: dict[int, list[Sentence]] = {}
+        for sentence in sentences:
+            members = paragraphs.setdefault(sentence.paragraph, [])
+            self._where[sentence.id] = (members, len(members))
+            self.paragraph_of[sentence.id] = sentence.paragraph
+            members.append(sentence)
+        self._bounds: dict[tuple[str, int, int], tuple[int, int]] = {}
+
+    def knows(self, flag: Flag) -> bool:
+        return flag.sentence_id in self._where
+
+    def offered(self, flags: Iterable[Flag]) -> Iterator[tuple[Flag, str | None]]:
+        """Each flag with a suggestion on a known sentence, with none and with each."""
+        return (
+            (f, r)
+            for f in flags
+            if f.replacements and f.sentence_id in self._where
+            for r in (None, *f.replacements)
+        )
+
+    def sentence(self, flag: Flag, replacement: str | None) -> str:
+        members, index = self._where[flag.sentence_id]
+        text = members[index].text
+        return text if replacement is None else applied(text, flag, replacement)
+
+    def around(self, flag: Flag, replacement: str | None) -> str:
+        """The words about the fix, where a detector that reads one sentence may see it."""
+        members, index = self._where[flag.sentence_id]
+        text = members[index].text
+        span = (flag.sentence_id, flag.start, flag.end)
+        if span not in self._bounds:
+            self._bounds[span] = _around(text, flag.start, flag.end)
+        start, end = self._bounds[span]
+        if replacement is None:
+            return text[start:end]
+        return text[start : flag.start] + replacement + text[flag.end : end]
+
+    def paragraph(self, flag: Flag, replacement: str | None) -> Paragraph:
+        members, index = self._where[flag.sentence_id]
+        texts = [s.text for s in members]
+        texts[index] = self.sentence(flag, replacement)
+        return tuple(texts)
+
+    def nearby(self, flag: Flag, replacement: str | None) -> Paragraph:
+        """The fixed sentence and those either side, where a quotation it opens or closes
+        mostly pairs."""
+        members, index = self._where[flag.sentence_id]
+        first = max(0, index - 1)
+        texts = [s.text for s in members[first : index + 2]]
+        texts[index - first] = self.sentence(flag, replacement)
+        return tuple(texts)
+
+
+class EarlyVerdicts:
+    """What our detectors find in the candidates of flags already found, gathered while a
+    slower checker (LanguageTool) still runs, so that the settling after it only judges the
+    candidates it has not seen (those of flags the settling changed).
+
+    A candidate's verdict depends on its own words only (each detector reads a sentence or
+    its neighbours: ``Reach``) and on the quote style, which the text alone decides; the
+    vetting uses these verdicts only when its style has the same quotes."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence], config: Config) -> None:
+        self.usage = text_usage(text)
+        # The quotes, which every verdict depends on, are read from the text alone.
+        self.style = house_style_of(self.usage, config, 0)
+        self._config = config
+        self._candidates = Candidates(sentences)
+        self.nearby: dict[Paragraph, Counter[str]] = {}
+        self.alone: dict[str, Counter[str]] = {}
+
+    def judge(self, flags: Iterable[Flag]) -> None:
+        """Find what the detectors flag in the candidates of ``flags``, in house style."""
+        candidates = self._candidates
+        offered = list(candidates.offered(conformed(f, self.style, self._config) for f in flags))
+        nearby = {candidates.nearby(f, r) for f, r in offered} - self.nearby.keys()
+        words = {candidates.around(f, r) for f, r in offered} - self.alone.keys()
+        across, within = _judging(self.style, self._config)
+        found = _detected(sorted(nearby), *across)
+        self.nearby.update((p, found.get(p, Counter())) for p in nearby)
+        alone = _detected([(w,) for w in sorted(words)], *within)
+        self.alone.update((w, alone.get((w,), Counter())) for w in words)
+
+
 def vetted(
     flags: Sequence[Flag],
     sentences: Sequence[Sentence],
@@ -79,6 +176,7 @@ def vetted(
     config: Config,
     recheckers: Sequence[Checker] = (),
     settle: Callable[[Iterable[Flag], str], Iterable[Flag]] = lambda flags, _: flags,
+    early: EarlyVerdicts | None = None,
 ) -> list[Flag]:
     """``flags`` (in document order) with every suggestion that raises a new flag dropped,
     the rest ranked.
@@ -89,95 +187,57 @@ def vetted(
     same text as it is. The candidates are checked in passes of whole paragraphs, about
     ``AT_ONCE`` candidates a pass, so that a book's candidates are never held at once; the
     recheckers check them (in one pass) only when there are at most
-    ``config.languagetool_rechecks``."""
-    paragraphs: dict[int, list[Sentence]] = {}
-    where: dict[str, tuple[list[Sentence], int]] = {}
-    for sentence in sentences:
-        members = paragraphs.setdefault(sentence.paragraph, [])
-        where[sentence.id] = (members, len(members))
-        members.append(sentence)
-
-    def sentence_with(flag: Flag, replacement: str | None) -> str:
-        members, index = where[flag.sentence_id]
-        text = members[index].text
-        return text if replacement is None else applied(text, flag, replacement)
-
-    bounds: dict[tuple[str, int, int], tuple[int, int]] = {}
-
-    def around(flag: Flag, replacement: str | None) -> str:
-        """The words about the fix, where a detector that reads one sentence may see it."""
-        text = where[flag.sentence_id][0][where[flag.sentence_id][1]].text
-        span = (flag.sentence_id, flag.start, flag.end)
-        if span not in bounds:
-            bounds[span] = _around(text, flag.start, flag.end)
-        start, end = bounds[span]
-        if replacement is None:
-            return text[start:end]
-        return text[start : flag.start] + replacement + text[flag.end : end]
-
-    def paragraph_with(flag: Flag, replacement: str | None) -> Paragraph:
-        members, index = where[flag.sentence_id]
-        texts = [s.text for s in members]
-        texts[index] = sentence_with(flag, replacement)
-        return tuple(texts)
-
-    def nearby(flag: Flag, replacement: str | None) -> Paragraph:
-        """The fixed sentence and those either side, where a quotation it opens or closes
-        mostly pairs."""
-        members, index = where[flag.sentence_id]
-        first = max(0, index - 1)
-        texts = [s.text for s in members[first : index + 2]]
-        texts[index - first] = sentence_with(flag, replacement)
-        return tuple(texts)
-
-    def offered(chunk: Iterable[Flag]) -> Iterator[tuple[Flag, str | None]]:
-        return (
-            (f, r)
-            for f in chunk
-            if f.replacements and f.sentence_id in where
-            for r in (None, *f.replacements)
-        )
+    ``config.languagetool_rechecks``. What ``early`` found already is not found again."""
+    candidates = Candidates(sentences)
+    if early is not None and early.style.quotes != style.quotes:
+        early = None
 
     def candidates_of(chunk: Iterable[Flag]) -> Iterator[Paragraph]:
-        return (paragraph_with(f, r) for f, r in offered(chunk))
+        return (candidates.paragraph(f, r) for f, r in candidates.offered(chunk))
 
     at_once = config.languagetool_rechecks
     if _more_than(at_once, candidates_of(flags)):
         recheckers, at_once = (), AT_ONCE
     kept: list[Flag] = []
-    numbers = {s.id: s.paragraph for s in sentences}
+    numbers = candidates.paragraph_of
 
     def keys_of(flag: Flag) -> Iterator[Hashable]:
         """Where each candidate of ``flag`` is: the paragraph as it is, or a fix at a place."""
-        for fix in (None, *flag.replacements) if flag.sentence_id in where else ():
+        for fix in (None, *flag.replacements) if candidates.knows(flag) else ():
             yield numbers[flag.sentence_id] if fix is None else (flag.sentence_id, flag.start, fix)
 
     passes = _passes(flags, at_once, keys_of, lambda flag: numbers.get(flag.sentence_id))
     for chunk in passes:
+        offered = list(candidates.offered(chunk))
         found = _rules_found(
             sorted(set(candidates_of(chunk))),
-            sorted({nearby(f, r) for f, r in offered(chunk)}),
-            sorted({around(f, r) for f, r in offered(chunk)}),
+            sorted({candidates.nearby(f, r) for f, r in offered}),
+            sorted({candidates.around(f, r) for f, r in offered}),
             style,
             config,
             recheckers,
             settle,
+            early,
         )
 
         for flag in chunk:
-            if not flag.replacements or flag.sentence_id not in where:
+            if not flag.replacements or not candidates.knows(flag):
                 kept.append(flag)
                 continue
-            before = found.of(paragraph_with(flag, None), nearby(flag, None), around(flag, None))
+            before = found.of(
+                candidates.paragraph(flag, None),
+                candidates.nearby(flag, None),
+                candidates.around(flag, None),
+            )
             # A fix we can check must clear one of the flags it stands for ("。”" → "。\""
             # clears nothing).
             own = [rule for rule in rules_of(flag) if before[rule]]
             ranked: list[tuple[int, int, str]] = []
             for order, replacement in enumerate(flag.replacements):
                 after = found.of(
-                    paragraph_with(flag, replacement),
-                    nearby(flag, replacement),
-                    around(flag, replacement),
+                    candidates.paragraph(flag, replacement),
+                    candidates.nearby(flag, replacement),
+                    candidates.around(flag, replacement),
                 )
                 clears = not own or any(after[rule] < before[rule] for rule in own)
                 if not after - before and clears:
@@ -256,6 +316,20 @@ class _Found:
         return found
 
 
+def _judging(style: HouseStyle, config: Config) -> tuple[tuple[Config, set[str]], ...]:
+    """The configuration our detectors judge candidates in (the document's quote style
+    pinned), with the rules that read across sentences and those that read one."""
+    pins = dict(config.style)
+    if style.quotes:
+        pins["quotes"] = style.quotes
+    pinned = replace(config, style=tuple(pins.items()))
+    rules = enabled_rules(pinned)
+    return tuple(
+        (pinned, {r for r in rules if DETECTORS[r].reach is reach})
+        for reach in (Reach.PARAGRAPH, Reach.SENTENCE)
+    )
+
+
 def _rules_found(
     paragraphs: Sequence[Paragraph],
     nearby: Sequence[Paragraph],
@@ -264,23 +338,19 @@ def _rules_found(
     config: Config,
     recheckers: Sequence[Checker],
     settle: Callable[[Iterable[Flag], str], Iterable[Flag]],
+    early: EarlyVerdicts | None = None,
 ) -> _Found:
     """The rules that flag each of ``paragraphs`` by LanguageTool (or what it is known to
     flag), each of ``nearby`` (a fixed sentence and those either side) by the detectors that
     read across sentences, and each of ``words`` (about a fix) by those that read one
-    sentence, each rule as often as it does. The recheckers' flags are settled (``settle``)
-    as the document's own were.
+    sentence, each rule as often as it does; ``early``'s verdicts are taken as found. The
+    recheckers' flags are settled (``settle``) as the document's own were.
 
     Checking each candidate's paragraph whole would check every other sentence of it again (a
     paragraph of seven sentences, seven times the work). The detectors that read the
     document's counts do not judge fixes: a text of candidates is no document, and its counts
     would be those of the flagged words themselves ("danube" → "Danube" looked like a stray
     capital)."""
-    pins = dict(config.style)
-    if style.quotes:
-        pins["quotes"] = style.quotes
-    pinned = replace(config, style=tuple(pins.items()))
-    rules = enabled_rules(pinned)
     # A text or paragraph no rule flags has no entry: most have none.
     in_paragraphs: dict[Paragraph, Counter[str]] = {}
     if recheckers:
@@ -291,18 +361,17 @@ def _rules_found(
         for paragraph in paragraphs:
             if known := _known_languagetool_rules(" ".join(paragraph)):
                 in_paragraphs[paragraph] = known
-    return _Found(
-        in_paragraphs,
-        _detected(nearby, pinned, {r for r in rules if DETECTORS[r].reach is Reach.PARAGRAPH}),
-        {
-            words[0]: found
-            for words, found in _detected(
-                [(w,) for w in words],
-                pinned,
-                {r for r in rules if DETECTORS[r].reach is Reach.SENTENCE},
-            ).items()
-        },
-    )
+    near: dict[Paragraph, Counter[str]] = {}
+    alone: dict[str, Counter[str]] = {}
+    if early is not None:
+        near = {p: early.nearby[p] for p in nearby if early.nearby.get(p)}
+        alone = {w: early.alone[w] for w in words if early.alone.get(w)}
+        nearby = [p for p in nearby if p not in early.nearby]
+        words = [w for w in words if w not in early.alone]
+    across, within = _judging(style, config)
+    near.update(_detected(nearby, *across))
+    alone.update((w[0], found) for w, found in _detected([(w,) for w in words], *within).items())
+    return _Found(in_paragraphs, near, alone)
 
 
 def _detected(
