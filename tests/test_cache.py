@@ -19,3 +19,10 @@ def test_values_round_trip_and_keys_separate_parts(tmp_path: Path) -> None:
     cache.put(ResultCache.key("a", "bc"), [{"x": "“é”"}])
     assert cache.get(ResultCache.key("a", "bc")) == [{"x": "“é”"}]
     assert cache.get(ResultCache.key("ab", "c")) is None
+
+
+def test_a_commit_is_not_synced_to_disk_each_time(tmp_path) -> None:
+    """WAL with synchronous NORMAL (1): whole after a crash, no fsync per commit."""
+    cache = ResultCache(tmp_path / "c.sqlite3")
+    assert cache._db.execute("PRAGMA synchronous").fetchone() == (1,)
+    assert cache._db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
