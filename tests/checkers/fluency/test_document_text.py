@@ -93,3 +93,11 @@ def test_a_whole_analysis_is_made_once_over_the_batches_and_merged_in_order():
     assert parts == [["s1", "s2", "s3"], ["s4"]]
     # A document of one batch is its own whole.
     assert DocumentText(SENTENCES).whole(analysis) == ids(SENTENCES)
+
+
+def test_a_triggers_pattern_is_compiled_once_per_process():
+    """Each checker makes its detectors' triggers anew (the suggestions' vetting, one checker
+    a pass); their patterns outlive re's own cache of compiled patterns."""
+    first = Trigger("x", r"(?<=\dx)\d").pattern
+    re.purge()
+    assert Trigger("x", r"(?<=\dx)\d").pattern is first

@@ -47,9 +47,16 @@ class Trigger:
     characters: str
     then: str = ""
 
-    @cached_property
+    @property
     def pattern(self) -> re.Pattern[str]:
-        return re.compile(f"[{self.characters}]{self.then}")
+        return _pattern(self.characters, self.then)
+
+
+@cache
+def _pattern(characters: str, then: str) -> re.Pattern[str]:
+    # Once per process: each checker makes its detectors' triggers anew (the vetting makes a
+    # checker per pass), and re's own cache of 512 patterns does not keep them all.
+    return re.compile(f"[{characters}]{then}")
 
 
 @cache
