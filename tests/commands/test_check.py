@@ -496,3 +496,22 @@ def test_a_long_text_is_checked_beside_languagetool_in_another_process(
         )
     assert outputs[0] == outputs[1]
     assert '"source": "source-target"' in outputs[1]
+
+
+def test_checking_a_plain_text_does_not_load_the_bilingual_readers(tmp_path: Path) -> None:
+    """translate-toolkit (the PO, XLIFF and TMX readers) costs tens of milliseconds at every
+    start; a plain text's check never needs it."""
+    text = tmp_path / "plain.txt"
+    text.write_text("A plain text. It is checked.\n", encoding="utf-8")
+    probe = (
+        "import contextlib, io, sys\n"
+        "from review.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['check', {str(text)!r}, '--no-languagetool', '--format', 'json'])\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.startswith('translate')}))\n"
+        "print('review.bilingual.registry' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert done.stdout.splitlines() == ["[]", "False"]

@@ -13,6 +13,8 @@ The flow, for whoever opens a file:
   targets, reviewed=ids)`` gives the corrected file text, of which the patch is the diff.
 """
 
+from typing import TYPE_CHECKING
+
 from review.bilingual.inline import PlainText, TagError, plain, validate
 from review.bilingual.model import (
     BilingualText,
@@ -23,9 +25,11 @@ from review.bilingual.model import (
     TargetForm,
     Unit,
 )
-from review.bilingual.registry import FORMATS, Format, detect, read
 from review.bilingual.view import TargetView, edited_targets, target_view
 from review.bilingual.writer import check_edit
+
+if TYPE_CHECKING:
+    from review.bilingual.registry import FORMATS, Format, detect, read
 
 __all__ = [
     "FORMATS",
@@ -48,3 +52,17 @@ __all__ = [
     "target_view",
     "validate",
 ]
+
+
+# The formats' readers import translate-toolkit (tens of milliseconds at every start): only a
+# command that reads a bilingual file pays for them, not a check of a plain text that needs
+# ``plain`` from here.
+_REGISTERED = frozenset({"FORMATS", "Format", "detect", "read"})
+
+
+def __getattr__(name: str) -> object:
+    if name in _REGISTERED:
+        from review.bilingual import registry
+
+        return getattr(registry, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
