@@ -15,7 +15,10 @@ pickles: a pickle is made or read in one step that holds the interpreter lock, a
 (18 MB of text, 23 MB of sentences) held the keys and the screen for 50-150 ms each way.
 
 Plain Python (no Textual). The worker is a daemon process: it ends with its parent, even
-mid-pass.
+mid-pass. It is one process reached through a pipe, not a ``multiprocessing.Pool``: a pool
+whose worker was killed (the out-of-memory killer, a user) waits for its answer for ever, and
+its ``terminate`` deadlocks on the lock the dead worker held; a pipe whose other end died
+says so at once, and the call fails with one line.
 """
 
 from __future__ import annotations
@@ -26,13 +29,15 @@ import multiprocessing
 import os
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields
-from multiprocessing.pool import Pool
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from review.checker_api import Checker
 from review.config import Config
+from review.errors import ReviewError
 from review.flags import Flag, from_json_chunks, to_json_chunks
 from review.heap import made_uncollected
 from review.segment import Sentence
@@ -112,18 +117,40 @@ def _received_sentences(chunks: list[str]) -> tuple[Sentence, ...]:
     )
 
 
+def _serve(connection: Connection) -> None:
+    """The worker: runs each call it is sent, answers None or the exception it raised."""
+    os.nice(NICENESS)
+    while True:
+        try:
+            function, args = connection.recv()
+        except EOFError:
+            return
+        try:
+            function(*args)
+            answer: BaseException | None = None
+        except Exception as exc:  # sent back to the caller, which raises it
+            answer = exc
+        try:
+            connection.send(answer)
+        except Exception as exc:  # an exception that does not pickle is told by its text
+            connection.send(RuntimeError(f"{type(answer).__name__}: {answer} ({exc})"))
+
+
 class ProcessOffload:
     """An ``Offload`` (``review.checker_api``): runs a checker's pass, or a settling, in a
-    worker process started when first needed; they run one at a time, in the order asked for."""
+    worker process started when first needed; they run one at a time."""
 
     def __init__(self) -> None:
-        self._pool: Pool | None = None
-        self._lock = threading.Lock()
+        self._worker: tuple[BaseProcess, Connection] | None = None
+        # Held for a whole call (one at a time); ``close`` takes only ``_guard``, so it can end
+        # the worker while a call waits for it.
+        self._calling = threading.Lock()
+        self._guard = threading.Lock()
 
     def __call__(self, checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
         with tempfile.TemporaryDirectory(prefix="review-offload-") as folder:
             _write_document(Path(folder), text, sentences)
-            self._started().apply(_flags, (checker, folder))
+            self._run(_flags, checker, folder)
             with made_uncollected():
                 return from_json_chunks(_read(Path(folder, FOUND)))
 
@@ -141,28 +168,54 @@ class ProcessOffload:
         with tempfile.TemporaryDirectory(prefix="review-offload-") as folder:
             _write_document(Path(folder), text, sentences)
             _write(Path(folder, FLAGS), to_json_chunks(flags))
-            self._started().apply(_settled, (folder, config, use_servers))
+            self._run(_settled, folder, config, use_servers)
             with made_uncollected():
                 return tuple(from_json_chunks(_read(Path(folder, FOUND))))
 
-    def _started(self) -> Pool:
-        with self._lock:
-            if self._pool is None:
+    def _run(self, function: Callable[..., None], *args: object) -> None:
+        with self._calling:
+            process, connection = self._started()
+            try:
+                connection.send((function, args))
+                failure = connection.recv()
+            except (EOFError, OSError):
+                process.join(timeout=5)
+                with self._guard:
+                    if self._worker is not None and self._worker[0] is process:
+                        self._worker = None
+                raise ReviewError(
+                    "the process that runs the fluency detectors ended before it answered "
+                    f"(exit code {process.exitcode}; out of memory?)"
+                ) from None
+        if failure is not None:
+            raise failure
+
+    def _started(self) -> tuple[BaseProcess, Connection]:
+        with self._guard:
+            if self._worker is None:
                 # The helper processes started now (forkserver, resource tracker) are handed
                 # sys.stderr's descriptor; under Textual that is its capture, whose fileno()
                 # is -1 ("bad value(s) in fds_to_keep"). They get /dev/null: the flags and
-                # any error come back through the pool, and the terminal is the UI's.
+                # any error come back through the pipe, and the terminal is the UI's.
                 context = multiprocessing.get_context("forkserver")
                 # The server imports these once (not the program's __main__, its default:
                 # the UI's launcher, or a bench script that cannot be imported from there).
                 context.set_forkserver_preload(list(PRELOAD))
+                ours, theirs = context.Pipe()
+                process = context.Process(target=_serve, args=(theirs,), daemon=True)
                 with open(os.devnull, "w") as null, contextlib.redirect_stderr(null):
-                    self._pool = context.Pool(1, initializer=os.nice, initargs=(NICENESS,))
-            return self._pool
+                    process.start()
+                # Only the worker holds its end now: its death ends the pipe.
+                theirs.close()
+                self._worker = (process, ours)
+            return self._worker
 
     def close(self) -> None:
-        """End the worker process (a pass under way is dropped)."""
-        with self._lock:
-            if self._pool is not None:
-                self._pool.terminate()
-                self._pool = None
+        """End the worker process (a pass under way is dropped, its call fails)."""
+        with self._guard:
+            worker, self._worker = self._worker, None
+        if worker is not None:
+            process, connection = worker
+            process.kill()
+            process.join(timeout=5)
+            connection.close()
