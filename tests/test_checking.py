@@ -2,6 +2,8 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 
+import pytest
+
 from review.checking import Checkers, check_with, merge_duplicates
 from review.config import Config
 from review.flags import Category, Flag, MqmClass, Severity
@@ -167,3 +169,42 @@ def test_suggestions_are_judged_while_a_server_checker_still_runs(monkeypatch) -
     alone = check_with(Checkers((_Slow(at_once),), {}, ()), text, sentences, Config())
     assert {c[0] for c in calls} == {threading.current_thread().name}
     assert alone == early
+
+
+class _Failing:
+    """A server's checker that finds ten flags, then loses its server."""
+
+    name = "slow"
+    version = None
+
+    def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
+        from review.errors import ReviewError
+
+        for _ in range(10):
+            yield _flag("s1", 0, 1, "slow", replacements=("y",), rule="SLOW")
+        raise ReviewError("LanguageTool at http://127.0.0.1:1 did not answer")
+
+
+def test_a_checker_that_fails_is_told_without_waiting_for_the_judging(monkeypatch) -> None:
+    """The suggestions handed over are not all judged before the failure is told: the judging
+    stops after the batch under way."""
+    from review import checkers, checking
+    from review.checkers import CheckerFactory
+    from review.checkers.consensus.suggestions import EarlyVerdicts
+    from review.errors import ReviewError
+
+    monkeypatch.setattr(checkers, "CHECKERS", (CheckerFactory("slow", "", needs_server=True),))
+    monkeypatch.setattr(checking, "JUDGED_AT_ONCE", 1)
+    judged: list[int] = []
+
+    def slowly(self, flags):
+        judged.append(len(flags))
+        time.sleep(0.5)
+
+    monkeypatch.setattr(EarlyVerdicts, "judge", slowly)
+    started = time.monotonic()
+    with pytest.raises(ReviewError, match="did not answer"):
+        check_with(Checkers((_Failing(),), {}, ()), "x" * 60, SENTENCES, Config())
+    assert time.monotonic() - started < 2
+    time.sleep(1.2)
+    assert len(judged) <= 3

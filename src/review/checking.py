@@ -130,8 +130,11 @@ def check_with(
                 for checker in opened.checkers
             ]
             flags = [flag for future in found for flag in future.result()]
-    finally:
-        early = judging.verdicts() if judging else None
+    except BaseException:
+        if judging:
+            judging.abandon()
+        raise
+    early = judging.verdicts() if judging else None
     settled = settle_flags(flags, opened.checkers, text, sentences, config, early=early)
     return CheckResult(settled, opened.versions, opened.notices)
 
@@ -163,6 +166,7 @@ class _EarlyJudging:
         self._queue: SimpleQueue[list[Flag] | None] = SimpleQueue()
         self._early: EarlyVerdicts | None = None
         self._error: BaseException | None = None
+        self._abandoned = False
         self._thread = threading.Thread(
             target=self._judge, args=(text, sentences, config), name="early-judging", daemon=True
         )
@@ -174,7 +178,7 @@ class _EarlyJudging:
     def _judge(self, text: str, sentences: Sequence[Sentence], config: Config) -> None:
         try:
             early = EarlyVerdicts(text, sentences, config)
-            while (flags := self._queue.get()) is not None:
+            while (flags := self._queue.get()) is not None and not self._abandoned:
                 early.judge(flags)
             self._early = early
         except BaseException as exc:  # raised again by verdicts(), not lost with the thread
@@ -189,6 +193,11 @@ class _EarlyJudging:
         if self._error is not None:
             raise self._error
         return self._early
+
+    def abandon(self) -> None:
+        """Stop at the end of the batch under way (a checker failed: no settling follows)."""
+        self._abandoned = True
+        self._queue.put(None)
 
 
 def settle_flags(
