@@ -208,11 +208,20 @@ def vetted(
 
     passes = _passes(flags, at_once, keys_of, lambda flag: numbers.get(flag.sentence_id))
     for chunk in passes:
-        offered = list(candidates.offered(chunk))
+        # Where each candidate is judged: its paragraph, its sentence and those either side,
+        # the words about the fix (made once, looked up below).
+        texts = {
+            (id(f), r): (
+                candidates.paragraph(f, r),
+                candidates.nearby(f, r),
+                candidates.around(f, r),
+            )
+            for f, r in candidates.offered(chunk)
+        }
         found = _rules_found(
-            sorted(set(candidates_of(chunk))),
-            sorted({candidates.nearby(f, r) for f, r in offered}),
-            sorted({candidates.around(f, r) for f, r in offered}),
+            sorted({paragraph for paragraph, _, _ in texts.values()}),
+            sorted({nearby for _, nearby, _ in texts.values()}),
+            sorted({words for _, _, words in texts.values()}),
             style,
             config,
             recheckers,
@@ -224,21 +233,13 @@ def vetted(
             if not flag.replacements or not candidates.knows(flag):
                 kept.append(flag)
                 continue
-            before = found.of(
-                candidates.paragraph(flag, None),
-                candidates.nearby(flag, None),
-                candidates.around(flag, None),
-            )
+            before = found.of(*texts[id(flag), None])
             # A fix we can check must clear one of the flags it stands for ("。”" → "。\""
             # clears nothing).
             own = [rule for rule in rules_of(flag) if before[rule]]
             ranked: list[tuple[int, int, str]] = []
             for order, replacement in enumerate(flag.replacements):
-                after = found.of(
-                    candidates.paragraph(flag, replacement),
-                    candidates.nearby(flag, replacement),
-                    candidates.around(flag, replacement),
-                )
+                after = found.of(*texts[id(flag), replacement])
                 clears = not own or any(after[rule] < before[rule] for rule in own)
                 if not after - before and clears:
                     ranked.append((after.total(), order, replacement))
