@@ -147,11 +147,15 @@ def _translations(text: str, sentences: Sequence[Sentence]) -> Iterator[list[Pla
     and spaces, targets with their spaces collapsed; an empty target is no translation."""
     by_source: dict[str, dict[str, Place]] = {}
     for (unit, source), group in groupby(sentences, key=lambda s: (s.unit, s.source)):
+        # A plain text's sentences, all one group with no unit, translate nothing: their
+        # target would be the whole text's words.
+        if not unit:
+            continue
         found = list(group)
         target = " ".join(text[found[0].start : found[-1].end].split())
         # Without any space: a tag token leaves none where it was ("Click⟨1⟩Save").
         key = "".join(plain(source).text.split())
-        if unit and key and target:
+        if key and target:
             first = found[0]
             place = Place(first, 0, len(first.text), target)
             # Of one message's plural forms the first stands for it.
