@@ -52,6 +52,16 @@ def id_range(sentences: Sequence[Sentence]) -> str:
     return f"{sentences[0].id}…{sentences[-1].id}"
 
 
+# The most ids a message names (``id_list``).
+MOST_IDS = 5
+
+
+def id_list(ids: Sequence[str]) -> str:
+    """Ids for a message, at most ``MOST_IDS`` of them: "s1, s4, s9, s16, s25, …" when there
+    are more (a book's list would make each message as long as the book)."""
+    return ", ".join(ids[:MOST_IDS]) + (", …" if len(ids) > MOST_IDS else "")
+
+
 @cache
 def _srx() -> SrxDocument:
     # Imported here: choppa brings xmlschema, a third of a second that a cached run skips.
