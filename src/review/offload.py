@@ -21,6 +21,7 @@ mid-pass.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import multiprocessing
 import os
@@ -52,20 +53,20 @@ TEXT_PIECE = 1 << 20
 SENTENCE_FIELDS = tuple(field.name for field in fields(Sentence))
 
 
-def _flags(checker: Checker, folder: str) -> None:
-    text, sentences = _read_document(Path(folder))
+def _flags(checker: Checker, document: str, folder: str) -> None:
+    text, sentences = _read_document(document)
     _write(Path(folder, FOUND), to_json_chunks(list(checker.check(text, sentences))))
 
 
-def _settled(folder: str, config: Config, use_servers: bool) -> None:
+def _settled(document: str, folder: str, config: Config, use_servers: bool) -> None:
     from review.checking import open_checkers, settle_flags
 
     # The UI's checkers hold connections and the cache, which do not cross processes; these,
     # opened on the same config, find the server the UI started and re-check as its would.
     opened = open_checkers(config, use_servers=use_servers)
-    text, document = _read_document(Path(folder))
+    text, sentences = _read_document(document)
     flags = from_json_chunks(_read(Path(folder, FLAGS)))
-    settled = settle_flags(flags, opened.checkers, text, document, config)
+    settled = settle_flags(flags, opened.checkers, text, sentences, config)
     _write(Path(folder, FOUND), to_json_chunks(settled))
 
 
@@ -91,22 +92,31 @@ def _write_document(folder: Path, text: str, sentences: Sequence[Sentence]) -> N
     _write(folder / SENTENCES, _sent_sentences(sentences))
 
 
-def _read_document(folder: Path) -> tuple[str, tuple[Sentence, ...]]:
-    return "".join(_read(folder / TEXT)), _received_sentences(list(_read(folder / SENTENCES)))
+# The worker's last document read: its folder and its text and sentences. The passes over one
+# document (fluency, terms, consistency, source–target, the settling) read it once between
+# them, not a copy each.
+_received: tuple[str, tuple[str, tuple[Sentence, ...]]] | None = None
 
 
-def _sent_sentences(sentences: Sequence[Sentence]) -> list[str]:
+def _read_document(folder: str) -> tuple[str, tuple[Sentence, ...]]:
+    global _received
+    if _received is None or _received[0] != folder:
+        _received = None  # the last one goes before this one is read
+        text = "".join(_read(Path(folder, TEXT)))
+        _received = folder, (text, _received_sentences(_read(Path(folder, SENTENCES))))
+    return _received[1]
+
+
+def _sent_sentences(sentences: Sequence[Sentence]) -> Iterator[str]:
     """The sentences as JSON columns (ids, starts, …), a few lists a chunk. Pickled as they
     are, each sentence's state is a list the pickler keeps until it is done: a book's
     100,000 of them alive at once, which each full collection in the UI's process scanned."""
-    return [
-        json.dumps([[getattr(s, name) for s in sentences[i : i + SENTENCE_CHUNK]]
-                    for name in SENTENCE_FIELDS])
-        for i in range(0, len(sentences), SENTENCE_CHUNK)
-    ]  # fmt: skip
+    for i in range(0, len(sentences), SENTENCE_CHUNK):
+        chunk = sentences[i : i + SENTENCE_CHUNK]
+        yield json.dumps([[getattr(s, name) for s in chunk] for name in SENTENCE_FIELDS])
 
 
-def _received_sentences(chunks: list[str]) -> tuple[Sentence, ...]:
+def _received_sentences(chunks: Iterable[str]) -> tuple[Sentence, ...]:
     return tuple(
         Sentence(*values) for chunk in chunks for values in zip(*json.loads(chunk), strict=True)
     )
@@ -119,13 +129,41 @@ class ProcessOffload:
     def __init__(self) -> None:
         self._pool: Pool | None = None
         self._lock = threading.Lock()
+        # The document last sent (its text and sentences, by identity: both immutable) and
+        # the folder that holds it: its passes, asked for at once by the checkers' threads,
+        # share one copy. A folder's name is never one the worker has read before.
+        self._document_lock = threading.Lock()
+        self._sent: tuple[str, Sequence[Sentence], tempfile.TemporaryDirectory[str]] | None = None
+        self._documents = itertools.count()
 
     def __call__(self, checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
+        document = self._document(text, sentences)
         with tempfile.TemporaryDirectory(prefix="review-offload-") as folder:
-            _write_document(Path(folder), text, sentences)
-            self._started().apply(_flags, (checker, folder))
+            self._started().apply(_flags, (checker, document, folder))
             with made_uncollected():
                 return from_json_chunks(_read(Path(folder, FOUND)))
+
+    def _document(self, text: str, sentences: Sequence[Sentence]) -> str:
+        """The folder ``text`` and ``sentences`` are in, written the first time they are sent."""
+        with self._document_lock:
+            sent = self._sent
+            if not (
+                sent is not None
+                and sent[0] is text
+                and sent[1] is sentences
+                and isinstance(sentences, tuple)
+            ):
+                self._forget_document()
+                prefix = f"review-offload-document-{next(self._documents)}-"
+                folder = tempfile.TemporaryDirectory(prefix=prefix)
+                _write_document(Path(folder.name), text, sentences)
+                sent = self._sent = text, sentences, folder
+            return sent[2].name
+
+    def _forget_document(self) -> None:
+        if self._sent is not None:
+            self._sent[2].cleanup()
+            self._sent = None
 
     def settle(
         self,
@@ -138,10 +176,10 @@ class ProcessOffload:
         """``review.checking.settle_flags`` of a whole document: seconds on a book, which in the
         UI's process would hold the interpreter lock against the keys. ``use_servers``: the
         server checkers (LanguageTool) ran and re-check the suggestions there too."""
+        document = self._document(text, sentences)
         with tempfile.TemporaryDirectory(prefix="review-offload-") as folder:
-            _write_document(Path(folder), text, sentences)
             _write(Path(folder, FLAGS), to_json_chunks(flags))
-            self._started().apply(_settled, (folder, config, use_servers))
+            self._started().apply(_settled, (document, folder, config, use_servers))
             with made_uncollected():
                 return tuple(from_json_chunks(_read(Path(folder, FOUND))))
 
@@ -166,3 +204,5 @@ class ProcessOffload:
             if self._pool is not None:
                 self._pool.terminate()
                 self._pool = None
+        with self._document_lock:
+            self._forget_document()
