@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from sys import intern
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -119,7 +120,8 @@ def _segment_chunk(
             counts[0] += 1
             sentences.append(
                 Sentence(
-                    id=f"s{counts[0]}",
+                    # Interned: a flag read back from JSON shares it (``Flag.from_json``).
+                    id=intern(f"s{counts[0]}"),
                     start=chunk_start + offset + start,
                     end=chunk_start + offset + end,
                     paragraph=counts[1],
