@@ -28,7 +28,7 @@ import os
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from multiprocessing.pool import Pool
 from pathlib import Path
 
@@ -122,6 +122,17 @@ def _received_sentences(chunks: Iterable[str]) -> tuple[Sentence, ...]:
     )
 
 
+@dataclass(eq=False)
+class _Document:
+    """A document sent: its text and sentences (by identity: both immutable), the folder that
+    holds them, and how many passes are reading it."""
+
+    text: str
+    sentences: tuple[Sentence, ...] | None  # None: sent as a list, which may change
+    folder: tempfile.TemporaryDirectory[str]
+    readers: int = 0
+
+
 class ProcessOffload:
     """An ``Offload`` (``review.checker_api``): runs a checker's pass, or a settling, in a
     worker process started when first needed; they run one at a time, in the order asked for."""
@@ -129,41 +140,48 @@ class ProcessOffload:
     def __init__(self) -> None:
         self._pool: Pool | None = None
         self._lock = threading.Lock()
-        # The document last sent (its text and sentences, by identity: both immutable) and
-        # the folder that holds it: its passes, asked for at once by the checkers' threads,
-        # share one copy. A folder's name is never one the worker has read before.
+        # The document last sent: the passes over it, asked for at once by the checkers'
+        # threads, share one copy. Another (a tag-free view of a bilingual text, a paragraph
+        # checked again) replaces it; a folder is removed once no pass reads it, and its name
+        # is never one the worker has read before.
         self._document_lock = threading.Lock()
-        self._sent: tuple[str, Sequence[Sentence], tempfile.TemporaryDirectory[str]] | None = None
+        self._last: _Document | None = None
         self._documents = itertools.count()
 
     def __call__(self, checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
-        document = self._document(text, sentences)
-        with tempfile.TemporaryDirectory(prefix="review-offload-") as folder:
+        with (
+            self._document(text, sentences) as document,
+            tempfile.TemporaryDirectory(prefix="review-offload-") as folder,
+        ):
             self._started().apply(_flags, (checker, document, folder))
             with made_uncollected():
                 return from_json_chunks(_read(Path(folder, FOUND)))
 
-    def _document(self, text: str, sentences: Sequence[Sentence]) -> str:
+    @contextlib.contextmanager
+    def _document(self, text: str, sentences: Sequence[Sentence]) -> Iterator[str]:
         """The folder ``text`` and ``sentences`` are in, written the first time they are sent."""
         with self._document_lock:
-            sent = self._sent
-            if not (
-                sent is not None
-                and sent[0] is text
-                and sent[1] is sentences
-                and isinstance(sentences, tuple)
-            ):
-                self._forget_document()
+            sent = self._last
+            if not (sent and sent.text is text and sent.sentences is sentences):
+                self._forget_last()
                 prefix = f"review-offload-document-{next(self._documents)}-"
                 folder = tempfile.TemporaryDirectory(prefix=prefix)
                 _write_document(Path(folder.name), text, sentences)
-                sent = self._sent = text, sentences, folder
-            return sent[2].name
+                kept = sentences if isinstance(sentences, tuple) else None
+                sent = self._last = _Document(text, kept, folder)
+            sent.readers += 1
+        try:
+            yield sent.folder.name
+        finally:
+            with self._document_lock:
+                sent.readers -= 1
+                if not sent.readers and sent is not self._last:
+                    sent.folder.cleanup()
 
-    def _forget_document(self) -> None:
-        if self._sent is not None:
-            self._sent[2].cleanup()
-            self._sent = None
+    def _forget_last(self) -> None:
+        last, self._last = self._last, None
+        if last is not None and not last.readers:
+            last.folder.cleanup()
 
     def settle(
         self,
@@ -176,8 +194,10 @@ class ProcessOffload:
         """``review.checking.settle_flags`` of a whole document: seconds on a book, which in the
         UI's process would hold the interpreter lock against the keys. ``use_servers``: the
         server checkers (LanguageTool) ran and re-check the suggestions there too."""
-        document = self._document(text, sentences)
-        with tempfile.TemporaryDirectory(prefix="review-offload-") as folder:
+        with (
+            self._document(text, sentences) as document,
+            tempfile.TemporaryDirectory(prefix="review-offload-") as folder,
+        ):
             _write(Path(folder, FLAGS), to_json_chunks(flags))
             self._started().apply(_settled, (document, folder, config, use_servers))
             with made_uncollected():
@@ -205,4 +225,4 @@ class ProcessOffload:
                 self._pool.terminate()
                 self._pool = None
         with self._document_lock:
-            self._forget_document()
+            self._forget_last()
