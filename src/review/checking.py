@@ -24,9 +24,11 @@ __all__ = [
     "Progress",
     "check_document",
     "check_with",
+    "found_flags",
     "merge_duplicates",
     "open_checkers",
     "settle_flags",
+    "settled_result",
 ]
 
 
@@ -102,13 +104,28 @@ def check_with(
 ) -> CheckResult:
     """The flags of one text by checkers already opened (a project opens them once), settled
     against each other and the document (``review.checkers.consensus``)."""
+    return settled_result(opened, found_flags(opened, text, sentences), text, sentences, config)
+
+
+def found_flags(opened: Checkers, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
+    """Every checker's flags of one text, as found: ``check_with`` before the settling."""
     # At once: LanguageTool's checker mostly waits for its servers, and the fluency detectors
     # run in that time rather than after it. The call itself goes to the pool: a checker may do
-    # its work before it returns (a cached one does). The settling below needs every checker's
+    # its work before it returns (a cached one does). The settling needs every checker's
     # flags. What they share is safe across threads: the result cache holds a lock.
     with ThreadPoolExecutor(max_workers=max(1, len(opened.checkers))) as pool:
         found = [pool.submit(_flags_of, checker, text, sentences) for checker in opened.checkers]
-        flags = [flag for future in found for flag in future.result()]
+        return [flag for future in found for flag in future.result()]
+
+
+def settled_result(
+    opened: Checkers,
+    flags: Sequence[Flag],
+    text: str,
+    sentences: Sequence[Sentence],
+    config: Config,
+) -> CheckResult:
+    """``flags`` (``found_flags``) settled: ``check_with``'s result."""
     settled = settle_flags(flags, opened.checkers, text, sentences, config)
     return CheckResult(settled, opened.versions, opened.notices)
 

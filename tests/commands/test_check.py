@@ -462,6 +462,38 @@ def test_a_project_opens_its_checkers_within_the_jobs_engine(
 
 
 @pytest.mark.languagetool
+def test_the_offload_process_ends_before_the_flags_are_settled(
+    languagetool_server, tmp_path, capsys, monkeypatch
+) -> None:
+    """The settling runs in review check's own process; the offload process held its copy of
+    the text and its memory through it (154 MB of 575 at 100,000 sentences)."""
+    from review import checking
+    from review.cache import ResultCache
+    from review.commands import check
+    from review.offload import ProcessOffload
+
+    events: list[str] = []
+    close, settle = ProcessOffload.close, checking.settle_flags
+
+    def closed(self):
+        events.append("closed")
+        close(self)
+
+    def settled(*args, **kwargs):
+        events.append("settled")
+        return settle(*args, **kwargs)
+
+    monkeypatch.setattr(ProcessOffload, "close", closed)
+    monkeypatch.setattr(checking, "settle_flags", settled)
+    monkeypatch.setattr(check, "OFFLOAD_FROM", 1)
+    cache = ResultCache(tmp_path / "cache.sqlite3")
+    monkeypatch.setattr(ResultCache, "default", staticmethod(lambda: cache))
+    code, out, err = _run(capsys, "check", str(SEED), "--format", "json", "--fail-on", "none")
+    assert code == 0, err
+    assert events == ["closed", "settled"]
+
+
+@pytest.mark.languagetool
 def test_a_long_text_is_checked_beside_languagetool_in_another_process(
     languagetool_server, tmp_path, capsys, monkeypatch
 ) -> None:

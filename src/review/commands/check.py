@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_file(args: argparse.Namespace, path: str) -> int:
     from review.check_formats.model import summary_line
-    from review.checking import check_document
+    from review.checking import found_flags, open_checkers, settled_result
     from review.commands.arguments import languagetool_engine
     from review.config import load_config
     from review.formats import write_rendered
@@ -94,12 +94,14 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
     for notice in document.notices:
         print(f"review: {notice}", file=sys.stderr)
     use_servers = not args.no_languagetool
-    with (
-        languagetool_engine(args, config),
-        stderr_progress() as progress,
-        _offload(use_servers, len(sentences)) as offload,
-    ):
-        result = check_document(document.text, sentences, config, progress, use_servers, offload)
+    with languagetool_engine(args, config), stderr_progress() as progress:
+        # The offload process ends with the passes: the settling runs here, and the process
+        # held its copy of the text, and its memory, through it.
+        with _offload(use_servers, len(sentences)) as offload:
+            opened = open_checkers(config, use_servers, progress, offload=offload)
+            found = found_flags(opened, document.text, sentences)
+        result = settled_result(opened, found, document.text, sentences, config)
+        del found  # not held through the output as well as the settled flags
     for notice in result.notices:
         print(f"review: {notice}", file=sys.stderr)
     write_rendered(sys.stdout, FORMATS.renderer(args.format)(document, sentences, result))
