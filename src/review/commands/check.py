@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 # Sentences from which the checkers that need no server run beside LanguageTool in a process
 # of their own: starting it takes about half a second, a pass over 2,000 sentences about one.
 OFFLOAD_FROM = 2_000
+# ... and up to which: the process holds a copy of the text and its sentences, and its helpers
+# (forkserver, resource tracker) their own interpreters. At 100,000 sentences that was 194 MB
+# of a 464 MB peak (bench/check_memory.py); checked in one process, the peak was 325 MB.
+OFFLOAD_UNTIL = 50_000
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -114,8 +118,9 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
 def _offload(use_servers: bool, sentences: int) -> Iterator[ProcessOffload | None]:
     """Where the checkers that need no server run their passes: beside LanguageTool's, in a
     process of their own at a lower priority (``review.offload``), for a text long enough
-    that its passes take more than starting that process does."""
-    if not use_servers or sentences < OFFLOAD_FROM:
+    that its passes take more than starting that process does, and short enough that the
+    process's copy of it costs less memory than the check's own peak."""
+    if not use_servers or not OFFLOAD_FROM <= sentences <= OFFLOAD_UNTIL:
         yield None
         return
     from review.offload import ProcessOffload
