@@ -54,7 +54,7 @@ def run(sentence_count: int, edit_count: int) -> None:
         document = timed("load document", lambda: load_document(path, base=root))
         sentences = timed("segment", lambda: segment(document.text))
         print(f"{'sentences':<44} {len(sentences):8,}")
-        print(f"{'document size':<44} {len(document.raw) / 1e6:8.2f} MB")
+        print(f"{'document size':<44} {document.size / 1e6:8.2f} MB")
         chosen = random.Random(7).sample(sentences, edit_count)
         session = ReviewSession.open_document(
             document, sentences, locate(path, cwd=root), reviewer="bench"

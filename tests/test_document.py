@@ -1,5 +1,6 @@
 import codecs
 import hashlib
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -85,8 +86,22 @@ def test_fifty_megabytes_load(tmp_path: Path) -> None:
     line = "The trend of the times is rolling forward, and win-win cooperation is the core. " * 8
     path.write_text((line + "\n") * (50_000_000 // (len(line) + 1)), encoding="utf-8")
     doc = load_document(path)
-    assert len(doc.raw) > 49_000_000
+    assert doc.size > 49_000_000
     assert doc.encoding == "utf-8"
+
+
+def test_a_loaded_document_holds_its_text_not_the_files_bytes_too(tmp_path: Path) -> None:
+    # The bytes beside the text were half as much memory again, all through a check.
+    path = tmp_path / "book.txt"
+    path.write_text("The trend of the times is rolling forward.\n" * 25_000, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        doc = load_document(path)
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert held < 1.2 * path.stat().st_size
+    assert doc.size == path.stat().st_size > 1_000_000
 
 
 LATIN = b"Caf\xe9 owners said hello to the na\xefve visitors.\n"

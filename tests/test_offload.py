@@ -165,9 +165,40 @@ def test_sentences_cross_to_the_process_as_columns_and_come_back_equal(monkeypat
         Sentence("u7.s1", 6, 12, 2, "Wörld😀", unit="u7", source="世界"),
         Sentence("u7.s2", 13, 15, 2, "\ud800x", unit="u7", source=""),
     )
-    sent = module._sent_sentences(sentences)
+    sent = list(module._sent_sentences(sentences))
     assert len(sent) == 2 and all(isinstance(chunk, str) for chunk in sent)
     assert module._received_sentences(sent) == sentences
+
+
+def test_a_document_is_sent_once_for_all_its_passes(tmp_path, offload, monkeypatch):
+    """Sent once a pass, a book's text and sentences were written, and read into the worker,
+    once for each checker (four times 40 MB at 100,000 sentences)."""
+    from review import offload as module
+
+    written: list[int] = []
+    write = module._write_document
+
+    def recorded(folder: Path, text: str, sentences: Sequence[Sentence]) -> None:
+        written.append(len(sentences))
+        write(folder, text, sentences)
+
+    monkeypatch.setattr(module, "_write_document", recorded)
+    text = open_text(SEED)
+    config = _config(tmp_path)
+    here = open_checkers(config, use_servers=False, cache=ResultCache(tmp_path / "a.sqlite3"))
+    there = open_checkers(
+        config, use_servers=False, cache=ResultCache(tmp_path / "b.sqlite3"), offload=offload
+    )
+    whole, part = len(text.sentences), text.sentences[:12]
+    for sentences in (text.sentences, part):
+        for mine, theirs in zip(here.checkers, there.checkers, strict=True):
+            expected = list(mine.check(text.document.text, sentences))
+            assert list(theirs.check(text.document.text, sentences)) == expected
+    found = list(here.checkers[0].check(text.document.text, part))
+    offload.settle(found, text.document.text, part, config, False)
+    # Four checkers' passes over the whole text, then over its first paragraphs (another
+    # document), and a settling of those: two documents sent.
+    assert whole > 12 and written == [whole, 12]
 
 
 def test_the_text_sentences_and_flags_cross_in_files_not_in_the_pools_pickles(

@@ -24,12 +24,15 @@ from review.wordlist import KnownWords
 __all__ = [
     "CheckResult",
     "Checkers",
+    "Found",
     "Progress",
     "check_document",
     "check_with",
+    "found_flags",
     "merge_duplicates",
     "open_checkers",
     "settle_flags",
+    "settled_result",
 ]
 
 # Up to this many sentences, the suggestions of flags found are judged while LanguageTool
@@ -111,6 +114,24 @@ def check_with(
 ) -> CheckResult:
     """The flags of one text by checkers already opened (a project opens them once), settled
     against each other and the document (``review.checkers.consensus``)."""
+    return settled_result(
+        opened, found_flags(opened, text, sentences, config), text, sentences, config
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Every checker's flags of one text, as found, and what our detectors found meanwhile in
+    their suggestions (None when they were not judged early)."""
+
+    flags: Sequence[Flag]
+    early: EarlyVerdicts | None
+
+
+def found_flags(
+    opened: Checkers, text: str, sentences: Sequence[Sentence], config: Config
+) -> Found:
+    """Every checker's flags of one text, as found: ``check_with`` before the settling."""
     servers = recheckers(opened.checkers)
     judging = (
         _EarlyJudging(text, sentences, config)
@@ -120,7 +141,7 @@ def check_with(
     seen = judging.seen if judging else None
     # At once: LanguageTool's checker mostly waits for its servers, and the fluency detectors
     # run in that time rather than after it. The call itself goes to the pool: a checker may do
-    # its work before it returns (a cached one does). The settling below needs every checker's
+    # its work before it returns (a cached one does). The settling needs every checker's
     # flags; the detectors judge their suggestions meanwhile. What they share is safe across
     # threads: the result cache holds a lock.
     try:
@@ -134,8 +155,18 @@ def check_with(
         if judging:
             judging.abandon()
         raise
-    early = judging.verdicts() if judging else None
-    settled = settle_flags(flags, opened.checkers, text, sentences, config, early=early)
+    return Found(flags, judging.verdicts() if judging else None)
+
+
+def settled_result(
+    opened: Checkers,
+    found: Found,
+    text: str,
+    sentences: Sequence[Sentence],
+    config: Config,
+) -> CheckResult:
+    """``found`` (``found_flags``) settled: ``check_with``'s result."""
+    settled = settle_flags(found.flags, opened.checkers, text, sentences, config, early=found.early)
     return CheckResult(settled, opened.versions, opened.notices)
 
 

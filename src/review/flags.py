@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from sys import intern
 from typing import Any
 
 
@@ -84,9 +85,11 @@ class Flag:
     @classmethod
     def from_json(cls, data: list[Any]) -> Flag:
         sid, start, end, source, rule, category, mqm, severity, message, text, fixes = data
+        # Each read from JSON is a string of its own; interned, a book's flags share their
+        # sentence's id (segment interns it), their checker's name, rule and message.
         return cls(
-            sid, start, end, source, rule, Category(category), MqmClass(mqm),
-            Severity(severity), message, text, tuple(fixes),
+            intern(sid), start, end, intern(source), intern(rule), Category(category),
+            MqmClass(mqm), Severity(severity), intern(message), text, tuple(fixes),
         )  # fmt: skip
 
     @property

@@ -24,13 +24,14 @@ says so at once, and the call fails with one line.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import multiprocessing
 import os
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -57,20 +58,20 @@ TEXT_PIECE = 1 << 20
 SENTENCE_FIELDS = tuple(field.name for field in fields(Sentence))
 
 
-def _flags(checker: Checker, folder: str) -> None:
-    text, sentences = _read_document(Path(folder))
+def _flags(checker: Checker, document: str, folder: str) -> None:
+    text, sentences = _read_document(document)
     _write(Path(folder, FOUND), to_json_chunks(list(checker.check(text, sentences))))
 
 
-def _settled(folder: str, config: Config, use_servers: bool) -> None:
+def _settled(document: str, folder: str, config: Config, use_servers: bool) -> None:
     from review.checking import open_checkers, settle_flags
 
     # The UI's checkers hold connections and the cache, which do not cross processes; these,
     # opened on the same config, find the server the UI started and re-check as its would.
     opened = open_checkers(config, use_servers=use_servers)
-    text, document = _read_document(Path(folder))
+    text, sentences = _read_document(document)
     flags = from_json_chunks(_read(Path(folder, FLAGS)))
-    settled = settle_flags(flags, opened.checkers, text, document, config)
+    settled = settle_flags(flags, opened.checkers, text, sentences, config)
     _write(Path(folder, FOUND), to_json_chunks(settled))
 
 
@@ -96,25 +97,45 @@ def _write_document(folder: Path, text: str, sentences: Sequence[Sentence]) -> N
     _write(folder / SENTENCES, _sent_sentences(sentences))
 
 
-def _read_document(folder: Path) -> tuple[str, tuple[Sentence, ...]]:
-    return "".join(_read(folder / TEXT)), _received_sentences(list(_read(folder / SENTENCES)))
+# The worker's last document read: its folder and its text and sentences. The passes over one
+# document (fluency, terms, consistency, source–target, the settling) read it once between
+# them, not a copy each.
+_received: tuple[str, tuple[str, tuple[Sentence, ...]]] | None = None
 
 
-def _sent_sentences(sentences: Sequence[Sentence]) -> list[str]:
+def _read_document(folder: str) -> tuple[str, tuple[Sentence, ...]]:
+    global _received
+    if _received is None or _received[0] != folder:
+        _received = None  # the last one goes before this one is read
+        text = "".join(_read(Path(folder, TEXT)))
+        _received = folder, (text, _received_sentences(_read(Path(folder, SENTENCES))))
+    return _received[1]
+
+
+def _sent_sentences(sentences: Sequence[Sentence]) -> Iterator[str]:
     """The sentences as JSON columns (ids, starts, …), a few lists a chunk. Pickled as they
     are, each sentence's state is a list the pickler keeps until it is done: a book's
     100,000 of them alive at once, which each full collection in the UI's process scanned."""
-    return [
-        json.dumps([[getattr(s, name) for s in sentences[i : i + SENTENCE_CHUNK]]
-                    for name in SENTENCE_FIELDS])
-        for i in range(0, len(sentences), SENTENCE_CHUNK)
-    ]  # fmt: skip
+    for i in range(0, len(sentences), SENTENCE_CHUNK):
+        chunk = sentences[i : i + SENTENCE_CHUNK]
+        yield json.dumps([[getattr(s, name) for s in chunk] for name in SENTENCE_FIELDS])
 
 
-def _received_sentences(chunks: list[str]) -> tuple[Sentence, ...]:
+def _received_sentences(chunks: Iterable[str]) -> tuple[Sentence, ...]:
     return tuple(
         Sentence(*values) for chunk in chunks for values in zip(*json.loads(chunk), strict=True)
     )
+
+
+@dataclass(eq=False)
+class _Document:
+    """A document sent: its text and sentences (by identity: both immutable), the folder that
+    holds them, and how many passes are reading it."""
+
+    text: str
+    sentences: tuple[Sentence, ...] | None  # None: sent as a list, which may change
+    folder: tempfile.TemporaryDirectory[str]
+    readers: int = 0
 
 
 def _serve(connection: Connection) -> None:
@@ -146,13 +167,48 @@ class ProcessOffload:
         # the worker while a call waits for it.
         self._calling = threading.Lock()
         self._guard = threading.Lock()
+        # The document last sent: the passes over it, asked for at once by the checkers'
+        # threads, share one copy. Another (a tag-free view of a bilingual text, a paragraph
+        # checked again) replaces it; a folder is removed once no pass reads it, and its name
+        # is never one the worker has read before.
+        self._document_lock = threading.Lock()
+        self._last: _Document | None = None
+        self._documents = itertools.count()
 
     def __call__(self, checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
-        with tempfile.TemporaryDirectory(prefix="review-offload-") as folder:
-            _write_document(Path(folder), text, sentences)
-            self._run(_flags, checker, folder)
+        with (
+            self._document(text, sentences) as document,
+            tempfile.TemporaryDirectory(prefix="review-offload-") as folder,
+        ):
+            self._run(_flags, checker, document, folder)
             with made_uncollected():
                 return from_json_chunks(_read(Path(folder, FOUND)))
+
+    @contextlib.contextmanager
+    def _document(self, text: str, sentences: Sequence[Sentence]) -> Iterator[str]:
+        """The folder ``text`` and ``sentences`` are in, written the first time they are sent."""
+        with self._document_lock:
+            sent = self._last
+            if not (sent and sent.text is text and sent.sentences is sentences):
+                self._forget_last()
+                prefix = f"review-offload-document-{next(self._documents)}-"
+                folder = tempfile.TemporaryDirectory(prefix=prefix)
+                _write_document(Path(folder.name), text, sentences)
+                kept = sentences if isinstance(sentences, tuple) else None
+                sent = self._last = _Document(text, kept, folder)
+            sent.readers += 1
+        try:
+            yield sent.folder.name
+        finally:
+            with self._document_lock:
+                sent.readers -= 1
+                if not sent.readers and sent is not self._last:
+                    sent.folder.cleanup()
+
+    def _forget_last(self) -> None:
+        last, self._last = self._last, None
+        if last is not None and not last.readers:
+            last.folder.cleanup()
 
     def settle(
         self,
@@ -165,10 +221,12 @@ class ProcessOffload:
         """``review.checking.settle_flags`` of a whole document: seconds on a book, which in the
         UI's process would hold the interpreter lock against the keys. ``use_servers``: the
         server checkers (LanguageTool) ran and re-check the suggestions there too."""
-        with tempfile.TemporaryDirectory(prefix="review-offload-") as folder:
-            _write_document(Path(folder), text, sentences)
+        with (
+            self._document(text, sentences) as document,
+            tempfile.TemporaryDirectory(prefix="review-offload-") as folder,
+        ):
             _write(Path(folder, FLAGS), to_json_chunks(flags))
-            self._run(_settled, folder, config, use_servers)
+            self._run(_settled, document, folder, config, use_servers)
             with made_uncollected():
                 return tuple(from_json_chunks(_read(Path(folder, FOUND))))
 
@@ -219,3 +277,5 @@ class ProcessOffload:
             process.kill()
             process.join(timeout=5)
             connection.close()
+        with self._document_lock:
+            self._forget_last()

@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from sys import intern
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -50,6 +51,16 @@ def id_range(sentences: Sequence[Sentence]) -> str:
     if not sentences:
         return "no sentences"
     return f"{sentences[0].id}…{sentences[-1].id}"
+
+
+# The most ids a message names (``id_list``).
+MOST_IDS = 5
+
+
+def id_list(ids: Sequence[str]) -> str:
+    """Ids for a message, at most ``MOST_IDS`` of them: "s1, s4, s9, s16, s25, …" when there
+    are more (a book's list would make each message as long as the book)."""
+    return ", ".join(ids[:MOST_IDS]) + (", …" if len(ids) > MOST_IDS else "")
 
 
 @cache
@@ -109,7 +120,8 @@ def _segment_chunk(
             counts[0] += 1
             sentences.append(
                 Sentence(
-                    id=f"s{counts[0]}",
+                    # Interned: a flag read back from JSON shares it (``Flag.from_json``).
+                    id=intern(f"s{counts[0]}"),
                     start=chunk_start + offset + start,
                     end=chunk_start + offset + end,
                     paragraph=counts[1],

@@ -77,7 +77,7 @@ def sarif_log(
                 "artifacts": [
                     {
                         "location": {"uri": document.relpath},
-                        "length": len(document.raw),
+                        "length": document.size,
                         "encoding": document.encoding,
                         "hashes": {"sha-256": document.sha256},
                     }

@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 # Sentences from which the checkers that need no server run beside LanguageTool in a process
 # of their own: starting it takes about half a second, a pass over 2,000 sentences about one.
 OFFLOAD_FROM = 2_000
+# ... and up to which: the process holds a copy of the text and its sentences, and its helpers
+# (forkserver, resource tracker) their own interpreters. At 100,000 sentences that was 194 MB
+# of a 464 MB peak (bench/check_memory.py); checked in one process, the peak was 325 MB.
+OFFLOAD_UNTIL = 50_000
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -77,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_file(args: argparse.Namespace, path: str) -> int:
     from review.check_formats.model import summary_line
-    from review.checking import check_document
+    from review.checking import found_flags, open_checkers, settled_result
     from review.commands.arguments import languagetool_engine
     from review.config import load_config
     from review.formats import write_rendered
@@ -94,12 +98,14 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
     for notice in document.notices:
         print(f"review: {notice}", file=sys.stderr)
     use_servers = not args.no_languagetool
-    with (
-        languagetool_engine(args, config),
-        stderr_progress() as progress,
-        _offload(use_servers, len(sentences)) as offload,
-    ):
-        result = check_document(document.text, sentences, config, progress, use_servers, offload)
+    with languagetool_engine(args, config), stderr_progress() as progress:
+        # The offload process ends with the passes: the settling runs here, and the process
+        # held its copy of the text, and its memory, through it.
+        with _offload(use_servers, len(sentences)) as offload:
+            opened = open_checkers(config, use_servers, progress, offload=offload)
+            found = found_flags(opened, document.text, sentences, config)
+        result = settled_result(opened, found, document.text, sentences, config)
+        del found  # not held through the output as well as the settled flags
     for notice in result.notices:
         print(f"review: {notice}", file=sys.stderr)
     write_rendered(sys.stdout, FORMATS.renderer(args.format)(document, sentences, result))
@@ -112,8 +118,9 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
 def _offload(use_servers: bool, sentences: int) -> Iterator[ProcessOffload | None]:
     """Where the checkers that need no server run their passes: beside LanguageTool's, in a
     process of their own at a lower priority (``review.offload``), for a text long enough
-    that its passes take more than starting that process does."""
-    if not use_servers or sentences < OFFLOAD_FROM:
+    that its passes take more than starting that process does, and short enough that the
+    process's copy of it costs less memory than the check's own peak."""
+    if not use_servers or not OFFLOAD_FROM <= sentences <= OFFLOAD_UNTIL:
         yield None
         return
     from review.offload import ProcessOffload

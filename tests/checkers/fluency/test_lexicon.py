@@ -182,6 +182,22 @@ def test_same_boat_calque_is_flagged_in_every_sentence_of_the_seed():
 IDIOM_MESSAGE = "Chinese idiom translated word for word (同舟共济)"
 
 
+def test_an_echo_names_five_places_and_counts_them_however_long_the_book():
+    # Naming every place made each echo's message grow with the book: 7.9 kB on average at
+    # 20,000 sentences, and their sum with the square of the book.
+    full = "Nations help each other in the same boat."
+    text = " ".join([full] * 40 + ["All nations in the same boat agree."])
+    [echo] = [
+        f.message
+        for f in FluencyChecker(rules=frozenset({"MT_IDIOM_CALQUE"})).check(text, segment(text))
+        if f.text == "in the same boat"
+    ]
+    assert echo == (
+        "Chinese idiom translated word for word "
+        "(同舟共济; in full in 40 sentences: s1, s2, s3, s4, s5, …)"
+    )
+
+
 def test_core_of_a_calque_echoes_only_where_the_whole_calque_is_in_the_text(found):
     alone = "We are all in the same boat now."
     assert found("MT_IDIOM_CALQUE", alone) == []

@@ -1,6 +1,7 @@
 """One term or one kind of number written two ways in a document, flagged with the places."""
 
 import json
+import tracemalloc
 
 from patch_helpers import git_project, review
 from review.checkers.terms import Consistency
@@ -163,6 +164,21 @@ def test_a_plain_text_has_no_translations_to_compare():
     text = "Same words. Same words."
     flags = Consistency().check(text, segment(text))
     assert [f for f in flags if f.rule == "CONSISTENT_TRANSLATION"] == []
+
+
+def test_a_plain_text_is_not_copied_as_one_translation():
+    # A plain text's sentences are one run with no unit: its "target" was every word of the
+    # text, twelve times the text at its peak.
+    text = SEED.read_text(encoding="utf-8") * 32
+    sentences = segment(text)
+    tracemalloc.start()
+    try:
+        flags = list(Consistency().check(text, sentences))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(flags) == 96
+    assert peak < len(text)
 
 
 def test_review_check_flags_a_tsv_line_translated_unlike_its_twin(

@@ -20,7 +20,7 @@ from review.checkers.fluency.data import load_table
 from review.checkers.fluency.document_text import DocumentText, Whole
 from review.checkers.fluency.words import sentence_words
 from review.flags import Category, MqmClass, Severity
-from review.segment import Sentence
+from review.segment import MOST_IDS, Sentence, id_list
 
 CALQUES_FILE = "calques.tsv"
 GAP = "…"
@@ -263,15 +263,20 @@ class LexiconDetector(Detector):
         taken: dict[str, list[tuple[int, int]]] = {}
         for sentence, hit in flagged:
             taken.setdefault(sentence.id, []).append((hit.start, hit.end))
+        # One message a calque, naming a few of its places: all of them made a book's
+        # messages grow with the book, and their sum with its square.
+        messages = {name: self._echo_message(c, found[c]) for name, c in cores.items()}
         for sentence in document.lines_matching(pattern):
             spans = taken.get(sentence.id, [])
             for match in pattern.finditer(sentence.text):
                 if any(match.start() < e and s < match.end() for s, e in spans):
                     continue
-                calque = cores[match.lastgroup or ""]
-                places = ", ".join(dict.fromkeys(found[calque]))
-                message = f"{self.description} ({calque.chinese}; in full in {places})"
-                yield sentence, Hit(match.start(), match.end(), message)
+                yield sentence, Hit(match.start(), match.end(), messages[match.lastgroup or ""])
+
+    def _echo_message(self, calque: Calque, places: list[str]) -> str:
+        ids = list(dict.fromkeys(places))
+        where = id_list(ids) if len(ids) <= MOST_IDS else f"{len(ids)} sentences: {id_list(ids)}"
+        return f"{self.description} ({calque.chinese}; in full in {where})"
 
 
 def _found(

@@ -24,7 +24,7 @@ from review.checkers.remembered import RememberedChecker
 from review.checkers.terms.matcher import TermMatcher, fold
 from review.checkers.terms.term import Term
 from review.flags import Category, Flag, MqmClass, Severity
-from review.segment import Sentence
+from review.segment import Sentence, id_list
 
 _CAPITALISED = r"[A-Z][a-zA-Z]*(?:[-‐‑–—][A-Za-z]+)*"
 _NAME = re.compile(rf"{_CAPITALISED}(?:\s+(?:(?:of|and|on|for|the|to|in|de)\s+)*{_CAPITALISED})+")
@@ -51,7 +51,6 @@ _COMBINING_FORMS = {
     "hispano": "spain",
 }
 _COUNTRIES = {country: form for form, country in _COMBINING_FORMS.items()}
-_MOST_PLACES = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +100,7 @@ def _flags(
         return
     usual = max(counts, key=lambda written: counts[written])
     where = list(dict.fromkeys(p.sentence.id for p in places if p.written == usual))
-    listed = ", ".join(where[:_MOST_PLACES]) + (", …" if len(where) > _MOST_PLACES else "")
+    listed = id_list(where)
     example = next(p for p in places if p.written == usual)
     for place in places:
         if place.written == usual:
@@ -147,11 +146,15 @@ def _translations(text: str, sentences: Sequence[Sentence]) -> Iterator[list[Pla
     and spaces, targets with their spaces collapsed; an empty target is no translation."""
     by_source: dict[str, dict[str, Place]] = {}
     for (unit, source), group in groupby(sentences, key=lambda s: (s.unit, s.source)):
+        # A plain text's sentences, all one group with no unit, translate nothing: their
+        # target would be the whole text's words.
+        if not unit:
+            continue
         found = list(group)
         target = " ".join(text[found[0].start : found[-1].end].split())
         # Without any space: a tag token leaves none where it was ("Click⟨1⟩Save").
         key = "".join(plain(source).text.split())
-        if unit and key and target:
+        if key and target:
             first = found[0]
             place = Place(first, 0, len(first.text), target)
             # Of one message's plural forms the first stands for it.
