@@ -279,6 +279,27 @@ async def test_a_change_shows_while_its_journal_fsync_is_held(make_app, monkeypa
 
 
 @pilot_test
+async def test_marking_reviewed_renders_the_detail_once(make_app, monkeypatch):
+    # Rendering the detail is most of a key's work on the UI's thread; `r` rendered it twice.
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        rendered = []
+        render = DetailPane._render_lines
+        monkeypatch.setattr(
+            DetailPane, "_render_lines", lambda pane: rendered.append(1) or render(pane)
+        )
+        await pilot.press("r")
+        await pilot.pause()
+        assert len(rendered) == 1
+        assert "✓ reviewed" in app.main.query_one(DetailPane).render_line(0).text
+        await pilot.press("r")
+        await pilot.pause()
+        assert len(rendered) == 2
+        assert "· to do" in app.main.query_one(DetailPane).render_line(0).text
+
+
+@pilot_test
 async def test_comment(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
