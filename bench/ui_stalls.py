@@ -7,8 +7,9 @@ queue for a processor (``/proc/self/task/<tid>/schedstat``, as the kernel counts
 rest being time idle or blocked (on the interpreter lock, held by another thread, or on I/O); the
 process's other threads' CPU time; the garbage collections that ran; and where the main
 thread was, from a sampling thread that takes its stack (``sys._current_frames``) every
-SAMPLE seconds. A stall in which the main thread ran for more than TARGET_MS is work to move
-off it; one in which it mostly waited for a processor is the machine's load, not the UI's.
+SAMPLE seconds while the loop is late. A stall in which the main thread ran for more than
+TARGET_MS is work to move off it; one in which it mostly waited for a processor is the
+machine's load, not the UI's.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from types import FrameType
 
 HEARTBEAT = 0.005
 SAMPLE = 0.005
+# The main thread's stack is sampled once the event loop is this late.
+SAMPLE_LATE = 0.01
 TARGET_MS = 50
 # Shorter collections are left out of a stall's description.
 MENTIONED_MS = 2
@@ -92,7 +95,8 @@ class Stall:
         return "not scheduled" if self.queued >= self.blocked else "idle or blocked"
 
     def describe(self) -> str:
-        others = (self.end.process - self.start.process) - self.cpu
+        # The two clocks tick apart: a stall with no other thread running may read -1 ms.
+        others = max(0.0, (self.end.process - self.start.process) - self.cpu)
         line = (
             f"{self.what} {self.wall * 1000:6.1f} ms: {self.verdict:<15} (main thread ran "
             f"{self.cpu * 1000:.1f} ms, waited for a processor {self.queued * 1000:.1f} ms, "
@@ -151,6 +155,7 @@ class Stalls:
         )
         self._collecting: dict[int, float] = {}
         self._stop = threading.Event()
+        self._beaten = time.perf_counter()
         self._sampler = threading.Thread(target=self._sample, name="stall sampler", daemon=True)
 
     @property
@@ -184,6 +189,7 @@ class Stalls:
         while True:
             await asyncio.sleep(HEARTBEAT)
             now = Usage.now()
+            self._beaten = now.at
             late = now.at - last.at - HEARTBEAT
             self.late.append(late)
             if late * 1000 > TARGET_MS:
@@ -192,8 +198,11 @@ class Stalls:
 
     def _sample(self) -> None:
         while not self._stop.wait(SAMPLE):
-            frame = sys._current_frames().get(MAIN.ident or 0)
-            self._samples.append((time.perf_counter(), _stack(frame)))
+            # Only while the loop is late: a stack a sample is garbage the collector would
+            # scan, in the process it measures.
+            if time.perf_counter() - self._beaten > SAMPLE_LATE:
+                frame = sys._current_frames().get(MAIN.ident or 0)
+                self._samples.append((time.perf_counter(), _stack(frame)))
 
     def _collected(self, phase: str, info: dict[str, int]) -> None:
         thread = threading.get_ident()
