@@ -197,6 +197,8 @@ async def latencies(
             framed.set()
 
     app._display = timed_display  # type: ignore[method-assign]
+    # Shown before the first key too: the checks may finish (and show) while it waits.
+    before = pane.shown
     pane.show = timed_show  # type: ignore[method-assign]
     times = []
     for _ in range(presses):
