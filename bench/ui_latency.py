@@ -12,11 +12,14 @@ Targets: first screen < 2 s, p95 < 50 ms, memory < 1 GB.
 Flags come from a stand-in checker that flags every 17th sentence, so the figures measure the
 UI, not LanguageTool; with --fluency, from the real fluency detectors (a third of the sentences
 flagged), the keys timed while the detectors run over the book (a line marked * was timed from
-start to end while they ran), and the longest the UI's event loop stalled from the review open
-until the flags were settled (a heartbeat every 5 ms records how late it wakes). The caches live
-in a temporary REVIEW_CACHE_DIR, so the first opening is uncached. The keys are pressed back to
-back, each right after the frame of the last, so that most wait for Textual's next frame (60 per
-second) as well, and at a held key's auto-repeat pace.
+start to end while they ran; then each key in turn, SETTLING_PRESSES at a time, until the flags
+are settled, while the UI takes them in), and the longest the UI's event loop stalled from the
+review open until the flags were settled (a heartbeat every 5 ms records how late it wakes);
+each stall and each key over 50 ms is listed with what the main thread did meanwhile: whether
+it ran (work) or waited for a processor (the machine's load), and where (``ui_stalls.py``).
+The caches live in a temporary REVIEW_CACHE_DIR, so the first opening is uncached. The keys are
+pressed back to back, each right after the frame of the last, so that most wait for Textual's
+next frame (60 per second) as well, and at a held key's auto-repeat pace.
 Run: .venv/bin/python bench/ui_latency.py [--sentences N] [--fluency]
 """
 
@@ -48,45 +51,18 @@ from review.ui.app import ReviewApp
 from review.ui.checks import CheckerStages, default_stages
 from review.ui.opening import DocumentOpener
 from review.ui.widgets.detail import DetailPane, SentenceDetail
+from ui_stalls import Stalls, Usage
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_609f52cd2aa5fae0.txt"
 PRESSES = 200
+# Presses of each key in turn after the timed series, until the flags are settled.
+SETTLING_PRESSES = 20
 KEYS = (("down", "move down (j)"), ("n", "next flagged (n)"), ("r", "mark reviewed (r)"))
 # Seconds between a frame and the next key: none (each key waits for Textual's next frame,
 # 60 a second), and a held key's auto-repeat (about 25 a second), which finds it idle.
 PACES = ((0.0, "back to back"), (0.04, "25 keys/s"))
 TARGET_MS = 50
-
-
-HEARTBEAT = 0.005
-
-
-class Stalls:
-    """The event loop's lateness (seconds a key or a frame would wait), sampled every
-    HEARTBEAT seconds while it runs."""
-
-    def __init__(self) -> None:
-        self.late: list[float] = []
-        self._task: asyncio.Task[None] | None = None
-
-    @property
-    def longest(self) -> float:
-        return max(self.late, default=0.0)
-
-    async def _beat(self) -> None:
-        while True:
-            started = time.perf_counter()
-            await asyncio.sleep(HEARTBEAT)
-            self.late.append(time.perf_counter() - started - HEARTBEAT)
-
-    def __enter__(self) -> Stalls:
-        self._task = asyncio.get_running_loop().create_task(self._beat())
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        assert self._task is not None
-        self._task.cancel()
 
 
 class EveryNthChecker:
@@ -168,11 +144,11 @@ async def open_app(
                     await pilot.press("home")
                     for key, what in KEYS:
                         running = app.main.checking
-                        times = await latencies(app, key, gap)
+                        times = await latencies(app, key, gap, stalls)
                         during = " *" if running and app.main.checking else ""
                         report_latency(f"{what}, {pace}{during}", times)
-                while app.main.checking:
-                    await pilot.pause(0.05)
+                if checking is not stages:
+                    await settling_keys(app, stalls)
                 checked = time.perf_counter() - checked
             if checking is not stages:
                 print("* timed while the fluency detectors were running over the book")
@@ -184,15 +160,29 @@ async def open_app(
     )
 
 
-async def latencies(app: ReviewApp, key: str, gap: float) -> list[float]:
+async def settling_keys(app: ReviewApp, stalls: Stalls) -> None:
+    """Keep pressing the keys, SETTLING_PRESSES of each in turn at a held key's pace, until
+    the flags are settled: the UI takes them in meanwhile."""
+    times: dict[str, list[float]] = {key: [] for key, _ in KEYS}
+    while app.main.checking:
+        for key, _ in KEYS:
+            if app.main.checking:
+                times[key] += await latencies(app, key, PACES[-1][0], stalls, SETTLING_PRESSES)
+    for key, what in KEYS:
+        report_latency(f"{what}, until the flags settled", times[key])
+
+
+async def latencies(
+    app: ReviewApp, key: str, gap: float, stalls: Stalls, presses: int = PRESSES
+) -> list[float]:
     """Seconds from a key event reaching the app to the first frame drawn after the detail
     pane was given what the key changed (another sentence, or the sentence's new review; the
-    table changes before that)."""
+    table changes before that); a key over the target is one of ``stalls``."""
     display = app._display
     pane = app.main.query_one(DetailPane)
     show = pane.show
     shown_at: list[float] = []
-    framed_at: list[float] = []
+    framed_at: list[Usage] = []
     framed = asyncio.Event()
 
     def timed_show(detail: SentenceDetail | None) -> None:
@@ -203,24 +193,28 @@ async def latencies(app: ReviewApp, key: str, gap: float) -> list[float]:
     def timed_display(screen: Screen, renderable: object) -> None:
         display(screen, renderable)  # type: ignore[arg-type]
         if shown_at and not framed.is_set():
-            framed_at.append(time.perf_counter())
+            framed_at.append(Usage.now())
             framed.set()
 
     app._display = timed_display  # type: ignore[method-assign]
+    # Shown before the first key too: the checks may finish (and show) while it waits.
+    before = pane.shown
     pane.show = timed_show  # type: ignore[method-assign]
     times = []
-    for _ in range(PRESSES):
+    for _ in range(presses):
         await asyncio.sleep(gap)
         before = pane.shown
         shown_at.clear()
         framed.clear()
-        started = time.perf_counter()
+        started = Usage.now()
         app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
         try:
             await asyncio.wait_for(framed.wait(), timeout=2)
         except TimeoutError:  # nothing changed: no flagged sentence left below, on a short text
             break
-        times.append(framed_at[-1] - started)
+        times.append(framed_at[-1].at - started.at)
+        if times[-1] * 1000 > TARGET_MS:
+            stalls.record(f"key {key}", started, framed_at[-1])
     app._display = display  # type: ignore[method-assign]
     pane.show = show  # type: ignore[method-assign]
     return times
@@ -244,8 +238,11 @@ def report_stalls(seconds: float, stalls: Stalls) -> None:
     verdict = "ok" if not over else f"{over} OVER the {TARGET_MS} ms target"
     print(
         f"from the review open to the flags settled ({seconds:.1f} s, keys pressed meanwhile): "
-        f"longest UI stall {stalls.longest * 1000:.1f} ms ({verdict})"
+        f"longest UI stall {stalls.longest * 1000:.1f} ms ({verdict}); each stall of the event "
+        f"loop and each key over {TARGET_MS} ms, and what the main thread did meanwhile:"
     )
+    for line in stalls.report():
+        print(line)
 
 
 def report_opening(what: str, opening: Opening) -> None:

@@ -1,5 +1,9 @@
+import errno
 import json
 import os
+import stat
+import threading
+import time
 
 import pytest
 
@@ -55,17 +59,115 @@ def test_entries_are_json_lines_read_back_in_order(tmp_path):
     assert not contents.torn_tail
 
 
-def test_every_append_is_fsynced(tmp_path, monkeypatch):
+def test_every_append_is_fsynced_by_close(tmp_path, monkeypatch):
+    """Each fsync is of the file as far as it was written then; the last covers it all, and
+    the folder is fsynced once, for the new file's entry."""
+    path = tmp_path / "x.journal"
     synced = []
     real_fsync = os.fsync
-    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd) or real_fsync(fd))
+
+    def fsync(fd):
+        status = os.fstat(fd)
+        synced.append("folder" if stat.S_ISDIR(status.st_mode) else status.st_size)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    writer = JournalWriter(path, ORIGINAL, None)
+    writer.append(JournalEntry("one", {"s1": SentenceReview(comment="1")}))
+    writer.synced()
+    assert synced.count("folder") == 1
+    assert [size for size in synced if size != "folder"][-1] == path.stat().st_size
+    writer.append(JournalEntry("two", {"s1": SentenceReview(comment="2")}))
+    writer.close()
+    assert synced.count("folder") == 1
+    assert synced[-1] == path.stat().st_size
+
+
+class BlockedFsync:
+    """os.fsync held until ``release`` (a disk under load); counts the calls that began."""
+
+    def __init__(self, monkeypatch):
+        self.gate = threading.Event()
+        self.began = threading.Semaphore(0)
+        real_fsync = os.fsync
+
+        def fsync(fd):
+            self.began.release()
+            assert self.gate.wait(timeout=10)
+            real_fsync(fd)
+
+        monkeypatch.setattr(os, "fsync", fsync)
+
+    def release(self):
+        self.gate.set()
+
+
+def in_thread(call):
+    """Run ``call`` on a thread; the thread, to join, and an event set when it returned."""
+    done = threading.Event()
+    thread = threading.Thread(target=lambda: (call(), done.set()))
+    thread.start()
+    return thread, done
+
+
+def test_append_returns_while_the_fsync_is_blocked_with_the_record_in_the_file(
+    tmp_path, monkeypatch
+):
+    blocked = BlockedFsync(monkeypatch)
+    path = tmp_path / "x.journal"
+    writer = JournalWriter(path, ORIGINAL, None)
+    started = time.perf_counter()
+    writer.append(JournalEntry("one", {"s1": SentenceReview(comment="1")}))
+    writer.append(JournalEntry("two", {"s1": SentenceReview(comment="2")}))
+    assert time.perf_counter() - started < 1
+    assert blocked.began.acquire(timeout=5)  # the fsync is under way, and held
+    # Another process (the next open after a kill -9) reads both changes already.
+    assert [e.label for e in read_journal(path).entries] == ["one", "two"]
+    blocked.release()
+    writer.close()
+
+
+@pytest.mark.parametrize("ending", ["close", "restart", "synced"])
+def test_close_save_and_synced_wait_for_the_pending_fsyncs(tmp_path, monkeypatch, ending):
+    blocked = BlockedFsync(monkeypatch)
     writer = JournalWriter(tmp_path / "x.journal", ORIGINAL, None)
     writer.append(JournalEntry("one", {"s1": SentenceReview(comment="1")}))
-    count = len(synced)
-    assert count >= 2  # the file (head and entry) and its folder
-    writer.append(JournalEntry("two", {"s1": SentenceReview(comment="2")}))
-    assert len(synced) == count + 1
+    assert blocked.began.acquire(timeout=5)
+    call = {
+        "close": writer.close,
+        "restart": lambda: writer.restart(PATCH),
+        "synced": writer.synced,
+    }[ending]
+    thread, done = in_thread(call)
+    assert not done.wait(timeout=0.3)
+    blocked.release()
+    thread.join(timeout=5)
+    assert done.is_set()
     writer.close()
+
+
+def test_a_failed_fsync_is_reported_at_the_next_change_and_at_close(tmp_path, monkeypatch):
+    path = tmp_path / "x.journal"
+
+    def failing_fsync(fd):
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    writer = JournalWriter(path, ORIGINAL, None)
+    writer.append(JournalEntry("one", {"s1": SentenceReview(comment="1")}))
+    message = (
+        f"{path}: cannot write the journal: Input/output error (the last changes may not "
+        "survive a crash; save to keep them)"
+    )
+    with pytest.raises(ReviewError) as refused:
+        writer.synced()
+    assert str(refused.value) == message
+    with pytest.raises(ReviewError, match="Input/output error"):
+        writer.append(JournalEntry("two", {"s1": SentenceReview(comment="2")}))
+    assert [e.label for e in read_journal(path).entries] == ["one"]  # "two" was not written
+    with pytest.raises(ReviewError) as refused:
+        writer.close()
+    assert str(refused.value) == message
 
 
 def test_a_torn_last_line_is_dropped_and_reported(tmp_path):

@@ -2,8 +2,9 @@
 
 A session holds one document's review open: it takes the lock, loads the saved patch, replays
 the journal of a process that died before saving, and from then on turns each change into a new
-immutable ``ReviewState``, journalled (and fsynced) before the method returns. The UI renders
-``session.state``; the CLI makes a few changes and saves.
+immutable ``ReviewState``, journalled before the method returns (written to the file then,
+fsynced soon after: see ``review.journal``). The UI renders ``session.state``; the CLI makes a
+few changes and saves.
 
 Thread safety: every method may be called from any thread; changes are serialised by one lock,
 and ``state`` is always a complete, immutable value.
@@ -630,10 +631,13 @@ class ReviewSession:
             self._redo.clear()
 
     def close(self) -> None:
-        """Release the lock. Unsaved changes stay in the journal for the next open."""
+        """Release the lock. Unsaved changes stay in the journal for the next open (a
+        ReviewError, once the lock is released, if the last of them could not be fsynced)."""
         with self._mutex:
-            self._journal.close()
-            self._lock.release()
+            try:
+                self._journal.close()
+            finally:
+                self._lock.release()
 
     def __enter__(self) -> ReviewSession:
         return self

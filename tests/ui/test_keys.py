@@ -3,6 +3,8 @@ asserts the ReviewState and what is on disk (journal before saving, patch bytes 
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
 from review.checking import Checkers
@@ -246,6 +248,55 @@ async def test_mark_reviewed(make_app):
     patch = PATCH.read_text(encoding="utf-8")
     assert 'Sentence-s1: {"status": "reviewed"}' in patch
     assert "Sentence-s2" not in patch
+
+
+@pilot_test
+async def test_a_change_shows_while_its_journal_fsync_is_held(make_app, monkeypatch):
+    # An fsync under disk load took 116 ms, on the UI's thread: the journal fsyncs elsewhere.
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        gate, callers = threading.Event(), []
+        real_fsync = os.fsync
+
+        def held_fsync(fd):
+            callers.append(threading.current_thread() is threading.main_thread())
+            assert gate.wait(timeout=10)
+            real_fsync(fd)
+
+        monkeypatch.setattr(os, "fsync", held_fsync)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.session.state.review_of("s1").status is Status.REVIEWED
+        shown = app.main.query_one(DetailPane).render_line(0).text
+        assert "✓ reviewed" in shown
+        assert JOURNAL.read_text(encoding="utf-8").count('"change"') == 1  # written already
+        gate.set()
+        await pilot.press("s")
+        await pilot.pause(0.5)
+    assert callers and not any(callers)  # none on the UI's thread
+    assert 'Sentence-s1: {"status": "reviewed"}' in PATCH.read_text(encoding="utf-8")
+
+
+@pilot_test
+async def test_marking_reviewed_renders_the_detail_once(make_app, monkeypatch):
+    # Rendering the detail is most of a key's work on the UI's thread; `r` rendered it twice.
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        rendered = []
+        render = DetailPane._render_lines
+        monkeypatch.setattr(
+            DetailPane, "_render_lines", lambda pane: rendered.append(1) or render(pane)
+        )
+        await pilot.press("r")
+        await pilot.pause()
+        assert len(rendered) == 1
+        assert "✓ reviewed" in app.main.query_one(DetailPane).render_line(0).text
+        await pilot.press("r")
+        await pilot.pause()
+        assert len(rendered) == 2
+        assert "· to do" in app.main.query_one(DetailPane).render_line(0).text
 
 
 @pilot_test

@@ -70,6 +70,10 @@ class DetailPane(ScrollView, can_focus=False):
         self._width = 0
 
     def show(self, detail: SentenceDetail | None) -> None:
+        if detail == self.shown and self._lines:
+            # Shown already (a change shows its sentence once refreshed, and again in case it
+            # moved the cursor): rendering a sentence's detail is most of a key's frame.
+            return
         before, shown = self._lines, self.shown
         self.shown = detail
         self._render_lines()
