@@ -62,10 +62,11 @@ def settle(
 
     kept = pair_quote_fixes(list(kept_of(flags, text)), sentences)
     settled = one_per_span([conformed(f, style, config) for f in kept], sentences)
-    ids = {s.id for s in sentences}
-    settled += (
-        f for f in document_flags(document or sentences, style, config) if f.sentence_id in ids
-    )
+    if document is None:
+        settled += document_flags(sentences, style, config)
+    else:
+        ids = {s.id for s in sentences}
+        settled += (f for f in document_flags(document, style, config) if f.sentence_id in ids)
     settled += breaking_marks(sentences, style)
     order = {s.id: i for i, s in enumerate(sentences)}
     settled.sort(key=lambda f: (order.get(f.sentence_id, -1), f.start, f.end, f.rule))

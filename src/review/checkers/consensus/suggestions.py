@@ -78,64 +78,49 @@ def applied(sentence_text: str, flag: Flag, replacement: str) -> str:
 Paragraph = tuple[str, ...]
 
 
+# Where a candidate is judged: its paragraph, the fixed sentence and those either side, the
+# words about the fix.
+Judged = tuple[Paragraph, Paragraph, str]
+
+
 class Candidates:
     """The texts a candidate fix (a flag with one of its suggestions applied, or none) is
     judged in, read from the document's sentences."""
 
     def __init__(self, sentences: Sequence[Sentence]) -> None:
         self._where: dict[str, tuple[list[Sentence], int]] = {}
-        self.paragraph_of: dict[str, int] = {}
         paragraphs: dict[int, list[Sentence]] = {}
         for sentence in sentences:
             members = paragraphs.setdefault(sentence.paragraph, [])
             self._where[sentence.id] = (members, len(members))
-            self.paragraph_of[sentence.id] = sentence.paragraph
             members.append(sentence)
-        self._bounds: dict[tuple[str, int, int], tuple[int, int]] = {}
 
     def knows(self, flag: Flag) -> bool:
         return flag.sentence_id in self._where
 
-    def offered(self, flags: Iterable[Flag]) -> Iterator[tuple[Flag, str | None]]:
-        """Each flag with a suggestion on a known sentence, with none and with each."""
-        return (
-            (f, r)
-            for f in flags
-            if f.replacements and f.sentence_id in self._where
-            for r in (None, *f.replacements)
-        )
+    def paragraph_number(self, flag: Flag) -> int | None:
+        where = self._where.get(flag.sentence_id)
+        return None if where is None else where[0][where[1]].paragraph
 
-    def sentence(self, flag: Flag, replacement: str | None) -> str:
+    def offered(self, flags: Iterable[Flag]) -> Iterator[Flag]:
+        """The flags with a suggestion, on a known sentence."""
+        return (f for f in flags if f.replacements and f.sentence_id in self._where)
+
+    def judged_in(self, flag: Flag) -> Iterator[tuple[str | None, Judged]]:
+        """For none and each of ``flag``'s suggestions, the texts it is judged in."""
         members, index = self._where[flag.sentence_id]
         text = members[index].text
-        return text if replacement is None else applied(text, flag, replacement)
-
-    def around(self, flag: Flag, replacement: str | None) -> str:
-        """The words about the fix, where a detector that reads one sentence may see it."""
-        members, index = self._where[flag.sentence_id]
-        text = members[index].text
-        span = (flag.sentence_id, flag.start, flag.end)
-        if span not in self._bounds:
-            self._bounds[span] = _around(text, flag.start, flag.end)
-        start, end = self._bounds[span]
-        if replacement is None:
-            return text[start:end]
-        return text[start : flag.start] + replacement + text[flag.end : end]
-
-    def paragraph(self, flag: Flag, replacement: str | None) -> Paragraph:
-        members, index = self._where[flag.sentence_id]
-        texts = [s.text for s in members]
-        texts[index] = self.sentence(flag, replacement)
-        return tuple(texts)
-
-    def nearby(self, flag: Flag, replacement: str | None) -> Paragraph:
-        """The fixed sentence and those either side, where a quotation it opens or closes
-        mostly pairs."""
-        members, index = self._where[flag.sentence_id]
+        start, end = _around(text, flag.start, flag.end)
         first = max(0, index - 1)
-        texts = [s.text for s in members[first : index + 2]]
-        texts[index - first] = self.sentence(flag, replacement)
-        return tuple(texts)
+        for replacement in (None, *flag.replacements):
+            fixed = text if replacement is None else applied(text, flag, replacement)
+            paragraph = tuple(fixed if i == index else s.text for i, s in enumerate(members))
+            words = (
+                text[start:end]
+                if replacement is None
+                else text[start : flag.start] + replacement + text[flag.end : end]
+            )
+            yield replacement, (paragraph, paragraph[first : index + 2], words)
 
 
 class EarlyVerdicts:
@@ -159,9 +144,12 @@ class EarlyVerdicts:
     def judge(self, flags: Iterable[Flag]) -> None:
         """Find what the detectors flag in the candidates of ``flags``, in house style."""
         candidates = self._candidates
-        offered = list(candidates.offered(conformed(f, self.style, self._config) for f in flags))
-        nearby = {candidates.nearby(f, r) for f, r in offered} - self.nearby.keys()
-        words = {candidates.around(f, r) for f, r in offered} - self.alone.keys()
+        conformed_flags = (conformed(f, self.style, self._config) for f in flags)
+        judged = [
+            t for f in candidates.offered(conformed_flags) for _, t in candidates.judged_in(f)
+        ]
+        nearby = {n for _, n, _ in judged} - self.nearby.keys()
+        words = {w for _, _, w in judged} - self.alone.keys()
         across, within = _judging(self.style, self._config)
         found = _detected(sorted(nearby), *across)
         self.nearby.update((p, found.get(p, Counter())) for p in nearby)
@@ -193,30 +181,30 @@ def vetted(
         early = None
 
     def candidates_of(chunk: Iterable[Flag]) -> Iterator[Paragraph]:
-        return (candidates.paragraph(f, r) for f, r in candidates.offered(chunk))
+        return (t[0] for f in candidates.offered(chunk) for _, t in candidates.judged_in(f))
 
     at_once = config.languagetool_rechecks
     if _more_than(at_once, candidates_of(flags)):
         recheckers, at_once = (), AT_ONCE
     kept: list[Flag] = []
-    numbers = candidates.paragraph_of
 
     def keys_of(flag: Flag) -> Iterator[Hashable]:
         """Where each candidate of ``flag`` is: the paragraph as it is, or a fix at a place."""
         for fix in (None, *flag.replacements) if candidates.knows(flag) else ():
-            yield numbers[flag.sentence_id] if fix is None else (flag.sentence_id, flag.start, fix)
+            yield (
+                candidates.paragraph_number(flag)
+                if fix is None
+                else (flag.sentence_id, flag.start, fix)
+            )
 
-    passes = _passes(flags, at_once, keys_of, lambda flag: numbers.get(flag.sentence_id))
+    passes = _passes(flags, at_once, keys_of, candidates.paragraph_number)
     for chunk in passes:
         # Where each candidate is judged: its paragraph, its sentence and those either side,
         # the words about the fix (made once, looked up below).
         texts = {
-            (id(f), r): (
-                candidates.paragraph(f, r),
-                candidates.nearby(f, r),
-                candidates.around(f, r),
-            )
-            for f, r in candidates.offered(chunk)
+            (id(f), r): judged
+            for f in candidates.offered(chunk)
+            for r, judged in candidates.judged_in(f)
         }
         found = _rules_found(
             sorted({paragraph for paragraph, _, _ in texts.values()}),
