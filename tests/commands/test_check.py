@@ -1,3 +1,4 @@
+import contextlib
 import json
 import os
 import re
@@ -579,3 +580,49 @@ def test_checking_a_plain_text_does_not_load_the_bilingual_readers(tmp_path: Pat
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path
     )
     assert done.stdout.splitlines() == ["[]", "False"]
+
+
+@pytest.mark.languagetool
+def test_languagetool_answers_a_plain_texts_lines_while_its_sentences_are_found(
+    languagetool_server, tmp_path, capsys, monkeypatch
+) -> None:
+    """The segmenter (its imports and its pass: half a second or more on a long text) no longer
+    runs before LanguageTool's first request: the text's lines are its paragraphs, asked for as
+    soon as it is read. Each paragraph is asked for once, and the output is the one of a check
+    without that head start, byte for byte."""
+    import threading
+
+    from review.commands import check
+    from review.inputs import plain
+    from review.languagetool import wire
+    from review.languagetool.checker import paragraphs
+    from review.segment import segment
+
+    answered = threading.Event()
+    asked: list[str] = []
+    ask, segmenting = wire.check, plain.cached_segment
+
+    def check_paragraph(url, settings, paragraph):
+        asked.append(paragraph)
+        matches = ask(url, settings, paragraph)
+        answered.set()
+        return matches
+
+    def segment_once_answered(*args, **kwargs):
+        seen.append(answered.wait(30))
+        return segmenting(*args, **kwargs)
+
+    monkeypatch.setattr(wire, "check", check_paragraph)
+    monkeypatch.setattr(plain, "cached_segment", segment_once_answered)
+    seen: list[bool] = []
+    ahead = _checked_afresh(capsys, monkeypatch, tmp_path / "ahead.sqlite3", SEED)
+    assert seen == [True]
+    text = SEED.read_text(encoding="utf-8")
+    lines = [text[p.start : p.end] for p in paragraphs(segment(text))]
+    # Each line once, before the settling's re-checks of suggestions.
+    assert sorted(asked[: len(lines)]) == sorted(lines)
+    assert all(asked.count(line) == 1 for line in lines)
+
+    monkeypatch.setattr(check, "_head_start", lambda *args: contextlib.nullcontext())
+    answered.set()
+    assert _checked_afresh(capsys, monkeypatch, tmp_path / "after.sqlite3", SEED) == ahead

@@ -25,8 +25,11 @@ from review.errors import ReviewError
 from review.flags import Flag, Severity
 
 if TYPE_CHECKING:
+    from review.config import Config
     from review.corpus.files import Project
+    from review.inputs import LoadedText
     from review.offload import ProcessOffload
+    from review.progress import Progress
 
 # Sentences from which the checkers that need no server run beside LanguageTool in a process
 # of their own: starting it takes about half a second, a pass over 2,000 sentences about one.
@@ -85,25 +88,28 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
     from review.commands.arguments import languagetool_engine
     from review.config import load_config
     from review.formats import write_rendered
-    from review.inputs import open_text, with_file_languages
+    from review.inputs import load_text, with_file_languages
     from review.patch.file import reviewed_sentences
     from review.patch.location import locate
     from review.progress import stderr_progress
 
     config = with_glossaries(load_config(), args)
-    text = open_text(path, encoding=text_encoding(args, config))
-    document = text.document
-    sentences = reviewed_sentences(document, text.sentences, locate(path).patch)
+    loaded = load_text(path, encoding=text_encoding(args, config))
+    document = loaded.document
     config = with_file_languages(config, document)
     for notice in document.notices:
         print(f"review: {notice}", file=sys.stderr)
     use_servers = not args.no_languagetool
     with languagetool_engine(args, config), stderr_progress() as progress:
-        # The offload process ends with the passes: the settling runs here, and the process
-        # held its copy of the text, and its memory, through it.
-        with _offload(use_servers, len(sentences)) as offload:
-            opened = open_checkers(config, use_servers, progress, offload=offload)
-            found = found_flags(opened, document.text, sentences, config)
+        with _head_start(use_servers, loaded, config, progress):
+            sentences = reviewed_sentences(
+                document, loaded.segmented().sentences, locate(path).patch
+            )
+            # The offload process ends with the passes: the settling runs here, and the
+            # process held its copy of the text, and its memory, through it.
+            with _offload(use_servers, len(sentences)) as offload:
+                opened = open_checkers(config, use_servers, progress, offload=offload)
+                found = found_flags(opened, document.text, sentences, config)
         result = settled_result(opened, found, document.text, sentences, config)
         del found  # not held through the output as well as the settled flags
     for notice in result.notices:
@@ -112,6 +118,29 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
     if args.format != "text" and sys.stderr.isatty():
         print(summary_line(document, sentences, result), file=sys.stderr)
     return int(_fails(args.fail_on, result.flags))
+
+
+@contextlib.contextmanager
+def _head_start(
+    use_servers: bool, loaded: LoadedText, config: Config, progress: Progress | None
+) -> Iterator[None]:
+    """LanguageTool's answers for a plain text's lines asked for before its sentences are
+    found (``review.languagetool.head_start``), when LanguageTool is to check it."""
+    from review import checkers as registry
+    from review.inputs.plain import PlainText
+    from review.languagetool.checker import NAME
+
+    uses_languagetool = use_servers and any(
+        factory.name == NAME and factory.enabled(config) for factory in registry.CHECKERS
+    )
+    if not uses_languagetool or not isinstance(loaded.format, PlainText):
+        yield
+        return
+    from review.cache import ResultCache
+    from review.languagetool.checker import with_head_start
+
+    with with_head_start(loaded.document.text, config, ResultCache.default(), progress):
+        yield
 
 
 @contextlib.contextmanager

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from sys import intern
 from typing import TYPE_CHECKING
@@ -12,13 +13,17 @@ from review.cache import ResultCache
 from review.config import Config
 from review.errors import ReviewError, first_line
 from review.flags import Flag
+from review.languagetool import head_start
 from review.languagetool.engine import Batch, Engine, LocalEngine, batches
+from review.languagetool.errors import LanguageToolUnavailable
+from review.languagetool.head_start import HeadStart, Matches, Span
 from review.languagetool.match import ServerMatch, classify
 from review.languagetool.wire import Settings, WireError, WireTimeout
 from review.segment import Sentence
 
 if TYPE_CHECKING:
     from review.checker_api import Checker, Opening
+    from review.progress import Progress
 
 # The checker's name, every LanguageTool flag's source.
 NAME = "languagetool"
@@ -60,6 +65,7 @@ class LanguageToolChecker:
         workers: int | None = None,
         progress: Callable[[int, int], None] | None = None,
         engine: Engine | None = None,
+        head_start: HeadStart | None = None,
     ) -> None:
         self.version = version
         self.config = config
@@ -68,27 +74,50 @@ class LanguageToolChecker:
             [url], version, workers or config.languagetool_concurrency
         )
         self.progress = progress
+        # Answers asked for before the sentences were known, for the first check of its text.
+        self.head_start = head_start
 
     def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
         groups = paragraphs(sentences)
-        for done, (paragraph, matches) in enumerate(self._paragraph_matches(text, groups), start=1):
+        spans = [(p.start, p.end) for p in groups]
+        for done, (index, matches) in enumerate(self._matches(text, spans), start=1):
             if self.progress:
                 self.progress(done, len(groups))
-            yield from to_flags(text, paragraph, matches)
+            yield from to_flags(text, groups[index], matches)
 
-    def _paragraph_matches(
-        self, text: str, groups: list[Paragraph]
-    ) -> Iterator[tuple[Paragraph, tuple[ServerMatch, ...]]]:
-        pending: list[Paragraph] = []
-        for paragraph in groups:
-            cached = self._cached(text[paragraph.start : paragraph.end])
+    def _matches(self, text: str, spans: Sequence[Span]) -> Iterator[tuple[int, Matches]]:
+        """Each paragraph's matches (by its index in ``spans``): those the head start asked
+        for as it answers them, then the rest."""
+        head, self.head_start = self.head_start, None
+        if head is None or head.text is not text:
+            yield from self.answers(text, spans)
+            return
+        index_of = {span: index for index, span in enumerate(spans)}
+        answered: set[int] = set()
+        for span, matches in head.answers():
+            index = index_of.get(span)
+            if index is not None:
+                answered.add(index)
+                yield index, matches
+        rest = [index for index in range(len(spans)) if index not in answered]
+        for position, matches in self.answers(text, [spans[index] for index in rest]):
+            yield rest[position], matches
+
+    def answers(
+        self, text: str, spans: Sequence[Span]
+    ) -> Generator[tuple[int, Matches], None, None]:
+        """The matches of each of ``spans`` of ``text`` (by its index), from the cache or the
+        engine, as they come; the engine's answers are written to the cache."""
+        pending: list[int] = []
+        for index, (start, end) in enumerate(spans):
+            cached = self._cached(text[start:end])
             if cached is None:
-                pending.append(paragraph)
+                pending.append(index)
             else:
-                yield paragraph, cached
+                yield index, cached
         if not pending:
             return
-        work = batches((text[p.start : p.end] for p in pending), self.engine.batch_chars)
+        work = batches((text[spans[i][0] : spans[i][1]] for i in pending), self.engine.batch_chars)
         firsts: dict[int, int] = {}
         settings = Settings.of(self.config)
         writes: list[tuple[str, object]] = []
@@ -126,7 +155,7 @@ class LanguageToolChecker:
             "languagetool", self.version, self.config.languagetool_key(), paragraph
         )
 
-    def _cached(self, paragraph: str) -> tuple[ServerMatch, ...] | None:
+    def _cached(self, paragraph: str) -> Matches | None:
         if self.cache is None:
             return None
         value = self.cache.get(self._cache_key(paragraph))
@@ -150,31 +179,65 @@ def _numbered(work: Iterable[Batch], firsts: dict[int, int]) -> Iterator[Batch]:
 
 
 def open_checker(opening: Opening) -> Checker:
-    """The registry's entry point: the local server (started, or fetched first, if need be)."""
+    """The registry's entry point: the local server (started, or fetched first, if need be),
+    or the one this run's head start found."""
     from review.checker_api import CheckerUnavailable
-    from review.languagetool.errors import LanguageToolUnavailable
     from review.languagetool.scope import current
     from review.languagetool.server import ensure_server
 
     progress = opening.progress
     report = (lambda done, total: progress("LanguageTool", done, total)) if progress else None
+    head = head_start.current()
     engine = current()
     if engine is not None:
         return LanguageToolChecker(
-            engine.where, engine.version, opening.config, opening.cache, None, report, engine
+            engine.where, engine.version, opening.config, opening.cache, None, report, engine, head
         )
     try:
-        server = ensure_server(
-            progress=(lambda message: progress(message, None, None)) if progress else None,
-            timeout=opening.config.languagetool_timeout,
+        server = (
+            head.server()
+            if head is not None
+            else ensure_server(
+                progress=(lambda message: progress(message, None, None)) if progress else None,
+                timeout=opening.config.languagetool_timeout,
+            )
         )
     except LanguageToolUnavailable as exc:
         raise CheckerUnavailable(
             f"LanguageTool unavailable ({exc.reason}); fluency checks only"
         ) from None
     return LanguageToolChecker(
-        server.url, server.version, opening.config, opening.cache, None, report
+        server.url, server.version, opening.config, opening.cache, None, report, None, head
     )
+
+
+@contextmanager
+def with_head_start(
+    text: str, config: Config, cache: ResultCache | None, progress: Progress | None = None
+) -> Iterator[None]:
+    """Within, the LanguageTool checker opened takes the answers for ``text``'s lines asked
+    for now (``review.languagetool.head_start``): the server is found (or started) here rather
+    than when the checker is opened."""
+    from review.languagetool.scope import current
+    from review.languagetool.server import ensure_server
+
+    engine = current()
+    if engine is not None:
+        checker = LanguageToolChecker(engine.where, engine.version, config, cache, engine=engine)
+        head = HeadStart(text, None, checker.answers)
+    else:
+        try:
+            server = ensure_server(
+                progress=(lambda message: progress(message, None, None)) if progress else None,
+                timeout=config.languagetool_timeout,
+            )
+        except LanguageToolUnavailable as exc:
+            head = HeadStart(text, exc, None)
+        else:
+            checker = LanguageToolChecker(server.url, server.version, config, cache)
+            head = HeadStart(text, server, checker.answers)
+    with head_start.started(head):
+        yield
 
 
 def to_flags(text: str, paragraph: Paragraph, matches: Sequence[ServerMatch]) -> Iterator[Flag]:
