@@ -1,3 +1,6 @@
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -172,3 +175,20 @@ def test_an_override_that_does_not_fit_the_text_is_refused(
 def test_a_damaged_override_is_refused(data: object) -> None:
     with pytest.raises(ValueError):
         Resegmentation.from_json(data)
+
+
+def test_segmenting_does_not_import_the_xml_schema_validator() -> None:
+    """choppa imports xmlschema to validate a ruleset, which review never asks for: a fifth of
+    a second of the first segmenting, in which a check's first LanguageTool requests run."""
+    code = (
+        "import sys\n"
+        "from review.segment import segment\n"
+        "print(len(segment('One sentence. Another one.')), 'xmlschema.resources' in sys.modules)\n"
+        "import xmlschema\n"
+        "print(xmlschema.XMLSchema.__name__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    # Imported when used, by anyone: the module is the real one then.
+    assert done.stdout.split("\n") == ["2 False", "XMLSchema10", ""]

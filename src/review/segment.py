@@ -3,13 +3,15 @@ editor's corrections of it (``Resegmentation``: sentences merged or split)."""
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import re
+import sys
+import types
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from sys import intern
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -63,9 +65,28 @@ def id_list(ids: Sequence[str]) -> str:
     return ", ".join(ids[:MOST_IDS]) + (", …" if len(ids) > MOST_IDS else "")
 
 
+class _ImportedWhenUsed(types.ModuleType):
+    """Stands for a module not imported yet: the first attribute read imports it (the real
+    module then takes its place in ``sys.modules``) and every read is answered by it."""
+
+    def __getattr__(self, attribute: str) -> object:
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), attribute)
+
+
+def _import_choppa() -> None:
+    """Import choppa (here, not with this module: a cached run never segments). It imports
+    xmlschema only to validate a ruleset, which is not asked for here: imported when used, it
+    never is (a fifth of a second of the first segmenting, which LanguageTool's first requests
+    of a check share the processor with)."""
+    sys.modules.setdefault("xmlschema", _ImportedWhenUsed("xmlschema"))
+    import choppa  # noqa: F401
+
+
 @cache
 def _srx() -> SrxDocument:
-    # Imported here: choppa brings xmlschema, a third of a second that a cached run skips.
+    _import_choppa()
     from choppa import DEFAULT_SRX_RULESET, SrxDocument
 
     document = SrxDocument(ruleset=DEFAULT_SRX_RULESET)
@@ -121,7 +142,7 @@ def _segment_chunk(
             sentences.append(
                 Sentence(
                     # Interned: a flag read back from JSON shares it (``Flag.from_json``).
-                    id=intern(f"s{counts[0]}"),
+                    id=sys.intern(f"s{counts[0]}"),
                     start=chunk_start + offset + start,
                     end=chunk_start + offset + end,
                     paragraph=counts[1],
@@ -144,6 +165,7 @@ def _sentence_spans(paragraph: str, breaks: list[int]) -> list[tuple[int, int]]:
 
 
 def _srx_breaks(text: str, language: str) -> set[int]:
+    _import_choppa()
     from choppa import SrxTextIterator
 
     breaks: set[int] = set()
