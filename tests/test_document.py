@@ -1,5 +1,7 @@
 import codecs
 import hashlib
+import subprocess
+import sys
 import tracemalloc
 from pathlib import Path
 
@@ -160,3 +162,19 @@ def test_utf16_is_not_patchable_and_converts_to_utf8_beside_it(tmp_path: Path) -
     copy.write_bytes(b"Something else.\n")
     with pytest.raises(ReviewError, match=r"u16\.utf8\.txt: exists and is not this text in UTF-8"):
         convert_to_utf8(doc)
+
+
+def test_a_utf8_text_is_read_without_loading_the_encoding_guesser(tmp_path: Path) -> None:
+    """charset_normalizer (a fiftieth of a second to import, before a check's first request
+    to LanguageTool) is for texts that are not UTF-8."""
+    (tmp_path / "a.txt").write_text("Café owners said hello.\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from review.document import load_document\n"
+        f"print(load_document({str(tmp_path / 'a.txt')!r}).encoding,"
+        " 'charset_normalizer' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout == "utf-8 False\n"

@@ -9,8 +9,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from review.atomic import atomic_write
 from review.errors import ReviewError
 from review.files import require_regular_file
@@ -196,6 +194,9 @@ def _detect_encoding(p: Path, raw: bytes) -> tuple[bytes, str, tuple[str, ...]]:
             ) from None
     else:
         return b"", "utf-8", ()
+    # Imported here: a UTF-8 file, most of them, is never guessed at.
+    from charset_normalizer import from_bytes
+
     best = from_bytes(raw).best()
     if best is None:
         raise ReviewError(f"{p}: is not text in any encoding review recognises")

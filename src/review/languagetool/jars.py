@@ -12,7 +12,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from review.cache import cache_root
@@ -145,6 +144,9 @@ def _fetch(mvn: str, root: Path, version: str, progress: Progress | None) -> str
     version_dir.mkdir(parents=True, exist_ok=True)
     # mvn gets its own copy of the pom: the installed package may be read-only.
     pom = version_dir / "pom.xml"
+    # Imported here: a check that finds its server running never fetches jars.
+    from importlib import resources
+
     pom.write_bytes(resources.files("review.languagetool").joinpath("pom.xml").read_bytes())
     log_path = version_dir / "mvn.log"
     command = [
