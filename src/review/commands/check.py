@@ -83,14 +83,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_file(args: argparse.Namespace, path: str) -> int:
-    from review.check_formats.model import summary_line
-    from review.checking import found_flags, open_checkers, settled_result
     from review.commands.arguments import languagetool_engine
     from review.config import load_config
-    from review.formats import write_rendered
     from review.inputs import load_text, with_file_languages
-    from review.patch.file import reviewed_sentences
-    from review.patch.location import locate
     from review.progress import stderr_progress
 
     config = with_glossaries(load_config(), args)
@@ -102,6 +97,13 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
     use_servers = not args.no_languagetool
     with languagetool_engine(args, config), stderr_progress() as progress:
         with _head_start(use_servers, loaded, config, progress):
+            # Imported once LanguageTool has its first paragraphs (a tenth of a second).
+            from review.check_formats.model import summary_line
+            from review.checking import found_flags, open_checkers, settled_result
+            from review.formats import write_rendered
+            from review.patch.file import reviewed_sentences
+            from review.patch.location import locate
+
             sentences = reviewed_sentences(
                 document, loaded.segmented().sentences, locate(path).patch
             )
