@@ -127,7 +127,9 @@ def test_round_trip_gives_identical_bytes(tmp_path):
     assert patch.state == state
     assert patch.header.reviewer == 'Ann "the editor"\nsecond line'
     assert render_patch(document, sentences, patch.state, patch.header) == data
-    assert patch.corrected == document.encode(state.corrected_text(document.text, sentences))
+    assert apply_patch(data, document, "p") == document.encode(
+        state.corrected_text(document.text, sentences)
+    )
 
 
 def test_header_values_needing_quotes_are_json(tmp_path):
@@ -162,7 +164,7 @@ def test_an_added_final_newline_is_a_change(tmp_path):
         tmp_path, b"a.\nb.", {"s2": SentenceReview(edited="b.\n")}
     )
     assert b"-b.\n\\ No newline at end of file\n+b.\n" in data
-    assert parse_patch(data, document, sentences, "p").corrected == b"a.\nb.\n"
+    assert apply_patch(data, document, "p") == b"a.\nb.\n"
 
 
 def test_one_edit_among_repeated_lines_is_one_small_hunk(tmp_path):
@@ -181,7 +183,7 @@ def test_one_edit_among_repeated_lines_is_one_small_hunk(tmp_path):
         "",
     ]
     assert (
-        parse_patch(data, document, sentences, "p").corrected
+        apply_patch(data, document, "p")
         == ("\n".join([*lines[:150], "Changed.", *lines[151:]]) + "\n").encode()
     )
 
@@ -461,7 +463,9 @@ def test_any_edits_give_a_diff_that_applies_exactly(tmp_path, words, picks):
     header = PatchHeader("doc.txt", document.sha256, "t", {}, "en-US", "Ann", "d")
     patch = render_patch(document, sentences, state, header)
     parsed = parse_patch(patch, document, sentences, "p")
-    assert parsed.corrected == state.corrected_text(document.text, sentences).encode()
+    assert (
+        apply_patch(patch, document, "p") == state.corrected_text(document.text, sentences).encode()
+    )
     assert parsed.state == state
 
 
@@ -491,3 +495,24 @@ def test_writing_and_reading_a_patch_does_not_copy_the_text_into_lines(tmp_path)
     assert writing < 0.2 * len(text)
     assert reading < 2.4 * len(text)
     assert corrected == text.replace("Line 4 of the book, said once.", "Changed.", 1).encode()
+
+
+def test_a_patch_read_does_not_hold_the_corrected_text(tmp_path):
+    text = "".join(f"Line {n} of the book, said once. And “a second” one.\n" for n in range(8000))
+    path = tmp_path / "book.txt"
+    path.write_text(text, encoding="utf-8")
+    document = load_document(path, base=tmp_path)
+    sentences = segment(document.text)
+    state = ReviewState.of({"s9": SentenceReview(edited="Changed.")})
+    header = PatchHeader("book.txt", document.sha256, "t", {}, "en-US", "Ann", "d")
+    data = render_patch(document, sentences, state, header)
+    tracemalloc.start()
+    try:
+        patch = parse_patch(data, document, sentences, "p")
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert patch.state == state
+    # The review and a tuple of the sentences (8 bytes each): the corrected file's bytes
+    # (as long as the text) were held as well, for the whole of a report.
+    assert held < 8 * len(sentences) + 50_000 < len(text)

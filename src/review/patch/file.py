@@ -28,12 +28,12 @@ from review.state import ReviewState
 
 @dataclass(frozen=True, slots=True)
 class Patch:
-    """A patch as read: its header, the review it records, the corrected file's bytes and
-    the sentences the review is of (the segmenter's, merged and split as the review says)."""
+    """A patch as read: its header, the review it records and the sentences the review is of
+    (the segmenter's, merged and split as the review says). Not the corrected file
+    (``apply_patch`` gives it): a report or the UI holding it held a second book."""
 
     header: PatchHeader
     state: ReviewState
-    corrected: bytes
     sentences: tuple[Sentence, ...]
 
 
@@ -133,7 +133,7 @@ def parse_patch(data: bytes, document: Document, sentences: Sequence[Sentence], 
             )
     reviews = format_of(document).reviews(corrected, document, sentences, metadata, name)
     state = ReviewState.of(reviews, segmentation)
-    return Patch(header, state, corrected.encode(document.encoding), sentences)
+    return Patch(header, state, sentences)
 
 
 def apply_patch(data: bytes, document: Document, name: str) -> bytes:
