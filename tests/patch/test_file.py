@@ -160,7 +160,7 @@ def test_missing_final_newline_is_marked_in_the_hunks(tmp_path):
 
 
 def test_an_added_final_newline_is_a_change(tmp_path):
-    document, sentences, data, _state = make_patch(
+    document, _sentences, data, _state = make_patch(
         tmp_path, b"a.\nb.", {"s2": SentenceReview(edited="b.\n")}
     )
     assert b"-b.\n\\ No newline at end of file\n+b.\n" in data
