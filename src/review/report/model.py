@@ -11,7 +11,7 @@ unchanged sentence, and the MQM score's word count.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -323,10 +323,10 @@ def build_report(
         summary=tally.summary(),
         effort=tuple(effort.score(metric) for metric in EFFORT_METRICS),
         mqm=mqm_score(tally.errors, tally.words),
-        by_category=_grouped(tally.outcomes, lambda o: o.flag.category.value),
-        by_mqm=_grouped(tally.outcomes, lambda o: o.flag.mqm.value),
-        by_severity=_grouped(tally.outcomes, lambda o: o.flag.severity.value, Severity),
-        by_rule=_grouped(tally.outcomes, lambda o: o.flag.rule),
+        by_category=_grouped(tally.groups["category"]),
+        by_mqm=_grouped(tally.groups["mqm"]),
+        by_severity=_grouped(tally.groups["severity"], Severity),
+        by_rule=_grouped(tally.groups["rule"]),
         paragraphs=tally.paragraphs(effort),
         rows=tuple(row for row in rows if row.noteworthy) if only_changed else rows,
         only_changed=only_changed,
@@ -343,12 +343,13 @@ class _Tally:
         self.sentences = self.flagged = self.still_flagged = self.edited = 0
         self.reviewed = self.commented = self.annotated = 0
         self.words = self.corrected_words = 0
-        self.outcomes: list[FlagOutcome] = []
+        # The flags' fates counted per group (not a book's flags' outcomes listed).
+        self.fates: Counter[Fate] = Counter()
+        self.groups: dict[str, dict[str, Counter[Fate]]] = {key: {} for key in _GROUPINGS}
         self.errors: list[tuple[AnnotationClass, Severity]] = []
         self.decisions: list[Decision] = []
         self.comments: list[tuple[str, str]] = []
-        # paragraph → (its sentences' indices, of which edited, its words)
-        self._paragraphs: dict[int, tuple[list[int], list[int], int]] = {}
+        self._paragraphs: dict[int, _Paragraph] = {}
 
     def add(self, row: SentenceRow) -> None:
         index = self.sentences
@@ -361,7 +362,10 @@ class _Tally:
         self.annotated += bool(row.annotations)
         self.words += row.words
         self.corrected_words += len(row.corrected.split()) if row.changed else row.words
-        self.outcomes += row.flags
+        for outcome in row.flags:
+            self.fates[outcome.fate] += 1
+            for key, name_of in _GROUPINGS.items():
+                self.groups[key].setdefault(name_of(outcome.flag), Counter())[outcome.fate] += 1
         self.errors += confirmed_errors(
             ((o.flag.mqm, o.flag.severity, o.flag.start, o.flag.end, o.fate) for o in row.flags),
             row.annotations,
@@ -369,11 +373,8 @@ class _Tally:
         self.decisions += _decisions(row)
         if row.comment:
             self.comments.append((row.id, row.comment))
-        indices, edited, words = self._paragraphs.get(row.paragraph, ([], [], 0))
-        indices.append(index)
-        if row.changed:
-            edited.append(index)
-        self._paragraphs[row.paragraph] = (indices, edited, words + row.words)
+        paragraph = self._paragraphs.setdefault(row.paragraph, _Paragraph(range(index, index)))
+        paragraph.add(index, row)
 
     def summary(self) -> Summary:
         return Summary(
@@ -386,20 +387,50 @@ class _Tally:
             annotated=self.annotated,
             words=self.words,
             corrected_words=self.corrected_words,
-            flags=FateCounts.of(o.fate for o in self.outcomes),
+            flags=FateCounts.of(self.fates.elements()),
         )
 
     def paragraphs(self, effort: EffortStatistics) -> tuple[ParagraphEffort, ...]:
         return tuple(
             ParagraphEffort(
-                paragraph=paragraph,
-                sentences=len(indices),
-                edited=len(edited),
-                words=words,
-                hter=effort.score(Metric.TER, indices).value if edited else 0.0,
+                paragraph=number,
+                sentences=len(paragraph.indices),
+                edited=paragraph.edited,
+                words=paragraph.words,
+                hter=effort.score(Metric.TER, paragraph.indices).value if paragraph.edited else 0.0,
             )
-            for paragraph, (indices, edited, words) in sorted(self._paragraphs.items())
+            for number, paragraph in sorted(self._paragraphs.items())
         )
+
+
+_GROUPINGS: dict[str, Callable[[Flag], str]] = {
+    "category": lambda flag: flag.category.value,
+    "mqm": lambda flag: flag.mqm.value,
+    "severity": lambda flag: flag.severity.value,
+    "rule": lambda flag: flag.rule,
+}
+
+
+class _Paragraph:
+    """A paragraph's sentences (their indices: a range, as a paragraph's sentences follow
+    each other; a list a book's paragraphs each was the largest part of the figures), how
+    many of them are edited, and its words."""
+
+    __slots__ = ("edited", "indices", "words")
+
+    def __init__(self, indices: range) -> None:
+        self.indices: range | list[int] = indices
+        self.edited = 0
+        self.words = 0
+
+    def add(self, index: int, row: SentenceRow) -> None:
+        indices = self.indices
+        if isinstance(indices, range) and index == indices.stop:
+            self.indices = range(indices.start, index + 1)
+        else:
+            self.indices = [*indices, index]
+        self.edited += row.changed
+        self.words += row.words
 
 
 def _row(
@@ -455,17 +486,14 @@ def _decisions(row: SentenceRow) -> list[Decision]:
 
 
 def _grouped(
-    outcomes: Sequence[FlagOutcome],
-    name_of: Callable[[FlagOutcome], str],
-    order: Iterable[str] | None = None,
+    counts: Mapping[str, Counter[Fate]], order: Iterable[str] | None = None
 ) -> tuple[GroupStats, ...]:
-    """Stats per group, most flags first (ties by name), or in ``order`` when given (groups
-    without flags included, so that every severity shows)."""
-    fates: Mapping[str, list[Fate]] = defaultdict(list)
-    for outcome in outcomes:
-        fates[name_of(outcome)].append(outcome.fate)
+    """Stats per group (the fates of its flags counted), most flags first (ties by name), or
+    in ``order`` when given (groups without flags included, so that every severity shows)."""
     if order is not None:
         names = [str(name) for name in order]
     else:
-        names = sorted(fates, key=lambda name: (-len(fates[name]), name))
-    return tuple(GroupStats(name, FateCounts.of(fates.get(name, ()))) for name in names)
+        names = sorted(counts, key=lambda name: (-counts[name].total(), name))
+    return tuple(
+        GroupStats(name, FateCounts.of(counts.get(name, Counter()).elements())) for name in names
+    )
