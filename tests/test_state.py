@@ -142,3 +142,14 @@ def test_sentences_moved_by_an_edit_share_the_corrected_text() -> None:
     # The corrected text and each moved sentence's object (about 200 bytes): with a copy of
     # its text each (about 420 bytes more), the text twice.
     assert held < len(corrected) + 300 * len(placed)
+
+
+def test_the_current_document_of_an_unedited_text_is_the_text_itself() -> None:
+    text = "One here. Two there.\n\nThree.\n"
+    sentences = segment(text)
+    state = ReviewState.of({"s2": SentenceReview(status=Status.REVIEWED, comment="fine")})
+    corrected, placed = state.current_document(text, sentences)
+    # Not a copy: the review UI checks this text beside the original, a book twice.
+    assert corrected is text
+    assert placed == tuple(sentences)
+    assert all(a is b for a, b in zip(placed, sentences, strict=True))

@@ -264,7 +264,8 @@ class ReviewState:
         span. This is what to check again after editing: the flags' sentence ids and offsets
         then point into the edited texts.
         """
-        gaps = corrected_gaps(document_text, sentences, self.deleted_ids())
+        deleted = self.deleted_ids()
+        gaps = corrected_gaps(document_text, sentences, deleted)
         pieces: list[str] = []
         moved: list[tuple[int, int]] = []  # (index, start) of each sentence placed anew
         length = 0
@@ -277,6 +278,9 @@ class ReviewState:
             if length != sentence.start or text != sentence.text:
                 moved.append((index, length))
             length += len(text)
+        if not (moved or deleted):
+            # Nothing edited (a book opened afresh): the text itself, not a copy of it.
+            return document_text, tuple(sentences)
         pieces.append(gaps[-1])
         corrected = "".join(pieces)
         del pieces
