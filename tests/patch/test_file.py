@@ -15,7 +15,15 @@ from patch_helpers import (
 )
 from review.document import load_document
 from review.errors import ReviewError
-from review.patch.file import apply_patch, parse_patch, read_patch, render_patch
+from review.inputs import LoadedText
+from review.patch import file as file_module
+from review.patch.file import (
+    apply_patch,
+    load_saved_review,
+    parse_patch,
+    read_patch,
+    render_patch,
+)
 from review.patch.header import PatchHeader, redate
 from review.patch.location import locate
 from review.segment import segment
@@ -516,3 +524,35 @@ def test_a_patch_read_does_not_hold_the_corrected_text(tmp_path):
     # The review and a tuple of the sentences (8 bytes each): the corrected file's bytes
     # (as long as the text) were held as well, for the whole of a report.
     assert held < 8 * len(sentences) + 50_000 < len(text)
+
+
+def test_a_saved_review_is_applied_before_the_text_is_segmented(tmp_path, monkeypatch):
+    text = "".join(f"Line {n} of the book. And a second sentence.\n" for n in range(50))
+    path = tmp_path / "book.txt"
+    path.write_text(text, encoding="utf-8")
+    document = load_document(path, base=tmp_path)
+    sentences = segment(document.text)
+    state = ReviewState.of({"s9": SentenceReview(edited="Changed.")})
+    header = PatchHeader("book.txt", document.sha256, "t", {}, "en-US", "Ann", "d")
+    patch_path = locate(path, cwd=tmp_path).patch
+    patch_path.parent.mkdir()
+    patch_path.write_bytes(render_patch(document, sentences, state, header))
+    done: list[str] = []
+    applied, segmented = file_module._checked_and_applied, LoadedText.segmented
+
+    def applying(*args: object, **kwargs: object) -> object:
+        done.append("applied")
+        return applied(*args, **kwargs)
+
+    def segmenting(*args: object, **kwargs: object) -> object:
+        done.append("segmented")
+        return segmented(*args, **kwargs)
+
+    monkeypatch.setattr(file_module, "_checked_and_applied", applying)
+    monkeypatch.setattr(LoadedText, "segmented", segmenting)
+    saved = load_saved_review(path, cwd=tmp_path)
+    # The corrected text is made (from pieces of the original: the text twice over for a
+    # moment) before a book's sentences are found, not beside them.
+    assert done == ["applied", "segmented"]
+    assert saved.state == state
+    assert saved.sentences == sentences
