@@ -477,16 +477,22 @@ def test_any_edits_give_a_diff_that_applies_exactly(tmp_path, words, picks):
     assert parsed.state == state
 
 
-def test_writing_and_reading_a_patch_does_not_copy_the_text_into_lines(tmp_path):
-    text = "".join(
-        f"Line {n} of the book, said once. And a second sentence.\n" for n in range(8000)
-    )
+def _book_with_one_edit(tmp_path, text):
+    """book.txt holding ``text``, loaded and segmented, a review editing s9 and a header."""
     path = tmp_path / "book.txt"
     path.write_text(text, encoding="utf-8")
     document = load_document(path, base=tmp_path)
     sentences = segment(document.text)
     state = ReviewState.of({"s9": SentenceReview(edited="Changed.")})
     header = PatchHeader("book.txt", document.sha256, "t", {}, "en-US", "Ann", "d")
+    return path, document, sentences, state, header
+
+
+def test_writing_and_reading_a_patch_does_not_copy_the_text_into_lines(tmp_path):
+    text = "".join(
+        f"Line {n} of the book, said once. And a second sentence.\n" for n in range(8000)
+    )
+    _path, document, sentences, state, header = _book_with_one_edit(tmp_path, text)
     tracemalloc.start()
     try:
         data = render_patch(document, sentences, state, header)
@@ -507,12 +513,7 @@ def test_writing_and_reading_a_patch_does_not_copy_the_text_into_lines(tmp_path)
 
 def test_a_patch_read_does_not_hold_the_corrected_text(tmp_path):
     text = "".join(f"Line {n} of the book, said once. And “a second” one.\n" for n in range(8000))
-    path = tmp_path / "book.txt"
-    path.write_text(text, encoding="utf-8")
-    document = load_document(path, base=tmp_path)
-    sentences = segment(document.text)
-    state = ReviewState.of({"s9": SentenceReview(edited="Changed.")})
-    header = PatchHeader("book.txt", document.sha256, "t", {}, "en-US", "Ann", "d")
+    _path, document, sentences, state, header = _book_with_one_edit(tmp_path, text)
     data = render_patch(document, sentences, state, header)
     tracemalloc.start()
     try:
@@ -528,12 +529,7 @@ def test_a_patch_read_does_not_hold_the_corrected_text(tmp_path):
 
 def test_a_saved_review_is_applied_before_the_text_is_segmented(tmp_path, monkeypatch):
     text = "".join(f"Line {n} of the book. And a second sentence.\n" for n in range(50))
-    path = tmp_path / "book.txt"
-    path.write_text(text, encoding="utf-8")
-    document = load_document(path, base=tmp_path)
-    sentences = segment(document.text)
-    state = ReviewState.of({"s9": SentenceReview(edited="Changed.")})
-    header = PatchHeader("book.txt", document.sha256, "t", {}, "en-US", "Ann", "d")
+    path, document, sentences, state, header = _book_with_one_edit(tmp_path, text)
     patch_path = locate(path, cwd=tmp_path).patch
     patch_path.parent.mkdir()
     patch_path.write_bytes(render_patch(document, sentences, state, header))
