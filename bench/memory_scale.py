@@ -9,7 +9,7 @@ process, which prints its own peak RSS (VmHWM) when it ends; the caches live in 
 REVIEW_CACHE_DIR, so every run is uncached (the segmentation is cached by the first command and
 reused by the next ones, as after a first `review check`). The UI is opened headless with
 Textual's pilot, as `review open` would, and measured once all sentences are checked.
-Run: .venv/bin/python bench/memory_scale.py [--megabytes N] [--check-only]
+Run: .venv/bin/python bench/memory_scale.py [--megabytes N] [--check-only | --rows ROW…]
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_609f52cd2aa5fae0.txt"
 NAME = "book.txt"
+# The rows, in the order they run (`--rows`).
+ROWS = ("check", "json", "edit", "report", "ui")
 MB = 1_000_000
 
 # Each child prints its own VmHWM: it belongs to the process's memory map, which exec makes
@@ -98,10 +100,22 @@ def measure(folder: Path, what: str, command: list[str]) -> tuple[float, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--megabytes", type=float, default=60.0, help="size of the text")
-    parser.add_argument(
+    rows = parser.add_mutually_exclusive_group()
+    rows.add_argument(
         "--check-only", action="store_true", help="measure the two `review check` rows only"
     )
+    rows.add_argument(
+        "--rows",
+        nargs="+",
+        choices=ROWS,
+        metavar="ROW",
+        help=f"measure these rows only ({', '.join(ROWS)}); report and ui run edit first, "
+        "for the review they show (without check before them, their checks are uncached)",
+    )
     args = parser.parse_args()
+    chosen = set(args.rows or (ROWS[:2] if args.check_only else ROWS))
+    if chosen & {"report", "ui"}:
+        chosen.add("edit")
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         os.environ["REVIEW_CACHE_DIR"] = str(folder / "cache")
@@ -113,7 +127,7 @@ def main() -> int:
         print(f"text: {size / MB:.1f} MB; target: peak < 4 × size + 300 MB = "
               f"{target_kib * 1024 / MB:.0f} MB")  # fmt: skip
         review = [sys.executable, "-c", _MEASURED_REVIEW]
-        runs = [
+        runs = [  # in ROWS's order
             ("review check", [*review, "check", NAME, "--no-languagetool", "--fail-on", "none"]),
             ("review check --format json", [*review, "check", NAME, "--format", "json",
                                             "--no-languagetool", "--fail-on", "none"]),
@@ -125,11 +139,15 @@ def main() -> int:
             ("review UI, opened and checked", [sys.executable, "-c", _MEASURED_UI, NAME]),
         ]  # fmt: skip
         print(f"load average {os.getloadavg()[0]:.1f}")
-        for what, command in runs[:2] if args.check_only else runs:
+        for row, (what, command) in zip(ROWS, runs, strict=True):
+            if row not in chosen:
+                continue
+            load = os.getloadavg()[0]
             elapsed, peak = measure(folder, what, command)
             verdict = "meets the target" if peak < target_kib else "OVER the target"
             print(f"{what}: {elapsed:.1f} s, peak {peak * 1024 / MB:.0f} MB "
-                  f"({peak * 1024 / size:.1f} × the file): {verdict}")  # fmt: skip
+                  f"({peak * 1024 / size:.1f} × the file): {verdict} "
+                  f"(load average {load:.1f} → {os.getloadavg()[0]:.1f})")  # fmt: skip
     return 0
 
 

@@ -1,12 +1,17 @@
 import subprocess
 import sys
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from review.cache import ResultCache, cached_segment
 from review.document import load_document
-from review.segment import Resegmentation, iter_segments, resegmented, segment
+from review.segment import Resegmentation, Sentence, iter_segments, resegmented, segment
 from support import SEED
 
 
@@ -192,3 +197,58 @@ def test_segmenting_does_not_import_the_xml_schema_validator() -> None:
     )
     # Imported when used, by anyone: the module is the real one then.
     assert done.stdout.split("\n") == ["2 False", "XMLSchema10", ""]
+
+
+def _held_by(make: Callable[[], object]) -> tuple[object, int]:
+    """What ``make()`` gives, and the memory it still holds."""
+    tracemalloc.start()
+    try:
+        made = make()
+        return made, tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+
+
+# Paragraphs of two long sentences (about 400 characters each).
+_LONG = "".join(
+    f"Paragraph {n} begins with a sentence that goes on {'and on ' * 50}to its end. "
+    f"Then another one follows it {'further and further ' * 20}until it stops.\n"
+    for n in range(500)
+)
+
+
+def test_sentences_share_the_text_they_are_cut_from() -> None:
+    segment("The segmenter set up. Before measuring.")
+    sentences, held = _held_by(lambda: segment(_LONG))
+    assert isinstance(sentences, tuple)
+    assert len(sentences) == 1000
+    assert [s.text for s in sentences] == [_LONG[s.start : s.end] for s in sentences]
+    assert sentences[1].text.startswith("Then another one follows it")
+    # An object, an id and two offsets a sentence (about 220 bytes): with a copy of its text
+    # each (as they had), 650.
+    assert held < 300 * len(sentences)
+
+
+def test_cached_sentences_share_the_text_too(tmp_path: Path) -> None:
+    cache = ResultCache(tmp_path / "cache.sqlite3")
+    first = cached_segment(_LONG, cache)
+    again, held = _held_by(lambda: cached_segment(_LONG, cache))
+    assert again == first
+    assert held < 300 * len(first)
+
+
+def test_a_sentence_within_its_text_is_equal_to_one_holding_its_own() -> None:
+    text = "One here. Two there."
+    within = Sentence.within(text, "s2", 10, 20, 1)
+    own = Sentence("s2", 10, 20, 1, "Two there.")
+    assert within.text == "Two there."
+    assert within == own
+    assert hash(within) == hash(own)
+    assert repr(within) == repr(own)
+    assert repr(own) == (
+        "Sentence(id='s2', start=10, end=20, paragraph=1, text='Two there.', unit='', source='')"
+    )
+    # Moved within its text, it is the text there; one holding its own text keeps it.
+    assert replace(within, start=0, end=9).text == "One here."
+    assert replace(own, id="s9").text == "Two there."
+    assert replace(own, start=0, end=4, text="Four").text == "Four"

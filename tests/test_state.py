@@ -1,3 +1,5 @@
+import tracemalloc
+
 import pytest
 
 from review.flags import MqmClass, Severity
@@ -119,3 +121,35 @@ def test_an_annotation_naming_no_class_or_severity_is_refused(bad):
     data = {"mqm": "Style", "severity": "minor", "start": 0, "end": 1, "note": "", **bad}
     with pytest.raises(ValueError):
         Annotation.from_json(data)
+
+
+def test_sentences_moved_by_an_edit_share_the_corrected_text() -> None:
+    text = "".join(
+        f"Paragraph {n} has a sentence that goes on {'and on ' * 50}to its end.\n"
+        for n in range(1000)
+    )
+    sentences = segment(text)
+    state = ReviewState.of({"s1": SentenceReview(edited="Short now.")})
+    tracemalloc.start()
+    try:
+        corrected, placed = state.current_document(text, sentences)
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert placed[0].text == "Short now."
+    assert [s.text for s in placed[1:]] == [s.text for s in sentences[1:]]
+    assert [corrected[s.start : s.end] for s in placed] == [s.text for s in placed]
+    # The corrected text and each moved sentence's object (about 200 bytes): with a copy of
+    # its text each (about 420 bytes more), the text twice.
+    assert held < len(corrected) + 300 * len(placed)
+
+
+def test_the_current_document_of_an_unedited_text_is_the_text_itself() -> None:
+    text = "One here. Two there.\n\nThree.\n"
+    sentences = segment(text)
+    state = ReviewState.of({"s2": SentenceReview(status=Status.REVIEWED, comment="fine")})
+    corrected, placed = state.current_document(text, sentences)
+    # Not a copy: the review UI checks this text beside the original, a book twice.
+    assert corrected is text
+    assert placed == tuple(sentences)
+    assert all(a is b for a, b in zip(placed, sentences, strict=True))

@@ -110,7 +110,7 @@ def cached_segment(
     spans = cache.get(key)
     if spans is not None:
         sentences = tuple(
-            Sentence(f"s{index}", start, end, paragraph, text[start:end])
+            Sentence.within(text, f"s{index}", start, end, paragraph)
             for index, (start, end, paragraph) in enumerate(spans, start=1)
         )
         if on_chunk:

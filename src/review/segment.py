@@ -10,7 +10,7 @@ import sys
 import types
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -31,21 +31,88 @@ _CLOSING_QUOTES = "”」』"
 _WORDISH = re.compile(r"\w")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Sentence:
     """One sentence: ``text == document_text[start:end]``; ``paragraph`` counts from 1.
 
     In a bilingual file ``unit`` is the id of the unit the sentence is in and ``source`` the
     source text it translates (the unit's, or its segment's when the file is segmented); both
-    are "" in a plain text."""
+    are "" in a plain text.
+
+    ``Sentence(id, start, end, paragraph, text)`` holds its own text; ``Sentence.within``
+    holds the document's text (shared by all its sentences) and cuts its own out when asked:
+    a book's sentences each holding a copy of their text were the text over again (90 MB of a
+    60 MB book). ``dataclasses.replace`` works on both; a sentence within its document moved
+    with it (new ``start``, ``end``) is the document's text there.
+    """
 
     id: str
     start: int
     end: int
     paragraph: int
-    text: str
-    unit: str = ""
-    source: str = ""
+    unit: str
+    source: str
+    # The sentence's own text, or (``_within``) the whole text it is in.
+    _text: str
+    _within: bool
+
+    def __init__(
+        self,
+        id: str,
+        start: int,
+        end: int,
+        paragraph: int,
+        text: str | None = None,
+        unit: str = "",
+        source: str = "",
+        *,
+        _text: str = "",
+        _within: bool = False,
+    ) -> None:
+        if text is not None:
+            _text, _within = text, False
+        for name, value in (
+            ("id", id), ("start", start), ("end", end), ("paragraph", paragraph),
+            ("unit", unit), ("source", source), ("_text", _text), ("_within", _within),
+        ):  # fmt: skip
+            object.__setattr__(self, name, value)
+
+    @classmethod
+    def within(
+        cls,
+        document_text: str,
+        id: str,
+        start: int,
+        end: int,
+        paragraph: int,
+        unit: str = "",
+        source: str = "",
+    ) -> Sentence:
+        """The sentence ``document_text[start:end]``, holding the document's text, not a copy
+        of its own."""
+        return cls(id, start, end, paragraph, None, unit, source, _text=document_text, _within=True)
+
+    @property
+    def text(self) -> str:
+        return self._text[self.start : self.end] if self._within else self._text
+
+    def _key(self) -> tuple[str, int, int, int, str, str, str]:
+        return (self.id, self.start, self.end, self.paragraph, self.text, self.unit, self.source)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sentence):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Sentence(id={self.id!r}, start={self.start!r}, end={self.end!r}, "
+            f"paragraph={self.paragraph!r}, text={self.text!r}, unit={self.unit!r}, "
+            f"source={self.source!r})"
+        )
 
 
 def id_range(sentences: Sequence[Sentence]) -> str:
@@ -140,13 +207,13 @@ def _segment_chunk(
         for start, end in _sentence_spans(match.group(), [b - offset for b in inner]):
             counts[0] += 1
             sentences.append(
-                Sentence(
+                Sentence.within(
+                    text,
                     # Interned: a flag read back from JSON shares it (``Flag.from_json``).
-                    id=sys.intern(f"s{counts[0]}"),
-                    start=chunk_start + offset + start,
-                    end=chunk_start + offset + end,
-                    paragraph=counts[1],
-                    text=chunk[offset + start : offset + end],
+                    sys.intern(f"s{counts[0]}"),
+                    chunk_start + offset + start,
+                    chunk_start + offset + end,
+                    counts[1],
                 )
             )
     return tuple(sentences)
@@ -335,4 +402,6 @@ def _run_pieces(
     for number, (start, sentence_id, inner) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else run[-1].end
         end = start + len(text[start:end].rstrip())
-        yield replace(inner, id=sentence_id, start=start, end=end, text=text[start:end])
+        yield Sentence.within(
+            text, sentence_id, start, end, inner.paragraph, inner.unit, inner.source
+        )

@@ -264,23 +264,41 @@ class ReviewState:
         span. This is what to check again after editing: the flags' sentence ids and offsets
         then point into the edited texts.
         """
-        gaps = corrected_gaps(document_text, sentences, self.deleted_ids())
+        deleted = self.deleted_ids()
+        gaps = corrected_gaps(document_text, sentences, deleted)
         pieces: list[str] = []
-        placed: list[Sentence] = []
+        moved: list[tuple[int, int]] = []  # (index, start) of each sentence placed anew
         length = 0
-        for sentence, gap in zip(sentences, gaps, strict=False):
+        for index, (sentence, gap) in enumerate(zip(sentences, gaps, strict=False)):
             text = self.text_of(sentence)
             pieces += (gap, text)
             length += len(gap)
             # Unmoved sentences are the same objects: a book's copies were 100,000 new objects
             # at each check for the garbage collector to scan.
-            if length == sentence.start and text == sentence.text:
-                placed.append(sentence)
-            else:
-                placed.append(replace(sentence, start=length, end=length + len(text), text=text))
+            if length != sentence.start or text != sentence.text:
+                moved.append((index, length))
             length += len(text)
+        if not (moved or deleted):
+            # Nothing edited (a book opened afresh): the text itself, not a copy of it.
+            return document_text, tuple(sentences)
         pieces.append(gaps[-1])
-        return "".join(pieces), tuple(placed)
+        corrected = "".join(pieces)
+        del pieces
+        placed = list(sentences)
+        for index, start in moved:
+            sentence = sentences[index]
+            end = start + len(self.text_of(sentence))
+            # Within the corrected text: not a copy of each moved sentence's text.
+            placed[index] = Sentence.within(
+                corrected,
+                sentence.id,
+                start,
+                end,
+                sentence.paragraph,
+                sentence.unit,
+                sentence.source,
+            )
+        return corrected, tuple(placed)
 
     def corrected_text(self, document_text: str, sentences: Sequence[Sentence]) -> str:
         """The whole corrected text (see ``current_document``)."""

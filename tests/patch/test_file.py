@@ -15,7 +15,15 @@ from patch_helpers import (
 )
 from review.document import load_document
 from review.errors import ReviewError
-from review.patch.file import apply_patch, parse_patch, read_patch, render_patch
+from review.inputs import LoadedText
+from review.patch import file as file_module
+from review.patch.file import (
+    apply_patch,
+    load_saved_review,
+    parse_patch,
+    read_patch,
+    render_patch,
+)
 from review.patch.header import PatchHeader, redate
 from review.patch.location import locate
 from review.segment import segment
@@ -127,7 +135,9 @@ def test_round_trip_gives_identical_bytes(tmp_path):
     assert patch.state == state
     assert patch.header.reviewer == 'Ann "the editor"\nsecond line'
     assert render_patch(document, sentences, patch.state, patch.header) == data
-    assert patch.corrected == document.encode(state.corrected_text(document.text, sentences))
+    assert apply_patch(data, document, "p") == document.encode(
+        state.corrected_text(document.text, sentences)
+    )
 
 
 def test_header_values_needing_quotes_are_json(tmp_path):
@@ -158,11 +168,11 @@ def test_missing_final_newline_is_marked_in_the_hunks(tmp_path):
 
 
 def test_an_added_final_newline_is_a_change(tmp_path):
-    document, sentences, data, _state = make_patch(
+    document, _sentences, data, _state = make_patch(
         tmp_path, b"a.\nb.", {"s2": SentenceReview(edited="b.\n")}
     )
     assert b"-b.\n\\ No newline at end of file\n+b.\n" in data
-    assert parse_patch(data, document, sentences, "p").corrected == b"a.\nb.\n"
+    assert apply_patch(data, document, "p") == b"a.\nb.\n"
 
 
 def test_one_edit_among_repeated_lines_is_one_small_hunk(tmp_path):
@@ -181,7 +191,7 @@ def test_one_edit_among_repeated_lines_is_one_small_hunk(tmp_path):
         "",
     ]
     assert (
-        parse_patch(data, document, sentences, "p").corrected
+        apply_patch(data, document, "p")
         == ("\n".join([*lines[:150], "Changed.", *lines[151:]]) + "\n").encode()
     )
 
@@ -461,20 +471,28 @@ def test_any_edits_give_a_diff_that_applies_exactly(tmp_path, words, picks):
     header = PatchHeader("doc.txt", document.sha256, "t", {}, "en-US", "Ann", "d")
     patch = render_patch(document, sentences, state, header)
     parsed = parse_patch(patch, document, sentences, "p")
-    assert parsed.corrected == state.corrected_text(document.text, sentences).encode()
+    assert (
+        apply_patch(patch, document, "p") == state.corrected_text(document.text, sentences).encode()
+    )
     assert parsed.state == state
 
 
-def test_writing_and_reading_a_patch_does_not_copy_the_text_into_lines(tmp_path):
-    text = "".join(
-        f"Line {n} of the book, said once. And a second sentence.\n" for n in range(8000)
-    )
+def _book_with_one_edit(tmp_path, text):
+    """book.txt holding ``text``, loaded and segmented, a review editing s9 and a header."""
     path = tmp_path / "book.txt"
     path.write_text(text, encoding="utf-8")
     document = load_document(path, base=tmp_path)
     sentences = segment(document.text)
     state = ReviewState.of({"s9": SentenceReview(edited="Changed.")})
     header = PatchHeader("book.txt", document.sha256, "t", {}, "en-US", "Ann", "d")
+    return path, document, sentences, state, header
+
+
+def test_writing_and_reading_a_patch_does_not_copy_the_text_into_lines(tmp_path):
+    text = "".join(
+        f"Line {n} of the book, said once. And a second sentence.\n" for n in range(8000)
+    )
+    _path, document, sentences, state, header = _book_with_one_edit(tmp_path, text)
     tracemalloc.start()
     try:
         data = render_patch(document, sentences, state, header)
@@ -491,3 +509,46 @@ def test_writing_and_reading_a_patch_does_not_copy_the_text_into_lines(tmp_path)
     assert writing < 0.2 * len(text)
     assert reading < 2.4 * len(text)
     assert corrected == text.replace("Line 4 of the book, said once.", "Changed.", 1).encode()
+
+
+def test_a_patch_read_does_not_hold_the_corrected_text(tmp_path):
+    text = "".join(f"Line {n} of the book, said once. And “a second” one.\n" for n in range(8000))
+    _path, document, sentences, state, header = _book_with_one_edit(tmp_path, text)
+    data = render_patch(document, sentences, state, header)
+    tracemalloc.start()
+    try:
+        patch = parse_patch(data, document, sentences, "p")
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert patch.state == state
+    # The review and a tuple of the sentences (8 bytes each): the corrected file's bytes
+    # (as long as the text) were held as well, for the whole of a report.
+    assert held < 8 * len(sentences) + 50_000 < len(text)
+
+
+def test_a_saved_review_is_applied_before_the_text_is_segmented(tmp_path, monkeypatch):
+    text = "".join(f"Line {n} of the book. And a second sentence.\n" for n in range(50))
+    path, document, sentences, state, header = _book_with_one_edit(tmp_path, text)
+    patch_path = locate(path, cwd=tmp_path).patch
+    patch_path.parent.mkdir()
+    patch_path.write_bytes(render_patch(document, sentences, state, header))
+    done: list[str] = []
+    applied, segmented = file_module._checked_and_applied, LoadedText.segmented
+
+    def applying(*args: object, **kwargs: object) -> object:
+        done.append("applied")
+        return applied(*args, **kwargs)
+
+    def segmenting(*args: object, **kwargs: object) -> object:
+        done.append("segmented")
+        return segmented(*args, **kwargs)
+
+    monkeypatch.setattr(file_module, "_checked_and_applied", applying)
+    monkeypatch.setattr(LoadedText, "segmented", segmenting)
+    saved = load_saved_review(path, cwd=tmp_path)
+    # The corrected text is made (from pieces of the original: the text twice over for a
+    # moment) before a book's sentences are found, not beside them.
+    assert done == ["applied", "segmented"]
+    assert saved.state == state
+    assert saved.sentences == sentences

@@ -1,14 +1,19 @@
 """Every figure of the hand-made review (conftest.handmade), against sacrebleu run here directly
 and against values worked out by hand."""
 
+import tracemalloc
+
 import pytest
 from sacrebleu.metrics import BLEU, CHRF, TER
 
+from report.conftest import HANDMADE_SOURCE
 from review.flags import Severity
 from review.metrics import Metric
 from review.report.fates import Fate
-from review.report.model import FateCounts
-from review.state import Status
+from review.report.model import CheckersRun, FateCounts, Rows, build_report, effort_statistics
+from review.report.wording import Fold, grouped_rows
+from review.segment import segment
+from review.state import ReviewState, SentenceReview, Status
 from review.worddiff import DiffOp, Op
 
 ORIGINALS = [
@@ -170,3 +175,37 @@ def test_a_deleted_sentence(handmade) -> None:
     assert row.hter == 100.0
     assert row.diff == (DiffOp(Op.DELETE, ORIGINALS[3]),)
     assert row.flags[0].fate is Fate.RESOLVED
+
+
+def test_a_report_holds_its_figures_not_its_rows() -> None:
+    text = "".join(f"Sentence {n} says a few words more. Then {n} ends.\n" for n in range(3000))
+    sentences = segment(text)
+    state = ReviewState.of({"s2": SentenceReview(edited="Changed here.")})
+    effort = effort_statistics(sentences, state)
+    tracemalloc.start()
+    try:
+        report = build_report(
+            sentences, state, [], HANDMADE_SOURCE, CheckersRun(None), effort=effort
+        )
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert report.summary.sentences == len(sentences) == 6000
+    assert report.summary.edited == 1
+    assert [row.corrected for row in report.rows[:3]] == [
+        "Sentence 0 says a few words more.",
+        "Changed here.",
+        "Sentence 1 says a few words more.",
+    ]
+    assert report.rows[-1].original == "Then 2999 ends."
+    # Each paragraph's figures (its sentences a range of indices, about 60 bytes a sentence
+    # here): the rows, their diffs and texts (about 330 bytes a sentence) are made as a format
+    # reads them; lists of each paragraph's sentences and each flag's outcome were 82.
+    assert held < 70 * len(sentences)
+
+
+def test_a_fold_is_the_rows_it_spans_not_their_copies(handmade) -> None:
+    rows = handmade.report().rows
+    folds = [item for item in grouped_rows(rows) if isinstance(item, Fold)]
+    assert [[row.id for row in fold.rows] for fold in folds] == [["s4", "s5"]]
+    assert isinstance(folds[0].rows, Rows)

@@ -249,12 +249,12 @@ def _unit_sentences(
     if not spans:
         spans = [Sentence("", starts[index], starts[index], index + 1, "")]
     return [
-        Sentence(
-            id=sentence_id(unit.id, number),
-            start=span.start,
-            end=span.end,
-            paragraph=index + 1,
-            text=text[span.start : span.end],
+        Sentence.within(
+            text,
+            sentence_id(unit.id, number),
+            span.start,
+            span.end,
+            index + 1,
             unit=unit.id,
             source=unit.source_text,
         )

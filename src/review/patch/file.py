@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,7 +10,7 @@ from typing import Any
 from review.document import Document, relative_path
 from review.errors import ReviewError
 from review.files import require_regular_file
-from review.inputs import format_of, open_text
+from review.inputs import format_of, load_text
 from review.patch.diff import (
     _apply,
     _changed_lines,
@@ -28,12 +28,12 @@ from review.state import ReviewState
 
 @dataclass(frozen=True, slots=True)
 class Patch:
-    """A patch as read: its header, the review it records, the corrected file's bytes and
-    the sentences the review is of (the segmenter's, merged and split as the review says)."""
+    """A patch as read: its header, the review it records and the sentences the review is of
+    (the segmenter's, merged and split as the review says). Not the corrected file
+    (``apply_patch`` gives it): a report or the UI holding it held a second book."""
 
     header: PatchHeader
     state: ReviewState
-    corrected: bytes
     sentences: tuple[Sentence, ...]
 
 
@@ -62,12 +62,14 @@ def load_saved_review(
     """Load the document and its patch (``locate`` says where); a patch given by name must
     exist, the default one may be missing."""
     location = locate(document_path, patch, cwd)
-    text = open_text(document_path, base=location.root, encoding=encoding)
-    document, sentences = text.document, text.sentences
+    loaded = load_text(document_path, base=location.root, encoding=encoding)
     if patch is None and not location.patch.exists():
-        return SavedReview(document, sentences, location, None)
-    read = read_patch(location.patch, document, sentences)
-    return SavedReview(document, read.sentences, location, read)
+        return SavedReview(loaded.document, loaded.segmented().sentences, location, None)
+    # Segmented once the patch is applied: applying it makes the corrected text out of pieces
+    # of the original (a book twice over for a moment), and a book's sentences beside them
+    # were the peak of a report.
+    read = read_patch(location.patch, loaded.document, lambda: loaded.segmented().sentences)
+    return SavedReview(loaded.document, read.sentences, location, read)
 
 
 def reviewed_sentences(
@@ -102,7 +104,11 @@ def render_patch(
     return head + b"\n" + "".join(diff).encode(document.encoding)
 
 
-def read_patch(path: Path, document: Document, sentences: Sequence[Sentence]) -> Patch:
+# The segmenter's sentences, or what finds them (called once the patch is applied).
+Sentences = Sequence[Sentence] | Callable[[], Sequence[Sentence]]
+
+
+def read_patch(path: Path, document: Document, sentences: Sentences) -> Patch:
     return parse_patch(read_patch_bytes(path), document, sentences, relative_path(path))
 
 
@@ -116,10 +122,13 @@ def read_patch_bytes(path: Path) -> bytes:
         raise ReviewError(f"{relative_path(path)}: cannot be read: {exc.strerror}") from None
 
 
-def parse_patch(data: bytes, document: Document, sentences: Sequence[Sentence], name: str) -> Patch:
-    """Read a patch made for ``document``, whose segmenter's ``sentences`` are given; anything
-    wrong with it is a one-line ReviewError."""
+def parse_patch(data: bytes, document: Document, sentences: Sentences, name: str) -> Patch:
+    """Read a patch made for ``document``, whose segmenter's ``sentences`` are given (or what
+    finds them, called once the patch is applied); anything wrong with it is a one-line
+    ReviewError."""
     header, segmentation, metadata, corrected = _checked_and_applied(data, document, name)
+    if callable(sentences):
+        sentences = sentences()
     try:
         sentences = resegmented(document.text, sentences, segmentation)
     except ValueError as exc:
@@ -133,7 +142,7 @@ def parse_patch(data: bytes, document: Document, sentences: Sequence[Sentence], 
             )
     reviews = format_of(document).reviews(corrected, document, sentences, metadata, name)
     state = ReviewState.of(reviews, segmentation)
-    return Patch(header, state, corrected.encode(document.encoding), sentences)
+    return Patch(header, state, sentences)
 
 
 def apply_patch(data: bytes, document: Document, name: str) -> bytes:

@@ -11,10 +11,11 @@ unchanged sentence, and the MQM score's word count.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import overload
 
 from review.flags import Flag, Severity
 from review.metrics import Metric, Score
@@ -23,7 +24,7 @@ from review.report.errors import AnnotationRow, confirmed_errors
 from review.report.fates import Fate, Standing, flag_fate
 from review.report.mqm import MqmScore, mqm_score
 from review.segment import Sentence
-from review.state import ReviewState, Status
+from review.state import AnnotationClass, ReviewState, Status
 from review.worddiff import DiffOp, Op, word_diff
 
 REPORT_SCHEMA_ID = "review-report/3"
@@ -207,7 +208,7 @@ class Report:
     by_severity: tuple[GroupStats, ...]
     by_rule: tuple[GroupStats, ...]
     paragraphs: tuple[ParagraphEffort, ...]
-    rows: tuple[SentenceRow, ...]
+    rows: Sequence[SentenceRow]
     only_changed: bool
     decisions: tuple[Decision, ...]
     """Most severe first, in text order within a severity; over the whole document."""
@@ -228,7 +229,71 @@ class Report:
 def effort_statistics(sentences: Sequence[Sentence], state: ReviewState) -> EffortStatistics:
     """The sacrebleu statistics a report needs: the slow part, and independent of the flags,
     so a caller may compute it while the checkers run."""
-    return EffortStatistics([s.text for s in sentences], [state.text_of(s) for s in sentences])
+    return EffortStatistics(_Texts(sentences), _Texts(sentences, state))
+
+
+class _Texts(Sequence[str]):
+    """The sentences' texts (original, or as ``state`` has them), each cut when asked: a
+    sentence holds the document's text, and a book's texts listed at once were the book
+    again."""
+
+    def __init__(self, sentences: Sequence[Sentence], state: ReviewState | None = None) -> None:
+        self._sentences = sentences
+        self._state = state
+
+    def __len__(self) -> int:
+        return len(self._sentences)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return _Texts(self._sentences[index], self._state)
+        sentence = self._sentences[index]
+        return self._state.text_of(sentence) if self._state else sentence.text
+
+
+class Rows(Sequence[SentenceRow]):
+    """A report's rows, each made when asked (in order, or by index): a book's rows held at
+    once, with their diffs and texts, were the largest part of a report's memory."""
+
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        state: ReviewState,
+        flags: Mapping[str, Sequence[Flag]],
+        effort: EffortStatistics,
+        indices: Sequence[int] | None = None,
+    ) -> None:
+        self._sentences = sentences
+        self._state = state
+        self._flags = flags
+        self._effort = effort
+        self._indices = range(len(sentences)) if indices is None else indices
+
+    def __len__(self) -> int:
+        return len(self._indices)
+
+    @overload
+    def __getitem__(self, index: int) -> SentenceRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> Rows: ...
+    def __getitem__(self, index: int | slice) -> SentenceRow | Rows:
+        if isinstance(index, slice):
+            return Rows(
+                self._sentences, self._state, self._flags, self._effort, self._indices[index]
+            )
+        return self._row(self._indices[index])
+
+    def __iter__(self) -> Iterator[SentenceRow]:
+        return map(self._row, self._indices)
+
+    def _row(self, index: int) -> SentenceRow:
+        sentence = self._sentences[index]
+        flags = self._flags.get(sentence.id, ())
+        return _row(sentence, index, self._state, flags, self._effort)
 
 
 def build_report(
@@ -240,33 +305,132 @@ def build_report(
     only_changed: bool = False,
     effort: EffortStatistics | None = None,
 ) -> Report:
-    """``effort`` is ``effort_statistics(sentences, state)`` when the caller has it already."""
+    """``effort`` is ``effort_statistics(sentences, state)`` when the caller has it already.
+
+    The figures are worked out in one pass over the rows; the rows themselves are made again
+    as a format renders them (``Rows``)."""
     by_sentence: dict[str, list[Flag]] = defaultdict(list)
     for flag in flags:
         by_sentence[flag.sentence_id].append(flag)
-    corrected = [state.text_of(s) for s in sentences]
     effort = effort or effort_statistics(sentences, state)
-    rows = tuple(
-        _row(sentence, index, state, by_sentence.get(sentence.id, ()), corrected[index], effort)
-        for index, sentence in enumerate(sentences)
-    )
-    outcomes = [outcome for row in rows for outcome in row.flags]
+    rows = Rows(sentences, state, by_sentence, effort)
+    tally = _Tally()
+    for row in rows:
+        tally.add(row)
     return Report(
         source=source,
         checkers=checkers,
-        summary=_summary(rows, corrected),
+        summary=tally.summary(),
         effort=tuple(effort.score(metric) for metric in EFFORT_METRICS),
-        mqm=_mqm(rows),
-        by_category=_grouped(outcomes, lambda o: o.flag.category.value),
-        by_mqm=_grouped(outcomes, lambda o: o.flag.mqm.value),
-        by_severity=_grouped(outcomes, lambda o: o.flag.severity.value, Severity),
-        by_rule=_grouped(outcomes, lambda o: o.flag.rule),
-        paragraphs=_paragraphs(rows, effort),
+        mqm=mqm_score(tally.errors, tally.words),
+        by_category=_grouped(tally.groups["category"]),
+        by_mqm=_grouped(tally.groups["mqm"]),
+        by_severity=_grouped(tally.groups["severity"], Severity),
+        by_rule=_grouped(tally.groups["rule"]),
+        paragraphs=tally.paragraphs(effort),
         rows=tuple(row for row in rows if row.noteworthy) if only_changed else rows,
         only_changed=only_changed,
-        decisions=_decisions(rows),
-        comments=tuple((row.id, row.comment) for row in rows if row.comment),
+        # sorted() is stable: text order stays within a severity.
+        decisions=tuple(sorted(tally.decisions, key=lambda d: -d.severity.rank)),
+        comments=tuple(tally.comments),
     )
+
+
+class _Tally:
+    """What the report says of the rows as a whole, added up a row at a time."""
+
+    def __init__(self) -> None:
+        self.sentences = self.flagged = self.still_flagged = self.edited = 0
+        self.reviewed = self.commented = self.annotated = 0
+        self.words = self.corrected_words = 0
+        # The flags' fates counted per group (not a book's flags' outcomes listed).
+        self.fates: Counter[Fate] = Counter()
+        self.groups: dict[str, dict[str, Counter[Fate]]] = {key: {} for key in _GROUPINGS}
+        self.errors: list[tuple[AnnotationClass, Severity]] = []
+        self.decisions: list[Decision] = []
+        self.comments: list[tuple[str, str]] = []
+        self._paragraphs: dict[int, _Paragraph] = {}
+
+    def add(self, row: SentenceRow) -> None:
+        index = self.sentences
+        self.sentences += 1
+        self.flagged += bool(row.flags)
+        self.still_flagged += any(o.fate is Fate.OPEN for o in row.flags)
+        self.edited += row.changed
+        self.reviewed += row.status is Status.REVIEWED
+        self.commented += bool(row.comment)
+        self.annotated += bool(row.annotations)
+        self.words += row.words
+        self.corrected_words += len(row.corrected.split()) if row.changed else row.words
+        for outcome in row.flags:
+            self.fates[outcome.fate] += 1
+            for key, name_of in _GROUPINGS.items():
+                self.groups[key].setdefault(name_of(outcome.flag), Counter())[outcome.fate] += 1
+        self.errors += confirmed_errors(
+            ((o.flag.mqm, o.flag.severity, o.flag.start, o.flag.end, o.fate) for o in row.flags),
+            row.annotations,
+        )
+        self.decisions += _decisions(row)
+        if row.comment:
+            self.comments.append((row.id, row.comment))
+        paragraph = self._paragraphs.setdefault(row.paragraph, _Paragraph(range(index, index)))
+        paragraph.add(index, row)
+
+    def summary(self) -> Summary:
+        return Summary(
+            sentences=self.sentences,
+            flagged=self.flagged,
+            still_flagged=self.still_flagged,
+            edited=self.edited,
+            reviewed=self.reviewed,
+            commented=self.commented,
+            annotated=self.annotated,
+            words=self.words,
+            corrected_words=self.corrected_words,
+            flags=FateCounts.of(self.fates.elements()),
+        )
+
+    def paragraphs(self, effort: EffortStatistics) -> tuple[ParagraphEffort, ...]:
+        return tuple(
+            ParagraphEffort(
+                paragraph=number,
+                sentences=len(paragraph.indices),
+                edited=paragraph.edited,
+                words=paragraph.words,
+                hter=effort.score(Metric.TER, paragraph.indices).value if paragraph.edited else 0.0,
+            )
+            for number, paragraph in sorted(self._paragraphs.items())
+        )
+
+
+_GROUPINGS: dict[str, Callable[[Flag], str]] = {
+    "category": lambda flag: flag.category.value,
+    "mqm": lambda flag: flag.mqm.value,
+    "severity": lambda flag: flag.severity.value,
+    "rule": lambda flag: flag.rule,
+}
+
+
+class _Paragraph:
+    """A paragraph's sentences (their indices: a range, as a paragraph's sentences follow
+    each other; a list a book's paragraphs each was the largest part of the figures), how
+    many of them are edited, and its words."""
+
+    __slots__ = ("edited", "indices", "words")
+
+    def __init__(self, indices: range) -> None:
+        self.indices: range | list[int] = indices
+        self.edited = 0
+        self.words = 0
+
+    def add(self, index: int, row: SentenceRow) -> None:
+        indices = self.indices
+        if isinstance(indices, range) and index == indices.stop:
+            self.indices = range(indices.start, index + 1)
+        else:
+            self.indices = [*indices, index]
+        self.edited += row.changed
+        self.words += row.words
 
 
 def _row(
@@ -274,27 +438,30 @@ def _row(
     index: int,
     state: ReviewState,
     flags: Sequence[Flag],
-    corrected: str,
     effort: EffortStatistics,
 ) -> SentenceRow:
     review = state.review_of(sentence.id)
-    changed = corrected != sentence.text
-    diff = word_diff(sentence.text, corrected) if changed else (DiffOp(Op.EQUAL, corrected),)
+    original = sentence.text
+    # An unchanged sentence's corrected text is its original, one string for both.
+    corrected = review.text(original)
+    changed = corrected != original
+    corrected = corrected if changed else original
+    diff = word_diff(original, corrected) if changed else (DiffOp(Op.EQUAL, corrected),)
     standing = Standing.of(diff) if changed and flags else None
     outcomes = tuple(FlagOutcome(f, *flag_fate(f, review, standing)) for f in flags)
     return SentenceRow(
         id=sentence.id,
         paragraph=sentence.paragraph,
         status=review.status,
-        original=sentence.text,
+        original=original,
         corrected=corrected,
         diff=diff,
         flags=outcomes,
         comment=review.comment,
         annotations=tuple(
-            AnnotationRow.of(a, diff, sentence.text, corrected) for a in review.annotations
+            AnnotationRow.of(a, diff, original, corrected) for a in review.annotations
         ),
-        words=len(sentence.text.split()),
+        words=len(original.split()),
         hter=effort.sentence(Metric.TER, index) if changed else 0.0,
         chrf=effort.sentence(Metric.CHRF_PLUS, index) if changed else 100.0,
         unit=sentence.unit,
@@ -302,82 +469,31 @@ def _row(
     )
 
 
-def _summary(rows: Sequence[SentenceRow], corrected: Sequence[str]) -> Summary:
-    return Summary(
-        sentences=len(rows),
-        flagged=sum(1 for row in rows if row.flags),
-        still_flagged=sum(1 for row in rows if any(o.fate is Fate.OPEN for o in row.flags)),
-        edited=sum(1 for row in rows if row.changed),
-        reviewed=sum(1 for row in rows if row.status is Status.REVIEWED),
-        commented=sum(1 for row in rows if row.comment),
-        annotated=sum(1 for row in rows if row.annotations),
-        words=sum(row.words for row in rows),
-        corrected_words=sum(len(text.split()) for text in corrected),
-        flags=FateCounts.of(o.fate for row in rows for o in row.flags),
-    )
-
-
-def _mqm(rows: Sequence[SentenceRow]) -> MqmScore:
-    errors = [
-        error
-        for row in rows
-        for error in confirmed_errors(
-            ((o.flag.mqm, o.flag.severity, o.flag.start, o.flag.end, o.fate) for o in row.flags),
-            row.annotations,
-        )
-    ]
-    return mqm_score(errors, sum(row.words for row in rows))
-
-
-def _decisions(rows: Sequence[SentenceRow]) -> tuple[Decision, ...]:
-    decisions = []
-    for row in rows:
-        decisions += [
+def _decisions(row: SentenceRow) -> list[Decision]:
+    """What the row leaves to decide (see ``Decision``)."""
+    return [
+        *(
             Decision(row.id, DecisionKind.OPEN_FLAG, o.flag.severity, flag=o)
             for o in row.flags
             if o.fate is Fate.OPEN and o.flag.severity in DECISION_SEVERITIES
-        ]
-        decisions += [
+        ),
+        *(
             Decision(row.id, DecisionKind.CRITICAL_ANNOTATION, Severity.CRITICAL, annotation=a)
             for a in row.annotations
             if a.annotation.severity is Severity.CRITICAL
-        ]
-    # sorted() is stable: text order stays within a severity.
-    return tuple(sorted(decisions, key=lambda d: -d.severity.rank))
+        ),
+    ]
 
 
 def _grouped(
-    outcomes: Sequence[FlagOutcome],
-    name_of: Callable[[FlagOutcome], str],
-    order: Iterable[str] | None = None,
+    counts: Mapping[str, Counter[Fate]], order: Iterable[str] | None = None
 ) -> tuple[GroupStats, ...]:
-    """Stats per group, most flags first (ties by name), or in ``order`` when given (groups
-    without flags included, so that every severity shows)."""
-    fates: Mapping[str, list[Fate]] = defaultdict(list)
-    for outcome in outcomes:
-        fates[name_of(outcome)].append(outcome.fate)
+    """Stats per group (the fates of its flags counted), most flags first (ties by name), or
+    in ``order`` when given (groups without flags included, so that every severity shows)."""
     if order is not None:
         names = [str(name) for name in order]
     else:
-        names = sorted(fates, key=lambda name: (-len(fates[name]), name))
-    return tuple(GroupStats(name, FateCounts.of(fates.get(name, ()))) for name in names)
-
-
-def _paragraphs(
-    rows: Sequence[SentenceRow], effort: EffortStatistics
-) -> tuple[ParagraphEffort, ...]:
-    members: dict[int, list[int]] = defaultdict(list)
-    for index, row in enumerate(rows):
-        members[row.paragraph].append(index)
+        names = sorted(counts, key=lambda name: (-counts[name].total(), name))
     return tuple(
-        ParagraphEffort(
-            paragraph=paragraph,
-            sentences=len(indices),
-            edited=sum(1 for i in indices if rows[i].changed),
-            words=sum(rows[i].words for i in indices),
-            hter=effort.score(Metric.TER, indices).value
-            if any(rows[i].changed for i in indices)
-            else 0.0,
-        )
-        for paragraph, indices in sorted(members.items())
+        GroupStats(name, FateCounts.of(counts.get(name, Counter()).elements())) for name in names
     )

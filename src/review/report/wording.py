@@ -216,7 +216,8 @@ class Fold:
     """A run of consecutive sentences that are not noteworthy (folded away in HTML and
     Markdown)."""
 
-    rows: tuple[SentenceRow, ...]
+    # A slice of the report's rows (``Rows``: made again as they are read), not the rows.
+    rows: Sequence[SentenceRow]
 
     @property
     def title(self) -> str:
@@ -235,15 +236,14 @@ class Fold:
 
 
 def grouped_rows(rows: Sequence[SentenceRow]) -> Iterator[SentenceRow | Fold]:
-    """The rows in order, with each run of not-noteworthy rows as one Fold."""
-    run: list[SentenceRow] = []
-    for row in rows:
+    """The rows in order, with each run of not-noteworthy rows as one Fold (a slice of
+    ``rows``: a book's run of unchanged sentences is not held as rows)."""
+    start = 0
+    for index, row in enumerate(rows):
         if row.noteworthy:
-            if run:
-                yield Fold(tuple(run))
-                run = []
+            if start < index:
+                yield Fold(rows[start:index])
+            start = index + 1
             yield row
-        else:
-            run.append(row)
-    if run:
-        yield Fold(tuple(run))
+    if start < len(rows):
+        yield Fold(rows[start:])

@@ -199,7 +199,9 @@ def _stream(
     on_flags: Callable[[FlagBatch], None],
     cancelled: Callable[[], bool],
 ) -> None:
-    by_id = {s.id: s.text for s in sentences}
+    # The sentences, not their texts: a sentence cuts its text out of the document's when
+    # asked, and a book's texts cut at once were the book again.
+    by_id = {s.id: s for s in sentences}
     pending: list[Flag] = []
     flushed = time.monotonic()
     for flag in interruptible(lambda: checker.check(text, sentences), cancelled):
@@ -223,8 +225,8 @@ def _replacing(flags: Sequence[Flag], sentences: Sequence[Sentence]) -> Iterator
         yield FlagBatch(tuple(chunk), {s.id: s.text for s in part}, replace=True)
 
 
-def _batch(flags: list[Flag], texts: Mapping[str, str]) -> FlagBatch:
-    return FlagBatch(tuple(flags), {f.sentence_id: texts[f.sentence_id] for f in flags})
+def _batch(flags: list[Flag], sentences: Mapping[str, Sentence]) -> FlagBatch:
+    return FlagBatch(tuple(flags), {f.sentence_id: sentences[f.sentence_id].text for f in flags})
 
 
 def paragraphs_around(sentences: Sequence[Sentence], indices: Iterable[int]) -> list[Sentence]:

@@ -63,7 +63,8 @@ def absorbed(raw: Iterable[Flag], merged: Sequence[Flag]) -> list[Flag]:
 
 def one_per_span(flags: Sequence[Flag], sentences: Sequence[Sentence]) -> list[Flag]:
     """``flags`` with those whose suggestions change the same characters merged."""
-    texts = {s.id: s.text for s in sentences}
+    # Sentences, not texts: a sentence cuts its text out of the document's when asked.
+    by_id = {s.id: s for s in sentences}
     by_sentence: dict[str, list[Flag]] = {}
     merged: list[Flag] = []
     for flag in flags:
@@ -75,7 +76,7 @@ def one_per_span(flags: Sequence[Flag], sentences: Sequence[Sentence]) -> list[F
         if len(group) == 1:
             merged += group
         else:
-            merged += [_as_one(g, texts) for g in _conflicting(group)]
+            merged += [_as_one(g, by_id) for g in _conflicting(group)]
     order = {s.id: i for i, s in enumerate(sentences)}
     return sorted(merged, key=lambda f: (order.get(f.sentence_id, -1), f.start, f.end, f.rule))
 
@@ -146,10 +147,10 @@ def _changed(flag: Flag) -> list[Region]:
     return regions
 
 
-def _as_one(group: Sequence[Flag], texts: dict[str, str]) -> Flag:
-    if len(group) == 1 or group[0].sentence_id not in texts:
+def _as_one(group: Sequence[Flag], sentences: dict[str, Sentence]) -> Flag:
+    if len(group) == 1 or group[0].sentence_id not in sentences:
         return group[0]
-    text = texts[group[0].sentence_id]
+    text = sentences[group[0].sentence_id].text
     start, end = min(f.start for f in group), max(f.end for f in group)
     lead = max(group, key=lambda f: (f.end - f.start, f.severity.rank))
     fixes: list[str] = []

@@ -29,7 +29,8 @@ def pair_quote_fixes(flags: Sequence[Flag], sentences: Sequence[Sentence]) -> li
     marks = _marks_by_place(flags, sentences)
     if not marks:
         return list(flags)
-    texts = {s.id: s.text for s in sentences}
+    # Sentences, not texts: a sentence cuts its text out of the document's when asked.
+    by_id = {s.id: s for s in sentences}
     settled: list[Flag] = []
     taken: set[tuple[str, int]] = set()
     for flag in flags:
@@ -48,7 +49,7 @@ def pair_quote_fixes(flags: Sequence[Flag], sentences: Sequence[Sentence]) -> li
         else:
             opener, closer = sorted((mark[0], partner[1]), key=lambda m: m.position)
             taken.add((flag.sentence_id, partner[1].position))
-            text = texts[flag.sentence_id]
+            text = by_id[flag.sentence_id].text
             quoted = text[opener.position : closer.position + 1]
             fixed = _turned(opener, curly) + quoted[1:-1] + _turned(closer, curly)
             settled.append(
