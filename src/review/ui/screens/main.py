@@ -99,7 +99,12 @@ from review.ui.whole import (
 )
 from review.ui.widgets.detail import DetailPane, SentenceDetail, UnitDetail, flag_list
 from review.ui.widgets.sentence_table import Row, SentenceTable
-from review.ui.widgets.status_header import LANGUAGETOOL_STARTING, HeaderInfo, StatusHeader
+from review.ui.widgets.status_header import (
+    LANGUAGETOOL_STARTING,
+    HeaderInfo,
+    StatusHeader,
+    update_in_place,
+)
 from review.worddiff import word_diff
 from review.wordlist import changed_words, is_known, write_words
 
@@ -506,7 +511,9 @@ class MainScreen(Screen[None]):
                 unsaved=session.dirty,
             )
         self.query_one(StatusHeader).show(info)
-        self.query_one("#columns", Static).update(self.table.column_header())
+        columns = self.query_one("#columns", Static)
+        if columns.content != self.table.column_header():  # the number column's width changed
+            update_in_place(columns, self.table.column_header())
 
     def _show_detail(self) -> None:
         self.query_one(DetailPane).show(self.detail())
