@@ -17,6 +17,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.constants import MAX_FPS
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
@@ -107,6 +108,8 @@ from review.ui.widgets.status_header import (
 )
 from review.worddiff import word_diff
 from review.wordlist import changed_words, is_known, write_words
+
+FRAME_SECONDS = 1 / MAX_FPS
 
 # A filter or search over more sentences runs in a thread (a book's takes a few hundred ms).
 INLINE_FILTER_SENTENCES = 20_000
@@ -282,9 +285,9 @@ class MainScreen(Screen[None]):
         def found(batch: FlagBatch) -> None:
             message = FlagsFound(batch)
             self.post_message(message)
-            # One batch in the screen's queue at a time: it takes queued messages back to back
-            # without drawing a frame, and a book's batches, all ready at once, held the keys
-            # and the screen for most of a second.
+            # One batch a frame: the screen takes queued messages back to back without drawing
+            # a frame, and a book's batches, all ready at once, held the keys and the screen
+            # for most of a second.
             while not message.taken.wait(POLL_SECONDS) and not worker.is_cancelled:
                 pass
 
@@ -329,7 +332,10 @@ class MainScreen(Screen[None]):
         try:
             self._take(message.batch)
         finally:
-            message.taken.set()
+            # The next batch once this one is on screen: taken back to back, two or three
+            # held a key for 30-50 ms of the UI's thread. After a frame's time, the widgets
+            # have told the screen what they must repaint, and it is repainted first.
+            self.set_timer(FRAME_SECONDS, lambda: self.call_after_refresh(message.taken.set))
 
     def _take(self, batch: FlagBatch) -> None:
         session = self.session
