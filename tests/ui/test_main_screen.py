@@ -400,3 +400,20 @@ async def test_flags_found_together_are_taken_one_batch_a_frame(make_app, monkey
         assert app.main.board.sentences_flagged == 10
     assert len(frames_at_take) == 10  # each batch a new flagged row and header count
     assert all(b > a for a, b in itertools.pairwise(frames_at_take)), frames_at_take
+
+
+@pilot_test
+async def test_flags_keep_coming_while_a_dialog_is_open(make_app, monkeypatch):
+    # The next batch waits for the frame that shows the last: a dialog over the screen must
+    # not hold the checks.
+    monkeypatch.setattr(checks, "FLUSH_FLAGS", 1)
+    app = make_app(stages=first_word_stages)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(PromptScreen("Comment"))
+        for _ in range(200):
+            await pilot.pause()
+            if app.main.session is not None and not app.main.checking:
+                break
+        assert isinstance(app.screen, PromptScreen)
+        assert not app.main.checking
+        assert app.main.board.sentences_flagged == 10
