@@ -415,7 +415,7 @@ async def test_flags_keep_coming_while_a_dialog_is_open(make_app, monkeypatch):
     async with app.run_test(size=(120, 40)) as pilot:
         app.push_screen(PromptScreen("Comment"))
         for _ in range(200):
-            await pilot.pause()
+            await pilot.pause(0.05)
             if app.main.session is not None and not app.main.checking:
                 break
         assert isinstance(app.screen, PromptScreen)
