@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import replace
 from pathlib import Path
+
+from textual.screen import Screen
 
 from review.checking import Checkers
 from review.flags import MqmClass, Severity
@@ -276,6 +279,43 @@ async def test_a_change_shows_while_its_journal_fsync_is_held(make_app, monkeypa
         await pilot.pause(0.5)
     assert callers and not any(callers)  # none on the UI's thread
     assert 'Sentence-s1: {"status": "reviewed"}' in PATCH.read_text(encoding="utf-8")
+
+
+@pilot_test
+async def test_a_key_that_changes_the_header_counts_lays_nothing_out(make_app, monkeypatch):
+    # A layout pass of the whole screen was a third of `r`'s work on the UI's thread (and came
+    # with every batch of flags): the header's new counts take the lines it has.
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await wait_ready(pilot)
+        layouts = []
+        refresh_layout = Screen._refresh_layout
+        monkeypatch.setattr(
+            Screen,
+            "_refresh_layout",
+            lambda screen, *a, **k: layouts.append(1) or refresh_layout(screen, *a, **k),
+        )
+        await pilot.press("r", "down", "r")
+        await pilot.pause()
+        header = app.screen.query_one("#header-info")
+        assert "2 reviewed" in str(header.render())
+        assert header.size.height == 1
+        assert layouts == []
+
+
+@pilot_test
+async def test_a_header_that_wraps_onto_another_line_is_laid_out_again(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        header = app.screen.query_one("#header-info")
+        assert header.size.height == 2
+        app.main.row_filter = replace(app.main.row_filter, query="community " * 4)
+        app.main._apply_filter()
+        app.main._show_header()
+        await pilot.pause()
+        assert header.size.height == 3
+        assert "community community" in " ".join(str(header.render()).split())
 
 
 @pilot_test

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
 import threading
@@ -14,7 +15,8 @@ from rich.console import Console
 
 from review.checking import Checkers, check_with
 from review.config import Config, load_config
-from review.flags import Flag
+from review.flags import Category, Flag, MqmClass, Severity
+from review.ui import checks
 from review.ui.board import RowFilter, Show, visible_rows
 from review.ui.checks import SettledStages, default_stages
 from review.ui.screens import main as main_screen
@@ -342,3 +344,80 @@ async def test_w_puts_a_spelling_flags_word_on_the_word_list_and_its_flags_go(
         assert others_elsewhere == [
             (f.sentence_id, f.rule, f.text) for f in board.all_flags() if f.sentence_id != "s8"
         ]
+
+
+class FirstWords:
+    """A flag on the first word of each of the first ten sentences (all on screen)."""
+
+    name = "first-words"
+
+    def check(self, text, sentences):
+        for sentence in sentences[:10]:
+            word = sentence.text.split()[0]
+            yield Flag(
+                sentence.id,
+                0,
+                len(word),
+                self.name,
+                "FIRST_WORD",
+                Category.STYLE,
+                MqmClass.AWKWARD,
+                Severity.MINOR,
+                "first word",
+                word,
+                (),
+            )
+
+
+def first_word_stages(progress):
+    yield Checkers((FirstWords(),), {}, ())
+
+
+@pilot_test
+async def test_flags_found_together_are_taken_one_batch_a_frame(make_app, monkeypatch):
+    # A book's batches, ready at once, were taken back to back: two or three in the time of
+    # one key held the UI's thread for 30-50 ms. The checks wait for the frame that shows one
+    # batch before they send the next, so a key waits for one batch at most.
+    monkeypatch.setattr(checks, "FLUSH_FLAGS", 1)
+    app = make_app(stages=first_word_stages)
+    frames_at_take: list[int] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        frames = [0]
+        display = app._display
+
+        def counted_display(screen, renderable):
+            display(screen, renderable)
+            frames[0] += 1
+
+        app._display = counted_display
+        take = main_screen.MainScreen._take
+        monkeypatch.setattr(
+            main_screen.MainScreen,
+            "_take",
+            lambda screen, batch: frames_at_take.append(frames[0]) or take(screen, batch),
+        )
+        await wait_ready(pilot)
+        assert app.main.board.sentences_flagged == 10
+    assert len(frames_at_take) == 10  # each batch a new flagged row and header count
+    # Taken back to back, all ten went in before the first frame. (The screen learns what
+    # to repaint from its widgets' messages, so under load a batch may rarely come in
+    # before the frame of the last.)
+    assert all(b >= a for a, b in itertools.pairwise(frames_at_take)), frames_at_take
+    assert len(set(frames_at_take)) >= 8, frames_at_take
+
+
+@pilot_test
+async def test_flags_keep_coming_while_a_dialog_is_open(make_app, monkeypatch):
+    # The next batch waits for the frame that shows the last: a dialog over the screen must
+    # not hold the checks.
+    monkeypatch.setattr(checks, "FLUSH_FLAGS", 1)
+    app = make_app(stages=first_word_stages)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(PromptScreen("Comment"))
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if app.main.session is not None and not app.main.checking:
+                break
+        assert isinstance(app.screen, PromptScreen)
+        assert not app.main.checking
+        assert app.main.board.sentences_flagged == 10

@@ -17,6 +17,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.constants import MAX_FPS
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
@@ -99,9 +100,16 @@ from review.ui.whole import (
 )
 from review.ui.widgets.detail import DetailPane, SentenceDetail, UnitDetail, flag_list
 from review.ui.widgets.sentence_table import Row, SentenceTable
-from review.ui.widgets.status_header import LANGUAGETOOL_STARTING, HeaderInfo, StatusHeader
+from review.ui.widgets.status_header import (
+    LANGUAGETOOL_STARTING,
+    HeaderInfo,
+    StatusHeader,
+    update_in_place,
+)
 from review.worddiff import word_diff
 from review.wordlist import changed_words, is_known, write_words
+
+FRAME_SECONDS = 1 / MAX_FPS
 
 # A filter or search over more sentences runs in a thread (a book's takes a few hundred ms).
 INLINE_FILTER_SENTENCES = 20_000
@@ -277,9 +285,9 @@ class MainScreen(Screen[None]):
         def found(batch: FlagBatch) -> None:
             message = FlagsFound(batch)
             self.post_message(message)
-            # One batch in the screen's queue at a time: it takes queued messages back to back
-            # without drawing a frame, and a book's batches, all ready at once, held the keys
-            # and the screen for most of a second.
+            # One batch a frame: the screen takes queued messages back to back without drawing
+            # a frame, and a book's batches, all ready at once, held the keys and the screen
+            # for most of a second.
             while not message.taken.wait(POLL_SECONDS) and not worker.is_cancelled:
                 pass
 
@@ -324,7 +332,10 @@ class MainScreen(Screen[None]):
         try:
             self._take(message.batch)
         finally:
-            message.taken.set()
+            # The next batch once this one is on screen: taken back to back, two or three
+            # held a key for 30-50 ms of the UI's thread. After a frame's time, the widgets
+            # have told the screen what they must repaint, and it is repainted first.
+            self.set_timer(FRAME_SECONDS, lambda: self.call_after_refresh(message.taken.set))
 
     def _take(self, batch: FlagBatch) -> None:
         session = self.session
@@ -506,7 +517,9 @@ class MainScreen(Screen[None]):
                 unsaved=session.dirty,
             )
         self.query_one(StatusHeader).show(info)
-        self.query_one("#columns", Static).update(self.table.column_header())
+        columns = self.query_one("#columns", Static)
+        if columns.content != self.table.column_header():  # the number column's width changed
+            update_in_place(columns, self.table.column_header())
 
     def _show_detail(self) -> None:
         self.query_one(DetailPane).show(self.detail())

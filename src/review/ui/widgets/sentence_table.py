@@ -148,12 +148,13 @@ class SentenceTable(ScrollView, can_focus=True):
         self._scroll_cursor_into_view()
 
     def _scroll_cursor_into_view(self) -> None:
+        """A cursor moved off the screen is brought to the middle of it (as vim's scrolljump
+        does): scrolling redraws every row, which line by line was most of each key's work
+        on the UI's thread once the cursor had reached the bottom."""
         height = self.scrollable_content_region.height
         top = round(self.scroll_offset.y)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
-        elif height and self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False)
+        if self.cursor < top or (height and self.cursor >= top + height):
+            self.scroll_to(y=max(0, self.cursor - height // 2), animate=False)
 
     def action_cursor_up(self) -> None:
         self.cursor -= 1
