@@ -281,6 +281,14 @@ async def test_a_change_shows_while_its_journal_fsync_is_held(make_app, monkeypa
     assert 'Sentence-s1: {"status": "reviewed"}' in PATCH.read_text(encoding="utf-8")
 
 
+def _calls(monkeypatch, owner: type, name: str) -> list[int]:
+    """A list that grows by one at each call of ``owner``'s method ``name`` (still made)."""
+    calls: list[int] = []
+    method = getattr(owner, name)
+    monkeypatch.setattr(owner, name, lambda self, *a, **k: calls.append(1) or method(self, *a, **k))
+    return calls
+
+
 @pilot_test
 async def test_a_key_that_changes_the_header_counts_lays_nothing_out(make_app, monkeypatch):
     # A layout pass of the whole screen was a third of `r`'s work on the UI's thread (and came
@@ -288,13 +296,7 @@ async def test_a_key_that_changes_the_header_counts_lays_nothing_out(make_app, m
     app = make_app()
     async with app.run_test(size=(160, 40)) as pilot:
         await wait_ready(pilot)
-        layouts = []
-        refresh_layout = Screen._refresh_layout
-        monkeypatch.setattr(
-            Screen,
-            "_refresh_layout",
-            lambda screen, *a, **k: layouts.append(1) or refresh_layout(screen, *a, **k),
-        )
+        layouts = _calls(monkeypatch, Screen, "_refresh_layout")
         await pilot.press("r", "down", "r")
         await pilot.pause()
         header = app.screen.query_one("#header-info")
@@ -324,11 +326,7 @@ async def test_marking_reviewed_renders_the_detail_once(make_app, monkeypatch):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
-        rendered = []
-        render = DetailPane._render_lines
-        monkeypatch.setattr(
-            DetailPane, "_render_lines", lambda pane: rendered.append(1) or render(pane)
-        )
+        rendered = _calls(monkeypatch, DetailPane, "_render_lines")
         await pilot.press("r")
         await pilot.pause()
         assert len(rendered) == 1
