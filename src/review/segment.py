@@ -23,7 +23,8 @@ SEGMENTER_VERSION = "choppa-1.0.0/languagetool-srx/review-2"
 # Segmenting goes a chunk of whole paragraphs of about this many characters at a time.
 CHUNK_CHARS = 100_000
 
-_PARAGRAPH = re.compile(r"[^\r\n]+")
+# A paragraph: a line (as the editor sees one: other separators, such as U+2028, are within it).
+PARAGRAPH = re.compile(r"[^\r\n]+")
 # A full stop of the source script (and the quotes that close over it) ends an English
 # sentence just as "." does; LanguageTool's English rules only know the Latin stop.
 _CJK_STOP = re.compile(r"[。！？][”’\"」』）)]*(?=\s+\S)")
@@ -200,7 +201,7 @@ def _segment_chunk(
     chunk = text[chunk_start:chunk_end]
     breaks = sorted(_srx_breaks(chunk, language) | {m.end() for m in _CJK_STOP.finditer(chunk)})
     sentences: list[Sentence] = []
-    for match in _PARAGRAPH.finditer(chunk):
+    for match in PARAGRAPH.finditer(chunk):
         counts[1] += 1
         offset = match.start()
         inner = breaks[bisect_right(breaks, offset) : bisect_left(breaks, match.end())]

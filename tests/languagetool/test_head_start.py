@@ -15,7 +15,8 @@ engine_used = contextmanager(_using)
 
 ODD = (
     "  Leading spaces here. And more.\n\n\t\n   \nA line with trailing space.   \r\n"
-    "***\n\u3000Ideographic space around.\u3000\nLast line without newline"
+    "***\n\u3000Ideographic space around.\u3000\nA line\u2028that goes on.\x0cAnd on.\n"
+    "Last line without newline"
 )
 
 

@@ -19,6 +19,7 @@ from queue import SimpleQueue
 from review.languagetool.errors import LanguageToolUnavailable
 from review.languagetool.match import ServerMatch
 from review.languagetool.server import ServerInfo
+from review.segment import PARAGRAPH
 
 # A paragraph's place in the text: (start, end); a paragraph's matches.
 Span = tuple[int, int]
@@ -35,16 +36,15 @@ def current() -> HeadStart | None:
 
 
 def line_spans(text: str) -> list[Span]:
-    """Each line of ``text`` that has more than spaces, without the spaces around it."""
+    """Each line of ``text`` (``review.segment.PARAGRAPH``) that has more than spaces, without
+    the spaces around it."""
     spans: list[Span] = []
-    start = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
+    for line in PARAGRAPH.finditer(text):
+        body = line.group()
         left = len(body) - len(body.lstrip())
         right = len(body.rstrip())
         if right > left:
-            spans.append((start + left, start + right))
-        start += len(line)
+            spans.append((line.start() + left, line.start() + right))
     return spans
 
 
