@@ -97,6 +97,13 @@ class Sentence:
     def text(self) -> str:
         return self._text[self.start : self.end] if self._within else self._text
 
+    def placed(self, document_text: str, start: int, end: int) -> Sentence:
+        """This sentence at ``document_text[start:end]`` (an edited or tag-free text), holding
+        that text, not a copy of its own."""
+        return Sentence.within(
+            document_text, self.id, start, end, self.paragraph, self.unit, self.source
+        )
+
     def _key(self) -> tuple[str, int, int, int, str, str, str]:
         return (self.id, self.start, self.end, self.paragraph, self.text, self.unit, self.source)
 

@@ -289,15 +289,7 @@ class ReviewState:
             sentence = sentences[index]
             end = start + len(self.text_of(sentence))
             # Within the corrected text: not a copy of each moved sentence's text.
-            placed[index] = Sentence.within(
-                corrected,
-                sentence.id,
-                start,
-                end,
-                sentence.paragraph,
-                sentence.unit,
-                sentence.source,
-            )
+            placed[index] = sentence.placed(corrected, start, end)
         return corrected, tuple(placed)
 
     def corrected_text(self, document_text: str, sentences: Sequence[Sentence]) -> str:

@@ -42,9 +42,7 @@ class TagFree:
         moved: dict[str, Sentence] = {}
         for s in sentences:
             start, end = plain_offset(s.start), plain_offset(s.end)
-            moved[s.id] = Sentence.within(
-                stripped.text, s.id, start, end, s.paragraph, s.unit, s.source
-            )
+            moved[s.id] = s.placed(stripped.text, start, end)
         for flag in self.checker.check(stripped.text, tuple(moved.values())):
             sentence, base = shown[flag.sentence_id], moved[flag.sentence_id].start
             start, end = stripped.display_span(base + flag.start, base + flag.end)

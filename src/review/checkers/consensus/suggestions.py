@@ -109,18 +109,37 @@ class Candidates:
     def judged_in(self, flag: Flag) -> Iterator[tuple[str | None, Judged]]:
         """For none and each of ``flag``'s suggestions, the texts it is judged in."""
         members, index = self._where[flag.sentence_id]
+        first = max(0, index - 1)
+        for replacement, fixed, words in self._fixes(flag):
+            paragraph = tuple(fixed if i == index else s.text for i, s in enumerate(members))
+            yield replacement, (paragraph, paragraph[first : index + 2], words)
+
+    def nearby_in(self, flag: Flag) -> Iterator[tuple[Paragraph, str]]:
+        """``judged_in`` without the paragraph: the fixed sentence and those either side, and
+        the words about the fix (what our detectors read)."""
+        members, index = self._where[flag.sentence_id]
+        first = max(0, index - 1)
+        for _, fixed, words in self._fixes(flag):
+            yield (
+                tuple(
+                    fixed if i == index else s.text
+                    for i, s in enumerate(members[first : index + 2], start=first)
+                ),
+                words,
+            )
+
+    def _fixes(self, flag: Flag) -> Iterator[tuple[str | None, str, str]]:
+        """For none and each of ``flag``'s suggestions: the sentence with it, and the words
+        about the fix."""
+        members, index = self._where[flag.sentence_id]
         text = members[index].text
         start, end = _around(text, flag.start, flag.end)
-        first = max(0, index - 1)
         for replacement in (None, *flag.replacements):
-            fixed = text if replacement is None else applied(text, flag, replacement)
-            paragraph = tuple(fixed if i == index else s.text for i, s in enumerate(members))
-            words = (
-                text[start:end]
-                if replacement is None
-                else text[start : flag.start] + replacement + text[flag.end : end]
-            )
-            yield replacement, (paragraph, paragraph[first : index + 2], words)
+            if replacement is None:
+                yield None, text, text[start:end]
+            else:
+                words = text[start : flag.start] + replacement + text[flag.end : end]
+                yield replacement, applied(text, flag, replacement), words
 
 
 class EarlyVerdicts:
@@ -145,11 +164,9 @@ class EarlyVerdicts:
         """Find what the detectors flag in the candidates of ``flags``, in house style."""
         candidates = self._candidates
         conformed_flags = (conformed(f, self.style, self._config) for f in flags)
-        judged = [
-            t for f in candidates.offered(conformed_flags) for _, t in candidates.judged_in(f)
-        ]
-        nearby = {n for _, n, _ in judged} - self.nearby.keys()
-        words = {w for _, _, w in judged} - self.alone.keys()
+        judged = [t for f in candidates.offered(conformed_flags) for t in candidates.nearby_in(f)]
+        nearby = {n for n, _ in judged} - self.nearby.keys()
+        words = {w for _, w in judged} - self.alone.keys()
         across, within = _judging(self.style, self._config)
         found = _detected(sorted(nearby), *across)
         self.nearby.update((p, found.get(p, Counter())) for p in nearby)

@@ -518,8 +518,9 @@ class MainScreen(Screen[None]):
             )
         self.query_one(StatusHeader).show(info)
         columns = self.query_one("#columns", Static)
-        if columns.content != self.table.column_header():  # the number column's width changed
-            update_in_place(columns, self.table.column_header())
+        header = self.table.column_header()
+        if columns.content != header:  # the number column's width changed
+            update_in_place(columns, header)
 
     def _show_detail(self) -> None:
         self.query_one(DetailPane).show(self.detail())
