@@ -208,3 +208,64 @@ def test_a_checker_that_fails_is_told_without_waiting_for_the_judging(monkeypatc
     assert time.monotonic() - started < 2
     time.sleep(1.2)
     assert len(judged) <= 3
+
+
+def test_suggestions_judged_early_are_judged_in_the_checkers_offload(monkeypatch) -> None:
+    """With an offload (``review check`` on a longer text), the detectors' judging of the
+    suggestions found early runs in its process, not in the early-judging thread, where it
+    took the processor from LanguageTool's server; the flags are the same."""
+    from review import checkers, checking
+    from review.checkers import CheckerFactory
+    from review.checkers.fluency import FluencyChecker
+    from review.offload import ProcessOffload
+
+    monkeypatch.setattr(checkers, "CHECKERS", (CheckerFactory("slow", "", needs_server=True),))
+    monkeypatch.setattr(checking, "JUDGED_AT_ONCE", 1)
+    text = "They said yes , and left. We said no , and stayed."
+    sentences = (
+        Sentence("s1", 0, 25, 1, text[:25]),
+        Sentence("s2", 26, len(text), 1, text[26:]),
+    )
+    here: list[str] = []
+    check = FluencyChecker.check
+
+    def checked_here(self, text, sentences):
+        here.append(threading.current_thread().name)
+        return check(self, text, sentences)
+
+    monkeypatch.setattr(FluencyChecker, "check", checked_here)
+    sent: list[tuple[str, str]] = []
+    offload = ProcessOffload()
+
+    def offloaded(checker, text, sentences):
+        sent.append((type(checker).__name__, text))
+        return offload(checker, text, sentences)
+
+    at_once = threading.Event()
+    at_once.set()
+    try:
+        away = check_with(Checkers((_Slow(at_once),), {}, (), offloaded), text, sentences, Config())
+    finally:
+        offload.close()
+    assert "early-judging" not in here
+    # The first flag's candidates with their neighbours, then the words about each fix.
+    assert sent[:2] == [
+        (
+            "FluencyChecker",
+            "They said yes , and left. We said no , and stayed.\n"
+            "They said yes ,, and left. We said no , and stayed.\n"
+            "They said yes, and left. We said no , and stayed.\n",
+        ),
+        (
+            "FluencyChecker",
+            "They said yes , and left.\nThey said yes ,, and left.\nThey said yes, and left.\n",
+        ),
+    ]
+    here.clear()
+    alone = check_with(Checkers((_Slow(at_once),), {}, ()), text, sentences, Config())
+    assert "early-judging" in here
+    assert [(f.sentence_id, f.replacements) for f in away.flags] == [
+        ("s1", (",",)),
+        ("s2", (",",)),
+    ]
+    assert away == alone

@@ -44,11 +44,14 @@ JUDGED_AT_ONCE = 128
 
 @dataclass(frozen=True, slots=True)
 class Checkers:
-    """The checkers opened; ``versions`` maps each one that has a version to it."""
+    """The checkers opened; ``versions`` maps each one that has a version to it. ``offload``:
+    where their CPU-heavy passes run (None: in the calling thread); the detectors' judging
+    of suggestions found early runs there too."""
 
     checkers: tuple[Checker, ...]
     versions: Mapping[str, str]
     notices: tuple[str, ...]
+    offload: Offload | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +97,7 @@ def open_checkers(
         checkers.append(KnownWords(checker if factory.sees_tags else TagFree(checker), words))
         if checker.version:
             versions[factory.name] = checker.version
-    return Checkers(tuple(checkers), versions, tuple(notices))
+    return Checkers(tuple(checkers), versions, tuple(notices), offload)
 
 
 def check_document(
@@ -134,7 +137,7 @@ def found_flags(
     """Every checker's flags of one text, as found: ``check_with`` before the settling."""
     servers = recheckers(opened.checkers)
     judging = (
-        _EarlyJudging(text, sentences, config)
+        _EarlyJudging(text, sentences, config, opened.offload)
         if servers and len(sentences) <= JUDGED_EARLY_UP_TO
         else None
     )
@@ -193,22 +196,33 @@ class _EarlyJudging:
     """Judges the suggestions of flags as the checkers find them (``EarlyVerdicts``), in a
     thread of its own: the checkers' threads hand them over and go on."""
 
-    def __init__(self, text: str, sentences: Sequence[Sentence], config: Config) -> None:
+    def __init__(
+        self,
+        text: str,
+        sentences: Sequence[Sentence],
+        config: Config,
+        offload: Offload | None = None,
+    ) -> None:
         self._queue: SimpleQueue[list[Flag] | None] = SimpleQueue()
         self._early: EarlyVerdicts | None = None
         self._error: BaseException | None = None
         self._abandoned = False
         self._thread = threading.Thread(
-            target=self._judge, args=(text, sentences, config), name="early-judging", daemon=True
+            target=self._judge,
+            args=(text, sentences, config, offload),
+            name="early-judging",
+            daemon=True,
         )
         self._thread.start()
 
     def seen(self, flags: list[Flag]) -> None:
         self._queue.put(flags)
 
-    def _judge(self, text: str, sentences: Sequence[Sentence], config: Config) -> None:
+    def _judge(
+        self, text: str, sentences: Sequence[Sentence], config: Config, offload: Offload | None
+    ) -> None:
         try:
-            early = EarlyVerdicts(text, sentences, config)
+            early = EarlyVerdicts(text, sentences, config, offload)
             while (flags := self._queue.get()) is not None and not self._abandoned:
                 early.judge(flags)
             self._early = early
