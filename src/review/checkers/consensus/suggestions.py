@@ -175,8 +175,9 @@ class EarlyVerdicts:
         candidates = self._candidates
         conformed_flags = (conformed(f, self.style, self._config) for f in flags)
         judged = [t for f in candidates.offered(conformed_flags) for t in candidates.nearby_in(f)]
-        nearby = {n for n, _ in judged} - self.nearby.keys()
-        words = {w for _, w in judged} - self.alone.keys()
+        # Not ``set - dict.keys()``: that copies every key judged so far, at every batch.
+        nearby = {n for n, _ in judged if n not in self.nearby}
+        words = {w for _, w in judged if w not in self.alone}
         across, within = _judging(self.style, self._config)
         found = _detected(sorted(nearby), *across, self._offload)
         self.nearby.update((p, found.get(p, Counter())) for p in nearby)
