@@ -4,6 +4,7 @@ once per session by the `languagetool_server` fixture, and stopped again if this
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,3 +32,25 @@ def seed_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copyfile(SEED, target)
     monkeypatch.chdir(tmp_path)
     return target
+
+
+class Niceness:
+    """A stand-in for ``os.nice``: `review check` run in the tests' own process lowers its
+    priority (``review.commands.check._yield_to_languagetool``), which cannot be raised again,
+    and would slow every test after it, and every server started after it, for good."""
+
+    def __init__(self) -> None:
+        self.value = 0
+        self.calls: list[int] = []
+
+    def __call__(self, increment: int) -> int:
+        self.calls.append(increment)
+        self.value = min(19, self.value + increment)
+        return self.value
+
+
+@pytest.fixture(autouse=True)
+def niceness(monkeypatch: pytest.MonkeyPatch) -> Niceness:
+    fake = Niceness()
+    monkeypatch.setattr(os, "nice", fake)
+    return fake

@@ -40,6 +40,15 @@ def test_concurrency_and_scheduler(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert (Config().languagetool_rechecks, config.languagetool_rechecks) == (200, 0)
 
 
+@pytest.mark.parametrize("niceness", [0, 19])
+def test_client_niceness(tmp_path: Path, niceness: int) -> None:
+    assert Config().languagetool_client_niceness == 10
+    (tmp_path / "review.toml").write_text(
+        f"[languagetool]\nclient_niceness = {niceness}\n", encoding="utf-8"
+    )
+    assert load_config(tmp_path).languagetool_client_niceness == niceness
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -54,6 +63,8 @@ def test_concurrency_and_scheduler(tmp_path: Path, monkeypatch: pytest.MonkeyPat
             "recheck_suggestions must be a whole number of at least 0, not -1",
         ),
         ("[cluster]\nscheduler = 8786\n", "scheduler must be a str"),
+        ("[languagetool]\nclient_niceness = 20\n", "client_niceness must be at most 19"),
+        ("[languagetool]\nclient_niceness = -1\n", "client_niceness must be a whole number"),
     ],
 )
 def test_bad_config_is_one_line(tmp_path: Path, content: str, message: str) -> None:

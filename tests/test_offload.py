@@ -87,7 +87,8 @@ def test_the_pass_runs_in_another_process_and_the_cache_is_written_here(tmp_path
 
 def test_the_process_is_nicer_than_the_ui(offload):
     # It gives the processor to the keys and the screen when both want it.
-    assert offload(_Niceness(), "", ())[0].start == min(os.nice(0) + 10, 19)
+    ours = os.getpriority(os.PRIO_PROCESS, 0)  # os.nice is the tests' stand-in (conftest)
+    assert offload(_Niceness(), "", ())[0].start == min(ours + 10, 19)
 
 
 class _Niceness:

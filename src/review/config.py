@@ -32,6 +32,10 @@ STYLE_CHOICES: dict[str, tuple[str, ...]] = {
 }
 
 
+# The lowest priority a process can have (nice(2)).
+MAX_NICENESS = 19
+
+
 def default_concurrency() -> int:
     """Measured on 2 cores: 4 requests in flight keep LanguageTool busy; 8 were 20 % slower."""
     return (os.cpu_count() or 1) + 2
@@ -52,6 +56,8 @@ class Config:
     # Candidate fixes (a paragraph with one suggestion applied) LanguageTool checks again at
     # most; past that, suggestions are vetted by our detectors alone (0: never).
     languagetool_rechecks: int = 200
+    # The niceness `review check` runs at beside a LanguageTool server (0: as it was started).
+    languagetool_client_niceness: int = 10
     # A Dask scheduler's address (tcp://HOST:PORT) or local:N; "" runs on this machine.
     cluster: str = ""
     disabled_rules: frozenset[str] = field(default_factory=frozenset)
@@ -129,6 +135,7 @@ def parse_config(path: Path) -> Config:
         languagetool_timeout=_get(lt, "timeout", int, 60, path),
         languagetool_concurrency=_at_least(1, lt, "concurrency", default_concurrency(), path),
         languagetool_rechecks=_at_least(0, lt, "recheck_suggestions", 200, path),
+        languagetool_client_niceness=_niceness(lt, "client_niceness", 10, path),
         cluster=_get(cluster, "scheduler", str, "", path),
         disabled_rules=_names(lt, "disabled_rules", path),
         enabled_rules=_names(lt, "enabled_rules", path),
@@ -175,6 +182,13 @@ def _at_least(least: int, table: Mapping[str, Any], key: str, default: int, path
         raise ReviewError(
             f"{path}: {key} must be a whole number of at least {least}, not {value!r}"
         )
+    return value
+
+
+def _niceness(table: Mapping[str, Any], key: str, default: int, path: Path) -> int:
+    value = _at_least(0, table, key, default, path)
+    if value > MAX_NICENESS:
+        raise ReviewError(f"{path}: {key} must be at most {MAX_NICENESS} (the lowest priority)")
     return value
 
 

@@ -463,14 +463,18 @@ def test_a_project_opens_its_checkers_within_the_jobs_engine(
 
 
 def _recorded_offloads(monkeypatch) -> list[str]:
-    """The names of the checkers whose passes go to review.offload's process, as they go."""
+    """The names of the checkers whose passes go to review.offload's process, as they go
+    (not the detectors' judging of suggestions, which goes there too: test_checking.py)."""
+    import threading
+
     from review.offload import ProcessOffload
 
     sent: list[str] = []
     offloaded = ProcessOffload.__call__
 
     def recorded(self, checker, text, sentences):
-        sent.append(checker.name)
+        if threading.current_thread().name != "early-judging":
+            sent.append(checker.name)
         return offloaded(self, checker, text, sentences)
 
     monkeypatch.setattr(ProcessOffload, "__call__", recorded)
@@ -626,3 +630,44 @@ def test_languagetool_answers_a_plain_texts_lines_while_its_sentences_are_found(
     monkeypatch.setattr(check, "_head_start", lambda *args: contextlib.nullcontext())
     answered.set()
     assert _checked_afresh(capsys, monkeypatch, tmp_path / "after.sqlite3", SEED) == ahead
+
+
+@pytest.mark.languagetool
+@pytest.mark.parametrize(
+    "name", ["seed.txt", "brackets.po"], ids=["plain text: head start", "PO: checker"]
+)
+def test_review_check_yields_the_processor_to_languagetool_once_its_server_is_found(
+    languagetool_server, tmp_path, capsys, monkeypatch, niceness, name
+) -> None:
+    """`review check` lowers its priority to `[languagetool] client_niceness` (10) for its
+    own work beside LanguageTool's server, and only once the server is found (a plain text's
+    head start finds it, another format's checker): a server the check started would run at
+    that priority too, and every check after it."""
+    from review.languagetool import server
+
+    path = tmp_path / name
+    source = SEED if name == "seed.txt" else ROOT / "tests" / "data" / "bilingual" / name
+    path.write_bytes(source.read_bytes())
+    found = server.ensure_server
+    priority_when_found: list[list[int]] = []
+
+    def ensured(*args, **kwargs):
+        priority_when_found.append(list(niceness.calls))
+        return found(*args, **kwargs)
+
+    monkeypatch.setattr(server, "ensure_server", ensured)
+    _checked_afresh(capsys, monkeypatch, tmp_path / "cache.sqlite3", path)
+    assert priority_when_found[0] == []
+    assert niceness.calls == [0, 10]
+
+
+@pytest.mark.languagetool
+def test_review_check_keeps_its_priority_without_languagetool_or_when_told_to(
+    languagetool_server, tmp_path, capsys, monkeypatch, niceness
+) -> None:
+    code, _, _ = _run(capsys, "check", str(SEED), "--no-languagetool", "--fail-on", "none")
+    assert (code, niceness.calls) == (0, [])
+    (tmp_path / "review.toml").write_text("[languagetool]\nclient_niceness = 0\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    _checked_afresh(capsys, monkeypatch, tmp_path / "cache.sqlite3", SEED)
+    assert niceness.calls == [0]
