@@ -640,10 +640,11 @@ def test_review_check_yields_the_processor_to_languagetool_once_its_server_is_fo
     languagetool_server, tmp_path, capsys, monkeypatch, niceness, name
 ) -> None:
     """`review check` lowers its priority to `[languagetool] client_niceness` (10) for its
-    own work beside LanguageTool's server, and only once the server is found (a plain text's
+    own work beside LanguageTool's server, only once the server is found (a plain text's
     head start finds it, another format's checker): a server the check started would run at
-    that priority too, and every check after it."""
-    from review.languagetool import server
+    that priority too, and every check after it; and before its first request, whose thread
+    would keep its own priority (Linux's is a thread's)."""
+    from review.languagetool import server, wire
 
     path = tmp_path / name
     source = SEED if name == "seed.txt" else ROOT / "tests" / "data" / "bilingual" / name
@@ -655,9 +656,18 @@ def test_review_check_yields_the_processor_to_languagetool_once_its_server_is_fo
         priority_when_found.append(list(niceness.calls))
         return found(*args, **kwargs)
 
+    ask = wire.check
+    priority_when_asked: list[list[int]] = []
+
+    def asked(*args, **kwargs):
+        priority_when_asked.append(list(niceness.calls))
+        return ask(*args, **kwargs)
+
     monkeypatch.setattr(server, "ensure_server", ensured)
+    monkeypatch.setattr(wire, "check", asked)
     _checked_afresh(capsys, monkeypatch, tmp_path / "cache.sqlite3", path)
     assert priority_when_found[0] == []
+    assert priority_when_asked[0] == [0, 10]
     assert niceness.calls == [0, 10]
 
 

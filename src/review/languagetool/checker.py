@@ -213,17 +213,23 @@ def open_checker(opening: Opening) -> Checker:
 
 @contextmanager
 def with_head_start(
-    text: str, config: Config, cache: ResultCache | None, progress: Progress | None = None
+    text: str,
+    config: Config,
+    cache: ResultCache | None,
+    progress: Progress | None = None,
+    found: Callable[[], None] = lambda: None,
 ) -> Iterator[None]:
     """Within, the LanguageTool checker opened takes the answers for ``text``'s lines asked
     for now (``review.languagetool.head_start``): the server is found (or started) here rather
-    than when the checker is opened."""
+    than when the checker is opened. ``found`` is called once it is, before the first request
+    (the threads that send them take what it set for this one, such as its priority)."""
     from review.languagetool.scope import current
     from review.languagetool.server import ensure_server
 
     engine = current()
     if engine is not None:
         checker = LanguageToolChecker(engine.where, engine.version, config, cache, engine=engine)
+        found()
         head = HeadStart(text, None, checker.answers)
     else:
         try:
@@ -235,6 +241,7 @@ def with_head_start(
             head = HeadStart(text, exc, None)
         else:
             checker = LanguageToolChecker(server.url, server.version, config, cache)
+            found()
             head = HeadStart(text, server, checker.answers)
     with head_start.started(head):
         yield
