@@ -126,21 +126,29 @@ class _Slow:
         self.done_at = time.monotonic()
 
 
-def test_suggestions_are_judged_while_a_server_checker_still_runs(monkeypatch) -> None:
-    """The detectors judge the suggestions of the flags a server's checker has found while it
-    still checks (in a thread of their own); the settling after it judges none of those
-    again, and the flags are those of a settling that judged everything itself."""
+def _two_spaced_commas(monkeypatch) -> tuple[str, tuple[Sentence, ...]]:
+    """A text of two sentences for ``_Slow``, registered as a server's checker, whose flags
+    are judged one at a time."""
     from review import checkers, checking
     from review.checkers import CheckerFactory
-    from review.checkers.consensus import suggestions
 
     monkeypatch.setattr(checkers, "CHECKERS", (CheckerFactory("slow", "", needs_server=True),))
     monkeypatch.setattr(checking, "JUDGED_AT_ONCE", 1)
     text = "They said yes , and left. We said no , and stayed."
-    sentences = (
+    return text, (
         Sentence("s1", 0, 25, 1, text[:25]),
         Sentence("s2", 26, len(text), 1, text[26:]),
     )
+
+
+def test_suggestions_are_judged_while_a_server_checker_still_runs(monkeypatch) -> None:
+    """The detectors judge the suggestions of the flags a server's checker has found while it
+    still checks (in a thread of their own); the settling after it judges none of those
+    again, and the flags are those of a settling that judged everything itself."""
+    from review import checking
+    from review.checkers.consensus import suggestions
+
+    text, sentences = _two_spaced_commas(monkeypatch)
     judged = threading.Event()
     calls: list[tuple[str, float, tuple[tuple[str, ...], ...]]] = []
     detected = suggestions._detected
@@ -214,18 +222,10 @@ def test_suggestions_judged_early_are_judged_in_the_checkers_offload(monkeypatch
     """With an offload (``review check`` on a longer text), the detectors' judging of the
     suggestions found early runs in its process, not in the early-judging thread, where it
     took the processor from LanguageTool's server; the flags are the same."""
-    from review import checkers, checking
-    from review.checkers import CheckerFactory
     from review.checkers.fluency import FluencyChecker
     from review.offload import ProcessOffload
 
-    monkeypatch.setattr(checkers, "CHECKERS", (CheckerFactory("slow", "", needs_server=True),))
-    monkeypatch.setattr(checking, "JUDGED_AT_ONCE", 1)
-    text = "They said yes , and left. We said no , and stayed."
-    sentences = (
-        Sentence("s1", 0, 25, 1, text[:25]),
-        Sentence("s2", 26, len(text), 1, text[26:]),
-    )
+    text, sentences = _two_spaced_commas(monkeypatch)
     here: list[str] = []
     check = FluencyChecker.check
 
