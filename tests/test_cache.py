@@ -1,6 +1,8 @@
+import hashlib
+import tracemalloc
 from pathlib import Path
 
-from review.cache import ResultCache, cached_segment
+from review.cache import KEY_PIECE, ResultCache, cached_segment
 from review.segment import SEGMENTER_VERSION, segment
 from support import SEED
 
@@ -26,3 +28,29 @@ def test_a_commit_is_not_synced_to_disk_each_time(tmp_path) -> None:
     cache = ResultCache(tmp_path / "c.sqlite3")
     assert cache._db.execute("PRAGMA synchronous").fetchone() == (1,)
     assert cache._db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_a_key_is_the_hash_of_its_parts_encoded_whole() -> None:
+    """Hashed a piece at a time, a key is what it always was: a cache made before still
+    answers. The text spans several pieces, with a lone surrogate on a piece's edge."""
+    said = "“Quoted,” she said. " * 200_000
+    text = said[: KEY_PIECE - 1] + "\ud800" + said
+    digest = hashlib.sha256()
+    for part in ("flags/lines", text):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\x00")
+    assert len(text) > 2 * KEY_PIECE
+    assert ResultCache.key("flags/lines", text) == digest.hexdigest()
+
+
+def test_a_key_does_not_encode_a_book_at_once() -> None:
+    """A 4-million-character text with curly quotes (2 bytes a character in memory): its key
+    allocates under 6 MB: a piece of a million characters (2 MB) and the encoder's buffer for
+    it (3 MB). Encoded at once, it took 12 MB, a book's size and more beside the review."""
+    text = "“Quoted,” she said. " * 200_000
+    tracemalloc.start()
+    try:
+        ResultCache.key("segment", text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 6_000_000

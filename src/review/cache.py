@@ -16,6 +16,9 @@ from platformdirs import user_cache_dir
 
 from review.segment import SEGMENTER_VERSION, Sentence, iter_segments
 
+# Characters of a key's part encoded at a time (see ``ResultCache.key``).
+KEY_PIECE = 1 << 20
+
 
 def cache_root() -> Path:
     """Where review keeps jars, the server state and this cache; REVIEW_CACHE_DIR overrides."""
@@ -41,10 +44,17 @@ class ResultCache:
             )
 
     @staticmethod
-    def key(*parts: str) -> str:
+    def key(*parts: str | Iterable[str]) -> str:
+        """The hash of ``parts``; a part given as pieces (an iterable of strings, not a
+        string) is hashed as the pieces joined, without joining them."""
         digest = hashlib.sha256()
         for part in parts:
-            digest.update(part.encode("utf-8", "surrogatepass"))
+            for piece in (part,) if isinstance(part, str) else part:
+                # A piece at a time: a book's text encoded at once was its size again (60 MB)
+                # on top of what the review holds. Each character encodes alone (a surrogate
+                # too), so the pieces give the same bytes.
+                for i in range(0, len(piece), KEY_PIECE):
+                    digest.update(piece[i : i + KEY_PIECE].encode("utf-8", "surrogatepass"))
             digest.update(b"\x00")
         return digest.hexdigest()
 

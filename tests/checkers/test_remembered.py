@@ -1,9 +1,10 @@
 import json
+import tracemalloc
 
 from review.cache import ResultCache
 from review.checkers.fluency import FluencyChecker
-from review.checkers.remembered import RememberedChecker
-from review.segment import segment
+from review.checkers.remembered import RememberedChecker, _package_fingerprint
+from review.segment import Sentence, segment
 
 
 def test_remembered_checker_runs_once_per_text_and_settings(tmp_path) -> None:
@@ -75,3 +76,52 @@ def test_the_flags_are_kept_in_json_chunks_a_line_each(tmp_path, monkeypatch) ->
         [1] if len(fresh) % 2 else []
     )
     assert list(RememberedChecker(FluencyChecker(), cache, "").check(text, sentences)) == fresh
+
+
+def _book(count: int) -> tuple[str, list[Sentence]]:
+    text = "".join(f"Sentence number {n} ends here. " for n in range(count))
+    sentences, start = [], 0
+    for n in range(count):
+        end = start + len(f"Sentence number {n} ends here.")
+        sentences.append(Sentence.within(text, f"s{n + 1}", start, end, 1, source="源"))
+        start = end + 1
+    return text, sentences
+
+
+def _joined_key(text: str, sentences: list[Sentence]) -> str:
+    """The fluency detectors' key with the "defaults" settings, made as one string."""
+    return ResultCache.key(
+        "flags/lines",
+        "fluency",
+        _package_fingerprint(FluencyChecker.__module__),
+        "defaults",
+        ",".join(f"{s.id}:{s.start}:{s.end}:{s.paragraph}" for s in sentences),
+        "\x1f".join(s.source for s in sentences),
+        text,
+    )
+
+
+def test_the_key_is_the_spans_and_sources_joined(tmp_path) -> None:
+    """Made in pieces, the key is what it was as one string: a cache made before still
+    answers (2,500 sentences: three pieces)."""
+    text, sentences = _book(2500)
+    cache = ResultCache(tmp_path / "c.sqlite3")
+    list(RememberedChecker(FluencyChecker(), cache, "defaults").check(text, sentences))
+    assert cache.get_lines(_joined_key(text, sentences)) == []
+
+
+def test_the_key_of_a_book_is_not_made_as_one_string(tmp_path) -> None:
+    """100,000 sentences remembered without flags: the check allocates under 2.5 MB, most of
+    it the text's piece of a million characters and its UTF-8 (their spans joined at once,
+    and the list of them join makes, took it to 10.4 MB)."""
+    text, sentences = _book(100_000)
+    cache = ResultCache(tmp_path / "c.sqlite3")
+    remembered = RememberedChecker(FluencyChecker(), cache, "defaults")
+    cache.put_lines(_joined_key(text, sentences), [])
+    tracemalloc.start()
+    try:
+        assert list(remembered.check(text, sentences)) == []
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2_500_000

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import import_module
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from review.cache import ResultCache
 from review.checker_api import Checker, Offload
 from review.flags import Flag, from_json_chunks, to_json_chunks
 from review.segment import Sentence
+
+# Sentences whose part of a key is made at a time.
+KEY_ITEMS = 1000
 
 
 class RememberedChecker:
@@ -42,8 +46,10 @@ class RememberedChecker:
         self._offload = offload
 
     def check(self, text: str, sentences: Sequence[Sentence]) -> Iterable[Flag]:
-        spans = ",".join(f"{s.id}:{s.start}:{s.end}:{s.paragraph}" for s in sentences)
-        sources = "\x1f".join(s.source for s in sentences)
+        # In pieces: a book's spans joined at once, and the list join makes of them, were
+        # 35 MB on top of the review the UI holds.
+        spans = _joined(",", (f"{s.id}:{s.start}:{s.end}:{s.paragraph}" for s in sentences))
+        sources = _joined("\x1f", (s.source for s in sentences))
         key = ResultCache.key(
             "flags/lines", self.name, self._fingerprint, self._settings, spans, sources, text
         )
@@ -56,6 +62,15 @@ class RememberedChecker:
             flags = list(self._checker.check(text, sentences))
         self._cache.put_lines(key, to_json_chunks(flags))
         return flags
+
+
+def _joined(separator: str, items: Iterable[str]) -> Iterator[str]:
+    """``separator.join(items)`` in pieces of KEY_ITEMS items."""
+    iterator = iter(items)
+    first = True
+    while chunk := list(itertools.islice(iterator, KEY_ITEMS)):
+        yield separator.join(chunk) if first else separator + separator.join(chunk)
+        first = False
 
 
 @functools.cache
