@@ -44,14 +44,11 @@ JUDGED_AT_ONCE = 128
 
 @dataclass(frozen=True, slots=True)
 class Checkers:
-    """The checkers opened; ``versions`` maps each one that has a version to it. ``offload``:
-    where their CPU-heavy passes run (None: in the calling thread); the detectors' judging
-    of suggestions found early runs there too."""
+    """The checkers opened; ``versions`` maps each one that has a version to it."""
 
     checkers: tuple[Checker, ...]
     versions: Mapping[str, str]
     notices: tuple[str, ...]
-    offload: Offload | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +94,7 @@ def open_checkers(
         checkers.append(KnownWords(checker if factory.sees_tags else TagFree(checker), words))
         if checker.version:
             versions[factory.name] = checker.version
-    return Checkers(tuple(checkers), versions, tuple(notices), offload)
+    return Checkers(tuple(checkers), versions, tuple(notices))
 
 
 def check_document(
@@ -137,7 +134,7 @@ def found_flags(
     """Every checker's flags of one text, as found: ``check_with`` before the settling."""
     servers = recheckers(opened.checkers)
     judging = (
-        _EarlyJudging(text, sentences, config, opened.offload)
+        _EarlyJudging(text, sentences, config)
         if servers and len(sentences) <= JUDGED_EARLY_UP_TO
         else None
     )
@@ -196,33 +193,22 @@ class _EarlyJudging:
     """Judges the suggestions of flags as the checkers find them (``EarlyVerdicts``), in a
     thread of its own: the checkers' threads hand them over and go on."""
 
-    def __init__(
-        self,
-        text: str,
-        sentences: Sequence[Sentence],
-        config: Config,
-        offload: Offload | None = None,
-    ) -> None:
+    def __init__(self, text: str, sentences: Sequence[Sentence], config: Config) -> None:
         self._queue: SimpleQueue[list[Flag] | None] = SimpleQueue()
         self._early: EarlyVerdicts | None = None
         self._error: BaseException | None = None
         self._abandoned = False
         self._thread = threading.Thread(
-            target=self._judge,
-            args=(text, sentences, config, offload),
-            name="early-judging",
-            daemon=True,
+            target=self._judge, args=(text, sentences, config), name="early-judging", daemon=True
         )
         self._thread.start()
 
     def seen(self, flags: list[Flag]) -> None:
         self._queue.put(flags)
 
-    def _judge(
-        self, text: str, sentences: Sequence[Sentence], config: Config, offload: Offload | None
-    ) -> None:
+    def _judge(self, text: str, sentences: Sequence[Sentence], config: Config) -> None:
         try:
-            early = EarlyVerdicts(text, sentences, config, offload)
+            early = EarlyVerdicts(text, sentences, config)
             while (flags := self._queue.get()) is not None and not self._abandoned:
                 early.judge(flags)
             self._early = early

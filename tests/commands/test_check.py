@@ -463,18 +463,14 @@ def test_a_project_opens_its_checkers_within_the_jobs_engine(
 
 
 def _recorded_offloads(monkeypatch) -> list[str]:
-    """The names of the checkers whose passes go to review.offload's process, as they go
-    (not the detectors' judging of suggestions, which goes there too: test_checking.py)."""
-    import threading
-
+    """The names of the checkers whose passes go to review.offload's process, as they go."""
     from review.offload import ProcessOffload
 
     sent: list[str] = []
     offloaded = ProcessOffload.__call__
 
     def recorded(self, checker, text, sentences):
-        if threading.current_thread().name != "early-judging":
-            sent.append(checker.name)
+        sent.append(checker.name)
         return offloaded(self, checker, text, sentences)
 
     monkeypatch.setattr(ProcessOffload, "__call__", recorded)

@@ -22,7 +22,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from review.checker_api import Checker, Offload
+from review.checkers import Checker
 from review.checkers.consensus.conventions import (
     HouseStyle,
     configured_spelling,
@@ -149,23 +149,13 @@ class EarlyVerdicts:
 
     A candidate's verdict depends on its own words only (each detector reads a sentence or
     its neighbours: ``Reach``) and on the quote style, which the text alone decides; the
-    vetting uses these verdicts only when its style has the same quotes.
+    vetting uses these verdicts only when its style has the same quotes."""
 
-    With ``offload``, the detectors run there (``review.offload``: a process of its own, at a
-    lower priority than LanguageTool's server, whose processor time they would take)."""
-
-    def __init__(
-        self,
-        text: str,
-        sentences: Sequence[Sentence],
-        config: Config,
-        offload: Offload | None = None,
-    ) -> None:
+    def __init__(self, text: str, sentences: Sequence[Sentence], config: Config) -> None:
         self.usage = text_usage(text)
         # The quotes, which every verdict depends on, are read from the text alone.
         self.style = house_style_of(self.usage, config, 0)
         self._config = config
-        self._offload = offload
         self._candidates = Candidates(sentences)
         self.nearby: dict[Paragraph, Counter[str]] = {}
         self.alone: dict[str, Counter[str]] = {}
@@ -179,9 +169,9 @@ class EarlyVerdicts:
         nearby = {n for n, _ in judged if n not in self.nearby}
         words = {w for _, w in judged if w not in self.alone}
         across, within = _judging(self.style, self._config)
-        found = _detected(sorted(nearby), *across, self._offload)
+        found = _detected(sorted(nearby), *across)
         self.nearby.update((p, found.get(p, Counter())) for p in nearby)
-        alone = _detected([(w,) for w in sorted(words)], *within, self._offload)
+        alone = _detected([(w,) for w in sorted(words)], *within)
         self.alone.update((w, alone.get((w,), Counter())) for w in words)
 
 
@@ -392,20 +382,12 @@ def _rules_found(
 
 
 def _detected(
-    paragraphs: Sequence[Paragraph],
-    config: Config,
-    rules: set[str],
-    offload: Offload | None = None,
+    paragraphs: Sequence[Paragraph], config: Config, rules: set[str]
 ) -> dict[Paragraph, Counter[str]]:
-    """The rules among ``rules`` that flag each of ``paragraphs``, each as often as it does
-    (found by ``offload`` when given)."""
+    """The rules among ``rules`` that flag each of ``paragraphs``, each as often as it does."""
     found: dict[Paragraph, Counter[str]] = {}
-    if not paragraphs:
-        return found
     text, placed, owner = _as_text(paragraphs)
-    detectors = FluencyChecker(config, frozenset(rules))
-    flags = detectors.check(text, placed) if offload is None else offload(detectors, text, placed)
-    for flag in flags:
+    for flag in FluencyChecker(config, frozenset(rules)).check(text, placed):
         found.setdefault(owner[flag.sentence_id], Counter())[flag.rule] += 1
     return found
 
