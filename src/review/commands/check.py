@@ -131,10 +131,10 @@ def _yield_to_languagetool(config: Config) -> None:
     ``[languagetool] client_niceness``: LanguageTool's server, on the same processors, does
     the check's longest work, and what this process does beside it (segmenting, our
     detectors' passes, judging suggestions) is better done in the time the server leaves
-    (2,002 sentences, A/B on one server: 0.87 → 0.96 × raw LanguageTool). Called once the
-    server is found: one this check starts would take the priority too; before any request
-    (Linux's niceness is a thread's, and a thread started before would keep its own: the
-    head start's requests at 0 gave 0.92 × raw where the whole process at 10 gave 0.96)."""
+    (2,002 sentences, the variants taking turns on one server with other work on the machine:
+    0.79–0.89 × raw LanguageTool at niceness 0, 0.85–0.96 at 10, in four runs). Called once
+    the server is found: one this check starts would take the priority too; and before any
+    request: Linux's niceness is a thread's, and a thread started before keeps its own."""
     now = os.nice(0)
     if now < config.languagetool_client_niceness:
         os.nice(config.languagetool_client_niceness - now)
