@@ -23,6 +23,7 @@ from review.segment import Sentence
 
 if TYPE_CHECKING:
     from review.checker_api import Checker, Opening
+    from review.languagetool.server import ServerInfo
     from review.progress import Progress
 
 # The checker's name, every LanguageTool flag's source.
@@ -183,7 +184,6 @@ def open_checker(opening: Opening) -> Checker:
     or the one this run's head start found."""
     from review.checker_api import CheckerUnavailable
     from review.languagetool.scope import current
-    from review.languagetool.server import ensure_server
 
     progress = opening.progress
     report = (lambda done, total: progress("LanguageTool", done, total)) if progress else None
@@ -194,20 +194,23 @@ def open_checker(opening: Opening) -> Checker:
             engine.where, engine.version, opening.config, opening.cache, None, report, engine, head
         )
     try:
-        server = (
-            head.server()
-            if head is not None
-            else ensure_server(
-                progress=(lambda message: progress(message, None, None)) if progress else None,
-                timeout=opening.config.languagetool_timeout,
-            )
-        )
+        server = head.server() if head is not None else _local_server(opening.config, progress)
     except LanguageToolUnavailable as exc:
         raise CheckerUnavailable(
             f"LanguageTool unavailable ({exc.reason}); fluency checks only"
         ) from None
     return LanguageToolChecker(
         server.url, server.version, opening.config, opening.cache, None, report, None, head
+    )
+
+
+def _local_server(config: Config, progress: Progress | None) -> ServerInfo:
+    """This machine's server, started (or its jars fetched first) if need be."""
+    from review.languagetool.server import ensure_server
+
+    return ensure_server(
+        progress=(lambda message: progress(message, None, None)) if progress else None,
+        timeout=config.languagetool_timeout,
     )
 
 
@@ -224,7 +227,6 @@ def with_head_start(
     than when the checker is opened. ``found`` is called once it is, before the first request
     (the threads that send them take what it set for this one, such as its priority)."""
     from review.languagetool.scope import current
-    from review.languagetool.server import ensure_server
 
     engine = current()
     if engine is not None:
@@ -233,10 +235,7 @@ def with_head_start(
         head = HeadStart(text, None, checker.answers)
     else:
         try:
-            server = ensure_server(
-                progress=(lambda message: progress(message, None, None)) if progress else None,
-                timeout=config.languagetool_timeout,
-            )
+            server = _local_server(config, progress)
         except LanguageToolUnavailable as exc:
             head = HeadStart(text, exc, None)
         else:
