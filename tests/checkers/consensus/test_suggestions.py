@@ -3,10 +3,13 @@ LanguageTool's known behaviour; the real server in test_seed_flags)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from review.checkers.consensus.conventions import read_house_style
-from review.checkers.consensus.suggestions import conformed, in_house_style, vetted
+from review.checkers.consensus.suggestions import _detected, conformed, in_house_style, vetted
+from review.checkers.fluency import spacing
+from review.checkers.fluency.document_text import Whole
 from review.config import Config
 from review.flags import Category, Flag, MqmClass, Severity
 from review.segment import Sentence
@@ -136,3 +139,16 @@ def test_a_fix_is_judged_on_the_words_about_it_and_a_quote_across_its_paragraph(
          'of it all they said yes ," and then they left the room',
          "of it all they said yes ,, and then they left the room"]
     )  # fmt: skip
+
+
+def test_a_candidate_is_judged_without_reading_its_text_for_the_order_of_fixes(monkeypatch):
+    # The lower-case words of a text of candidates order a glued capital's fixes only (which
+    # the vetting does not use): a pass over all of them was a third of the early judging.
+    def unread(document: object) -> frozenset[str]:
+        raise AssertionError("the candidates' lower-case words were read")
+
+    monkeypatch.setattr(spacing, "_LOWER_CASE_WORDS", Whole(unread, frozenset.union))
+    candidate = ("In September 2015,When he spoke.", "We asked when.")
+    assert _detected([candidate], Config(), {"MT_SPACE_MISSING"}) == {
+        candidate: Counter({"MT_SPACE_MISSING": 1})
+    }

@@ -1,8 +1,10 @@
+from review.checkers.fluency import FluencyChecker
 from review.checkers.fluency.spacing import (
     MissingSpace,
     SpaceBeforePunctuation,
     SpaceInsideQuotes,
 )
+from review.segment import segment
 
 MISSING = MissingSpace.rule
 
@@ -73,3 +75,13 @@ def test_closing_quote_of_a_quotation_begun_in_an_earlier_sentence(found):
 def test_tight_quotes_and_apostrophes_are_silent(found):
     text = "She said “yes” and ‘no’; the ’90s were the children’s years (mostly)."
     assert found(INSIDE, text) == []
+
+
+def test_a_capital_glued_after_a_comma_is_offered_in_lower_case_only_when_fixes_are_ranked():
+    text = "In September 2015,When he spoke. We asked when."
+    ranked = FluencyChecker(rules=frozenset({MISSING}))
+    counted = FluencyChecker(rules=frozenset({MISSING}), ranked=False)
+    assert [f.replacements for f in ranked.check(text, segment(text))] == [
+        ("2015, when", "2015, When")
+    ]
+    assert [f.replacements for f in counted.check(text, segment(text))] == [("2015, When",)]

@@ -387,7 +387,7 @@ def _detected(
     """The rules among ``rules`` that flag each of ``paragraphs``, each as often as it does."""
     found: dict[Paragraph, Counter[str]] = {}
     text, placed, owner = _as_text(paragraphs)
-    for flag in FluencyChecker(config, frozenset(rules)).check(text, placed):
+    for flag in FluencyChecker(config, frozenset(rules), ranked=False).check(text, placed):
         found.setdefault(owner[flag.sentence_id], Counter())[flag.rule] += 1
     return found
 

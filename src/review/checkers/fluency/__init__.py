@@ -88,13 +88,15 @@ class FluencyChecker:
     # Its code and data ship with review: the Tool header line is its version.
     version: str | None = None
 
-    def __init__(self, config: Config | None = None, rules: frozenset[str] | None = None) -> None:
+    def __init__(
+        self,
+        config: Config | None = None,
+        rules: frozenset[str] | None = None,
+        ranked: bool = True,
+    ) -> None:
         chosen = enabled_rules(config) if rules is None else rules
-        self.settings = (
-            Settings(config.source_language, dict(config.style).get("quotes", ""))
-            if config
-            else Settings()
-        )
+        quotes = dict(config.style).get("quotes", "") if config else ""
+        self.settings = Settings(config.source_language if config else "", quotes, ranked)
         self.detectors = tuple(
             cls(self.settings) for rule, cls in DETECTORS.items() if rule in chosen
         )

@@ -21,11 +21,15 @@ class Settings:
 
     ``source_language``: the ISO 639 code (or BCP 47 tag) of the language the text was
     translated from, "" when not known. ``quotes``: the pinned quote style, "straight" or
-    "curly" (`[style] quotes`), "" to follow the document's majority.
+    "curly" (`[style] quotes`), "" to follow the document's majority. ``ranked``: whether a
+    hit's fixes are put in the order an editor should see them; the vetting, which only counts
+    what a candidate fix is flagged for, has no use for the order, and a detector may read the
+    whole text to make it.
     """
 
     source_language: str = ""
     quotes: str = ""
+    ranked: bool = True
 
 
 class Reach(Enum):

@@ -46,7 +46,7 @@ class MissingSpace(Detector):
 
     def scan_document(self, document: DocumentText) -> Iterator[tuple[Sentence, Hit]]:
         for sentence, hit in super().scan_document(document):
-            yield sentence, _in_case(hit, document)
+            yield sentence, _in_case(hit, document) if self.settings.ranked else hit
         # The segmenter may split "ended.The" into two sentences with nothing between them.
         for sentence, following in pairwise(document.sentences):
             if following.start == sentence.end and following.paragraph == sentence.paragraph:
