@@ -153,3 +153,12 @@ def test_the_current_document_of_an_unedited_text_is_the_text_itself() -> None:
     assert corrected is text
     assert placed == tuple(sentences)
     assert all(a is b for a, b in zip(placed, sentences, strict=True))
+
+
+@pytest.mark.parametrize("edits", [{}, {"s1": "s1"}])
+def test_an_unchanged_text_is_checked_as_it_is(edits):
+    original = "One. Two.\n"
+    sentences = segment(original)
+    state = ReviewState().with_reviews({k: SentenceReview(edited=sentences[0].text) for k in edits})
+    text, placed = state.corrected(original, sentences)
+    assert text is original and placed is sentences

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from review.cache import ResultCache
 from review.config import Config
+from review.corrected import CorrectedText, joined
 from review.flags import Flag
 from review.progress import Progress
 from review.segment import Sentence
@@ -37,6 +38,28 @@ class Checker(Protocol):
     def check(self, text: str, sentences: Sequence[Sentence]) -> Iterable[Flag]: ...
 
 
+@runtime_checkable
+class ChecksCorrected(Protocol):
+    """A checker that also checks a corrected text not joined (``review.corrected``): one
+    whose pass runs in another process, which is sent the text in pieces, or that hands it on
+    to such a checker."""
+
+    def check_corrected(
+        self, text: CorrectedText, sentences: Sequence[Sentence]
+    ) -> Iterable[Flag]: ...
+
+
+def check_text(
+    checker: Checker, text: str | CorrectedText, sentences: Sequence[Sentence]
+) -> Iterable[Flag]:
+    """``checker``'s flags of ``text``, joined for a checker that takes only a text joined."""
+    if isinstance(text, str):
+        return checker.check(text, sentences)
+    if isinstance(checker, ChecksCorrected):
+        return checker.check_corrected(text, sentences)
+    return checker.check(*joined(text, sentences))
+
+
 class CheckerUnavailable(Exception):
     """A checker that cannot be had now (a server that will not start); the others run.
     The message is the one-line notice the user sees."""
@@ -44,7 +67,7 @@ class CheckerUnavailable(Exception):
 
 # Runs a checker's pass over a text elsewhere and returns its flags: the UI runs the CPU-heavy
 # checkers in another process, as they would hold the interpreter lock its keys need.
-Offload = Callable[["Checker", str, Sequence[Sentence]], list[Flag]]
+Offload = Callable[["Checker", str | CorrectedText, Sequence[Sentence]], list[Flag]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,8 @@ calling process (``RememberedChecker`` reads and writes it around the call).
 The text, the sentences and the flags cross in files, a line at a time, not in the pool's
 pickles: a pickle is made or read in one step that holds the interpreter lock, and a book's
 (18 MB of text, 23 MB of sentences) held the keys and the screen for 50-150 ms each way.
+An edited document's corrected text not joined (``review.corrected``) is written in pieces of
+the original and its edits, and joined only in the worker.
 
 Plain Python (no Textual). The worker is a daemon process: it ends with its parent, even
 mid-pass. It is one process reached through a pipe, not a ``multiprocessing.Pool``: a pool
@@ -38,6 +40,7 @@ from pathlib import Path
 
 from review.checker_api import Checker
 from review.config import Config
+from review.corrected import CorrectedText, PlacedSentences
 from review.errors import ReviewError
 from review.flags import Flag, from_json_chunks, to_json_chunks
 from review.heap import made_uncollected
@@ -93,8 +96,12 @@ def _read(path: Path) -> Iterator[str]:
             yield json.loads(line)
 
 
-def _write_document(folder: Path, text: str, sentences: Sequence[Sentence]) -> None:
-    _write(folder / TEXT, (text[i : i + TEXT_PIECE] for i in range(0, len(text), TEXT_PIECE)))
+def _write_document(folder: Path, text: str | CorrectedText, sentences: Sequence[Sentence]) -> None:
+    if isinstance(text, str):
+        pieces: Iterable[str] = (text[i : i + TEXT_PIECE] for i in range(0, len(text), TEXT_PIECE))
+    else:  # never joined here: the worker joins it
+        pieces = text.pieces(TEXT_PIECE)
+    _write(folder / TEXT, pieces)
     _write(folder / SENTENCES, _sent_sentences(sentences))
 
 
@@ -133,8 +140,8 @@ class _Document:
     """A document sent: its text and sentences (by identity: both immutable), the folder that
     holds them, and how many passes are reading it."""
 
-    text: str
-    sentences: tuple[Sentence, ...] | None  # None: sent as a list, which may change
+    text: str | CorrectedText
+    sentences: Sequence[Sentence] | None  # None: sent as a list, which may change
     folder: tempfile.TemporaryDirectory[str]
     readers: int = 0
 
@@ -176,7 +183,9 @@ class ProcessOffload:
         self._last: _Document | None = None
         self._documents = itertools.count()
 
-    def __call__(self, checker: Checker, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
+    def __call__(
+        self, checker: Checker, text: str | CorrectedText, sentences: Sequence[Sentence]
+    ) -> list[Flag]:
         with (
             self._document(text, sentences) as document,
             tempfile.TemporaryDirectory(prefix="review-offload-") as folder,
@@ -186,7 +195,7 @@ class ProcessOffload:
                 return from_json_chunks(_read(Path(folder, FOUND)))
 
     @contextlib.contextmanager
-    def _document(self, text: str, sentences: Sequence[Sentence]) -> Iterator[str]:
+    def _document(self, text: str | CorrectedText, sentences: Sequence[Sentence]) -> Iterator[str]:
         """The folder ``text`` and ``sentences`` are in, written the first time they are sent."""
         with self._document_lock:
             sent = self._last
@@ -195,7 +204,7 @@ class ProcessOffload:
                 prefix = f"review-offload-document-{next(self._documents)}-"
                 folder = tempfile.TemporaryDirectory(prefix=prefix)
                 _write_document(Path(folder.name), text, sentences)
-                kept = sentences if isinstance(sentences, tuple) else None
+                kept = sentences if isinstance(sentences, tuple | PlacedSentences) else None
                 sent = self._last = _Document(text, kept, folder)
             sent.readers += 1
         try:
@@ -214,7 +223,7 @@ class ProcessOffload:
     def settle(
         self,
         flags: Sequence[Flag],
-        text: str,
+        text: str | CorrectedText,
         sentences: Sequence[Sentence],
         config: Config,
         use_servers: bool,

@@ -16,6 +16,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, TypeGuard, cast
 
+from review.corrected import CorrectedText, PlacedSentences, joined
 from review.flags import MqmClass, Severity
 from review.segment import Resegmentation, Sentence
 
@@ -262,35 +263,31 @@ class ReviewState:
         Every gap between sentences is kept byte for byte, except the one space a deleted
         sentence takes with it (``corrected_gaps``); an edit replaces exactly its sentence's
         span. This is what to check again after editing: the flags' sentence ids and offsets
-        then point into the edited texts.
+        then point into the edited texts. Nothing edited (a book opened afresh): the text
+        itself, not a copy of it. ``corrected`` is the same, not joined.
         """
-        deleted = self.deleted_ids()
-        gaps = corrected_gaps(document_text, sentences, deleted)
-        pieces: list[str] = []
-        moved: list[tuple[int, int]] = []  # (index, start) of each sentence placed anew
-        length = 0
-        for index, (sentence, gap) in enumerate(zip(sentences, gaps, strict=False)):
-            text = self.text_of(sentence)
-            pieces += (gap, text)
-            length += len(gap)
-            # Unmoved sentences are the same objects: a book's copies were 100,000 new objects
-            # at each check for the garbage collector to scan.
-            if length != sentence.start or text != sentence.text:
-                moved.append((index, length))
-            length += len(text)
-        if not (moved or deleted):
-            # Nothing edited (a book opened afresh): the text itself, not a copy of it.
-            return document_text, tuple(sentences)
-        pieces.append(gaps[-1])
-        corrected = "".join(pieces)
-        del pieces
-        placed = list(sentences)
-        for index, start in moved:
-            sentence = sentences[index]
-            end = start + len(self.text_of(sentence))
-            # Within the corrected text: not a copy of each moved sentence's text.
-            placed[index] = sentence.placed(corrected, start, end)
-        return corrected, tuple(placed)
+        text, placed = self.corrected(document_text, sentences)
+        joined_text, joined_sentences = joined(text, placed)
+        return joined_text, tuple(joined_sentences)
+
+    def corrected(
+        self, document_text: str, sentences: Sequence[Sentence]
+    ) -> tuple[str | CorrectedText, Sequence[Sentence]]:
+        """``current_document``, not joined: the corrected text as the original and what
+        replaces spans of it, and the sentences placed there when each is asked for; the text
+        and the sentences themselves when nothing changed them."""
+        replaced = [
+            span
+            for span in self.replaced_spans(document_text, sentences)
+            if document_text[span[0] : span[1]] != span[2]
+        ]
+        if not replaced:
+            return document_text, sentences
+        edits = {k: v.edited for k, v in self._reviews.items() if v.edited is not None}
+        return (
+            CorrectedText.of(document_text, replaced),
+            PlacedSentences.of(sentences, edits, replaced),
+        )
 
     def corrected_text(self, document_text: str, sentences: Sequence[Sentence]) -> str:
         """The whole corrected text (see ``current_document``)."""

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from review.atomic import atomic_write
-from review.checker_api import Checker
+from review.checker_api import Checker, check_text
+from review.corrected import CorrectedText
 from review.errors import ReviewError
 from review.flags import Flag
 from review.segment import Sentence
@@ -76,7 +77,13 @@ class KnownWords:
         return self.checker.version
 
     def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
+        yield from self._unknown(self.checker.check(text, sentences))
+
+    def check_corrected(self, text: CorrectedText, sentences: Sequence[Sentence]) -> Iterator[Flag]:
+        yield from self._unknown(check_text(self.checker, text, sentences))
+
+    def _unknown(self, flags: Iterable[Flag]) -> Iterator[Flag]:
         words = read_words(self.path)
-        for flag in self.checker.check(text, sentences):
+        for flag in flags:
             if not is_known(flag, words):
                 yield flag

@@ -1,5 +1,6 @@
 import shutil
 import subprocess
+import sys
 import tracemalloc
 
 import pytest
@@ -525,6 +526,24 @@ def test_a_patch_read_does_not_hold_the_corrected_text(tmp_path):
     # The review and a tuple of the sentences (8 bytes each): the corrected file's bytes
     # (as long as the text) were held as well, for the whole of a report.
     assert held < 8 * len(sentences) + 50_000 < len(text)
+
+
+def test_a_patch_read_does_not_join_the_corrected_text(tmp_path):
+    text = "".join(f"Line {n} of the book, said once. And “a second” one.\n" for n in range(8000))
+    _path, document, sentences, state, header = _book_with_one_edit(tmp_path, text)
+    data = render_patch(document, sentences, state, header)
+    tracemalloc.start()
+    try:
+        patch = parse_patch(data, document, sentences, "p")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert patch.state == state
+    # Read against the original and its one hunk: the set of the 16,000 sentences' ids and
+    # the walk's gaps (1.1 times the text's size in memory, 2 bytes a character with its
+    # curly quotes). Against the corrected text joined out of pieces of the original, another
+    # copy of the text came on top (2.1 times), the peak of opening an edited book's review.
+    assert peak < 1.5 * sys.getsizeof(text)
 
 
 def test_a_saved_review_is_applied_before_the_text_is_segmented(tmp_path, monkeypatch):

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
-from review.checking import Checkers, check_with
+from review.cache import ResultCache
+from review.checking import Checkers, Progress, check_with, open_checkers
 from review.config import Config
+from review.corrected import CorrectedText, PlacedSentences
 from review.flags import Category, Flag, MqmClass, Severity
+from review.offload import ProcessOffload
 from review.segment import segment
 from review.state import ReviewState, SentenceReview, Status
 from review.ui.board import FlagBoard, RowFilter, Show, refiltered, visible_rows
 from review.ui.checks import (
+    FlagBatch,
     SettledStages,
     paragraphs_around,
     recheck,
@@ -30,6 +36,7 @@ from ui.harness import (
 )
 
 TEXT = "One sentence here. Another one there.\nA second paragraph."
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_609f52cd2aa5fae0.txt"
 
 
 def _flag(sentence_id: str, start: int, end: int, text: str):
@@ -305,3 +312,76 @@ def test_a_recheck_keeps_the_whole_document_flags_that_still_hold():
     checkers = [RecordedChecker([found]), Consistency([never])]
     batch = recheck(checkers, TEXT, sentences, {"s3"}, recorded_stages, kept=[held])
     assert batch.flags == (found, held)
+
+
+def _edited(text: str) -> ReviewState:
+    sentences = segment(text)
+    return ReviewState().with_reviews(
+        {
+            # Longer than the original, with flags of its own (a doubled word, a straight quote).
+            sentences[1].id: SentenceReview(edited='The the trip is "long", said they.'),
+            sentences[3].id: SentenceReview(edited=""),  # deleted
+            sentences[6].id: SentenceReview(edited="Short."),
+        }
+    )
+
+
+def _checked(
+    text: str | CorrectedText, sentences: object, cache: ResultCache, config: Config
+) -> list[FlagBatch]:
+    """The batches the UI's local stages (default_stages's, on their own cache) give."""
+    offload = ProcessOffload()
+
+    def stages(progress: Progress) -> Iterator[Checkers]:
+        yield open_checkers(config, use_servers=False, cache=cache, offload=offload)
+
+    batches: list[FlagBatch] = []
+    try:
+        run_stages(
+            SettledStages(stages, config, offload),
+            text,
+            sentences,  # type: ignore[arg-type]
+            lambda *a: None,
+            lambda o: None,
+            batches.append,
+        )
+    finally:
+        offload.close()
+    return batches
+
+
+def test_an_edited_text_not_joined_gets_the_flags_of_the_joined_text(tmp_path, monkeypatch):
+    config = replace(Config(), words=tmp_path / "words.txt")
+    original = SEED.read_text(encoding="utf-8")
+    sentences = segment(original)
+    state = _edited(original)
+    joined_text, joined_sentences = state.current_document(original, sentences)
+    before = _checked(joined_text, joined_sentences, ResultCache(tmp_path / "a.sqlite3"), config)
+
+    text, placed = state.corrected(original, sentences)
+    assert isinstance(text, CorrectedText) and isinstance(placed, PlacedSentences)
+
+    def not_joined(self: CorrectedText) -> str:
+        raise AssertionError("the corrected text was joined")
+
+    monkeypatch.setattr(CorrectedText, "joined", not_joined)
+    after = _checked(text, placed, ResultCache(tmp_path / "b.sqlite3"), config)
+
+    def found(batches: list[FlagBatch], replacing: bool) -> list[list[object]]:
+        return [f.to_json() for b in batches if b.replace is replacing for f in b.flags]
+
+    def checked(batches: list[FlagBatch]) -> dict[str, str]:
+        return {k: v for b in batches for k, v in b.checked.items()}
+
+    assert found(after, False) == found(before, False)  # as found, in order
+    assert found(after, True) == found(before, True)  # as settled
+    assert checked(after) == checked(before)
+    settled = [f[:5] for f in found(after, True)]
+    # On the edit that made s2 longer, on s5 and s8, which it and the deletion moved, and
+    # consistency's, which compare the whole document; none on the deleted s4.
+    assert ["s2", 0, 7, "fluency", "MT_REPEATED_WORDS"] in settled
+    assert ["s5", 315, 347, "fluency", "MT_REPEATED_PHRASE"] in settled
+    assert ["s8", 160, 170, "consistency", "CONSISTENT_TERM"] in settled
+    assert all(f[0] != "s4" for f in settled)
+    assert checked(after)["s2"] == 'The the trip is "long", said they.'
+    assert checked(after)["s7"] == "Short."

@@ -10,7 +10,8 @@ from importlib import import_module
 from pathlib import Path
 
 from review.cache import ResultCache
-from review.checker_api import Checker, Offload
+from review.checker_api import Checker, Offload, check_text
+from review.corrected import CorrectedText
 from review.flags import Flag, from_json_chunks, to_json_chunks
 from review.segment import Sentence
 
@@ -46,12 +47,21 @@ class RememberedChecker:
         self._offload = offload
 
     def check(self, text: str, sentences: Sequence[Sentence]) -> Iterable[Flag]:
+        return self._flags(text, sentences)
+
+    def check_corrected(self, text: CorrectedText, sentences: Sequence[Sentence]) -> Iterable[Flag]:
+        """``check`` of the corrected text, which is keyed and sent to the offload in pieces
+        (never joined here); without an offload, the checker is given it joined."""
+        return self._flags(text, sentences)
+
+    def _flags(self, text: str | CorrectedText, sentences: Sequence[Sentence]) -> Iterable[Flag]:
         # In pieces: a book's spans joined at once, and the list join makes of them, were
         # 35 MB on top of the review the UI holds.
         spans = _joined(",", (f"{s.id}:{s.start}:{s.end}:{s.paragraph}" for s in sentences))
         sources = _joined("\x1f", (s.source for s in sentences))
+        pieces = text if isinstance(text, str) else text.pieces()
         key = ResultCache.key(
-            "flags/lines", self.name, self._fingerprint, self._settings, spans, sources, text
+            "flags/lines", self.name, self._fingerprint, self._settings, spans, sources, pieces
         )
         remembered = self._cache.get_lines(key)
         if remembered is not None:
@@ -59,7 +69,7 @@ class RememberedChecker:
         if self._offload is not None:
             flags = self._offload(self._checker, text, sentences)
         else:
-            flags = list(self._checker.check(text, sentences))
+            flags = list(check_text(self._checker, text, sentences))
         self._cache.put_lines(key, to_json_chunks(flags))
         return flags
 

@@ -12,7 +12,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from review.bilingual import plain
-from review.checker_api import Checker
+from review.checker_api import Checker, check_text
+from review.corrected import CorrectedText, joined
 from review.flags import Flag
 from review.segment import Sentence
 
@@ -27,6 +28,14 @@ class TagFree:
     @property
     def version(self) -> str | None:
         return self.checker.version
+
+    def check_corrected(self, text: CorrectedText, sentences: Sequence[Sentence]) -> Iterator[Flag]:
+        """A corrected text with no tag token is handed on as it is; one with tokens is
+        stripped of them joined."""
+        if _TOKEN_START not in text:
+            yield from check_text(self.checker, text, sentences)
+        else:
+            yield from self.check(*joined(text, sentences))
 
     def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
         if _TOKEN_START not in text:

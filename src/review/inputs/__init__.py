@@ -25,6 +25,7 @@ from typing import Any, Protocol, cast
 
 from review.cache import ResultCache
 from review.config import Config
+from review.corrected import CorrectedText
 from review.document import Document
 from review.inputs.document import BilingualDocument
 from review.segment import Sentence
@@ -71,7 +72,11 @@ class InputFormat(Protocol):
         ...
 
     def check_patched(
-        self, corrected: str, document: Document, records: dict[str, dict[str, Any]], name: str
+        self,
+        corrected: CorrectedText,
+        document: Document,
+        records: dict[str, dict[str, Any]],
+        name: str,
     ) -> None:
         """Refuse (a one-line ReviewError naming ``name`` and the first place) a patched file
         (``corrected``, BOM included) that changes what a review with these header ``records``
@@ -80,7 +85,7 @@ class InputFormat(Protocol):
 
     def reviews(
         self,
-        corrected: str,
+        corrected: CorrectedText,
         document: Document,
         sentences: Sequence[Sentence],
         records: dict[str, dict[str, Any]],

@@ -31,6 +31,7 @@ from review.bilingual import (
 )
 from review.cache import ResultCache, cached_segment
 from review.config import load_config
+from review.corrected import CorrectedText
 from review.document import Document, load_document
 from review.errors import ReviewError
 from review.inputs import read_options
@@ -140,16 +141,20 @@ class Bilingual:
         return [(r.start + bom, r.end + bom, r.text) for r in spans]
 
     def check_patched(
-        self, corrected: str, document: Document, records: dict[str, dict[str, Any]], name: str
+        self,
+        corrected: CorrectedText,
+        document: Document,
+        records: dict[str, dict[str, Any]],
+        name: str,
     ) -> None:
         # Without segmenting: a unit counts as marked reviewed when its first sentence is.
         bilingual = _bilingual(document)
         firsts = {u.id: (sentence_id(u.id, 1),) for u in bilingual.bilingual.units}
-        _patched_targets(bilingual, corrected, firsts, records, name)
+        _patched_targets(bilingual, corrected.joined(), firsts, records, name)
 
     def reviews(
         self,
-        corrected: str,
+        corrected: CorrectedText,
         document: Document,
         sentences: Sequence[Sentence],
         records: dict[str, dict[str, Any]],
@@ -161,7 +166,7 @@ class Bilingual:
         by_unit: dict[str, list[str]] = {}
         for sentence in sentences:
             by_unit.setdefault(sentence.unit, []).append(sentence.id)
-        targets = _patched_targets(bilingual, corrected, by_unit, records, name)
+        targets = _patched_targets(bilingual, corrected.joined(), by_unit, records, name)
         view = "\n".join(targets[u.id] for u in bilingual.bilingual.units)
         return recover_reviews(view, document.text, sentences, records, name)
 

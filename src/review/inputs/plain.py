@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from review.cache import ResultCache, cached_segment
+from review.corrected import CorrectedText
 from review.document import Document, load_document
 from review.errors import ReviewError
 from review.segment import Sentence
@@ -41,20 +42,24 @@ class PlainText:
         return [(a + bom, b + bom, t) for a, b, t in state.replaced_spans(document.text, sentences)]
 
     def check_patched(
-        self, corrected: str, document: Document, records: dict[str, dict[str, Any]], name: str
+        self,
+        corrected: CorrectedText,
+        document: Document,
+        records: dict[str, dict[str, Any]],
+        name: str,
     ) -> None:
         """Any change of a plain text is an edit of its sentences."""
 
     def reviews(
         self,
-        corrected: str,
+        corrected: CorrectedText,
         document: Document,
         sentences: Sequence[Sentence],
         records: dict[str, dict[str, Any]],
         name: str,
     ) -> dict[str, SentenceReview]:
         return recover_reviews(
-            corrected[len(document.bom_text) :], document.text, sentences, records, name
+            corrected, document.text, sentences, records, name, len(document.bom_text)
         )
 
 
@@ -62,19 +67,21 @@ FORMAT = PlainText()
 
 
 def recover_reviews(
-    corrected: str,
+    corrected: str | CorrectedText,
     original: str,
     sentences: Sequence[Sentence],
     metadata: dict[str, dict[str, Any]],
     name: str,
+    start: int = 0,
 ) -> dict[str, SentenceReview]:
-    """Walk the corrected text with the original's gaps and the recorded edit lengths."""
+    """Walk the corrected text from ``start`` (after a BOM) with the original's gaps and the
+    recorded edit lengths."""
     reviews: dict[str, SentenceReview] = {}
-    position = 0
+    position = start
     deleted = {k for k, v in metadata.items() if v.get("edited_chars") == 0}
     gaps = corrected_gaps(original, sentences, deleted)
     for sentence, gap in zip(sentences, gaps, strict=False):
-        if not corrected.startswith(gap, position):
+        if corrected[position : position + len(gap)] != gap:
             raise _mismatch(name, sentence.id)
         position += len(gap)
         data = metadata.get(sentence.id)
@@ -88,11 +95,12 @@ def recover_reviews(
             )
             position = end
         else:
-            if not corrected.startswith(sentence.text, position):
+            text = sentence.text
+            if corrected[position : position + len(text)] != text:
                 raise _mismatch(name, sentence.id)
             if data is not None:
                 reviews[sentence.id] = SentenceReview.from_json(data)
-            position += len(sentence.text)
+            position += len(text)
     if corrected[position:] != gaps[-1]:
         raise _mismatch(name, "the end of the text")
     return reviews

@@ -20,6 +20,7 @@ from unidiff.constants import (
     RE_TARGET_FILENAME,
 )
 
+from review.corrected import CorrectedText, Replaced
 from review.errors import ReviewError
 
 CONTEXT_LINES = 3
@@ -252,8 +253,10 @@ def _check_relative(path: str, what: str) -> None:
         raise ReviewError(f"{what} {path!r} climbs out of the project folder with ..")
 
 
-def _apply(original: str, body: bytes, path: str, encoding: str, name: str) -> str:
-    """The original with the diff's one file's hunks applied exactly (no offset, no fuzz)."""
+def _apply(original: str, body: bytes, path: str, encoding: str, name: str) -> CorrectedText:
+    """The original with the diff's one file's hunks applied exactly (no offset, no fuzz); not
+    joined: a book's text joined out of pieces of the original was the book twice over beside
+    it, the peak of opening an edited book's review."""
     diff = body.decode(encoding, errors="replace")
     _check_diff_lines(diff, name)
     _check_file_names(diff, path, name)
@@ -266,7 +269,7 @@ def _apply(original: str, body: bytes, path: str, encoding: str, name: str) -> s
         raise ReviewError(f"{name}: its diff must change exactly one file, the original")
     patched = files[0]
     lines = _Lines.of(original)
-    out: list[str] = []
+    replaced: list[Replaced] = []
     position = 0
     for hunk in patched:
         source, target = _hunk_sides(hunk)
@@ -277,10 +280,9 @@ def _apply(original: str, body: bytes, path: str, encoding: str, name: str) -> s
                 f"{name}: its hunk at line {hunk.source_start} does not apply to {path} "
                 f"(the diff was changed after it was made)"
             )
-        out += (original[lines.offset(position) : lines.offset(start)], *target)
+        replaced.append((lines.offset(start), lines.offset(stop), "".join(target)))
         position = stop
-    out.append(original[lines.offset(position) :])
-    return "".join(out)
+    return CorrectedText.of(original, replaced)
 
 
 def _check_diff_lines(diff: str, name: str) -> None:

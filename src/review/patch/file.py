@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from review.corrected import CorrectedText
 from review.document import Document, relative_path
 from review.errors import ReviewError
 from review.files import require_regular_file
@@ -152,12 +153,12 @@ def apply_patch(data: bytes, document: Document, name: str) -> bytes:
     what the corrected text is)."""
     _, _, records, corrected = _checked_and_applied(data, document, name)
     format_of(document).check_patched(corrected, document, records, name)
-    return corrected.encode(document.encoding)
+    return corrected.joined().encode(document.encoding)
 
 
 def _checked_and_applied(
     data: bytes, document: Document, name: str
-) -> tuple[PatchHeader, Resegmentation, dict[str, dict[str, Any]], str]:
+) -> tuple[PatchHeader, Resegmentation, dict[str, dict[str, Any]], CorrectedText]:
     """The header, its segmentation, the per-sentence records and the corrected text (BOM
     included)."""
     _require_ascii_compatible(document)
@@ -170,9 +171,11 @@ def _checked_and_applied(
         )
     original = document.file_text
     corrected = (
-        _apply(original, body, header.original, document.encoding, name) if body else original
+        _apply(original, body, header.original, document.encoding, name)
+        if body
+        else CorrectedText.of(original, ())
     )
-    if not corrected.startswith(document.bom_text):
+    if corrected[: len(document.bom_text)] != document.bom_text:
         raise ReviewError(f"{name}: its diff removes the original's byte order mark")
     return header, segmentation, metadata, corrected
 

@@ -13,9 +13,11 @@ from pathlib import Path
 from queue import Empty, SimpleQueue
 from typing import TypeVar
 
+from review.checker_api import check_text
 from review.checkers import CHECKERS, Checker
 from review.checking import Checkers, Progress, open_checkers, recheckers, settle_flags
 from review.config import Config, load_config
+from review.corrected import CorrectedText, PlacedSentences, joined
 from review.flags import Flag
 from review.offload import ProcessOffload
 from review.segment import Sentence
@@ -70,17 +72,18 @@ def settled(
     stages: CheckerStages,
     flags: Sequence[Flag],
     checkers: Sequence[Checker],
-    text: str,
+    text: str | CorrectedText,
     sentences: Sequence[Sentence],
     document: Sequence[Sentence] | None = None,
 ) -> tuple[Flag, ...]:
-    """``flags`` as the editor should see them when ``stages`` settle (see ``SettledStages``)."""
+    """``flags`` as the editor should see them when ``stages`` settle (see ``SettledStages``).
+    A corrected text not joined is joined only where the settling runs in this process."""
     if not isinstance(stages, SettledStages):
         return tuple(flags)
     if document is None and stages.offload is not None:
         use_servers = bool(recheckers(checkers))
         return stages.offload.settle(flags, text, sentences, stages.config, use_servers)
-    return settle_flags(flags, checkers, text, sentences, stages.config, document)
+    return settle_flags(flags, checkers, *joined(text, sentences), stages.config, document)
 
 
 def word_list(stages: CheckerStages) -> Path:
@@ -109,7 +112,7 @@ def default_stages(config: Config, use_languagetool: bool = True) -> SettledStag
 
 def run_stages(
     stages: CheckerStages,
-    text: str,
+    text: str | CorrectedText,
     sentences: Sequence[Sentence],
     progress: Progress,
     on_opened: Callable[[Checkers], None],
@@ -118,7 +121,9 @@ def run_stages(
 ) -> tuple[Checker, ...]:
     """Open each stage's checkers and stream each new checker's flags; returns every checker
     run (for re-checking edits later). Stops within POLL_SECONDS once ``cancelled()`` (the app
-    is quitting and waits for this thread), even while a checker opens or checks.
+    is quitting and waits for this thread), even while a checker opens or checks. ``text``
+    may be a corrected text not joined (``ReviewState.corrected``): only a checker that
+    cannot take it is given it joined.
 
     Settling stages end with one batch replacing every sentence's flags by the settled ones;
     settling re-checks suggestions (seconds on a book), so it runs here, in the worker, or in
@@ -194,28 +199,46 @@ def interruptible(items: Callable[[], Iterable[T]], cancelled: Callable[[], bool
 
 def _stream(
     checker: Checker,
-    text: str,
+    text: str | CorrectedText,
     sentences: Sequence[Sentence],
     on_flags: Callable[[FlagBatch], None],
     cancelled: Callable[[], bool],
 ) -> None:
-    # The sentences, not their texts: a sentence cuts its text out of the document's when
-    # asked, and a book's texts cut at once were the book again.
-    by_id = {s.id: s for s in sentences}
+    text_of = _texts(sentences)
     pending: list[Flag] = []
     flushed = time.monotonic()
-    for flag in interruptible(lambda: checker.check(text, sentences), cancelled):
+    for flag in interruptible(lambda: check_text(checker, text, sentences), cancelled):
         pending.append(flag)
         if len(pending) >= FLUSH_FLAGS or time.monotonic() - flushed >= FLUSH_SECONDS:
-            on_flags(_batch(pending, by_id))
+            on_flags(_batch(pending, text_of))
             pending = []
             flushed = time.monotonic()
     if pending:
-        on_flags(_batch(pending, by_id))
+        on_flags(_batch(pending, text_of))
+
+
+def _texts(sentences: Sequence[Sentence]) -> Callable[[str], str]:
+    """Each sentence's text by its id. From the sentences, not their texts: a sentence cuts
+    its text out of the document's when asked, and a book's texts cut at once were the book
+    again; and from the original sentences of sentences placed when asked for, not from a
+    book's sentences all placed."""
+    if isinstance(sentences, PlacedSentences):
+        placed = sentences
+        originals = {s.id: s for s in placed.originals}
+        return lambda sentence_id: placed.text_of(originals[sentence_id])
+    by_id = {s.id: s for s in sentences}
+    return lambda sentence_id: by_id[sentence_id].text
 
 
 def _replacing(flags: Sequence[Flag], sentences: Sequence[Sentence]) -> Iterator[FlagBatch]:
     """Replacing batches of ``flags``, REPLACE_SENTENCES sentences each (see FLUSH_FLAGS)."""
+    if isinstance(sentences, PlacedSentences):
+        placed = sentences
+        yield from (
+            replace(batch, checked={i: placed.edits.get(i, t) for i, t in batch.checked.items()})
+            for batch in _replacing(flags, placed.originals)
+        )
+        return
     chunk_of = {s.id: i // REPLACE_SENTENCES for i, s in enumerate(sentences)}
     chunks: list[list[Flag]] = [[] for _ in range(0, len(sentences), REPLACE_SENTENCES)]
     for flag in flags:
@@ -225,8 +248,8 @@ def _replacing(flags: Sequence[Flag], sentences: Sequence[Sentence]) -> Iterator
         yield FlagBatch(tuple(chunk), {s.id: s.text for s in part}, replace=True)
 
 
-def _batch(flags: list[Flag], sentences: Mapping[str, Sentence]) -> FlagBatch:
-    return FlagBatch(tuple(flags), {f.sentence_id: sentences[f.sentence_id].text for f in flags})
+def _batch(flags: list[Flag], text_of: Callable[[str], str]) -> FlagBatch:
+    return FlagBatch(tuple(flags), {f.sentence_id: text_of(f.sentence_id) for f in flags})
 
 
 def paragraphs_around(sentences: Sequence[Sentence], indices: Iterable[int]) -> list[Sentence]:

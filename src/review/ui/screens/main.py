@@ -273,8 +273,9 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="check")
     def _check_all(self, session: ReviewSession) -> None:
         worker = get_current_worker()
-        text, sentences = session.state.current_document(session.document.text, session.sentences)
-        keep_out_of_collections()  # the current text's sentences: a book's are 100,000 objects
+        # Not joined: an edited book's corrected text joined was the book again beside the
+        # original the session holds, and its sentences after the first edit placed anew.
+        text, sentences = session.state.corrected(session.document.text, session.sentences)
 
         def progress(what: str, done: int | None, total: int | None) -> None:
             self.post_message(CheckProgress(what, done, total))
