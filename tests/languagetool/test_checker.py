@@ -1,4 +1,5 @@
 import json
+import re
 import socket
 import urllib.parse
 import urllib.request
@@ -8,13 +9,15 @@ import pytest
 
 from review.cache import ResultCache
 from review.config import Config
+from review.corrected import CorrectedText, PlacedSentences
 from review.document import load_document
 from review.errors import ReviewError
 from review.flags import Category, MqmClass, Severity
 from review.languagetool.checker import LanguageToolChecker, paragraphs, to_flags
-from review.languagetool.match import classify
+from review.languagetool.match import ServerMatch, classify
 from review.languagetool.wire import matches as server_matches
 from review.segment import segment
+from review.state import ReviewState, SentenceReview
 from support import SEED, silent_server
 
 RECORDED = Path(__file__).parent / "data" / "languagetool_seed_paragraph7.json"
@@ -214,3 +217,54 @@ def test_a_batch_the_engine_loses_is_an_error_not_a_shorter_output() -> None:
         "LanguageTool at the dropping engine did not answer: "
         "some batches of paragraphs came back unanswered"
     )
+
+
+class _WordEngine:
+    """An engine (no server) that flags every "the" of each paragraph, as a stand-in rule."""
+
+    version = "6.8"
+    where = "the word engine"
+    batch_chars = 1
+
+    def run(self, settings, work):
+        for batch in work:
+            yield (
+                batch,
+                tuple(
+                    tuple(
+                        ServerMatch(m.start(), 3, "THE_WORD", "MISC", "style", "the", ())
+                        for m in re.finditer(r"\bthe\b", paragraph)
+                    )
+                    for paragraph in batch.paragraphs
+                ),
+            )
+
+
+def test_an_edited_text_not_joined_gets_the_flags_of_the_joined_text(monkeypatch) -> None:
+    """A stand-in engine; the UI gives the checker a corrected text not joined
+    (``ReviewState.corrected``): a book's copy and every sentence after an edit placed anew
+    were 200 MB of a 60 MB book."""
+    document, sentences = _seed()
+    state = ReviewState().with_reviews(
+        {
+            sentences[1].id: SentenceReview(edited="The the trip is long, said the driver."),
+            sentences[3].id: SentenceReview(edited=""),
+            sentences[6].id: SentenceReview(edited="Short."),
+        }
+    )
+    checker = LanguageToolChecker("", "6.8", Config(), None, engine=_WordEngine())
+    joined = state.current_document(document.text, sentences)
+    before = [f.to_json() for f in checker.check(*joined)]
+    text, placed = state.corrected(document.text, sentences)
+    assert isinstance(text, CorrectedText) and isinstance(placed, PlacedSentences)
+
+    def not_joined(self: object) -> str:
+        raise AssertionError("the corrected text was joined")
+
+    monkeypatch.setattr(CorrectedText, "joined", not_joined)
+    monkeypatch.setattr(PlacedSentences, "joined", not_joined)
+    after = [f.to_json() for f in checker.check_corrected(text, placed)]
+    assert after == before
+    edited = [(f[0], f[1], f[2]) for f in after if f[0] == sentences[1].id]
+    assert edited == [("s2", 4, 7), ("s2", 27, 30)]
+    assert not [f for f in after if f[0] == sentences[3].id]

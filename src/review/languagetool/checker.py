@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from review.cache import ResultCache
 from review.config import Config
+from review.corrected import CorrectedText, PlacedSentences
 from review.errors import ReviewError, first_line
 from review.flags import Flag
 from review.languagetool import head_start
@@ -34,19 +35,38 @@ CACHE_WRITES_AT_ONCE = 256
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
+    """A paragraph's span of the text, and the ids and starts of its sentences: all a flag
+    needs of them (``to_flags``), and not the sentences themselves, which a corrected text
+    not joined places only when asked for (``review.corrected``)."""
+
     start: int
     end: int
-    sentences: tuple[Sentence, ...]
+    ids: tuple[str, ...]
+    starts: tuple[int, ...]
 
 
 def paragraphs(sentences: Sequence[Sentence]) -> list[Paragraph]:
-    groups: list[list[Sentence]] = []
-    for sentence in sentences:
-        if groups and groups[-1][-1].paragraph == sentence.paragraph:
-            groups[-1].append(sentence)
-        else:
-            groups.append([sentence])
-    return [Paragraph(g[0].start, g[-1].end, tuple(g)) for g in groups]
+    if isinstance(sentences, PlacedSentences):
+        placed = sentences
+        spans: Iterable[tuple[str, int, int, int]] = (
+            (s.id, *placed.span(s), s.paragraph) for s in placed.originals
+        )
+    else:
+        spans = ((s.id, s.start, s.end, s.paragraph) for s in sentences)
+    found: list[Paragraph] = []
+    ids: list[str] = []
+    starts: list[int] = []
+    number = end = 0
+    for sentence_id, start, sentence_end, paragraph in spans:
+        if ids and paragraph != number:
+            found.append(Paragraph(starts[0], end, tuple(ids), tuple(starts)))
+            ids, starts = [], []
+        ids.append(sentence_id)
+        starts.append(start)
+        number, end = paragraph, sentence_end
+    if ids:
+        found.append(Paragraph(starts[0], end, tuple(ids), tuple(starts)))
+    return found
 
 
 class LanguageToolChecker:
@@ -79,6 +99,13 @@ class LanguageToolChecker:
         self.head_start = head_start
 
     def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
+        return self._checked(text, sentences)
+
+    def check_corrected(self, text: CorrectedText, sentences: Sequence[Sentence]) -> Iterator[Flag]:
+        """As ``check``, on a corrected text not joined: a paragraph at a time is cut out."""
+        return self._checked(text, sentences)
+
+    def _checked(self, text: str | CorrectedText, sentences: Sequence[Sentence]) -> Iterator[Flag]:
         groups = paragraphs(sentences)
         spans = [(p.start, p.end) for p in groups]
         for done, (index, matches) in enumerate(self._matches(text, spans), start=1):
@@ -86,7 +113,9 @@ class LanguageToolChecker:
                 self.progress(done, len(groups))
             yield from to_flags(text, groups[index], matches)
 
-    def _matches(self, text: str, spans: Sequence[Span]) -> Iterator[tuple[int, Matches]]:
+    def _matches(
+        self, text: str | CorrectedText, spans: Sequence[Span]
+    ) -> Iterator[tuple[int, Matches]]:
         """Each paragraph's matches (by its index in ``spans``): those the head start asked
         for as it answers them, then the rest."""
         head, self.head_start = self.head_start, None
@@ -105,7 +134,7 @@ class LanguageToolChecker:
             yield rest[position], matches
 
     def answers(
-        self, text: str, spans: Sequence[Span]
+        self, text: str | CorrectedText, spans: Sequence[Span]
     ) -> Generator[tuple[int, Matches], None, None]:
         """The matches of each of ``spans`` of ``text`` (by its index), from the cache or the
         engine, as they come; the engine's answers are written to the cache."""
@@ -246,17 +275,19 @@ def with_head_start(
         yield
 
 
-def to_flags(text: str, paragraph: Paragraph, matches: Sequence[ServerMatch]) -> Iterator[Flag]:
-    starts = [s.start for s in paragraph.sentences]
+def to_flags(
+    text: str | CorrectedText, paragraph: Paragraph, matches: Sequence[ServerMatch]
+) -> Iterator[Flag]:
     for match in matches:
         offset = paragraph.start + match.offset
         # A match in the gap between two sentences (a double space) belongs to the one before.
-        sentence = paragraph.sentences[max(0, bisect_right(starts, offset) - 1)]
+        index = max(0, bisect_right(paragraph.starts, offset) - 1)
+        start = paragraph.starts[index]
         category, mqm, severity = classify(match.category, match.issue_type)
         yield Flag(
-            sentence_id=sentence.id,
-            start=offset - sentence.start,
-            end=offset - sentence.start + match.length,
+            sentence_id=paragraph.ids[index],
+            start=offset - start,
+            end=offset - start + match.length,
             source=NAME,
             # One string for a rule's id and message however often a book has them.
             rule=intern(match.rule),
