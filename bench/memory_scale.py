@@ -8,7 +8,9 @@ measured is review's own memory; the fluency detectors run. Each command runs in
 process, which prints its own peak RSS (VmHWM) when it ends; the caches live in a temporary
 REVIEW_CACHE_DIR, so every run is uncached (the segmentation is cached by the first command and
 reused by the next ones, as after a first `review check`). The UI is opened headless with
-Textual's pilot, as `review open` would, and measured once all sentences are checked.
+Textual's pilot, as `review open` would, and measured once all sentences are checked; the
+`ui-edit` row then edits the first sentence in it as an editor does (`e`, the text typed, Enter)
+and waits for its re-check.
 Run: .venv/bin/python bench/memory_scale.py [--megabytes N] [--check-only | --rows ROW…]
 """
 
@@ -27,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_609f52cd2aa5fae0.txt"
 NAME = "book.txt"
 # The rows, in the order they run (`--rows`).
-ROWS = ("check", "json", "edit", "report", "ui")
+ROWS = ("check", "json", "edit", "report", "ui", "ui-edit")
 MB = 1_000_000
 
 # Each child prints its own VmHWM: it belongs to the process's memory map, which exec makes
@@ -61,6 +63,12 @@ async def main() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         while app.session is None or app.main.checking:
             await pilot.pause(0.2)
+        if sys.argv[2:] == ["edit"]:  # the first sentence, as an editor types it
+            edited = app.main.sentences[0].id
+            await pilot.press("e", "ctrl+a", *"Edited in the review.", "enter")
+            await pilot.pause(0.5)
+            while app.main.check_state.pending(edited):
+                await pilot.pause(0.2)
         app.session.close()
 
 asyncio.run(main())
@@ -109,12 +117,13 @@ def main() -> int:
         nargs="+",
         choices=ROWS,
         metavar="ROW",
-        help=f"measure these rows only ({', '.join(ROWS)}); report and ui run edit first, "
+        help=f"measure these rows only ({', '.join(ROWS)}); report and the ui rows run edit "
+        "first, "
         "for the review they show (without check before them, their checks are uncached)",
     )
     args = parser.parse_args()
     chosen = set(args.rows or (ROWS[:2] if args.check_only else ROWS))
-    if chosen & {"report", "ui"}:
+    if chosen & {"report", "ui", "ui-edit"}:
         chosen.add("edit")
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
@@ -137,6 +146,8 @@ def main() -> int:
             ("review report --format html", [*review, "report", NAME, "--format", "html",
                                              "--no-languagetool", "-o", "report.html"]),
             ("review UI, opened and checked", [sys.executable, "-c", _MEASURED_UI, NAME]),
+            ("review UI, then a sentence edited in it and checked again",
+             [sys.executable, "-c", _MEASURED_UI, NAME, "edit"]),
         ]  # fmt: skip
         print(f"load average {os.getloadavg()[0]:.1f}")
         for row, (what, command) in zip(ROWS, runs, strict=True):
