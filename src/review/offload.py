@@ -75,12 +75,18 @@ def _settled(document: str, folder: str, config: Config, use_servers: bool) -> N
     opened = open_checkers(config, use_servers=use_servers)
     text, sentences = _read_document(document)
     flags = from_json_chunks(_read(Path(folder, FLAGS)))
-    settled = settle_flags(flags, opened.checkers, text, sentences, config)
+    checked = Path(folder, CHECKED)
+    if checked.exists():  # a re-check: the flags of these sentences of the whole document
+        ids = frozenset(_read(checked))
+        some = [s for s in sentences if s.id in ids]
+        settled = settle_flags(flags, opened.checkers, text, some, config, sentences)
+    else:
+        settled = settle_flags(flags, opened.checkers, text, sentences, config)
     _write(Path(folder, FOUND), to_json_chunks(settled))
 
 
 # The files a call's folder holds.
-TEXT, SENTENCES, FLAGS, FOUND = "text", "sentences", "flags", "found"
+TEXT, SENTENCES, FLAGS, FOUND, CHECKED = "text", "sentences", "flags", "found", "checked"
 
 
 def _write(path: Path, items: Iterable[str]) -> None:
@@ -227,16 +233,21 @@ class ProcessOffload:
         sentences: Sequence[Sentence],
         config: Config,
         use_servers: bool,
+        document: Sequence[Sentence] | None = None,
     ) -> tuple[Flag, ...]:
-        """``review.checking.settle_flags`` of a whole document: seconds on a book, which in the
-        UI's process would hold the interpreter lock against the keys. ``use_servers``: the
-        server checkers (LanguageTool) ran and re-check the suggestions there too."""
+        """``review.checking.settle_flags`` of a whole document, or of some of its sentences
+        (a re-check) against the whole ``document``: seconds on a book, which in the UI's
+        process would hold the interpreter lock against the keys and, for an edited book, the
+        corrected text joined. ``use_servers``: the server checkers (LanguageTool) ran and
+        re-check the suggestions there too."""
         with (
-            self._document(text, sentences) as document,
+            self._document(text, sentences if document is None else document) as sent,
             tempfile.TemporaryDirectory(prefix="review-offload-") as folder,
         ):
             _write(Path(folder, FLAGS), to_json_chunks(flags))
-            self._run(_settled, document, folder, config, use_servers)
+            if document is not None:
+                _write(Path(folder, CHECKED), (s.id for s in sentences))
+            self._run(_settled, sent, folder, config, use_servers)
             with made_uncollected():
                 return tuple(from_json_chunks(_read(Path(folder, FOUND))))
 

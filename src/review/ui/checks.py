@@ -80,9 +80,9 @@ def settled(
     A corrected text not joined is joined only where the settling runs in this process."""
     if not isinstance(stages, SettledStages):
         return tuple(flags)
-    if document is None and stages.offload is not None:
+    if stages.offload is not None:
         use_servers = bool(recheckers(checkers))
-        return stages.offload.settle(flags, text, sentences, stages.config, use_servers)
+        return stages.offload.settle(flags, text, sentences, stages.config, use_servers, document)
     return settle_flags(flags, checkers, *joined(text, sentences), stages.config, document)
 
 
@@ -269,19 +269,24 @@ def paragraphs_around(sentences: Sequence[Sentence], indices: Iterable[int]) -> 
 
 def recheck(
     checkers: Sequence[Checker],
-    text: str,
+    text: str | CorrectedText,
     document: Sequence[Sentence],
     sentence_ids: Collection[str],
     stages: CheckerStages,
     kept: Sequence[Flag] = (),
 ) -> FlagBatch:
     """Every flag of the sentences ``sentence_ids`` of ``document`` (every sentence, placed
-    in ``text``, the whole current text) from every checker, as one batch; settled against
-    the whole text if ``stages`` settle. A whole-document checker is not run on these
-    sentences alone: ``kept`` are its flags on them that still hold (see ``still_holding``)."""
-    sentences = [s for s in document if s.id in sentence_ids]
+    in ``text``, the whole current text, which may be a corrected text not joined) from every
+    checker, as one batch; settled against the whole text if ``stages`` settle. A
+    whole-document checker is not run on these sentences alone: ``kept`` are its flags on
+    them that still hold (see ``still_holding``)."""
+    if isinstance(document, PlacedSentences):  # only these placed, not a book's sentences
+        chosen = (i for i, s in enumerate(document.originals) if s.id in sentence_ids)
+        sentences = [document[i] for i in chosen]
+    else:
+        sentences = [s for s in document if s.id in sentence_ids]
     partial = [c for c in checkers if c.name not in WHOLE_DOCUMENT]
-    flags = [flag for checker in partial for flag in checker.check(text, sentences)]
+    flags = [flag for checker in partial for flag in check_text(checker, text, sentences)]
     flags += kept
     kept = settled(stages, flags, checkers, text, sentences, document)
     return FlagBatch(kept, {s.id: s.text for s in sentences}, replace=True)

@@ -401,9 +401,7 @@ class MainScreen(Screen[None]):
             self.post_message(RecheckFailed(ids, None))
             return
         with self.check_state.recheck_lock:
-            text, document = session.state.current_document(
-                session.document.text, session.sentences
-            )
+            text, document = session.state.corrected(session.document.text, session.sentences)
             try:
                 batch = recheck(checkers, text, document, ids, self._stages, kept)
             except Exception as exc:  # shown, and the review goes on
