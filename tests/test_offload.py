@@ -176,14 +176,20 @@ def test_a_document_is_sent_once_for_all_its_passes(tmp_path, offload, monkeypat
     once for each checker (four times 40 MB at 100,000 sentences)."""
     from review import offload as module
 
+    texts: list[int] = []
     written: list[int] = []
-    write = module._write_document
+    write_text, sent_sentences = module._write_text, module._sent_sentences
 
-    def recorded(folder: Path, text: str, sentences: Sequence[Sentence]) -> None:
+    def recorded_text(folder: Path, text: str) -> None:
+        texts.append(len(text))
+        write_text(folder, text)
+
+    def recorded_sentences(sentences: Sequence[Sentence]) -> Iterator[str]:
         written.append(len(sentences))
-        write(folder, text, sentences)
+        return sent_sentences(sentences)
 
-    monkeypatch.setattr(module, "_write_document", recorded)
+    monkeypatch.setattr(module, "_write_text", recorded_text)
+    monkeypatch.setattr(module, "_sent_sentences", recorded_sentences)
     text = open_text(SEED)
     config = _config(tmp_path)
     here = open_checkers(config, use_servers=False, cache=ResultCache(tmp_path / "a.sqlite3"))
@@ -197,9 +203,9 @@ def test_a_document_is_sent_once_for_all_its_passes(tmp_path, offload, monkeypat
             assert list(theirs.check(text.document.text, sentences)) == expected
     found = list(here.checkers[0].check(text.document.text, part))
     offload.settle(found, text.document.text, part, config, False)
-    # Four checkers' passes over the whole text, then over its first paragraphs (another
-    # document), and a settling of those: two documents sent.
-    assert whole > 12 and written == [whole, 12]
+    # Four checkers' passes over the whole text, then over its first paragraphs, and a
+    # settling of those: the text sent once, and two sets of its sentences.
+    assert whole > 12 and texts == [len(text.document.text)] and written == [whole, 12]
 
 
 def test_the_text_sentences_and_flags_cross_in_files_not_in_the_pools_pickles(
@@ -330,3 +336,19 @@ def test_closing_after_the_idle_worker_was_killed_returns_at_once() -> None:
     _within(10, offload.close)
     with pytest.raises(ProcessLookupError):
         os.kill(flags[0].start, 0)
+
+
+def test_the_worker_reads_a_text_once_for_the_sentences_sent_with_it(tmp_path):
+    """A re-check's passes over the edited paragraph and its settling against the whole
+    document are sent other sentences of the same text: the worker joined it again for each."""
+    from review import offload as module
+
+    module._write_text(tmp_path, "One. Two.")
+    paragraph = (Sentence("s2", 5, 9, 1, "Two."),)
+    document = (Sentence("s1", 0, 4, 1, "One."), *paragraph)
+    module._write(tmp_path / "sentences-1", module._sent_sentences(paragraph))
+    module._write(tmp_path / "sentences-2", module._sent_sentences(document))
+    first = module._read_document((str(tmp_path), str(tmp_path / "sentences-1")))
+    second = module._read_document((str(tmp_path), str(tmp_path / "sentences-2")))
+    assert first == ("One. Two.", paragraph) and second == ("One. Two.", document)
+    assert second[0] is first[0]

@@ -14,7 +14,9 @@ The text, the sentences and the flags cross in files, a line at a time, not in t
 pickles: a pickle is made or read in one step that holds the interpreter lock, and a book's
 (18 MB of text, 23 MB of sentences) held the keys and the screen for 50-150 ms each way.
 An edited document's corrected text not joined (``review.corrected``) is written in pieces of
-the original and its edits, and joined only in the worker.
+the original and its edits, and joined only in the worker. A text is written, and joined, once
+for every call on it: a re-check's passes over its paragraphs and its settling against the
+whole document are sent other sentences of the same text.
 
 Plain Python (no Textual). The worker is a daemon process: it ends with its parent, even
 mid-pass. It is one process reached through a pipe, not a ``multiprocessing.Pool``: a pool
@@ -62,12 +64,12 @@ TEXT_PIECE = 1 << 20
 SENTENCE_FIELDS = ("id", "start", "end", "paragraph", "text", "unit", "source")
 
 
-def _flags(checker: Checker, document: str, folder: str) -> None:
+def _flags(checker: Checker, document: _Sent, folder: str) -> None:
     text, sentences = _read_document(document)
     _write(Path(folder, FOUND), to_json_chunks(list(checker.check(text, sentences))))
 
 
-def _settled(document: str, folder: str, config: Config, use_servers: bool) -> None:
+def _settled(document: _Sent, folder: str, config: Config, use_servers: bool) -> None:
     from review.checking import open_checkers, settle_flags
 
     # The UI's checkers hold connections and the cache, which do not cross processes; these,
@@ -102,28 +104,36 @@ def _read(path: Path) -> Iterator[str]:
             yield json.loads(line)
 
 
-def _write_document(folder: Path, text: str | CorrectedText, sentences: Sequence[Sentence]) -> None:
+def _write_text(folder: Path, text: str | CorrectedText) -> None:
     if isinstance(text, str):
         pieces: Iterable[str] = (text[i : i + TEXT_PIECE] for i in range(0, len(text), TEXT_PIECE))
     else:  # never joined here: the worker joins it
         pieces = text.pieces(TEXT_PIECE)
     _write(folder / TEXT, pieces)
-    _write(folder / SENTENCES, _sent_sentences(sentences))
 
 
-# The worker's last document read: its folder and its text and sentences. The passes over one
-# document (fluency, terms, consistency, source–target, the settling) read it once between
-# them, not a copy each.
-_received: tuple[str, tuple[str, tuple[Sentence, ...]]] | None = None
+# A document as a call names it to the worker: the folder its text is in, and the file its
+# sentences are in. Neither name is ever given to another text or other sentences.
+_Sent = tuple[str, str]
+
+# The worker's last text read (by its folder) and last sentences read (by their file). The
+# passes over one document (fluency, terms, consistency, source–target, the settling) read
+# them once between them, not a copy each; so do a re-check's passes over its paragraphs and
+# its settling against the whole document, which are sent other sentences of the same text.
+_received_text: tuple[str, str] | None = None
+_received: tuple[str, tuple[Sentence, ...]] | None = None
 
 
-def _read_document(folder: str) -> tuple[str, tuple[Sentence, ...]]:
-    global _received
-    if _received is None or _received[0] != folder:
-        _received = None  # the last one goes before this one is read
-        text = "".join(_read(Path(folder, TEXT)))
-        _received = folder, (text, _received_sentences(_read(Path(folder, SENTENCES))))
-    return _received[1]
+def _read_document(document: _Sent) -> tuple[str, tuple[Sentence, ...]]:
+    global _received_text, _received
+    folder, sentences = document
+    if _received_text is None or _received_text[0] != folder:
+        _received_text = None  # the last one goes before this one is read
+        _received_text = folder, "".join(_read(Path(folder, TEXT)))
+    if _received is None or _received[0] != sentences:
+        _received = None
+        _received = sentences, _received_sentences(_read(Path(sentences)))
+    return _received_text[1], _received[1]
 
 
 def _sent_sentences(sentences: Sequence[Sentence]) -> Iterator[str]:
@@ -143,13 +153,15 @@ def _received_sentences(chunks: Iterable[str]) -> tuple[Sentence, ...]:
 
 @dataclass(eq=False)
 class _Document:
-    """A document sent: its text and sentences (by identity: both immutable), the folder that
-    holds them, and how many passes are reading it."""
+    """A text sent (by identity: immutable), the folder that holds it, and how many passes
+    are reading it; and the last sentences of it sent that cannot change (a tuple, or
+    sentences placed) and their file in that folder, which the passes over them share."""
 
     text: str | CorrectedText
-    sentences: Sequence[Sentence] | None  # None: sent as a list, which may change
     folder: tempfile.TemporaryDirectory[str]
     readers: int = 0
+    sentences: Sequence[Sentence] | None = None
+    sentences_file: str = ""
 
 
 def _serve(connection: Connection) -> None:
@@ -181,10 +193,10 @@ class ProcessOffload:
         # the worker while a call waits for it.
         self._calling = threading.Lock()
         self._guard = threading.Lock()
-        # The document last sent: the passes over it, asked for at once by the checkers'
-        # threads, share one copy. Another (a tag-free view of a bilingual text, a paragraph
-        # checked again) replaces it; a folder is removed once no pass reads it, and its name
-        # is never one the worker has read before.
+        # The text last sent: the passes over it, asked for at once by the checkers' threads,
+        # and a re-check's passes and settling share one copy. Another (a tag-free view of a
+        # bilingual text, the text edited) replaces it; a folder is removed once no pass reads
+        # it, and its name is never one the worker has read before.
         self._document_lock = threading.Lock()
         self._last: _Document | None = None
         self._documents = itertools.count()
@@ -193,33 +205,51 @@ class ProcessOffload:
         self, checker: Checker, text: str | CorrectedText, sentences: Sequence[Sentence]
     ) -> list[Flag]:
         with (
-            self._document(text, sentences) as document,
             tempfile.TemporaryDirectory(prefix="review-offload-") as folder,
+            self._document(text, sentences, folder) as document,
         ):
             self._run(_flags, checker, document, folder)
             with made_uncollected():
                 return from_json_chunks(_read(Path(folder, FOUND)))
 
     @contextlib.contextmanager
-    def _document(self, text: str | CorrectedText, sentences: Sequence[Sentence]) -> Iterator[str]:
-        """The folder ``text`` and ``sentences`` are in, written the first time they are sent."""
+    def _document(
+        self, text: str | CorrectedText, sentences: Sequence[Sentence], call: str
+    ) -> Iterator[_Sent]:
+        """Where ``text`` and ``sentences`` are: the text in its folder, written the first time
+        it is sent (a re-check's passes and its settling are sent other sentences of one
+        text); the sentences beside it if they cannot change, written the first time they are
+        sent, else (a list) in the call's folder ``call``. Each file of sentences has a name
+        of its own, which the worker never read before."""
         with self._document_lock:
             sent = self._last
-            if not (sent and sent.text is text and sent.sentences is sentences):
+            if not (sent and sent.text is text):
                 self._forget_last()
                 prefix = f"review-offload-document-{next(self._documents)}-"
                 folder = tempfile.TemporaryDirectory(prefix=prefix)
-                _write_document(Path(folder.name), text, sentences)
-                kept = sentences if isinstance(sentences, tuple | PlacedSentences) else None
-                sent = self._last = _Document(text, kept, folder)
+                _write_text(Path(folder.name), text)
+                sent = self._last = _Document(text, folder)
+            if isinstance(sentences, tuple | PlacedSentences) and sent.sentences is not sentences:
+                # Those it held before stay until the folder goes: one text is sent few sets.
+                sentences_file = self._sentences_file(sent.folder.name)
+                _write(sentences_file, _sent_sentences(sentences))
+                sent.sentences, sent.sentences_file = sentences, str(sentences_file)
+            kept = sent.sentences_file if sent.sentences is sentences else None
             sent.readers += 1
         try:
-            yield sent.folder.name
+            if kept is None:
+                listed = self._sentences_file(call)
+                _write(listed, _sent_sentences(sentences))
+                kept = str(listed)
+            yield sent.folder.name, kept
         finally:
             with self._document_lock:
                 sent.readers -= 1
                 if not sent.readers and sent is not self._last:
                     sent.folder.cleanup()
+
+    def _sentences_file(self, folder: str) -> Path:
+        return Path(folder, f"{SENTENCES}-{next(self._documents)}")
 
     def _forget_last(self) -> None:
         last, self._last = self._last, None
@@ -241,8 +271,8 @@ class ProcessOffload:
         corrected text joined. ``use_servers``: the server checkers (LanguageTool) ran and
         re-check the suggestions there too."""
         with (
-            self._document(text, sentences if document is None else document) as sent,
             tempfile.TemporaryDirectory(prefix="review-offload-") as folder,
+            self._document(text, sentences if document is None else document, folder) as sent,
         ):
             _write(Path(folder, FLAGS), to_json_chunks(flags))
             if document is not None:

@@ -385,3 +385,50 @@ def test_an_edited_text_not_joined_gets_the_flags_of_the_joined_text(tmp_path, m
     assert all(f[0] != "s4" for f in settled)
     assert checked(after)["s2"] == 'The the trip is "long", said they.'
     assert checked(after)["s7"] == "Short."
+
+
+def test_a_recheck_of_an_edited_text_writes_its_text_for_the_offload_once(tmp_path, monkeypatch):
+    """The passes over the edited paragraph and the settling against the whole document were
+    each sent the corrected text, each in a folder of its own that the process joined again:
+    seconds an edit on a 60 MB book."""
+    from review import offload as module
+
+    config = replace(Config(), words=tmp_path / "words.txt")
+    original = SEED.read_text(encoding="utf-8")
+    sentences = segment(original)
+    state = _edited(original)
+    ids = {s.id for s in paragraphs_around(sentences, [1])}
+    joined_text, joined_sentences = state.current_document(original, sentences)
+    here = open_checkers(config, use_servers=False, cache=ResultCache(tmp_path / "a.sqlite3"))
+    expected = recheck(
+        here.checkers, joined_text, joined_sentences, ids, SettledStages(_no_stages, config)
+    )
+
+    written: list[Path] = []
+    write = module._write
+
+    def recorded(path: Path, items: Iterator[str]) -> None:
+        if path.name == module.TEXT:
+            written.append(path)
+        write(path, items)
+
+    monkeypatch.setattr(module, "_write", recorded)
+    text, placed = state.corrected(original, sentences)
+    offload = ProcessOffload()
+    try:
+        cache = ResultCache(tmp_path / "b.sqlite3")
+        there = open_checkers(config, use_servers=False, cache=cache, offload=offload)
+        batch = recheck(
+            there.checkers, text, placed, ids, SettledStages(_no_stages, config, offload)
+        )
+    finally:
+        offload.close()
+    assert len(written) == 1
+    assert batch == expected
+    settled = [f.to_json()[:5] for f in batch.flags]
+    assert ["s2", 0, 7, "fluency", "MT_REPEATED_WORDS"] in settled
+    assert batch.checked["s2"] == 'The the trip is "long", said they.'
+
+
+def _no_stages(progress: Progress) -> Iterator[Checkers]:
+    return iter(())
