@@ -40,13 +40,13 @@ class Checker(Protocol):
 
 @runtime_checkable
 class ChecksCorrected(Protocol):
-    """A checker that also checks a corrected text not joined (``review.corrected``): one
-    whose pass runs in another process, which is sent the text in pieces, or that hands it on
-    to such a checker."""
+    """A checker whose ``check`` also takes a corrected text not joined (``review.corrected``),
+    which it says with ``checks_corrected = True``: one whose pass runs in another process,
+    which is sent the text in pieces, or that hands it on to such a checker."""
 
-    def check_corrected(
-        self, text: CorrectedText, sentences: Sequence[Sentence]
-    ) -> Iterable[Flag]: ...
+    checks_corrected: bool
+
+    def check(self, text: str | CorrectedText, sentences: Sequence[Sentence]) -> Iterable[Flag]: ...
 
 
 def check_text(
@@ -55,8 +55,8 @@ def check_text(
     """``checker``'s flags of ``text``, joined for a checker that takes only a text joined."""
     if isinstance(text, str):
         return checker.check(text, sentences)
-    if isinstance(checker, ChecksCorrected):
-        return checker.check_corrected(text, sentences)
+    if isinstance(checker, ChecksCorrected) and checker.checks_corrected:
+        return checker.check(text, sentences)
     return checker.check(*joined(text, sentences))
 
 

@@ -65,7 +65,10 @@ def is_known(flag: Flag, words: frozenset[str]) -> bool:
 class KnownWords:
     """A checker whose flags on the words listed in ``path`` are left out. The list is read
     at each check, so a word added while the checker is open (the review UI's add-to-list
-    key) counts from the next check of its sentences."""
+    key) counts from the next check of its sentences. A corrected text not joined is handed
+    on as ``check_text`` hands it on."""
+
+    checks_corrected = True
 
     def __init__(self, checker: Checker, path: Path) -> None:
         self.name = checker.name
@@ -76,14 +79,8 @@ class KnownWords:
     def version(self) -> str | None:
         return self.checker.version
 
-    def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
-        yield from self._unknown(self.checker.check(text, sentences))
-
-    def check_corrected(self, text: CorrectedText, sentences: Sequence[Sentence]) -> Iterator[Flag]:
-        yield from self._unknown(check_text(self.checker, text, sentences))
-
-    def _unknown(self, flags: Iterable[Flag]) -> Iterator[Flag]:
+    def check(self, text: str | CorrectedText, sentences: Sequence[Sentence]) -> Iterator[Flag]:
         words = read_words(self.path)
-        for flag in flags:
+        for flag in check_text(self.checker, text, sentences):
             if not is_known(flag, words):
                 yield flag

@@ -263,7 +263,7 @@ def test_an_edited_text_not_joined_gets_the_flags_of_the_joined_text(monkeypatch
 
     monkeypatch.setattr(CorrectedText, "joined", not_joined)
     monkeypatch.setattr(PlacedSentences, "joined", not_joined)
-    after = [f.to_json() for f in checker.check_corrected(text, placed)]
+    after = [f.to_json() for f in checker.check(text, placed)]
     assert after == before
     edited = [(f[0], f[1], f[2]) for f in after if f[0] == sentences[1].id]
     assert edited == [("s2", 4, 7), ("s2", 27, 30)]

@@ -29,7 +29,12 @@ class RememberedChecker:
     review UI.
 
     With ``offload``, a pass the cache does not have runs there (another process); the cache
-    is read and written here all the same."""
+    is read and written here all the same.
+
+    A corrected text not joined is keyed and sent to the offload in pieces (never joined
+    here); without an offload, the checker is given it as ``check_text`` gives it."""
+
+    checks_corrected = True
 
     def __init__(
         self,
@@ -46,15 +51,7 @@ class RememberedChecker:
         self._settings = settings
         self._offload = offload
 
-    def check(self, text: str, sentences: Sequence[Sentence]) -> Iterable[Flag]:
-        return self._flags(text, sentences)
-
-    def check_corrected(self, text: CorrectedText, sentences: Sequence[Sentence]) -> Iterable[Flag]:
-        """``check`` of the corrected text, which is keyed and sent to the offload in pieces
-        (never joined here); without an offload, the checker is given it joined."""
-        return self._flags(text, sentences)
-
-    def _flags(self, text: str | CorrectedText, sentences: Sequence[Sentence]) -> Iterable[Flag]:
+    def check(self, text: str | CorrectedText, sentences: Sequence[Sentence]) -> Iterable[Flag]:
         # In pieces: a book's spans joined at once, and the list join makes of them, were
         # 35 MB on top of the review the UI holds.
         spans = _joined(",", (f"{s.id}:{s.start}:{s.end}:{s.paragraph}" for s in sentences))

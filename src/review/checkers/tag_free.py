@@ -21,6 +21,11 @@ _TOKEN_START = "⟨"
 
 
 class TagFree:
+    """``checker`` shown a text without tag tokens. A corrected text with no tag token is
+    handed on as ``check_text`` hands it on; one with tokens is stripped of them joined."""
+
+    checks_corrected = True
+
     def __init__(self, checker: Checker) -> None:
         self.name = checker.name
         self.checker = checker
@@ -29,18 +34,12 @@ class TagFree:
     def version(self) -> str | None:
         return self.checker.version
 
-    def check_corrected(self, text: CorrectedText, sentences: Sequence[Sentence]) -> Iterator[Flag]:
-        """A corrected text with no tag token is handed on as it is; one with tokens is
-        stripped of them joined."""
+    def check(self, text: str | CorrectedText, sentences: Sequence[Sentence]) -> Iterator[Flag]:
         if _TOKEN_START not in text:
             yield from check_text(self.checker, text, sentences)
-        else:
-            yield from self.check(*joined(text, sentences))
-
-    def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
-        if _TOKEN_START not in text:
-            yield from self.checker.check(text, sentences)
             return
+        if isinstance(text, CorrectedText):
+            text, sentences = joined(text, sentences)
         stripped = plain(text)
         offsets = stripped.offsets
 

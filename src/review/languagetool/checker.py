@@ -73,9 +73,11 @@ class LanguageToolChecker:
     """Checks each paragraph (LanguageTool needs the context) through an engine: the servers
     of this machine or a Dask cluster (``engine``; by default ``workers`` requests in flight to
     the server at ``url``). Cached paragraphs are answered here; this client alone reads and
-    writes the cache."""
+    writes the cache. A corrected text not joined is checked as it is: a paragraph at a time
+    is cut out of it."""
 
     name = NAME
+    checks_corrected = True
 
     def __init__(
         self,
@@ -98,14 +100,7 @@ class LanguageToolChecker:
         # Answers asked for before the sentences were known, for the first check of its text.
         self.head_start = head_start
 
-    def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
-        return self._checked(text, sentences)
-
-    def check_corrected(self, text: CorrectedText, sentences: Sequence[Sentence]) -> Iterator[Flag]:
-        """As ``check``, on a corrected text not joined: a paragraph at a time is cut out."""
-        return self._checked(text, sentences)
-
-    def _checked(self, text: str | CorrectedText, sentences: Sequence[Sentence]) -> Iterator[Flag]:
+    def check(self, text: str | CorrectedText, sentences: Sequence[Sentence]) -> Iterator[Flag]:
         groups = paragraphs(sentences)
         spans = [(p.start, p.end) for p in groups]
         for done, (index, matches) in enumerate(self._matches(text, spans), start=1):
