@@ -71,3 +71,42 @@ def test_the_pieces_are_of_the_size_asked_for():
     assert corrected.joined() == "abXYZefghij"
     assert corrected[1:6] == "bXYZe"
     assert "Ze" in corrected and "Zf" not in corrected
+
+
+@st.composite
+def _corrected(draw: st.DrawFn) -> CorrectedText:
+    """A text with some spans of it replaced (some by nothing, some of nothing)."""
+    original = draw(st.text("ab“\n", max_size=30))
+    cuts = sorted(draw(st.lists(st.integers(0, len(original)), max_size=6)))
+    replaced = [
+        (start, end, draw(st.text("xy”", max_size=4)))
+        for start, end in zip(cuts[::2], cuts[1::2], strict=False)
+    ]
+    return CorrectedText.of(original, replaced)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_corrected(), st.data())
+def test_startswith_is_the_joined_texts(corrected, data):
+    joined = corrected.joined()
+    position = data.draw(st.integers(-len(joined) - 2, len(joined) + 2))
+    length = data.draw(st.integers(0, len(joined) + 2))
+    span = joined[position:][:length]
+    piece = data.draw(
+        st.one_of(
+            st.just(span),  # inside one part, across parts, up to the end
+            st.just(span + "a"),  # one past the end of the span, or of the text
+            st.just(span[:-1] + "y" if span else "y"),  # its last character other
+            st.text("ab“xy”\n", max_size=6),
+        )
+    )
+    assert corrected.startswith(piece, position) is joined.startswith(piece, position)
+
+
+def test_startswith_within_a_part_across_parts_at_the_end_and_past_it():
+    corrected = CorrectedText.of("abcdefghij", [(2, 4, "XYZ")])  # "ab" "XYZ" "efghij"
+    cases = [("b", 1), ("XY", 2), ("YZef", 3), ("bXYZe", 1), ("hij", 8), ("", 11), ("ab", 0)]
+    assert [corrected.startswith(piece, at) for piece, at in cases] == [True] * len(cases)
+    wrong = [("c", 2), ("YZf", 3), ("bXYZf", 1), ("hijk", 8), ("", 12), ("j", 11), ("a", -1)]
+    assert [corrected.startswith(piece, at) for piece, at in wrong] == [False] * len(wrong)
+    assert corrected.startswith("ij", -2)

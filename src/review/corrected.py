@@ -80,6 +80,31 @@ class CorrectedText:
             index += 1
         return "".join(parts)
 
+    def startswith(self, prefix: str, start: int = 0) -> bool:
+        """``joined().startswith(prefix, start)``, compared in the parts ``prefix`` falls in,
+        not on a copy of the span cut out (a patch read walks a book's text a sentence and a
+        gap at a time)."""
+        if start < 0:
+            start = max(start + len(self), 0)
+        if start + len(prefix) > len(self):
+            return False
+        index = bisect_right(self._starts, start) - 1
+        at = 0  # characters of ``prefix`` compared
+        while at < len(prefix):
+            piece, offset = self._pieces[index], self._starts[index]
+            within = start + at - offset
+            size = min(len(prefix) - at, len(piece) - within)
+            # The whole of ``prefix`` when it lies in one part (its slice is itself).
+            part = prefix[at : at + size]
+            if isinstance(piece, str):
+                if not piece.startswith(part, within):
+                    return False
+            elif not self.original.startswith(part, piece.start + within):
+                return False
+            at += size
+            index += 1
+        return True
+
     def __contains__(self, needle: str) -> bool:
         """Whether ``needle`` is in the text (also across two pieces)."""
         carried = ""

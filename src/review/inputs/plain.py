@@ -75,13 +75,15 @@ def recover_reviews(
     start: int = 0,
 ) -> dict[str, SentenceReview]:
     """Walk the corrected text from ``start`` (after a BOM) with the original's gaps and the
-    recorded edit lengths."""
+    recorded edit lengths. Each gap and unedited sentence is compared where it should be
+    (``startswith``), not cut out: a copy each, and on a corrected text not joined a search
+    for its part and a join of its parts."""
     reviews: dict[str, SentenceReview] = {}
     position = start
     deleted = {k for k, v in metadata.items() if v.get("edited_chars") == 0}
     gaps = corrected_gaps(original, sentences, deleted)
     for sentence, gap in zip(sentences, gaps, strict=False):
-        if corrected[position : position + len(gap)] != gap:
+        if not corrected.startswith(gap, position):
             raise _mismatch(name, sentence.id)
         position += len(gap)
         data = metadata.get(sentence.id)
@@ -96,7 +98,7 @@ def recover_reviews(
             position = end
         else:
             text = sentence.text
-            if corrected[position : position + len(text)] != text:
+            if not corrected.startswith(text, position):
                 raise _mismatch(name, sentence.id)
             if data is not None:
                 reviews[sentence.id] = SentenceReview.from_json(data)
