@@ -195,12 +195,17 @@ def test_offsets_stay_right_with_astral_characters_in_flight(languagetool_server
     assert all(len(texts) == 1 for texts in by_rule.values()), by_rule
 
 
-class _DroppingEngine:
-    """An engine (no server) that loses the first batch it is given."""
+class _StandInEngine:
+    """An engine with no server, a paragraph a batch, that answers as its subclass says."""
 
     version = "6.8"
-    where = "the dropping engine"
     batch_chars = 1
+
+
+class _DroppingEngine(_StandInEngine):
+    """An engine that loses the first batch it is given."""
+
+    where = "the dropping engine"
 
     def run(self, settings, work):
         for batch in work:
@@ -219,12 +224,10 @@ def test_a_batch_the_engine_loses_is_an_error_not_a_shorter_output() -> None:
     )
 
 
-class _WordEngine:
-    """An engine (no server) that flags every "the" of each paragraph, as a stand-in rule."""
+class _WordEngine(_StandInEngine):
+    """An engine that flags every "the" of each paragraph, as a stand-in rule."""
 
-    version = "6.8"
     where = "the word engine"
-    batch_chars = 1
 
     def run(self, settings, work):
         for batch in work:

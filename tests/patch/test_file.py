@@ -512,33 +512,32 @@ def test_writing_and_reading_a_patch_does_not_copy_the_text_into_lines(tmp_path)
     assert corrected == text.replace("Line 4 of the book, said once.", "Changed.", 1).encode()
 
 
-def test_a_patch_read_does_not_hold_the_corrected_text(tmp_path):
+def _read_traced(tmp_path):
+    """A book with curly quotes and one edit, and its patch read under tracemalloc: the text,
+    its sentences, the patch read against the review it was written from, and the memory the
+    read held after it and at its peak."""
     text = "".join(f"Line {n} of the book, said once. And “a second” one.\n" for n in range(8000))
     _path, document, sentences, state, header = _book_with_one_edit(tmp_path, text)
     data = render_patch(document, sentences, state, header)
     tracemalloc.start()
     try:
         patch = parse_patch(data, document, sentences, "p")
-        held = tracemalloc.get_traced_memory()[0]
+        held, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
     assert patch.state == state
+    return text, sentences, held, peak
+
+
+def test_a_patch_read_does_not_hold_the_corrected_text(tmp_path):
+    text, sentences, held, _peak = _read_traced(tmp_path)
     # The review and a tuple of the sentences (8 bytes each): the corrected file's bytes
     # (as long as the text) were held as well, for the whole of a report.
     assert held < 8 * len(sentences) + 50_000 < len(text)
 
 
 def test_a_patch_read_does_not_join_the_corrected_text(tmp_path):
-    text = "".join(f"Line {n} of the book, said once. And “a second” one.\n" for n in range(8000))
-    _path, document, sentences, state, header = _book_with_one_edit(tmp_path, text)
-    data = render_patch(document, sentences, state, header)
-    tracemalloc.start()
-    try:
-        patch = parse_patch(data, document, sentences, "p")
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert patch.state == state
+    text, _sentences, _held, peak = _read_traced(tmp_path)
     # Read against the original and its one hunk: the set of the 16,000 sentences' ids and
     # the walk's gaps (1.1 times the text's size in memory, 2 bytes a character with its
     # curly quotes). Against the corrected text joined out of pieces of the original, another
