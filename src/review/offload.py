@@ -118,8 +118,8 @@ _Sent = tuple[str, str]
 
 # The worker's last text read (by its folder) and last sentences read (by their file). The
 # passes over one document (fluency, terms, consistency, source–target, the settling) read
-# them once between them, not a copy each; so do a re-check's passes over its paragraphs and
-# its settling against the whole document, which are sent other sentences of the same text.
+# them once between them, not a copy each; a re-check's passes over its paragraphs and its
+# settling against the whole document, sent other sentences of the same text, read it once.
 _received_text: tuple[str, str] | None = None
 _received: tuple[str, tuple[Sentence, ...]] | None = None
 
@@ -128,7 +128,7 @@ def _read_document(document: _Sent) -> tuple[str, tuple[Sentence, ...]]:
     global _received_text, _received
     folder, sentences = document
     if _received_text is None or _received_text[0] != folder:
-        _received_text = None  # the last one goes before this one is read
+        _received_text = _received = None  # the last ones go before this one is read
         _received_text = folder, "".join(_read(Path(folder, TEXT)))
     if _received is None or _received[0] != sentences:
         _received = None
