@@ -15,7 +15,12 @@ the other; --shared-server uses the shared one.
 Prints sentences per second for each, the ratios cold/raw (target >= 0.95) and warm/raw
 (target >= 20), the peak memory and CPU of each `review check` (its process and the one it
 may start for its checkers, together: process_tree.py) and the load average before and after
-(the machine may be shared: compare figures of one run).
+(the machine may be shared: compare figures of one run). With a server of its own, it also
+prints the server's CPU seconds in the raw and the cold runs, and the ratio cold/raw would have
+were every core busy through both (server and client CPU together over the cores): on a machine
+where LanguageTool wants every core, a second of the client's CPU is time taken from the server,
+and what the measured ratio lacks of that figure is cores left idle (before the first request,
+after the last answer).
 Raw and cold take turns over --rounds texts each (raw first, then cold first) so that a change
 in the load falls on both alike. Run: .venv/bin/python bench/check_throughput.py [--sentences N]
 [--rounds R] [--warm-up N] [--no-raw]
@@ -38,6 +43,8 @@ import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+import psutil
 
 from process_tree import watched
 from review.config import load_config
@@ -90,6 +97,14 @@ def timed_requests(url: str, pieces: list[str], in_flight: int) -> tuple[float, 
     with ThreadPoolExecutor(max_workers=in_flight) as pool:
         list(pool.map(post, pieces))
     return time.perf_counter() - started, time.process_time() - cpu
+
+
+def server_cpu(server: ServerInfo) -> float:
+    """The CPU seconds the server has used so far (0 for one named by REVIEW_LT_URL)."""
+    if server.pid is None:
+        return 0.0
+    times = psutil.Process(server.pid).cpu_times()
+    return float(times.user + times.system)
 
 
 def review_check(path: Path, *options: str) -> tuple[float, int, float, float]:
@@ -148,6 +163,8 @@ def measure(args: argparse.Namespace, server: ServerInfo, in_flight: int) -> int
     rng = random.Random()
     load_before = os.getloadavg()
     raw = raw_cpu = cold = cpu_cold = memory_cold = 0.0
+    # The server's CPU seconds in the raw runs and in the cold ones.
+    served = {"raw": 0.0, "cold": 0.0}
     # A new JVM runs slowly until its code is compiled, and keeps getting faster for thousands
     # of sentences: with 500 sentences of warming, raw LanguageTool took 19.7 s on a text in the
     # first round and 10.5 s in the second, which made the ratio the order of the runs.
@@ -165,6 +182,7 @@ def measure(args: argparse.Namespace, server: ServerInfo, in_flight: int) -> int
             path = Path(folder) / f"bench{turn}.txt"
             path.write_text(ours_text, encoding="utf-8")
             for step in ("raw", "cold") if turn % 2 == 0 else ("cold", "raw"):
+                before = server_cpu(server)
                 if step == "raw" and not args.no_raw:
                     seconds, cpu = raw_languagetool(server.url, raw_text, in_flight)
                     raw, raw_cpu = raw + seconds, raw_cpu + cpu
@@ -172,11 +190,14 @@ def measure(args: argparse.Namespace, server: ServerInfo, in_flight: int) -> int
                     seconds, flags_cold, cpu, memory = review_check(path)
                     cold, cpu_cold = cold + seconds, cpu_cold + cpu
                     memory_cold = max(memory_cold, memory)
+                served[step] += server_cpu(server) - before
         warm, flags_warm, cpu_warm, memory_warm = review_check(path)
     assert flags_cold == flags_warm, (flags_cold, flags_warm)
     sentences = len(segment(ours_text))
     # Per text: the totals of the rounds, divided by their number.
-    raw, raw_cpu, cold, cpu_cold = (x / args.rounds for x in (raw, raw_cpu, cold, cpu_cold))
+    raw, raw_cpu, cold, cpu_cold, raw_served, cold_served = (
+        x / args.rounds for x in (raw, raw_cpu, cold, cpu_cold, served["raw"], served["cold"])
+    )
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, LanguageTool {server.version} "
@@ -188,18 +209,28 @@ def measure(args: argparse.Namespace, server: ServerInfo, in_flight: int) -> int
     if not args.no_raw:
         print(
             f"{'raw LanguageTool':<20} {raw:8.2f} s  {sentences / raw:9.1f} sentences/s  "
-            f"client CPU {raw_cpu:5.2f} s"
+            f"client CPU {raw_cpu:5.2f} s  server CPU {raw_served:5.2f} s"
         )
-    for name, seconds, cpu, memory in (
-        ("cold", cold, cpu_cold, memory_cold),
-        ("warm", warm, cpu_warm, memory_warm),
+    for name, seconds, cpu, memory, served_cpu in (
+        ("cold", cold, cpu_cold, memory_cold, f"  server CPU {cold_served:5.2f} s"),
+        ("warm", warm, cpu_warm, memory_warm, ""),
     ):
         print(
             f"{'review check ' + name:<20} {seconds:8.2f} s  {sentences / seconds:9.1f} "
-            f"sentences/s  client CPU {cpu:5.2f} s  peak memory {memory:4.0f} MB"
+            f"sentences/s  client CPU {cpu:5.2f} s{served_cpu}  peak memory {memory:4.0f} MB"
         )
     if not args.no_raw:
         print(f"cold / raw = {raw / cold:.2f}  (target >= 0.95)")
+        if server.pid is not None:
+            # Server and client share the cores: were every core busy through both runs, each
+            # would last its CPU seconds over the cores, and the ratio would be this; what the
+            # measured ratio lacks of it is time a core stood idle (before LanguageTool's
+            # first request, after its last answer).
+            ceiling = (raw_served + raw_cpu) / (cold_served + cpu_cold)
+            print(
+                f"cold / raw were every core busy (both runs' CPU, server and client): "
+                f"{ceiling:.2f}; the rest ({ceiling - raw / cold:.2f}) is cores left idle"
+            )
         print(f"warm / raw = {raw / warm:.1f}  (target >= 20)")
     return 0
 

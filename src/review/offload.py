@@ -4,7 +4,8 @@ settling of a whole document's flags, in another process.
 In the UI's own process a detector's pass over a book holds the interpreter lock for seconds at
 a stretch, and every key waits for it (p95 77 ms). In `review check` it holds the lock against
 the threads that send LanguageTool its paragraphs, and the server waits for work; at a lower
-priority, in a process of its own, the pass takes what the server leaves of the processor. The
+priority, in a process of its own, the pass takes what the server leaves of the processor
+(where niceness reaches the server: not across sessions under Linux's autogroup, README). The
 checker (a small picklable object) and the sentences go to one worker process, started with
 forkserver (never fork: the UI has threads); the flags come back in JSON chunks
 (``review.flags.to_json_chunks``), so they are the same flags. The result cache stays in the

@@ -131,7 +131,10 @@ def _yield_to_languagetool(config: Config) -> None:
     ``[languagetool] client_niceness``: LanguageTool's server, on the same processors, does
     the check's longest work, and what this process does beside it (segmenting, our
     detectors' passes, judging suggestions) is better done in the time the server leaves
-    (``bench/check_throughput.py`` at 10,010 sentences: 0.95 → 1.02 × raw LanguageTool).
+    (``bench/check_throughput.py`` at 10,010 sentences: 0.95 → 1.02 × raw LanguageTool, in one
+    run). Where Linux groups processes by session (autogroup), niceness does not reach the
+    server, which runs in a session of its own: there it only orders this process's threads
+    and its offload process (README, Performance).
     Called once the server is found: one this check starts would take the priority too; and
     before any request: Linux's niceness is a thread's, and a thread started before keeps
     its own."""
