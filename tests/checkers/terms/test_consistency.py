@@ -1,10 +1,15 @@
 """One term or one kind of number written two ways in a document, flagged with the places."""
 
 import json
+import re
 import tracemalloc
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from patch_helpers import git_project, review
 from review.checkers.terms import Consistency
+from review.checkers.terms.consistency import _NUMBER_KINDS
 from review.document import load_document
 from review.segment import segment
 from support import SEED
@@ -209,4 +214,31 @@ def test_review_check_flags_a_tsv_line_translated_unlike_its_twin(
             "consistency",
             f"The same source is translated “Win-win cooperation.” in {data['sentences'][0]['id']}",
         )
+    ]
+
+
+# The number patterns as they were written first, each opening with its look-behind: slower (a
+# look-behind first is tried at every character), and the meaning the faster ones must keep.
+_LOOK_BEHIND_FIRST = (
+    r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.,])\d{4,}(?:\.\d+)?(?![\d,])",
+    r"(?<![\w.])\d+(?:\.\d+)?(?P<space>\s?)(?:km/h|kWh|km|kg|cm|mm|mg|ml|kW|MW|GW|GHz|MHz|Hz|mph)(?!\w)",
+    r"(?<![\w.])\d+(?:\.\d+)?(?P<way>\s?%|\s+per\s*cent(?!\w))",
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="0123456789.,% kmgpercntWhHzx\n", max_size=40))
+def test_a_number_pattern_finds_what_its_look_behind_first_form_found(text: str) -> None:
+    for kind, first in zip(_NUMBER_KINDS, _LOOK_BEHIND_FIRST, strict=True):
+        found = [(m.span(), m.groupdict()) for m in kind.pattern.finditer(text)]
+        assert found == [(m.span(), m.groupdict()) for m in re.finditer(first, text)]
+
+
+def test_a_number_pattern_finds_numbers_measures_and_percentages() -> None:
+    text = "1,000 2,000,000 and 12345.6 in 1999; .5km 5 km 3.5kWh 10% 7 per cent a10%"
+    found = [[m.group() for m in kind.pattern.finditer(text)] for kind in _NUMBER_KINDS]
+    assert found == [
+        ["1,000", "2,000,000", "12345.6", "1999"],
+        ["5 km", "3.5kWh"],
+        ["10%", "7 per cent"],
     ]

@@ -116,7 +116,7 @@ class TermMatcher:
             return
         for last, forms in self._automaton.iter(fold(text)):
             end = last + 1
-            start = end - len(fold(forms[0].written))
+            start = end - len(forms[0].written)  # folding keeps a text's length
             if _bounded(text, start, end):
                 written = text[start:end]
                 yield from ((start, end, f) for f in forms if _acronyms_kept(written, f.written))
