@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -17,6 +18,7 @@ from review.ui.actions import ACTIONS
 from review.ui.checks import CheckerStages
 from review.ui.opening import DocumentOpener
 from review.ui.screens.main import MainScreen
+from review.ui.typed_ahead import TypedAhead
 
 SWITCH_INTERVAL = 0.0005
 
@@ -37,6 +39,16 @@ class ReviewApp(App[None]):
         super().__init__()
         self.main = MainScreen(file, opener, stages)
         self.sub_title = file
+        self._typed_ahead = TypedAhead(self, super().on_event)
+
+    async def on_event(self, event: events.Event) -> None:
+        if not await self._typed_ahead.take(event):
+            await super().on_event(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # A key's last handler is the app's bindings (Textual's App._on_key, called after this
+        # one): the key is handled once this message is.
+        self.call_next(self._typed_ahead.handled, event)
 
     def on_mount(self) -> None:
         # The checkers' threads share the interpreter lock with the UI; a thread that wants
