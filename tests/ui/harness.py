@@ -98,6 +98,11 @@ def quoted_stages(progress: Progress) -> Iterator[Checkers]:
     yield quoted_checkers()
 
 
+def current_id(app: Any) -> str:
+    """The id of the sentence under the table's cursor."""
+    return str(app.session.sentences[app.main.table.sentence_index].id)
+
+
 async def wait_ready(pilot: object) -> None:
     """Until the session is open and the checks (and re-checks) have finished."""
     app = pilot.app  # type: ignore[attr-defined]

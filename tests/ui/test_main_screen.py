@@ -37,6 +37,7 @@ from review.ui.widgets.detail import DetailPane
 from ui.harness import (
     LANGUAGETOOL_VERSION,
     QuoteMarks,
+    current_id,
     pilot_test,
     quoted_checkers,
     quoted_stages,
@@ -47,10 +48,6 @@ from ui.harness import (
 S5_PHRASE = "community of human destiny"
 
 
-def _current(app) -> str:
-    return app.session.sentences[app.main.table.sentence_index].id
-
-
 @pilot_test
 async def test_a_row_that_stops_matching_the_search_stays_until_the_editor_moves(make_app):
     app = make_app()
@@ -58,11 +55,11 @@ async def test_a_row_that_stops_matching_the_search_stays_until_the_editor_moves
         await wait_ready(pilot)
         await pilot.press("slash", *"human destiny", "enter")
         rows = [app.session.sentences[i].id for i in app.main.table.rows]
-        assert _current(app) == "s5" and "s5" in rows
+        assert current_id(app) == "s5" and "s5" in rows
         await pilot.press("1")  # the suggestion removes the searched words from s5
         await wait_ready(pilot)
         assert S5_PHRASE not in app.session.text_of("s5")
-        assert _current(app) == "s5"  # still there, marked
+        assert current_id(app) == "s5"  # still there, marked
         assert app.main.held == app.main.table.sentence_index
         row = app.main._row(app.main.table.sentence_index)
         assert row.stale
@@ -82,14 +79,14 @@ async def test_go_to_a_sentence_by_number_or_id(make_app):
         await pilot.press("colon")
         assert isinstance(app.screen, PromptScreen)
         await pilot.press(*"12", "enter")
-        assert _current(app) == "s12"
+        assert current_id(app) == "s12"
         await pilot.press("colon", *"s40", "enter")
-        assert _current(app) == "s40"
+        assert current_id(app) == "s40"
         await pilot.press("f", "down", "enter")  # flagged only: s3 is not listed
         await pilot.press("colon", "3", "enter")
-        assert _current(app) == "s3"  # the filter is lifted to show it
+        assert current_id(app) == "s3"  # the filter is lifted to show it
         await pilot.press("colon", *"s999", "enter")
-        assert _current(app) == "s3"
+        assert current_id(app) == "s3"
         assert app._notifications and "No sentence s999." in [n.message for n in app._notifications]
 
 
@@ -205,7 +202,7 @@ async def test_the_ui_reopens_where_the_editor_left_off(make_app):
     second = make_app()
     async with second.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
-        assert _current(second) == "s14"
+        assert current_id(second) == "s14"
         assert second.main.row_filter == RowFilter(Show.FLAGGED)
         assert len(second.main.table.rows) == 19
 
@@ -217,7 +214,7 @@ async def test_an_unreadable_place_opens_at_the_start(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
-        assert _current(app) == "s1" and app.main.row_filter == RowFilter()
+        assert current_id(app) == "s1" and app.main.row_filter == RowFilter()
 
 
 @pilot_test

@@ -8,7 +8,7 @@ from textual import events
 
 from review.ui.app import ReviewApp
 from review.ui.screens.main import MainScreen
-from ui.harness import pilot_test, wait_ready
+from ui.harness import current_id, pilot_test, wait_ready
 
 SENTENCE = "A sentence typed at once, all of it."
 
@@ -29,11 +29,6 @@ async def _settled(pilot: object, app: ReviewApp) -> None:
     await app.workers.wait_for_complete()
 
 
-def _current(app: ReviewApp) -> str:
-    assert app.session is not None
-    return app.session.sentences[app.main.table.sentence_index].id
-
-
 @pilot_test
 async def test_a_sentence_number_typed_with_the_colon_goes_to_that_sentence(make_app):
     app = make_app()
@@ -41,10 +36,10 @@ async def test_a_sentence_number_typed_with_the_colon_goes_to_that_sentence(make
         await wait_ready(pilot)
         _burst(app, "colon", "1", "2", "enter")
         await _settled(pilot, app)
-        assert _current(app) == "s12"
+        assert current_id(app) == "s12"
         _burst(app, "colon", "s", "4", "0", "enter", "colon", "3", "enter")
         await _settled(pilot, app)
-        assert _current(app) == "s3"
+        assert current_id(app) == "s3"
 
 
 @pilot_test
@@ -59,7 +54,7 @@ async def test_a_sentence_typed_with_the_key_that_opens_the_editor_is_saved_whol
         # Keys typed once the main screen is back are not held: they move at once.
         _burst(app, "j", "j")
         await pilot.pause()
-        assert _current(app) == "s3"
+        assert current_id(app) == "s3"
 
 
 @pilot_test
