@@ -44,6 +44,38 @@ def test_after_the_test_set_up_a_review_sets_up_nothing_again(tmp_path: Path) ->
     assert run.stdout == "ran review --version as ./review\n"
 
 
+def test_our_modules_are_compiled_where_python_would_not_write_their_bytecode(
+    tmp_path: Path,
+) -> None:
+    checkout = _fake_checkout(tmp_path, ["test"])
+    (checkout / ".venv" / "bin" / "python").symlink_to(sys.executable)
+    module = checkout / "src" / "review" / "words.py"
+    module.parent.mkdir(parents=True)
+    module.write_text("WORD = 'one'\n")
+    cached = module.parent / "__pycache__" / f"words.{sys.implementation.cache_tag}.pyc"
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+
+    def launched() -> str:
+        run = subprocess.run(
+            ["./review", "--version"], cwd=checkout, capture_output=True, text=True,
+            timeout=60, env=env,
+        )  # fmt: skip
+        assert (run.returncode, run.stderr) == (0, "")
+        return run.stdout
+
+    assert launched() == "ran review --version as ./review\n"
+    first = cached.read_bytes()
+    launched()
+    assert cached.read_bytes() == first
+    # A source edited after: its bytecode (which records the source's size) is written again.
+    later = time.time() + 10
+    module.write_text("WORD = 'a longer one'\n")
+    os.utime(module, (later, later))
+    launched()
+    assert cached.read_bytes() != first
+    assert b"a longer one" in cached.read_bytes()
+
+
 def test_a_stale_stamp_sets_up_again(tmp_path: Path) -> None:
     checkout = _fake_checkout(tmp_path, [])
     (checkout / ".venv" / "bin" / "python").symlink_to("/bin/false")
