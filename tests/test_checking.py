@@ -216,3 +216,97 @@ def test_a_checker_that_fails_is_told_without_waiting_for_the_judging(monkeypatc
     assert time.monotonic() - started < 2
     time.sleep(1.2)
     assert len(judged) <= 3
+
+
+class _Found:
+    """A server's checker (``_two_spaced_commas`` registers it) that finds ``flags`` in
+    ``text``; checked again (the suggestions' paragraphs), it flags nothing."""
+
+    name = "slow"
+    version = "6.8"
+
+    def __init__(self, text: str, *flags: Flag) -> None:
+        self.text = text
+        self.flags = flags
+
+    def check(self, text: str, sentences: Sequence[Sentence]) -> Iterator[Flag]:
+        return iter(self.flags if text == self.text else ())
+
+
+def _settlings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the settlings (``settle_flags`` calls) from here on."""
+    from review import checking
+
+    calls: list[int] = []
+    settle = checking.settle_flags
+
+    def counted(*args, **kwargs):
+        calls.append(len(args[0]))
+        return settle(*args, **kwargs)
+
+    monkeypatch.setattr(checking, "settle_flags", counted)
+    return calls
+
+
+def test_a_text_checked_again_unchanged_is_not_settled_again(
+    monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    from review.cache import ResultCache
+
+    text, sentences = _two_spaced_commas(monkeypatch)
+    settlings = _settlings(monkeypatch)
+    found = _Found(
+        text,
+        _flag("s1", 13, 15, "slow", replacements=(" ,,", ","), rule="SLOW"),
+        _flag("s2", 0, 2, "slow", rule="CALQUE"),
+    )
+    opened = Checkers((found,), {"slow": "6.8"}, (), ResultCache(tmp_path / "c.sqlite3"))
+    from review import checking
+
+    judgings: list[str] = []
+    judging = checking._EarlyJudging
+
+    def counted(text: str, *args):
+        judgings.append(text)
+        return judging(text, *args)
+
+    monkeypatch.setattr(checking, "_EarlyJudging", counted)
+    first = check_with(opened, text, sentences, Config())
+    again = check_with(opened, text, sentences, Config())
+    assert settlings == [2]
+    # The suggestions were judged early the first time only.
+    assert judgings == [text]
+    assert again == first
+    assert [(f.sentence_id, f.rule, f.replacements) for f in again.flags] == [
+        (f.sentence_id, f.rule, f.replacements) for f in first.flags
+    ]
+    # What the settling follows from, changed: settled again.
+    check_with(opened, text, sentences, Config(style=(("quotes", "curly"),)))
+    check_with(
+        Checkers((_Found(text + "\n", *found.flags),), opened.versions, (), opened.cache),
+        text + "\n",
+        sentences,
+        Config(),
+    )
+    fewer = Checkers((_Found(text, *found.flags[:1]),), opened.versions, (), opened.cache)
+    check_with(fewer, text, sentences, Config())
+    newer = Checkers((found,), {"slow": "6.9"}, (), opened.cache)
+    check_with(newer, text, sentences, Config())
+    assert settlings == [2, 2, 2, 1, 2]
+    # The flags found differ from those whose settling is kept (a word added to the word
+    # list, a glossary changed): settled again, and kept for the flags found now.
+    check_with(opened, text, sentences, Config())
+    check_with(opened, text, sentences, Config())
+    assert settlings == [2, 2, 2, 1, 2, 2]
+    # ... and without a cache, every time.
+    check_with(Checkers((found,), opened.versions, ()), text, sentences, Config())
+    assert settlings == [2, 2, 2, 1, 2, 2, 2]
+
+
+def test_a_configuration_has_one_key_in_every_process() -> None:
+    config = Config(disabled_rules=frozenset({"B", "A", "C"}), style=(("quotes", "curly"),))
+    assert '"disabled_rules": ["A", "B", "C"]' in config.key()
+    assert config.key() == Config(disabled_rules=frozenset({"C", "A", "B"}), style=(
+        ("quotes", "curly"),
+    )).key()  # fmt: skip
+    assert config.key() != Config(disabled_rules=frozenset({"A", "B"})).key()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -14,9 +15,10 @@ from review.cache import ResultCache
 from review.checker_api import Checker, CheckerUnavailable, Offload, Opening
 from review.checkers.consensus.duplicates import merge_duplicates
 from review.checkers.consensus.suggestions import EarlyVerdicts
+from review.checkers.remembered import package_fingerprint, text_parts
 from review.checkers.tag_free import TagFree
 from review.config import Config
-from review.flags import Flag
+from review.flags import Flag, from_json_chunks, to_json_chunks
 from review.progress import Progress
 from review.segment import Sentence
 from review.wordlist import KnownWords
@@ -25,10 +27,12 @@ __all__ = [
     "CheckResult",
     "Checkers",
     "Found",
+    "Kept",
     "Progress",
     "check_document",
     "check_with",
     "found_flags",
+    "kept_result",
     "merge_duplicates",
     "open_checkers",
     "settle_flags",
@@ -49,6 +53,8 @@ class Checkers:
     checkers: tuple[Checker, ...]
     versions: Mapping[str, str]
     notices: tuple[str, ...]
+    # Where a text's settled flags are kept (``kept_result``); None: they are not.
+    cache: ResultCache | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +100,7 @@ def open_checkers(
         checkers.append(KnownWords(checker if factory.sees_tags else TagFree(checker), words))
         if checker.version:
             versions[factory.name] = checker.version
-    return Checkers(tuple(checkers), versions, tuple(notices))
+    return Checkers(tuple(checkers), versions, tuple(notices), opening.cache)
 
 
 def check_document(
@@ -114,28 +120,67 @@ def check_with(
 ) -> CheckResult:
     """The flags of one text by checkers already opened (a project opens them once), settled
     against each other and the document (``review.checkers.consensus``)."""
-    return settled_result(
-        opened, found_flags(opened, text, sentences, config), text, sentences, config
-    )
+    kept = kept_result(opened, text, sentences, config)
+    found = found_flags(opened, text, sentences, config, kept)
+    return settled_result(opened, found, text, sentences, config, kept)
 
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """Every checker's flags of one text, as found, and what our detectors found meanwhile in
-    their suggestions (None when they were not judged early)."""
+    """Every checker's flags of one text, as found, and our detectors' judging of their
+    suggestions, under way (None when they are not judged early)."""
 
     flags: Sequence[Flag]
-    early: EarlyVerdicts | None
+    judging: _EarlyJudging | None
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """Where a text's settled flags are kept in ``cache`` (``kept_result``), and what is kept
+    there: the hash of the flags found then (``found``; "" when nothing is kept) and the
+    settled flags as JSON chunks."""
+
+    cache: ResultCache
+    key: str
+    found: str = ""
+    lines: tuple[str, ...] = ()
+
+
+def kept_result(
+    opened: Checkers, text: str, sentences: Sequence[Sentence], config: Config
+) -> Kept | None:
+    """What an earlier check of this text kept of its settling (None without a cache). The
+    key holds what the settling follows from besides the flags found: the text and its
+    sentences, the configuration, the checkers' names and versions (LanguageTool checks
+    the suggestions again) and review's code. Looked up before the checkers run: the
+    detectors do not judge suggestions early for a text whose settling is kept."""
+    if opened.cache is None:
+        return None
+    key = ResultCache.key(
+        "settled/lines",
+        package_fingerprint("review"),
+        config.key(),
+        json.dumps([[c.name, opened.versions.get(c.name, "")] for c in opened.checkers]),
+        *text_parts(text, sentences),
+    )
+    lines = opened.cache.get_lines(key)
+    if not lines:
+        return Kept(opened.cache, key)
+    return Kept(opened.cache, key, lines[0], tuple(lines[1:]))
 
 
 def found_flags(
-    opened: Checkers, text: str, sentences: Sequence[Sentence], config: Config
+    opened: Checkers,
+    text: str,
+    sentences: Sequence[Sentence],
+    config: Config,
+    kept: Kept | None = None,
 ) -> Found:
     """Every checker's flags of one text, as found: ``check_with`` before the settling."""
     servers = recheckers(opened.checkers)
     judging = (
         _EarlyJudging(text, sentences, config)
-        if servers and len(sentences) <= JUDGED_EARLY_UP_TO
+        if servers and len(sentences) <= JUDGED_EARLY_UP_TO and not (kept and kept.found)
         else None
     )
     seen = judging.seen if judging else None
@@ -155,7 +200,7 @@ def found_flags(
         if judging:
             judging.abandon()
         raise
-    return Found(flags, judging.verdicts() if judging else None)
+    return Found(flags, judging)
 
 
 def settled_result(
@@ -164,10 +209,19 @@ def settled_result(
     text: str,
     sentences: Sequence[Sentence],
     config: Config,
+    kept: Kept | None = None,
 ) -> CheckResult:
-    """``found`` (``found_flags``) settled: ``check_with``'s result."""
-    settled = settle_flags(found.flags, opened.checkers, text, sentences, config, early=found.early)
-    return CheckResult(settled, opened.versions, opened.notices)
+    """``found`` (``found_flags``) settled: ``check_with``'s result. When ``kept`` holds the
+    settling of the same flags found, it is that; else the settling is kept there."""
+    found_hash = ResultCache.key(to_json_chunks(found.flags)) if kept else ""
+    if kept and kept.found == found_hash:
+        settled: Sequence[Flag] = from_json_chunks(kept.lines)
+    else:
+        early = found.judging.verdicts() if found.judging else None
+        settled = settle_flags(found.flags, opened.checkers, text, sentences, config, early=early)
+        if kept:
+            kept.cache.put_lines(kept.key, [found_hash, *to_json_chunks(settled)])
+    return CheckResult(tuple(settled), opened.versions, opened.notices)
 
 
 def _flags_of(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -86,6 +87,13 @@ class Config:
             return self.words
         return (self.source.parent if self.source else Path.cwd()) / WORDS_NAME
 
+    def key(self) -> str:
+        """Every setting in one text, the same in every process (sets sorted, paths as
+        text): part of the key of what follows from the whole configuration."""
+        return json.dumps(
+            {f.name: _canonical(getattr(self, f.name)) for f in fields(self)}, sort_keys=True
+        )
+
     def languagetool_key(self) -> str:
         """What of the configuration changes LanguageTool's answer (part of the cache key)."""
         return "|".join(
@@ -97,6 +105,16 @@ class Config:
                 ",".join(sorted(self.disabled_categories)),
             ]
         )
+
+
+def _canonical(value: object) -> object:
+    if isinstance(value, frozenset):
+        return sorted(_canonical(v) for v in value)  # type: ignore[type-var]
+    if isinstance(value, tuple):
+        return [_canonical(v) for v in value]
+    if isinstance(value, Path):
+        return str(value)
+    return value
 
 
 def config_paths(cwd: Path | None = None) -> tuple[Path, ...]:

@@ -3,7 +3,7 @@ import tracemalloc
 
 from review.cache import ResultCache
 from review.checkers.fluency import FluencyChecker
-from review.checkers.remembered import RememberedChecker, _package_fingerprint
+from review.checkers.remembered import RememberedChecker, package_fingerprint
 from review.segment import Sentence, segment
 
 
@@ -93,7 +93,7 @@ def _joined_key(text: str, sentences: list[Sentence]) -> str:
     return ResultCache.key(
         "flags/lines",
         "fluency",
-        _package_fingerprint(FluencyChecker.__module__),
+        package_fingerprint(FluencyChecker.__module__),
         "defaults",
         ",".join(f"{s.id}:{s.start}:{s.end}:{s.paragraph}" for s in sentences),
         "\x1f".join(s.source for s in sentences),

@@ -47,18 +47,17 @@ class RememberedChecker:
         self.version = checker.version
         self._checker = checker
         self._cache = cache
-        self._fingerprint = _package_fingerprint(type(checker).__module__)
+        self._fingerprint = package_fingerprint(type(checker).__module__)
         self._settings = settings
         self._offload = offload
 
     def check(self, text: str | CorrectedText, sentences: Sequence[Sentence]) -> Iterable[Flag]:
-        # In pieces: a book's spans joined at once, and the list join makes of them, were
-        # 35 MB on top of the review the UI holds.
-        spans = _joined(",", (f"{s.id}:{s.start}:{s.end}:{s.paragraph}" for s in sentences))
-        sources = _joined("\x1f", (s.source for s in sentences))
-        pieces = text if isinstance(text, str) else text.pieces()
         key = ResultCache.key(
-            "flags/lines", self.name, self._fingerprint, self._settings, spans, sources, pieces
+            "flags/lines",
+            self.name,
+            self._fingerprint,
+            self._settings,
+            *text_parts(text, sentences),
         )
         remembered = self._cache.get_lines(key)
         if remembered is not None:
@@ -71,6 +70,18 @@ class RememberedChecker:
         return flags
 
 
+def text_parts(
+    text: str | CorrectedText, sentences: Sequence[Sentence]
+) -> tuple[Iterator[str], Iterator[str], str | Iterator[str]]:
+    """A text and its sentences as parts of a cache key (``ResultCache.key``): the sentences'
+    ids and spans, their sources (a bilingual text's), and the text."""
+    # In pieces: a book's spans joined at once, and the list join makes of them, were
+    # 35 MB on top of the review the UI holds.
+    spans = _joined(",", (f"{s.id}:{s.start}:{s.end}:{s.paragraph}" for s in sentences))
+    sources = _joined("\x1f", (s.source for s in sentences))
+    return spans, sources, text if isinstance(text, str) else text.pieces()
+
+
 def _joined(separator: str, items: Iterable[str]) -> Iterator[str]:
     """``separator.join(items)`` in pieces of KEY_ITEMS items."""
     iterator = iter(items)
@@ -81,7 +92,8 @@ def _joined(separator: str, items: Iterable[str]) -> Iterator[str]:
 
 
 @functools.cache
-def _package_fingerprint(module: str) -> str:
+def package_fingerprint(module: str) -> str:
+    """A hash of every file of ``module``'s package (its code and its data)."""
     package = Path(import_module(module).__file__ or "").parent
     digest = hashlib.sha256()
     for path in sorted(

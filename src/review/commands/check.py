@@ -101,7 +101,13 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
         with _head_start(use_servers, loaded, config, progress) as server_found:
             # Imported once LanguageTool has its first paragraphs (a tenth of a second).
             from review.check_formats.model import summary_line
-            from review.checking import found_flags, open_checkers, recheckers, settled_result
+            from review.checking import (
+                found_flags,
+                kept_result,
+                open_checkers,
+                recheckers,
+                settled_result,
+            )
             from review.formats import write_rendered
             from review.patch.file import reviewed_sentences
             from review.patch.location import locate
@@ -115,8 +121,9 @@ def _run_file(args: argparse.Namespace, path: str) -> int:
                 opened = open_checkers(config, use_servers, progress, offload=offload)
                 if not server_found and recheckers(opened.checkers):
                     _yield_to_languagetool(config)
-                found = found_flags(opened, document.text, sentences, config)
-        result = settled_result(opened, found, document.text, sentences, config)
+                kept = kept_result(opened, document.text, sentences, config)
+                found = found_flags(opened, document.text, sentences, config, kept)
+        result = settled_result(opened, found, document.text, sentences, config, kept)
         del found  # not held through the output as well as the settled flags
     for notice in result.notices:
         print(f"review: {notice}", file=sys.stderr)
