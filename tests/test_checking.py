@@ -276,6 +276,10 @@ def test_a_text_checked_again_unchanged_is_not_settled_again(
     assert settlings == [2]
     # The suggestions were judged early the first time only.
     assert judgings == [text]
+    # The same flags found in another order (as a server's answers come): the same.
+    reordered = Checkers((_Found(text, *found.flags[::-1]),), opened.versions, (), opened.cache)
+    assert check_with(reordered, text, sentences, Config()) == first
+    assert settlings == [2]
     assert again == first
     assert [(f.sentence_id, f.rule, f.replacements) for f in again.flags] == [
         (f.sentence_id, f.rule, f.replacements) for f in first.flags

@@ -213,7 +213,10 @@ def settled_result(
 ) -> CheckResult:
     """``found`` (``found_flags``) settled: ``check_with``'s result. When ``kept`` holds the
     settling of the same flags found, it is that; else the settling is kept there."""
-    found_hash = ResultCache.key(to_json_chunks(found.flags)) if kept else ""
+    # The flags as a set: a server's answers come in the order they are done.
+    found_hash = (
+        ResultCache.key(sorted(json.dumps(f.to_json()) for f in found.flags)) if kept else ""
+    )
     if kept and kept.found == found_hash:
         settled: Sequence[Flag] = from_json_chunks(kept.lines)
     else:
