@@ -54,3 +54,16 @@ def test_a_key_does_not_encode_a_book_at_once() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 6_000_000
+
+
+def test_many_values_are_looked_up_in_a_query_per_keys_at_once(monkeypatch, tmp_path) -> None:
+    from review import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "KEYS_AT_ONCE", 2)
+    cache = ResultCache(tmp_path / "c.sqlite3")
+    cache.put_many([("a", [1]), ("b", {"x": "é"}), ("d", None)])
+    queries: list[str] = []
+    cache._db.set_trace_callback(queries.append)
+    assert cache.get_many(["a", "b", "c", "d", "e"]) == {"a": [1], "b": {"x": "é"}, "d": None}
+    assert len(queries) == 3
+    assert cache.get_many([]) == {}

@@ -18,6 +18,8 @@ from review.segment import SEGMENTER_VERSION, Sentence, iter_segments
 
 # Characters of a key's part encoded at a time (see ``ResultCache.key``).
 KEY_PIECE = 1 << 20
+# Keys looked up in one query (``get_many``): SQLite builds still in use allow 999 parameters.
+KEYS_AT_ONCE = 500
 
 
 def cache_root() -> Path:
@@ -61,6 +63,20 @@ class ResultCache:
     def get(self, key: str) -> Any | None:
         value = self._value(key)
         return None if value is None else json.loads(value)
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, Any]:
+        """The values of those of ``keys`` that have one, in a query per ``KEYS_AT_ONCE`` keys:
+        a query per key, each taking the lock, cost more than the values' reading."""
+        found: dict[str, Any] = {}
+        for i in range(0, len(keys), KEYS_AT_ONCE):
+            chunk = keys[i : i + KEYS_AT_ONCE]
+            marks = ",".join("?" * len(chunk))
+            with self._lock:
+                rows = self._db.execute(
+                    f"SELECT key, value FROM results WHERE key IN ({marks})", chunk
+                ).fetchall()
+            found.update((key, json.loads(value)) for key, value in rows)
+        return found
 
     def put(self, key: str, value: Any) -> None:
         with self._lock, self._db:

@@ -271,3 +271,33 @@ def test_an_edited_text_not_joined_gets_the_flags_of_the_joined_text(monkeypatch
     edited = [(f[0], f[1], f[2]) for f in after if f[0] == sentences[1].id]
     assert edited == [("s2", 4, 7), ("s2", 27, 30)]
     assert not [f for f in after if f[0] == sentences[3].id]
+
+
+def test_cached_answers_are_looked_up_a_few_queries_at_a_time(monkeypatch, tmp_path) -> None:
+    """A stand-in engine: the paragraphs checked once are answered from the cache in one query
+    per ``KEYS_AT_ONCE`` paragraphs (a query each took a tenth of a warm check's time), with
+    the same flags; the paragraphs the cache lacks still go to the engine."""
+    from review.languagetool import checker as checker_module
+
+    monkeypatch.setattr(checker_module, "KEYS_AT_ONCE", 10)
+    document, sentences = _seed()
+    cache = ResultCache(tmp_path / "cache.sqlite3")
+    engine = _WordEngine()
+    first = list(LanguageToolChecker("", "6.8", Config(), cache, engine=engine).check(
+        document.text, sentences
+    ))  # fmt: skip
+    assert sum(f.rule == "THE_WORD" for f in first) > 40
+    queries: list[str] = []
+    cache._db.set_trace_callback(queries.append)
+    again = LanguageToolChecker("", "6.8", Config(), cache, engine=_DroppingEngine())
+    assert list(again.check(document.text, sentences)) == first
+    looked_up = [q for q in queries if q.startswith("SELECT")]
+    paragraph_count = len(paragraphs(sentences))
+    assert len(looked_up) == -(-paragraph_count // 10)
+    # A paragraph changed: it goes to the engine, the rest come from the cache.
+    first_paragraph = paragraphs(sentences)[0]
+    head = document.text[first_paragraph.start : first_paragraph.end]
+    changed = document.text.replace(head, head.upper(), 1)
+    mixed = LanguageToolChecker("", "6.8", Config(), cache, engine=engine)
+    fresh = LanguageToolChecker("", "6.8", Config(), None, engine=engine)
+    assert list(mixed.check(changed, sentences)) == list(fresh.check(changed, sentences))

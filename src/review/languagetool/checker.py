@@ -7,9 +7,9 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from sys import intern
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from review.cache import ResultCache
+from review.cache import KEYS_AT_ONCE, ResultCache
 from review.config import Config
 from review.corrected import CorrectedText, PlacedSentences
 from review.errors import ReviewError, first_line
@@ -134,12 +134,15 @@ class LanguageToolChecker:
         """The matches of each of ``spans`` of ``text`` (by its index), from the cache or the
         engine, as they come; the engine's answers are written to the cache."""
         pending: list[int] = []
-        for index, (start, end) in enumerate(spans):
-            cached = self._cached(text[start:end])
-            if cached is None:
-                pending.append(index)
-            else:
-                yield index, cached
+        # Looked up a bounded number at a time: a book's answers are not all held at once.
+        for first in range(0, len(spans), KEYS_AT_ONCE):
+            indices = range(first, min(first + KEYS_AT_ONCE, len(spans)))
+            found = self._cached([text[spans[i][0] : spans[i][1]] for i in indices])
+            for index, cached in zip(indices, found, strict=True):
+                if cached is None:
+                    pending.append(index)
+                else:
+                    yield index, cached
         if not pending:
             return
         work = batches((text[spans[i][0] : spans[i][1]] for i in pending), self.engine.batch_chars)
@@ -180,13 +183,17 @@ class LanguageToolChecker:
             "languagetool", self.version, self.config.languagetool_key(), paragraph
         )
 
-    def _cached(self, paragraph: str) -> Matches | None:
+    def _cached(self, paragraphs: list[str]) -> list[Matches | None]:
+        """The cached answer for each of ``paragraphs`` (None where there is none)."""
         if self.cache is None:
-            return None
-        value = self.cache.get(self._cache_key(paragraph))
-        if value is None:
-            return None
-        return tuple(ServerMatch(**{**m, "replacements": tuple(m["replacements"])}) for m in value)
+            return [None] * len(paragraphs)
+        keys = [self._cache_key(paragraph) for paragraph in paragraphs]
+        values = self.cache.get_many(keys)
+        return [_matches(values[key]) if key in values else None for key in keys]
+
+
+def _matches(stored: list[dict[str, Any]]) -> Matches:
+    return tuple(ServerMatch(**{**m, "replacements": tuple(m["replacements"])}) for m in stored)
 
 
 def _stored(match: ServerMatch) -> dict[str, object]:
