@@ -20,7 +20,9 @@ prints the server's CPU seconds in the raw and the cold runs, and the ratio cold
 were every core busy through both (server and client CPU together over the cores): on a machine
 where LanguageTool wants every core, a second of the client's CPU is time taken from the server,
 and what the measured ratio lacks of that figure is cores left idle (before the first request,
-after the last answer).
+after the last answer) or taken by other machines: on a virtual machine it prints the CPU the
+hypervisor gave to others during each kind of run (steal), which differs from run to run, and
+the ratio with it taken out.
 Raw and cold take turns over --rounds texts each (raw first, then cold first) so that a change
 in the load falls on both alike. Run: .venv/bin/python bench/check_throughput.py [--sentences N]
 [--rounds R] [--warm-up N] [--no-raw]
@@ -107,6 +109,12 @@ def server_cpu(server: ServerInfo) -> float:
     return float(times.user + times.system)
 
 
+def steal() -> float:
+    """The CPU seconds the hypervisor has given to other machines so far (0 where the
+    system does not count them)."""
+    return float(getattr(psutil.cpu_times(), "steal", 0.0))
+
+
 def review_check(path: Path, *options: str) -> tuple[float, int, float, float]:
     """Seconds, flags, CPU seconds and peak resident memory (MB) of one `review check`, with
     the process it may start for its checkers (process_tree.py)."""
@@ -169,6 +177,9 @@ def measure(args: argparse.Namespace, server: ServerInfo, in_flight: int) -> int
     raw = raw_cpu = cold = cpu_cold = memory_cold = 0.0
     # The server's CPU seconds in the raw runs and in the cold ones.
     served = {"raw": 0.0, "cold": 0.0}
+    # The CPU seconds the hypervisor gave to other machines meanwhile (steal): on a virtual
+    # machine they are time a run waited with work to do, and they differ from run to run.
+    stolen = {"raw": 0.0, "cold": 0.0}
     # A new JVM runs slowly until its code is compiled, and keeps getting faster for thousands
     # of sentences: with 500 sentences of warming, raw LanguageTool took 19.7 s on a text in the
     # first round and 10.5 s in the second, which made the ratio the order of the runs.
@@ -186,7 +197,7 @@ def measure(args: argparse.Namespace, server: ServerInfo, in_flight: int) -> int
             path = Path(folder) / f"bench{turn}.txt"
             path.write_text(ours_text, encoding="utf-8")
             for step in ("raw", "cold") if turn % 2 == 0 else ("cold", "raw"):
-                before = server_cpu(server)
+                before, steal_before = server_cpu(server), steal()
                 if step == "raw" and not args.no_raw:
                     seconds, cpu = raw_languagetool(server.url, raw_text, in_flight)
                     raw, raw_cpu = raw + seconds, raw_cpu + cpu
@@ -195,13 +206,18 @@ def measure(args: argparse.Namespace, server: ServerInfo, in_flight: int) -> int
                     cold, cpu_cold = cold + seconds, cpu_cold + cpu
                     memory_cold = max(memory_cold, memory)
                 served[step] += server_cpu(server) - before
+                stolen[step] += steal() - steal_before
         warm, flags_warm, cpu_warm, memory_warm = review_check(path)
     assert flags_cold == flags_warm, (flags_cold, flags_warm)
     sentences = len(segment(ours_text))
     # Per text: the totals of the rounds, divided by their number.
-    raw, raw_cpu, cold, cpu_cold, raw_served, cold_served = (
-        x / args.rounds for x in (raw, raw_cpu, cold, cpu_cold, served["raw"], served["cold"])
-    )
+    raw, raw_cpu, cold, cpu_cold, raw_served, cold_served, raw_stolen, cold_stolen = (
+        x / args.rounds
+        for x in (
+            raw, raw_cpu, cold, cpu_cold, served["raw"], served["cold"], stolen["raw"],
+            stolen["cold"],
+        )
+    )  # fmt: skip
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, LanguageTool {server.version} "
@@ -233,8 +249,16 @@ def measure(args: argparse.Namespace, server: ServerInfo, in_flight: int) -> int
             ceiling = (raw_served + raw_cpu) / (cold_served + cpu_cold)
             print(
                 f"cold / raw were every core busy (both runs' CPU, server and client): "
-                f"{ceiling:.2f}; the rest ({ceiling - raw / cold:.2f}) is cores left idle"
+                f"{ceiling:.2f}; the rest ({ceiling - raw / cold:.2f}) is cores left idle or "
+                f"taken by other machines"
             )
+        cores = os.cpu_count() or 1
+        print(
+            f"CPU taken by other machines (steal): raw {raw_stolen:.2f} s, cold "
+            f"{cold_stolen:.2f} s per text; cold / raw with each run's steal taken out (as "
+            f"if every core had been free of it): "
+            f"{(raw - raw_stolen / cores) / (cold - cold_stolen / cores):.2f}"
+        )
         print(f"warm / raw = {raw / warm:.1f}  (target >= 20)")
     return 0
 
