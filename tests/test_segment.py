@@ -255,3 +255,28 @@ def test_a_sentence_within_its_text_is_equal_to_one_holding_its_own() -> None:
     assert replace(within, start=0, end=9).text == "One here."
     assert replace(own, id="s9").text == "Two there."
     assert replace(own, start=0, end=4, text="Four").text == "Four"
+
+
+def test_the_srx_rules_kept_compiled_segment_as_freshly_compiled_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Segmenting loads the rules compiled by an earlier run (``review.built_once``): the
+    same boundaries on the seed and on abbreviations, quotes and headings."""
+    from review import segment as segmenting
+
+    monkeypatch.setenv("REVIEW_CACHE_DIR", str(tmp_path))
+    text = load_document(SEED).text + "\nMr. Smith met Dr. Wu at 5 p.m. today. “Yes.” he said.\n"
+    monkeypatch.setattr(segmenting, "_srx", segmenting._srx.__wrapped__)
+    fresh = segment(text)
+    [kept] = (tmp_path / "built").glob("srx-*.pickle")
+
+    def not_compiled_again() -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(segmenting, "_compiled_srx", not_compiled_again)
+    assert segment(text) == fresh
+    assert [s.text for s in fresh[-2:]] == [
+        "Mr. Smith met Dr. Wu at 5 p.m. today.",
+        "“Yes.” he said.",
+    ]
+    assert kept.stat().st_size > 10_000

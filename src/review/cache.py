@@ -5,26 +5,19 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_cache_dir
-
+from review.cache_root import cache_root
 from review.segment import SEGMENTER_VERSION, Sentence, iter_segments
 
 # Characters of a key's part encoded at a time (see ``ResultCache.key``).
 KEY_PIECE = 1 << 20
 # Keys looked up in one query (``get_many``): SQLite builds still in use allow 999 parameters.
 KEYS_AT_ONCE = 500
-
-
-def cache_root() -> Path:
-    """Where review keeps jars, the server state and this cache; REVIEW_CACHE_DIR overrides."""
-    return Path(os.environ.get("REVIEW_CACHE_DIR") or user_cache_dir("review"))
 
 
 class ResultCache:

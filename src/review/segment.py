@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from review.built_once import built_once
+
 if TYPE_CHECKING:
     from choppa import SrxDocument
 
@@ -161,8 +163,17 @@ def _import_choppa() -> None:
 
 @cache
 def _srx() -> SrxDocument:
+    """The SRX rules, compiled once per machine (``review.built_once``)."""
     _import_choppa()
-    from choppa import DEFAULT_SRX_RULESET, SrxDocument
+    import choppa
+    import regex  # type: ignore[import-untyped]
+
+    version = f"{SEGMENTER_VERSION} choppa {choppa.__version__} regex {regex.__version__}"
+    return built_once("srx", version, _compiled_srx, choppa.SrxDocument)
+
+
+def _compiled_srx() -> SrxDocument:
+    from choppa import DEFAULT_SRX_RULESET, SrxDocument, SrxTextIterator
 
     document = SrxDocument(ruleset=DEFAULT_SRX_RULESET)
     # A break rule with an empty "before" is searched for at every character (two thirds of
@@ -172,6 +183,8 @@ def _srx() -> SrxDocument:
         for index, rule in enumerate(rules):
             if rule.is_break and not rule.before_pattern and rule.after_pattern:
                 rules[index] = rule._replace(before_pattern=f"(?={rule.after_pattern})")
+    # The rules are compiled as a language first segments; kept compiled for the default one.
+    list(SrxTextIterator(document, "en", "."))
     return document
 
 

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from review.cache import cache_root
+from review.cache_root import cache_root
 from review.languagetool.errors import LanguageToolUnavailable
 
 # Newest first; the first one Maven Central serves is kept for good (see CHOSEN_FILE).
