@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from review import __version__
-from review.check_formats.model import Located, joined, locate
+from review.check_formats.model import Located, encoded, locate
 from review.checking import CheckResult
 from review.document import Document
 from review.segment import Sentence
@@ -42,11 +42,10 @@ def document_json(
     }
     # The head without its closing brace: the lists and the summary follow in it.
     yield dumps(head)[:-1] + ', "sentences": ['
-    yield from joined(dumps(_sentence_json(s)) for s in sentences)
+    yield from encoded(_sentence_json(s) for s in sentences)
     yield '], "flags": ['
-    yield from joined(
-        dumps(counts.counted(_flag_json(item)))
-        for item in locate(document, sentences, result.flags)
+    yield from encoded(
+        counts.counted(_flag_json(item)) for item in locate(document, sentences, result.flags)
     )
     # Not indented: the indenting encoder is pure Python and triples the time of a cached run.
     yield '], "summary": ' + dumps(counts.summary()) + "}"

@@ -3,12 +3,14 @@ and columns) and the one-line summary."""
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
+from typing import Any
 
 from review.checking import CheckResult
 from review.document import Document
@@ -79,14 +81,17 @@ def summary_line(document: Document, sentences: Sequence[Sentence], result: Chec
     )
 
 
-# Pieces joined into writes of about this many items: one write a flag would cost more.
+# Items encoded and written together: a write, or a call of the encoder, per flag costs more.
 _AT_ONCE = 512
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
-def joined(items: Iterable[str]) -> Iterator[str]:
-    """``", ".join(items)`` in pieces of ``_AT_ONCE`` items."""
+def encoded(items: Iterable[Any]) -> Iterator[str]:
+    """``", ".join(json.dumps(item, ensure_ascii=False) for item in items)`` in pieces of
+    ``_AT_ONCE`` items, each piece one call of the C encoder (a call an item set up an encoder
+    each time: a fifth of a cached check's output)."""
     pending = iter(items)
     separator = ""
-    while batch := tuple(islice(pending, _AT_ONCE)):
-        yield separator + ", ".join(batch)
+    while batch := list(islice(pending, _AT_ONCE)):
+        yield separator + _ENCODER.encode(batch)[1:-1]
         separator = ", "

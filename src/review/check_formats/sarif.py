@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from review import __version__
-from review.check_formats.model import Located, joined, locate
+from review.check_formats.model import Located, encoded, locate
 from review.checking import CheckResult
 from review.corpus.check import Checked, FileResult
 from review.document import Document
@@ -93,8 +93,8 @@ def sarif_log(
     # a string its quotes would be escaped).
     before, after = dumps(log).split(f"{_RESULTS}[]", 1)
     yield before + f"{_RESULTS}["
-    yield from joined(
-        dumps(_sarif_result(item, rule_index, artifacts[index]))
+    yield from encoded(
+        _sarif_result(item, rule_index, artifacts[index])
         for index, (document, sentences, result) in enumerate(checked)
         for item in locate(document, sentences, result.flags)
     )
