@@ -77,6 +77,17 @@ def test_a_failed_write_leaves_no_file_and_still_gives_the_object(
     assert list((cache / "built").iterdir()) == []
 
 
+def test_a_fifo_in_its_place_is_not_read_and_is_replaced(cache: Path) -> None:
+    built_once("thing", "v1", Builds(Fraction(1, 2)), Fraction)
+    [path] = _kept(cache)
+    path.unlink()
+    os.mkfifo(path)
+    build = Builds(Fraction(7, 8))
+    assert built_once("thing", "v1", build, Fraction) == Fraction(7, 8)
+    assert path.is_file()
+    assert built_once("thing", "v1", Builds(None), Fraction) == Fraction(7, 8)
+
+
 def test_a_cache_folder_that_is_a_file_still_gives_the_object(cache: Path) -> None:
     (cache / "built").write_text("in the way")
     build = Builds(Fraction(1, 4))

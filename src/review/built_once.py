@@ -30,10 +30,12 @@ def built_once(name: str, version: str, build: Callable[[], T], kind: type[T]) -
     """The ``kind`` kept under ``name`` and ``version`` (and this Python's), or ``build()``'s,
     kept for the next run where the cache folder can be written."""
     path = _path(name, version)
-    with contextlib.suppress(Exception):  # any file at all: a bad one is built again
-        kept = pickle.loads(path.read_bytes())
-        if isinstance(kept, kind):
-            return kept
+    # Any file at all: a bad one is built again (a FIFO is not read: it would never end).
+    with contextlib.suppress(Exception):
+        if path.is_file():
+            kept = pickle.loads(path.read_bytes())
+            if isinstance(kept, kind):
+                return kept
     built = build()
     with contextlib.suppress(OSError):  # not kept where the folder is read-only or full
         _write(path, pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
