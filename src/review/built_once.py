@@ -2,7 +2,7 @@
 run of one installation, built once per machine and kept as pickles in the cache folder.
 
 The SRX segmentation rules are one: choppa compiles them with ``regex``, whose pattern parser is
-pure Python (about 0.13 s of every cold `review check`, a third of a small file's whole run),
+pure Python (0.13–0.17 s of every cold `review check`, a third of a small file's whole run),
 while a compiled ``regex`` pattern pickles as its compiled code (4 ms to load). A kept object is
 found by its name and a version that must change with anything it is built from; a file that
 cannot be read or loaded, or holds something else, is built again and replaced. The files are
@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from review.atomic import atomic_write
 from review.cache_root import cache_root
+from review.errors import ReviewError
 
 T = TypeVar("T")
 
@@ -37,8 +37,10 @@ def built_once(name: str, version: str, build: Callable[[], T], kind: type[T]) -
             if isinstance(kept, kind):
                 return kept
     built = build()
-    with contextlib.suppress(OSError):  # not kept where the folder is read-only or full
-        _write(path, pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+    # Not kept where the folder is read-only or full; runs building it at once each rename
+    # their own file over it.
+    with contextlib.suppress(ReviewError, OSError):
+        atomic_write(path, pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
     return built
 
 
@@ -46,18 +48,3 @@ def _path(name: str, version: str) -> Path:
     python = ".".join(map(str, sys.version_info[:2]))
     digest = hashlib.sha256(f"{version}\0{python}".encode()).hexdigest()[:16]
     return cache_root() / "built" / f"{name}-{digest}.pickle"
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Whole or not at all (runs building it at once each rename their own file over it); no
-    fsync: a file a crash cut short fails to load and is built again."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
