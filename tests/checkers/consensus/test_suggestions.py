@@ -6,8 +6,18 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from review.checkers.consensus.conventions import read_house_style
-from review.checkers.consensus.suggestions import _detected, conformed, in_house_style, vetted
+from review.checkers.consensus.suggestions import (
+    Candidates,
+    Marks,
+    _detected,
+    conformed,
+    in_house_style,
+    vetted,
+)
 from review.checkers.fluency import spacing
 from review.checkers.fluency.document_text import Whole
 from review.config import Config
@@ -81,9 +91,10 @@ def test_a_books_candidates_are_checked_in_passes_of_whole_paragraphs(monkeypatc
     passes: list[int] = []
     checked = suggestions._rules_found
 
-    def counted(paragraphs, *args):
-        passes.append(len(paragraphs))
-        return checked(paragraphs, *args)
+    def counted(paragraphs, nearby, *args):
+        # A candidate's sentence with those either side: one per candidate here.
+        passes.append(len(nearby))
+        return checked(paragraphs, nearby, *args)
 
     monkeypatch.setattr(suggestions, "_rules_found", counted)
     monkeypatch.setattr(suggestions, "AT_ONCE", 2)
@@ -152,3 +163,44 @@ def test_a_candidate_is_judged_without_reading_its_text_for_the_order_of_fixes(m
     assert _detected([candidate], Config(), {"MT_SPACE_MISSING"}) == {
         candidate: Counter({"MT_SPACE_MISSING": 1})
     }
+
+
+_MARKED = st.text(alphabet='ab "“”()[]', max_size=12)
+
+
+@given(
+    texts=st.lists(_MARKED, min_size=1, max_size=4),
+    index=st.integers(0, 3),
+    span=st.tuples(st.integers(0, 12), st.integers(0, 12)),
+    fixes=st.lists(_MARKED, min_size=1, max_size=3),
+)
+def test_a_candidates_paragraph_marks_are_counted_as_in_the_paragraph_joined(
+    texts, index, span, fixes
+):
+    # The counts of the paragraph as it is, less the sentence's, plus the fix's: a double
+    # space across the space that joins two sentences is counted too.
+    index = min(index, len(texts) - 1)
+    sentences, offset = [], 0
+    for number, text in enumerate(texts):
+        sentences.append(Sentence(f"s{number}", offset, offset + len(text), 1, text))
+        offset += len(text) + 1
+    text = texts[index]
+    start, end = sorted(min(position, len(text)) for position in span)
+    flag = replace(
+        make("SOME_RULE", text, start, text[start:end], tuple(fixes))[0],
+        sentence_id=f"s{index}",
+    )
+    candidates = Candidates(sentences)
+    whole = dict(candidates.judged_in(flag))
+    for replacement, (marks, nearby, words) in candidates.judged_in(flag, whole=False):
+        paragraph, whole_nearby, whole_words = whole[replacement]
+        assert marks == Marks.of(" ".join(paragraph))
+        assert (nearby, words) == (whole_nearby, whole_words)
+
+
+def test_what_languagetool_flags_for_certain_is_read_from_the_marks_counted():
+    marks = Marks.of('He said "yes (no]  and “so.')
+    assert marks.known_rules() == Counter(
+        {"EN_UNPAIRED_QUOTES": 2, "EN_UNPAIRED_BRACKETS": 2, "WHITESPACE_RULE": 1}
+    )
+    assert Marks.of('"a" (b) [c]').known_rules() == Counter()

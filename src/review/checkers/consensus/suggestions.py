@@ -51,6 +51,9 @@ _PAIRS = (
     ("EN_UNPAIRED_BRACKETS", "(", ")"),
     ("EN_UNPAIRED_BRACKETS", "[", "]"),
 )
+# What is counted of a text to tell what LanguageTool flags in it for certain: each mark it
+# pairs, and double spaces (``Marks``).
+_COUNTED = (*dict.fromkeys(mark for _, opener, closer in _PAIRS for mark in (opener, closer)), "  ")
 _OPENS_QUOTE = re.compile(r'(^|(?<=[\s(\[{—–/-]))"')
 
 
@@ -78,9 +81,40 @@ def applied(sentence_text: str, flag: Flag, replacement: str) -> str:
 Paragraph = tuple[str, ...]
 
 
-# Where a candidate is judged: its paragraph, the fixed sentence and those either side, the
-# words about the fix.
-Judged = tuple[Paragraph, Paragraph, str]
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """How often a text has each of ``_COUNTED``: all that tells what LanguageTool flags in it
+    for certain (``known_rules``)."""
+
+    counts: tuple[int, ...]
+
+    @staticmethod
+    def of(text: str) -> Marks:
+        return Marks(tuple(text.count(counted) for counted in _COUNTED))
+
+    def replaced(self, old: Marks, new: Marks) -> Marks:
+        """These counts with a part counted as ``old`` replaced by one counted as ``new``."""
+        return Marks(
+            tuple(a - b + c for a, b, c in zip(self.counts, old.counts, new.counts, strict=True))
+        )
+
+    def known_rules(self) -> Counter[str]:
+        """What LanguageTool flags for certain in a text of these counts, as far as it is
+        cheap to tell: a mark it pairs left without its partner, a double space."""
+        count = dict(zip(_COUNTED, self.counts, strict=True))
+        found: Counter[str] = Counter()
+        for rule, opener, closer in _PAIRS:
+            if opener == closer:
+                found[rule] += count[opener] % 2
+            else:
+                found[rule] += abs(count[opener] - count[closer])
+        found["WHITESPACE_RULE"] += count["  "]
+        return +found
+
+
+# Where a candidate is judged: its paragraph (whole for a rechecker, else its marks counted),
+# the fixed sentence and those either side, the words about the fix.
+Judged = tuple[Paragraph | Marks, Paragraph, str]
 
 
 class Candidates:
@@ -94,6 +128,8 @@ class Candidates:
             members = paragraphs.setdefault(sentence.paragraph, [])
             self._where[sentence.id] = (members, len(members))
             members.append(sentence)
+        # Each paragraph's marks counted, by its number, once asked for.
+        self._marks: dict[int, Marks] = {}
 
     def knows(self, flag: Flag) -> bool:
         return flag.sentence_id in self._where
@@ -106,13 +142,37 @@ class Candidates:
         """The flags with a suggestion, on a known sentence."""
         return (f for f in flags if f.replacements and f.sentence_id in self._where)
 
-    def judged_in(self, flag: Flag) -> Iterator[tuple[str | None, Judged]]:
-        """For none and each of ``flag``'s suggestions, the texts it is judged in."""
+    def judged_in(self, flag: Flag, whole: bool = True) -> Iterator[tuple[str | None, Judged]]:
+        """For none and each of ``flag``'s suggestions, the texts it is judged in: its
+        paragraph ``whole``, or only its marks counted."""
         members, index = self._where[flag.sentence_id]
         first = max(0, index - 1)
+        original = members[index].text
+        before = None if whole else Marks.of(original)
         for replacement, fixed, words in self._fixes(flag):
-            paragraph = tuple(fixed if i == index else s.text for i, s in enumerate(members))
-            yield replacement, (paragraph, paragraph[first : index + 2], words)
+            nearby = tuple(
+                fixed if i == index else s.text
+                for i, s in enumerate(members[first : index + 2], start=first)
+            )
+            if before is None:
+                paragraph: Paragraph | Marks = tuple(
+                    fixed if i == index else s.text for i, s in enumerate(members)
+                )
+            else:
+                paragraph = self._marks_with(members, index, before, fixed)
+            yield replacement, (paragraph, nearby, words)
+
+    def _marks_with(self, members: list[Sentence], index: int, before: Marks, fixed: str) -> Marks:
+        """The marks of the paragraph ``members`` counted with its sentence ``index`` (counted
+        as ``before``) written ``fixed``, as the paragraph's sentences joined by spaces."""
+        number = members[0].paragraph
+        if number not in self._marks:
+            self._marks[number] = Marks.of(" ".join(s.text for s in members))
+        # A double space may span the space that joins two sentences: the counts add up only
+        # when neither text starts or ends with a space.
+        if all(t and t[0] != " " and t[-1] != " " for t in (members[index].text, fixed)):
+            return self._marks[number].replaced(before, Marks.of(fixed))
+        return Marks.of(" ".join(fixed if i == index else s.text for i, s in enumerate(members)))
 
     def nearby_in(self, flag: Flag) -> Iterator[tuple[Paragraph, str]]:
         """``judged_in`` without the paragraph: the fixed sentence and those either side, and
@@ -198,7 +258,7 @@ def vetted(
     if early is not None and early.style.quotes != style.quotes:
         early = None
 
-    def candidates_of(chunk: Iterable[Flag]) -> Iterator[Paragraph]:
+    def candidates_of(chunk: Iterable[Flag]) -> Iterator[Paragraph | Marks]:
         return (t[0] for f in candidates.offered(chunk) for _, t in candidates.judged_in(f))
 
     at_once = config.languagetool_rechecks
@@ -222,10 +282,10 @@ def vetted(
         texts = {
             (id(f), r): judged
             for f in candidates.offered(chunk)
-            for r, judged in candidates.judged_in(f)
+            for r, judged in candidates.judged_in(f, whole=bool(recheckers))
         }
         found = _rules_found(
-            sorted({paragraph for paragraph, _, _ in texts.values()}),
+            {paragraph for paragraph, _, _ in texts.values()},
             sorted({nearby for _, nearby, _ in texts.values()}),
             sorted({words for _, _, words in texts.values()}),
             style,
@@ -269,9 +329,9 @@ def _around(text: str, start: int, end: int) -> tuple[int, int]:
     )
 
 
-def _more_than(limit: int, items: Iterable[Paragraph]) -> bool:
+def _more_than(limit: int, items: Iterable[Hashable]) -> bool:
     """Whether ``items`` holds more than ``limit`` different ones (no more than that held)."""
-    seen: set[Paragraph] = set()
+    seen: set[Hashable] = set()
     for item in items:
         seen.add(item)
         if len(seen) > limit:
@@ -305,11 +365,11 @@ class _Found:
     """The rules that flag each candidate paragraph (``in_paragraphs``), sentences about the
     fix (``nearby``) and words about it (``alone``), each as often as it does."""
 
-    in_paragraphs: dict[Paragraph, Counter[str]]
+    in_paragraphs: dict[Paragraph | Marks, Counter[str]]
     nearby: dict[Paragraph, Counter[str]]
     alone: dict[str, Counter[str]]
 
-    def of(self, paragraph: Paragraph, sentences: Paragraph, words: str) -> Counter[str]:
+    def of(self, paragraph: Paragraph | Marks, sentences: Paragraph, words: str) -> Counter[str]:
         """The rules that flag a candidate: ``paragraph`` whole, ``sentences`` of it and
         ``words`` of those about the fix."""
         found = Counter[str]()
@@ -338,7 +398,7 @@ def _judging(style: HouseStyle, config: Config) -> tuple[tuple[Config, set[str]]
 
 
 def _rules_found(
-    paragraphs: Sequence[Paragraph],
+    paragraphs: Iterable[Paragraph | Marks],
     nearby: Sequence[Paragraph],
     words: Sequence[str],
     style: HouseStyle,
@@ -359,14 +419,16 @@ def _rules_found(
     would be those of the flagged words themselves ("danube" → "Danube" looked like a stray
     capital)."""
     # A text or paragraph no rule flags has no entry: most have none.
-    in_paragraphs: dict[Paragraph, Counter[str]] = {}
+    in_paragraphs: dict[Paragraph | Marks, Counter[str]] = {}
     if recheckers:
-        text, placed, owner = _as_text(paragraphs)
+        whole = sorted(p for p in paragraphs if not isinstance(p, Marks))
+        text, placed, owner = _as_text(whole)
         for flag in (f for c in recheckers for f in settle(c.check(text, placed), text)):
             in_paragraphs.setdefault(owner[flag.sentence_id], Counter())[flag.rule] += 1
     else:
         for paragraph in paragraphs:
-            if known := _known_languagetool_rules(" ".join(paragraph)):
+            marks = paragraph if isinstance(paragraph, Marks) else Marks.of(" ".join(paragraph))
+            if known := marks.known_rules():
                 in_paragraphs[paragraph] = known
     near: dict[Paragraph, Counter[str]] = {}
     alone: dict[str, Counter[str]] = {}
@@ -406,15 +468,3 @@ def _as_text(paragraphs: Sequence[Paragraph]) -> tuple[str, list[Sentence], dict
             pieces += (text, " " if index < len(paragraph) - 1 else "\n")
             offset += len(text) + 1
     return "".join(pieces), sentences, owner
-
-
-def _known_languagetool_rules(text: str) -> Counter[str]:
-    """What LanguageTool flags for certain in ``text``, as far as it is cheap to tell."""
-    found: Counter[str] = Counter()
-    for rule, opener, closer in _PAIRS:
-        if opener == closer:
-            found[rule] += text.count(opener) % 2
-        else:
-            found[rule] += abs(text.count(opener) - text.count(closer))
-    found["WHITESPACE_RULE"] += text.count("  ")
-    return +found
