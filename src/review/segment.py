@@ -34,6 +34,10 @@ _CLOSING_QUOTES = "”」』"
 _WORDISH = re.compile(r"\w")
 
 
+# Fields of a frozen dataclass are set through object's own method.
+_set = object.__setattr__
+
+
 @dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Sentence:
     """One sentence: ``text == document_text[start:end]``; ``paragraph`` counts from 1.
@@ -74,11 +78,16 @@ class Sentence:
     ) -> None:
         if text is not None:
             _text, _within = text, False
-        for name, value in (
-            ("id", id), ("start", start), ("end", end), ("paragraph", paragraph),
-            ("unit", unit), ("source", source), ("_text", _text), ("_within", _within),
-        ):  # fmt: skip
-            object.__setattr__(self, name, value)
+        # One call a field, not a loop over them: the judging of suggestions makes a sentence
+        # of every candidate text, tens of thousands in a book.
+        _set(self, "id", id)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "paragraph", paragraph)
+        _set(self, "unit", unit)
+        _set(self, "source", source)
+        _set(self, "_text", _text)
+        _set(self, "_within", _within)
 
     @classmethod
     def within(
