@@ -146,47 +146,37 @@ class Candidates:
         """For none and each of ``flag``'s suggestions, the texts it is judged in: its
         paragraph ``whole``, or only its marks counted."""
         members, index = self._where[flag.sentence_id]
-        first = max(0, index - 1)
         original = members[index].text
         before = None if whole else Marks.of(original)
         for replacement, fixed, words in self._fixes(flag):
-            nearby = tuple(
-                fixed if i == index else s.text
-                for i, s in enumerate(members[first : index + 2], start=first)
+            paragraph: Paragraph | Marks = (
+                _fixed_in(members, index, fixed)
+                if before is None
+                else self._marks_with(members, index, original, before, fixed)
             )
-            if before is None:
-                paragraph: Paragraph | Marks = tuple(
-                    fixed if i == index else s.text for i, s in enumerate(members)
-                )
-            else:
-                paragraph = self._marks_with(members, index, before, fixed)
-            yield replacement, (paragraph, nearby, words)
+            yield replacement, (paragraph, _fixed_in(members, index, fixed, nearby=True), words)
 
-    def _marks_with(self, members: list[Sentence], index: int, before: Marks, fixed: str) -> Marks:
-        """The marks of the paragraph ``members`` counted with its sentence ``index`` (counted
-        as ``before``) written ``fixed``, as the paragraph's sentences joined by spaces."""
+    def _marks_with(
+        self, members: list[Sentence], index: int, original: str, before: Marks, fixed: str
+    ) -> Marks:
+        """The marks of the paragraph ``members`` counted with its sentence ``index``
+        (``original``, counted as ``before``) written ``fixed``, as the paragraph's sentences
+        joined by spaces."""
         number = members[0].paragraph
         if number not in self._marks:
             self._marks[number] = Marks.of(" ".join(s.text for s in members))
         # A double space may span the space that joins two sentences: the counts add up only
         # when neither text starts or ends with a space.
-        if all(t and t[0] != " " and t[-1] != " " for t in (members[index].text, fixed)):
+        if all(t and t[0] != " " and t[-1] != " " for t in (original, fixed)):
             return self._marks[number].replaced(before, Marks.of(fixed))
-        return Marks.of(" ".join(fixed if i == index else s.text for i, s in enumerate(members)))
+        return Marks.of(" ".join(_fixed_in(members, index, fixed)))
 
     def nearby_in(self, flag: Flag) -> Iterator[tuple[Paragraph, str]]:
         """``judged_in`` without the paragraph: the fixed sentence and those either side, and
         the words about the fix (what our detectors read)."""
         members, index = self._where[flag.sentence_id]
-        first = max(0, index - 1)
         for _, fixed, words in self._fixes(flag):
-            yield (
-                tuple(
-                    fixed if i == index else s.text
-                    for i, s in enumerate(members[first : index + 2], start=first)
-                ),
-                words,
-            )
+            yield _fixed_in(members, index, fixed, nearby=True), words
 
     def _fixes(self, flag: Flag) -> Iterator[tuple[str | None, str, str]]:
         """For none and each of ``flag``'s suggestions: the sentence with it, and the words
@@ -200,6 +190,18 @@ class Candidates:
             else:
                 words = text[start : flag.start] + replacement + text[flag.end : end]
                 yield replacement, applied(text, flag, replacement), words
+
+
+def _fixed_in(
+    members: Sequence[Sentence], index: int, fixed: str, nearby: bool = False
+) -> Paragraph:
+    """The texts of the paragraph ``members`` with its sentence ``index`` written ``fixed``:
+    all of them, or (``nearby``) that sentence and those either side."""
+    first = max(0, index - 1) if nearby else 0
+    last = index + 2 if nearby else len(members)
+    return tuple(
+        fixed if i == index else s.text for i, s in enumerate(members[first:last], start=first)
+    )
 
 
 class EarlyVerdicts:
