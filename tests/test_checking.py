@@ -179,6 +179,40 @@ def test_suggestions_are_judged_while_a_server_checker_still_runs(monkeypatch) -
     assert alone == early
 
 
+def test_the_vetting_takes_the_candidates_the_early_judging_read(monkeypatch) -> None:
+    """Without LanguageTool's second opinion (more candidates than ``recheck_suggestions``),
+    a flag's candidates (its sentence fixed, the sentences about it, the paragraph's marks)
+    are read once, by the early judging; the vetting after it takes them, and the flags are
+    those of a vetting that read them itself."""
+    from review import checking
+    from review.checkers.consensus.suggestions import Candidates
+
+    text, sentences = _two_spaced_commas(monkeypatch)
+    config = Config(languagetool_rechecks=0)
+    read: list[tuple[str, str]] = []
+    marks_with = Candidates._marks_with
+
+    def recorded(self, members, index, *args):
+        read.append((threading.current_thread().name, members[index].id))
+        return marks_with(self, members, index, *args)
+
+    monkeypatch.setattr(Candidates, "_marks_with", recorded)
+    judged = threading.Event()
+    early = check_with(Checkers((_Slow(judged),), {}, ()), text, sentences, config)
+    # Each flag's sentence as it is and with each of its two suggestions.
+    assert sorted(read) == [("early-judging", "s1")] * 3 + [("early-judging", "s2")] * 3
+    assert [(f.sentence_id, f.replacements) for f in early.flags] == [
+        ("s1", (",",)),
+        ("s2", (",",)),
+    ]
+    monkeypatch.setattr(checking, "JUDGED_EARLY_UP_TO", 0)
+    read.clear()
+    judged.set()
+    alone = check_with(Checkers((_Slow(judged),), {}, ()), text, sentences, config)
+    assert {name for name, _ in read} == {threading.current_thread().name}
+    assert alone == early
+
+
 class _Failing:
     """A server's checker that finds ten flags, then loses its server."""
 

@@ -115,6 +115,8 @@ class Marks:
 # Where a candidate is judged: its paragraph (whole for a rechecker, else its marks counted),
 # the fixed sentence and those either side, the words about the fix.
 Judged = tuple[Paragraph | Marks, Paragraph, str]
+# A flag's sentence, start, end and suggestions: all its candidates' texts follow from.
+_Place = tuple[str, int, int, tuple[str, ...]]
 
 
 class Candidates:
@@ -122,6 +124,7 @@ class Candidates:
     judged in, read from the document's sentences."""
 
     def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.sentences = sentences
         self._where: dict[str, tuple[list[Sentence], int]] = {}
         paragraphs: dict[int, list[Sentence]] = {}
         for sentence in sentences:
@@ -130,6 +133,9 @@ class Candidates:
             members.append(sentence)
         # Each paragraph's marks counted, by its number, once asked for.
         self._marks: dict[int, Marks] = {}
+        # What ``remember`` found for a flag, by the flag's place and suggestions, until
+        # ``judged_in`` takes it.
+        self._remembered: dict[_Place, list[tuple[str | None, Judged]]] = {}
 
     def knows(self, flag: Flag) -> bool:
         return flag.sentence_id in self._where
@@ -142,9 +148,22 @@ class Candidates:
         """The flags with a suggestion, on a known sentence."""
         return (f for f in flags if f.replacements and f.sentence_id in self._where)
 
-    def judged_in(self, flag: Flag, whole: bool = True) -> Iterator[tuple[str | None, Judged]]:
+    def judged_in(self, flag: Flag, whole: bool = True) -> Iterable[tuple[str | None, Judged]]:
         """For none and each of ``flag``'s suggestions, the texts it is judged in: its
-        paragraph ``whole``, or only its marks counted."""
+        paragraph ``whole``, or only its marks counted (taken from ``remember`` when it
+        found them)."""
+        if not whole and (found := self._remembered.pop(_place(flag), None)) is not None:
+            return found
+        return self._judged_in(flag, whole)
+
+    def remember(self, flag: Flag) -> list[tuple[str | None, Judged]]:
+        """``judged_in(flag, whole=False)``, kept for it to give again: the early judging
+        reads a flag's candidates while LanguageTool still runs, and the vetting after it,
+        which would read the same, takes them."""
+        found = self._remembered[_place(flag)] = list(self._judged_in(flag, whole=False))
+        return found
+
+    def _judged_in(self, flag: Flag, whole: bool) -> Iterator[tuple[str | None, Judged]]:
         members, index = self._where[flag.sentence_id]
         original = members[index].text
         before = None if whole else Marks.of(original)
@@ -171,13 +190,6 @@ class Candidates:
             return self._marks[number].replaced(before, Marks.of(fixed))
         return Marks.of(" ".join(_fixed_in(members, index, fixed)))
 
-    def nearby_in(self, flag: Flag) -> Iterator[tuple[Paragraph, str]]:
-        """``judged_in`` without the paragraph: the fixed sentence and those either side, and
-        the words about the fix (what our detectors read)."""
-        members, index = self._where[flag.sentence_id]
-        for _, fixed, words in self._fixes(flag):
-            yield _fixed_in(members, index, fixed, nearby=True), words
-
     def _fixes(self, flag: Flag) -> Iterator[tuple[str | None, str, str]]:
         """For none and each of ``flag``'s suggestions: the sentence with it, and the words
         about the fix."""
@@ -190,6 +202,10 @@ class Candidates:
             else:
                 words = text[start : flag.start] + replacement + text[flag.end : end]
                 yield replacement, applied(text, flag, replacement), words
+
+
+def _place(flag: Flag) -> _Place:
+    return flag.sentence_id, flag.start, flag.end, flag.replacements
 
 
 def _fixed_in(
@@ -218,15 +234,19 @@ class EarlyVerdicts:
         # The quotes, which every verdict depends on, are read from the text alone.
         self.style = house_style_of(self.usage, config, 0)
         self._config = config
-        self._candidates = Candidates(sentences)
+        self.candidates = Candidates(sentences)
         self.nearby: dict[Paragraph, Counter[str]] = {}
         self.alone: dict[str, Counter[str]] = {}
 
     def judge(self, flags: Iterable[Flag]) -> None:
         """Find what the detectors flag in the candidates of ``flags``, in house style."""
-        candidates = self._candidates
+        candidates = self.candidates
         conformed_flags = (conformed(f, self.style, self._config) for f in flags)
-        judged = [t for f in candidates.offered(conformed_flags) for t in candidates.nearby_in(f)]
+        judged = [
+            (nearby, words)
+            for f in candidates.offered(conformed_flags)
+            for _, (_, nearby, words) in candidates.remember(f)
+        ]
         # Not ``set - dict.keys()``: that copies every key judged so far, at every batch.
         nearby = {n for n, _ in judged if n not in self.nearby}
         words = {w for _, w in judged if w not in self.alone}
@@ -256,7 +276,12 @@ def vetted(
     ``AT_ONCE`` candidates a pass, so that a book's candidates are never held at once; the
     recheckers check them (in one pass) only when there are at most
     ``config.languagetool_rechecks``. What ``early`` found already is not found again."""
-    candidates = Candidates(sentences)
+    # The early judging's candidates hold the texts it read of each flag it saw: a flag the
+    # settling left as it was is not read again.
+    if early is not None and early.candidates.sentences is sentences:
+        candidates = early.candidates
+    else:
+        candidates = Candidates(sentences)
     if early is not None and early.style.quotes != style.quotes:
         early = None
 
