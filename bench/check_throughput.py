@@ -12,17 +12,18 @@ All three talk to a LanguageTool server the bench starts for itself (1 GB heap, 
 one), so that other processes' checks on the shared server do not fall on one run and not
 the other; --shared-server uses the shared one.
 
-Prints sentences per second for each, the ratios cold/raw (target >= 0.95) and warm/raw
-(target >= 20), the peak memory and CPU of each `review check` (its process and the one it
-may start for its checkers, together: process_tree.py) and the load average before and after
-(the machine may be shared: compare figures of one run). With a server of its own, it also
+Prints sentences per second for each, the ratios cold/raw (target >= 0.95; each round's too)
+and warm/raw (target >= 20), the peak memory and CPU of each `review check` (its process and
+the one it may start for its checkers, together: process_tree.py) and the load average before
+and after (the machine may be shared: compare figures of one run). With a server of its own, it also
 prints the server's CPU seconds in the raw and the cold runs, and the ratio cold/raw would have
 were every core busy through both (server and client CPU together over the cores): on a machine
 where LanguageTool wants every core, a second of the client's CPU is time taken from the server,
 and what the measured ratio lacks of that figure is cores left idle (before the first request,
 after the last answer) or taken by other machines: on a virtual machine it prints the CPU the
 hypervisor gave to others during each kind of run (steal), which differs from run to run, and
-the ratio with it taken out.
+the ratio with it taken out; and the ratio were the server's CPU the same in both kinds of
+run (the raw runs'), which only the clients' CPU then moves.
 Raw and cold take turns over --rounds texts each (raw first, then cold first) so that a change
 in the load falls on both alike. Run: .venv/bin/python bench/check_throughput.py [--sentences N]
 [--rounds R] [--warm-up N] [--no-raw]
@@ -189,10 +190,13 @@ def measure(args: argparse.Namespace, server: ServerInfo, in_flight: int) -> int
         variant(seed_text, rng.randrange(5 * 10**6, 6 * 10**6), args.warm_up),
         in_flight,
     )
+    # Each round's seconds, raw and cold.
+    rounds: list[dict[str, float]] = []
     with tempfile.TemporaryDirectory() as folder:
         # Raw and cold take turns (raw first, then cold first), each on a text of its own, so
         # that a change in the machine's load falls on both alike.
         for turn in range(args.rounds):
+            rounds.append({})
             raw_text = variant(seed_text, rng.randrange(10**6, 2 * 10**6), args.sentences)
             ours_text = variant(seed_text, rng.randrange(3 * 10**6, 4 * 10**6), args.sentences)
             path = Path(folder) / f"bench{turn}.txt"
@@ -206,6 +210,8 @@ def measure(args: argparse.Namespace, server: ServerInfo, in_flight: int) -> int
                     seconds, flags_cold, cpu, memory = review_check(path)
                     cold, cpu_cold = cold + seconds, cpu_cold + cpu
                     memory_cold = max(memory_cold, memory)
+                if step == "cold" or not args.no_raw:
+                    rounds[-1][step] = seconds
                 served[step] += server_cpu(server) - before
                 stolen[step] += steal() - steal_before
         # The median of a few: a warm run is about a second, in which start-up and imports
@@ -244,7 +250,10 @@ def measure(args: argparse.Namespace, server: ServerInfo, in_flight: int) -> int
             f"sentences/s  client CPU {cpu:5.2f} s{served_cpu}  peak memory {memory:4.0f} MB"
         )
     if not args.no_raw:
-        print(f"cold / raw = {raw / cold:.2f}  (target >= 0.95)")
+        print(
+            f"cold / raw = {raw / cold:.2f}  (target >= 0.95); by round: "
+            + ", ".join(f"{r['raw'] / r['cold']:.2f}" for r in rounds)
+        )
         if server.pid is not None:
             # Server and client share the cores: were every core busy through both runs, each
             # would last its CPU seconds over the cores, and the ratio would be this; what the
@@ -255,6 +264,13 @@ def measure(args: argparse.Namespace, server: ServerInfo, in_flight: int) -> int
                 f"cold / raw were every core busy (both runs' CPU, server and client): "
                 f"{ceiling:.2f}; the rest ({ceiling - raw / cold:.2f}) is cores left idle or "
                 f"taken by other machines"
+            )
+            # The server's CPU for the same work differs from run to run (by up to a fifth
+            # between two runs in a row on a virtual machine of two cores): with the raw runs'
+            # server CPU in both, only the clients' CPU tells the runs apart.
+            print(
+                f"... and were the server's CPU the raw runs' in both (the clients' CPU alone): "
+                f"{(raw_served + raw_cpu) / (raw_served + cpu_cold):.2f}"
             )
         cores = os.cpu_count() or 1
         print(
