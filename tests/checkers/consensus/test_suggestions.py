@@ -204,3 +204,12 @@ def test_what_languagetool_flags_for_certain_is_read_from_the_marks_counted():
         {"EN_UNPAIRED_QUOTES": 2, "EN_UNPAIRED_BRACKETS": 2, "WHITESPACE_RULE": 1}
     )
     assert Marks.of('"a" (b) [c]').known_rules() == Counter()
+
+
+def test_a_fix_that_changes_no_mark_counted_shares_its_paragraphs_marks():
+    # The early judging keeps every candidate's marks until the vetting takes them.
+    paragraph = Marks.of('He said "yes" (twice).')
+    unchanged = paragraph.replaced(Marks.of("teh cat"), Marks.of("the cat"))
+    assert unchanged is paragraph
+    unpaired = paragraph.replaced(Marks.of("(twice)"), Marks.of("(twice"))
+    assert unpaired.known_rules() == Counter({"EN_UNPAIRED_BRACKETS": 1})

@@ -94,6 +94,10 @@ class Marks:
 
     def replaced(self, old: Marks, new: Marks) -> Marks:
         """These counts with a part counted as ``old`` replaced by one counted as ``new``."""
+        # Most fixes change no mark counted: their paragraphs share one object (the early
+        # judging keeps every candidate's until the vetting takes it).
+        if old == new:
+            return self
         return Marks(
             tuple(a - b + c for a, b, c in zip(self.counts, old.counts, new.counts, strict=True))
         )
