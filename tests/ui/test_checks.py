@@ -302,7 +302,9 @@ def test_a_recheck_keeps_the_whole_document_flags_that_still_hold():
                 MqmClass.INCONSISTENCY, Severity.MINOR, "Also written", "second")  # fmt: skip
     moved = replace(held, start=0, end=6)  # its words are no longer there
     texts = {s.id: s.text for s in sentences}
-    assert still_holding([held, moved, _flag("s3", 2, 8, "second")], texts.__getitem__) == [held]
+    # A fluency flag of a detector that reads its sentence alone is found again.
+    alone = replace(_flag("s3", 2, 8, "second"), rule="MT_REPEATED_WORDS")
+    assert still_holding([held, moved, alone], texts.__getitem__) == [held]
 
     class Consistency(RecordedChecker):
         name = "consistency"
@@ -312,6 +314,38 @@ def test_a_recheck_keeps_the_whole_document_flags_that_still_hold():
     checkers = [RecordedChecker([found]), Consistency([never])]
     batch = recheck(checkers, TEXT, sentences, {"s3"}, recorded_stages, kept=[held])
     assert batch.flags == (found, held)
+
+
+def test_a_recheck_keeps_a_calques_echo_found_in_full_in_another_paragraph():
+    # The seed's s3 says "in the same boat", the core of a calque said in full in s14 and
+    # s38: flagged in s3 for that, it went when s3's paragraph was checked alone (after an
+    # edit of s2, in the UI).
+    from review.checkers.fluency import FluencyChecker
+
+    text = SEED.read_text(encoding="utf-8")
+    sentences = segment(text)
+    fluency = FluencyChecker(Config())
+    found = list(fluency.check(text, sentences))
+    echo = [f for f in found if f.sentence_id == "s3" and f.rule == "MT_IDIOM_CALQUE"]
+    assert [f.text for f in echo] == ["in the same boat"]
+    assert "in full in s14, s38" in echo[0].message
+    texts = {s.id: s.text for s in sentences}
+    for sentence_id in ("s3", "s14"):
+        paragraph = {
+            s.id
+            for s in sentences
+            if s.paragraph == next(t.paragraph for t in sentences if t.id == sentence_id)
+        }
+        kept = still_holding((f for f in found if f.sentence_id in paragraph), texts.__getitem__)
+        alone = recheck([fluency], text, sentences, paragraph, recorded_stages)
+        again = recheck([fluency], text, sentences, paragraph, recorded_stages, kept)
+        calques = [f for f in again.flags if f.rule == "MT_IDIOM_CALQUE"]
+        # s3's echo is kept; s14's calque in full, found again, is there once.
+        assert calques == [
+            f for f in found if f.rule == "MT_IDIOM_CALQUE" and f.sentence_id in paragraph
+        ]
+        if sentence_id == "s3":
+            assert echo[0] not in alone.flags  # what the paragraph alone gives
 
 
 def _edited(text: str) -> ReviewState:

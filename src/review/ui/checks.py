@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from queue import Empty, SimpleQueue
 from typing import TypeVar
@@ -41,6 +42,24 @@ T = TypeVar("T")
 
 # Checkers whose flags compare sentences across the document (``CheckerFactory``).
 WHOLE_DOCUMENT = frozenset(factory.name for factory in CHECKERS if factory.whole_document)
+
+
+@cache
+def _document_reach() -> tuple[str, frozenset[str]]:
+    """The fluency checker's name and the rules of its detectors that read the whole
+    document (a calque's echo where it is found in full elsewhere, the case a word mostly
+    takes): a paragraph checked alone finds them from that paragraph only. Imported when
+    first asked for, not with the UI."""
+    from review.checkers.fluency import DETECTORS, Reach
+    from review.checkers.fluency.base import NAME
+
+    return NAME, frozenset(rule for rule, d in DETECTORS.items() if d.reach is Reach.DOCUMENT)
+
+
+def _of_whole_document(flag: Flag) -> bool:
+    """Whether ``flag`` follows from the whole document rather than its own paragraph."""
+    fluency, rules = _document_reach()
+    return flag.source in WHOLE_DOCUMENT or (flag.source == fluency and flag.rule in rules)
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +298,9 @@ def recheck(
     in ``text``, the whole current text, which may be a corrected text not joined) from every
     checker, as one batch; settled against the whole text if ``stages`` settle. A
     whole-document checker is not run on these sentences alone: ``kept`` are its flags on
-    them that still hold (see ``still_holding``)."""
+    them that still hold (see ``still_holding``), and so are those of the fluency detectors
+    that read the whole document, with what they find in these sentences alone (a calque
+    typed in the edit)."""
     if isinstance(document, PlacedSentences):  # only these placed, not a book's sentences
         chosen = (i for i, s in enumerate(document.originals) if s.id in sentence_ids)
         sentences = [document[i] for i in chosen]
@@ -287,16 +308,17 @@ def recheck(
         sentences = [s for s in document if s.id in sentence_ids]
     partial = [c for c in checkers if c.name not in WHOLE_DOCUMENT]
     flags = [flag for checker in partial for flag in check_text(checker, text, sentences)]
-    flags += kept
+    found = {(f.sentence_id, f.start, f.end, f.rule) for f in flags}
+    flags += (f for f in kept if (f.sentence_id, f.start, f.end, f.rule) not in found)
     kept = settled(stages, flags, checkers, text, sentences, document)
     return FlagBatch(kept, {s.id: s.text for s in sentences}, replace=True)
 
 
 def still_holding(flags: Iterable[Flag], text_of: Callable[[str], str]) -> list[Flag]:
-    """Of ``flags``, those of whole-document checkers whose words are still where they point
-    in their sentence's current text (``text_of`` a sentence id)."""
+    """Of ``flags``, those of whole-document checkers and detectors whose words are still
+    where they point in their sentence's current text (``text_of`` a sentence id)."""
     return [
         f
         for f in flags
-        if f.source in WHOLE_DOCUMENT and text_of(f.sentence_id)[f.start : f.end] == f.text
+        if _of_whole_document(f) and text_of(f.sentence_id)[f.start : f.end] == f.text
     ]
