@@ -45,20 +45,17 @@ WHOLE_DOCUMENT = frozenset(factory.name for factory in CHECKERS if factory.whole
 
 
 @cache
-def _document_reach() -> tuple[str, frozenset[str]]:
-    """The fluency checker's name and the rules of its detectors that read the whole
-    document (a calque's echo where it is found in full elsewhere, the case a word mostly
-    takes): a paragraph checked alone finds them from that paragraph only. Imported when
-    first asked for, not with the UI."""
-    from review.checkers.fluency import DETECTORS, Reach
-    from review.checkers.fluency.base import NAME
+def _fluency_whole_document_rules() -> tuple[str, frozenset[str]]:
+    """The fluency checker's name and its detectors' rules that read the whole document.
+    Imported when first asked for, not with the UI."""
+    from review.checkers.fluency import FluencyChecker, whole_document_rules
 
-    return NAME, frozenset(rule for rule, d in DETECTORS.items() if d.reach is Reach.DOCUMENT)
+    return FluencyChecker.name, whole_document_rules()
 
 
 def _of_whole_document(flag: Flag) -> bool:
     """Whether ``flag`` follows from the whole document rather than its own paragraph."""
-    fluency, rules = _document_reach()
+    fluency, rules = _fluency_whole_document_rules()
     return flag.source in WHOLE_DOCUMENT or (flag.source == fluency and flag.rule in rules)
 
 

@@ -39,6 +39,7 @@ __all__ = [
     "default_enabled_rules",
     "enabled_rules",
     "open_checker",
+    "whole_document_rules",
 ]
 
 DETECTORS: dict[str, type[Detector]] = {
@@ -72,6 +73,13 @@ DETECTORS: dict[str, type[Detector]] = {
 
 def default_enabled_rules() -> frozenset[str]:
     return frozenset(rule for rule, detector in DETECTORS.items() if detector.default_on)
+
+
+def whole_document_rules() -> frozenset[str]:
+    """The rules of the detectors that read the whole document (a calque's echo where it is
+    said in full elsewhere, the case a word mostly takes): run on some sentences of a text,
+    they see those sentences only."""
+    return frozenset(rule for rule, d in DETECTORS.items() if d.reach is Reach.DOCUMENT)
 
 
 def enabled_rules(config: Config | None) -> frozenset[str]:
