@@ -23,7 +23,8 @@ and what the measured ratio lacks of that figure is cores left idle (before the 
 after the last answer) or taken by other machines: on a virtual machine it prints the CPU the
 hypervisor gave to others during each kind of run (steal), which differs from run to run, and
 the ratio with it taken out; and the ratio were the server's CPU the same in both kinds of
-run (the raw runs'), which only the clients' CPU then moves.
+run (the raw runs'), which only the clients' CPU then moves, with each client's CPU as a share
+of the server's and the share that ratio allows for the target.
 Raw and cold take turns over --rounds texts each (raw first, then cold first) so that a change
 in the load falls on both alike. Run: .venv/bin/python bench/check_throughput.py [--sentences N]
 [--rounds R] [--warm-up N] [--no-raw]
@@ -271,6 +272,13 @@ def measure(args: argparse.Namespace, server: ServerInfo, in_flight: int) -> int
             print(
                 f"... and were the server's CPU the raw runs' in both (the clients' CPU alone): "
                 f"{(raw_served + raw_cpu) / (raw_served + cpu_cold):.2f}"
+            )
+            # What that ratio is >= 0.95 for: the client's CPU the target allows.
+            allowed = (raw_served + raw_cpu) / 0.95 - raw_served
+            print(
+                f"client CPU as a share of the server's: raw {raw_cpu / raw_served:.1%}, cold "
+                f"{cpu_cold / raw_served:.1%}; the target allows {allowed:.2f} s "
+                f"({allowed / raw_served:.1%}) with every core busy"
             )
         cores = os.cpu_count() or 1
         print(
