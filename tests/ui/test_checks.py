@@ -314,6 +314,9 @@ def test_a_recheck_keeps_the_whole_document_flags_that_still_hold():
     checkers = [RecordedChecker([found]), Consistency([never])]
     batch = recheck(checkers, TEXT, sentences, {"s3"}, recorded_stages, kept=[held])
     assert batch.flags == (found, held)
+    # Given every flag the sentences had, it tells which still hold itself (in its thread).
+    had = [held, moved, alone]
+    assert recheck(checkers, TEXT, sentences, {"s3"}, recorded_stages, had).flags == batch.flags
 
 
 def test_a_recheck_keeps_a_calques_echo_found_in_full_in_another_paragraph():

@@ -294,10 +294,10 @@ def recheck(
     """Every flag of the sentences ``sentence_ids`` of ``document`` (every sentence, placed
     in ``text``, the whole current text, which may be a corrected text not joined) from every
     checker, as one batch; settled against the whole text if ``stages`` settle. A
-    whole-document checker is not run on these sentences alone: ``kept`` are its flags on
-    them that still hold (see ``still_holding``), and so are those of the fluency detectors
-    that read the whole document, with what they find in these sentences alone (a calque
-    typed in the edit)."""
+    whole-document checker is not run on these sentences alone: of ``kept``, the flags these
+    sentences had, its flags that still hold in their texts now are kept (``still_holding``),
+    and so are those of the fluency detectors that read the whole document, with what they
+    find in these sentences alone (a calque typed in the edit)."""
     if isinstance(document, PlacedSentences):  # only these placed, not a book's sentences
         chosen = (i for i, s in enumerate(document.originals) if s.id in sentence_ids)
         sentences = [document[i] for i in chosen]
@@ -305,10 +305,15 @@ def recheck(
         sentences = [s for s in document if s.id in sentence_ids]
     partial = [c for c in checkers if c.name not in WHOLE_DOCUMENT]
     flags = [flag for checker in partial for flag in check_text(checker, text, sentences)]
+    checked = {s.id: s.text for s in sentences}
     found = {(f.sentence_id, f.start, f.end, f.rule) for f in flags}
-    flags += (f for f in kept if (f.sentence_id, f.start, f.end, f.rule) not in found)
+    flags += (
+        f
+        for f in still_holding(kept, lambda sentence_id: checked.get(sentence_id, ""))
+        if (f.sentence_id, f.start, f.end, f.rule) not in found
+    )
     kept = settled(stages, flags, checkers, text, sentences, document)
-    return FlagBatch(kept, {s.id: s.text for s in sentences}, replace=True)
+    return FlagBatch(kept, checked, replace=True)
 
 
 def still_holding(flags: Iterable[Flag], text_of: Callable[[str], str]) -> list[Flag]:

@@ -54,7 +54,6 @@ from review.ui.checks import (
     paragraphs_around,
     recheck,
     run_stages,
-    still_holding,
     word_list,
 )
 from review.ui.counts import HeaderCounts
@@ -382,16 +381,15 @@ class MainScreen(Screen[None]):
         if session is None or self._later(lambda: self._recheck(sentence_ids)):
             return
         around = paragraphs_around(session.sentences, map(self.board.position, sentence_ids))
-        kept = still_holding(
-            (f for s in around for f in self.board.flags_of(s.id)), session.text_of
-        )
+        # Which of them still hold is told in the worker (``recheck``), on the texts it checks.
+        had = [f for s in around for f in self.board.flags_of(s.id)]
         self.board.clear(sentence_ids)
         self.check_state.edited(sentence_ids)
-        self._recheck_worker(around, self.checkers, kept)
+        self._recheck_worker(around, self.checkers, had)
 
     @work(thread=True, group="recheck")
     def _recheck_worker(
-        self, sentences: list[Sentence], checkers: tuple[Checker, ...], kept: list[Flag]
+        self, sentences: list[Sentence], checkers: tuple[Checker, ...], had: list[Flag]
     ) -> None:
         session = self.session
         if session is None:
@@ -403,7 +401,7 @@ class MainScreen(Screen[None]):
         with self.check_state.recheck_lock:
             text, document = session.state.corrected(session.document.text, session.sentences)
             try:
-                batch = recheck(checkers, text, document, ids, self._stages, kept)
+                batch = recheck(checkers, text, document, ids, self._stages, had)
             except Exception as exc:  # shown, and the review goes on
                 self.post_message(RecheckFailed(ids, f"re-check failed: {exc}"))
                 return
