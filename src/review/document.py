@@ -150,12 +150,20 @@ def _encodable(char: str, encoding: str) -> bool:
 
 def relative_path(p: Path, base: Path | None = None) -> str:
     """The path as patches name it: relative to the working folder, with forward slashes."""
-    root = (base or Path.cwd()).resolve()
-    resolved = p.resolve()
+    # os.path.realpath, not Path.resolve: a symbolic-link loop is named, not raised (Python
+    # 3.11 and 3.12 raise a RuntimeError for it).
+    root = Path(os.path.realpath(base or Path.cwd()))
+    resolved = Path(os.path.realpath(p))
     try:
         return resolved.relative_to(root).as_posix()
     except ValueError:
         return Path(os.path.relpath(resolved, root)).as_posix()
+
+
+def listed_path(p: Path, base: Path) -> str:
+    """The path as its folder lists it, relative to ``base``: a link is named, not what it
+    points to (nothing, itself, a file elsewhere)."""
+    return (Path(relative_path(p.parent, base)) / p.name).as_posix()
 
 
 def _read(p: Path) -> bytes:

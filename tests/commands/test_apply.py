@@ -156,3 +156,20 @@ def test_apply_over_a_project_skips_a_file_whose_patch_fails_and_exits_3(
 def test_apply_over_a_project_refuses_bad_output(reviewed_corpus, capsysbinary, args, message):
     code, out, err = review(capsysbinary, "apply", ".", *args)
     assert (code, out, err) == (2, b"", message)
+
+
+def test_apply_over_a_project_skips_a_link_loop_in_it(reviewed_corpus, capsysbinary):
+    # Found by a hostile run: the loop's patch was looked for first, and that raised.
+    (reviewed_corpus / "loop1").symlink_to("loop2")
+    (reviewed_corpus / "loop2").symlink_to("loop1")
+    code, out, err = review(capsysbinary, "apply", ".", "-o", "../out")
+    assert (code, out) == (3, b"")
+    assert err == (
+        "review: loop1: is a symbolic link loop, not a file; skipped\n"
+        "review: loop2: is a symbolic link loop, not a file; skipped\n"
+    )
+    out_dir = reviewed_corpus.parent / "out"
+    assert sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*.txt")) == [
+        NESTED,
+        TOP,
+    ]

@@ -318,3 +318,18 @@ def test_reports_and_project_checks_name_the_merged_and_split_sentences(seed_cop
     assert code == 0, err
     (reviewed,) = json.loads(out)["files"]
     assert (reviewed["summary"]["sentences"], reviewed["summary"]["edited"]) == (77, 1)
+
+
+def test_a_project_report_skips_a_link_loop_in_it(tmp_path: Path) -> None:
+    # Found by a hostile run: comparing -o with the project's files resolved the loop, which
+    # raised.
+    (tmp_path / "a.txt").write_text("The plan is good.\n", encoding="utf-8")
+    (tmp_path / "loop1").symlink_to("loop2")
+    (tmp_path / "loop2").symlink_to("loop1")
+    completed = _cli(tmp_path, "report", ".", "-o", "out.html", "--no-languagetool")
+    assert completed.returncode == 3, completed.stderr
+    assert completed.stderr.splitlines()[:2] == [
+        "review: loop1: is a symbolic link loop, not a file; skipped",
+        "review: loop2: is a symbolic link loop, not a file; skipped",
+    ]
+    assert "a.txt" in (tmp_path / "out.html").read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ def test_each_file_in_order_checked_as_alone_or_skipped_with_why(tmp_path: Path)
     results = list(check_corpus(files, tmp_path, Config(), use_servers=False))
     assert results[1:3] == [
         Skipped("empty.txt", "is empty; there is nothing to review"),
-        Skipped("pipe", "is not a regular file (a FIFO, socket…)"),
+        Skipped("pipe", "is a named pipe (FIFO), not a regular file"),
     ]
     for index in (0, 3):
         checked = results[index]
@@ -28,3 +28,20 @@ def test_each_file_in_order_checked_as_alone_or_skipped_with_why(tmp_path: Path)
             alone.document.text, alone.sentences, Config(), use_servers=False
         )
     assert str(results[1]) == "empty.txt: is empty; there is nothing to review; skipped"
+
+
+def test_a_link_loop_or_a_link_to_nothing_in_a_project_is_skipped_as_alone(tmp_path: Path) -> None:
+    # Found by a hostile run: a loop made `review check DIR` end in a traceback (resolving
+    # the loop's path to name it raised a RuntimeError on Python 3.11 and 3.12).
+    (tmp_path / "loop1").symlink_to("loop2")
+    (tmp_path / "loop2").symlink_to("loop1")
+    (tmp_path / "dangling").symlink_to("nothing")
+    os.mkfifo(tmp_path / "pipe")
+    files = [tmp_path / name for name in ("dangling", "loop1", "pipe")]
+    results = list(check_corpus(files, tmp_path, Config(), use_servers=False))
+    # The reasons a file named alone is refused with (README, bad input).
+    assert results == [
+        Skipped("dangling", "is a symbolic link to nothing (no such file)"),
+        Skipped("loop1", "is a symbolic link loop, not a file"),
+        Skipped("pipe", "is a named pipe (FIFO), not a regular file"),
+    ]

@@ -137,3 +137,30 @@ async def test_the_list_shows_at_once_while_the_figures_are_worked_out(project) 
         release.set()
         await _figures_done(pilot)
         assert _row(screen, REVIEWED)[:5] == [REVIEWED, "3", "3", "1", "1/3"]
+
+
+@pilot_test
+async def test_a_link_to_nothing_or_a_loop_is_listed_by_its_own_name(tmp_path) -> None:
+    # A hostile run: the link to nothing was listed as "nothing", the name it points to.
+    (tmp_path / "a.txt").write_text("The plan is good.\n", encoding="utf-8")
+    (tmp_path / "dangling").symlink_to("nothing")
+    (tmp_path / "loop1").symlink_to("loop1")
+    files = tuple(tmp_path / name for name in ("a.txt", "dangling", "loop1"))
+    config = Config()
+
+    def figures(chosen: Sequence[Path]):
+        return file_reports(Project(tmp_path, tuple(chosen), True), config, use_servers=False)
+
+    app = ProjectApp(
+        tmp_path, files, figures, project_opener(tmp_path, "Test Editor", "en-US"),
+        default_stages(config, use_languagetool=False),
+    )  # fmt: skip
+    async with app.run_test(size=(120, 20)) as pilot:
+        await _figures_done(pilot)
+        screen = app.files_screen
+        assert _row(screen, "dangling") == [
+            "dangling", "", "", "", "", "skipped: is a symbolic link to nothing (no such file)",
+        ]  # fmt: skip
+        assert _row(screen, "loop1") == [
+            "loop1", "", "", "", "", "skipped: is a symbolic link loop, not a file",
+        ]  # fmt: skip

@@ -83,13 +83,13 @@ def _apply_project(project: Project, out: Path, encoding: str | None) -> int:
         raise ReviewError(f"{out} is the project folder; review never overwrites the originals")
     skipped = 0
     for path in project.files:
-        location = locate(path, root=project.root)
-        if not location.patch.exists():
-            continue
-        # A file that cannot be read, or whose patch does not apply, is one line; the others
-        # are still written.
+        # A file that cannot be read (not even its patch looked for: a link loop, a FIFO), or
+        # whose patch does not apply, is one line; the others are still written.
         problem = unreadable(path, project.root)
         if problem is None:
+            location = locate(path, root=project.root)
+            if not location.patch.exists():
+                continue
             try:
                 _, corrected = _corrected(path, location, True, encoding)
             except ReviewError as exc:

@@ -4,6 +4,7 @@ over several files or a folder, one report for the project."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -164,7 +165,10 @@ def _run_project(args: argparse.Namespace, project: Project) -> int:
     if args.format and args.format not in PROJECT_FORMATS.names():
         raise ReviewError(f"--format {args.format} reports on one file; give one file")
     render = PROJECT_FORMATS.renderer(PROJECT_FORMATS.chosen(args.format, output))
-    if output is not None and output.resolve() in {path.resolve() for path in project.files}:
+    # os.path.realpath, not Path.resolve: a link loop among the files is skipped later, not
+    # raised here (Python 3.11 and 3.12).
+    originals = {os.path.realpath(path) for path in project.files}
+    if output is not None and os.path.realpath(output) in originals:
         raise ReviewError(f"{args.output} is one of the originals; pick another -o")
     config = with_glossaries(load_config(), args)
     reports = file_reports(project, config, not args.no_languagetool)

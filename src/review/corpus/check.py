@@ -3,15 +3,15 @@ that how the work is spread (one loop today) can change without the commands cha
 
 from __future__ import annotations
 
-import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from review.checking import Checkers, CheckResult, check_with, open_checkers
 from review.config import Config
-from review.document import relative_path
+from review.document import listed_path
 from review.errors import ReviewError
+from review.files import require_regular_file
 from review.inputs import Text, open_text
 from review.patch.file import reviewed_sentences
 from review.patch.location import locate
@@ -55,18 +55,17 @@ def open_project_file(path: Path, root: Path) -> Text | Skipped:
 
 
 def unreadable(path: Path, root: Path) -> Skipped | None:
-    """Why the file cannot be read at all; a FIFO is not read, which would block."""
+    """Why the file cannot be read at all, as a file named alone is refused (a FIFO is not
+    read, which would block)."""
     try:
-        mode = path.stat().st_mode
-    except OSError as exc:
-        return Skipped(relative_path(path, root), f"cannot be read: {exc.strerror}")
-    if not stat.S_ISREG(mode):
-        return Skipped(relative_path(path, root), "is not a regular file (a FIFO, socket…)")
+        require_regular_file(path)
+    except ReviewError as exc:
+        return skipped_for(path, root, exc)
     return None
 
 
 def skipped_for(path: Path, root: Path, error: ReviewError) -> Skipped:
-    return Skipped(relative_path(path, root), str(error).removeprefix(f"{path}: "))
+    return Skipped(listed_path(path, root), str(error).removeprefix(f"{path}: "))
 
 
 def check_corpus(

@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from review.corpus.check import Skipped
 from review.corpus.report import FileReport
-from review.document import relative_path
+from review.document import listed_path
 
 Figures = Callable[[Sequence[Path]], Iterator[FileReport | Skipped]]
 """Each file's report (or why it is skipped), in the order of the files given."""
@@ -62,7 +62,7 @@ class ProjectScreen(Screen[None]):
     def on_mount(self) -> None:
         self.table.add_columns(*COLUMNS)
         for path in self.files:
-            name = relative_path(path, self.root)
+            name = listed_path(path, self.root)
             self.table.add_row(name, *[WAITING] * (len(COLUMNS) - 2), "", key=str(path))
         self._show_header()
         self.table.focus()
