@@ -64,6 +64,9 @@ def test_crlf_is_kept(tmp_path: Path) -> None:
     [
         (b"", "is empty"),
         (b" \n\n", "is empty"),
+        # A BOM alone, or UTF-16 spaces, passed as text of no sentences (a hostile run).
+        (b"\xef\xbb\xbf", "is empty"),
+        (b"\xff\xfe \x00\n\x00", "is empty"),
         (b"abc\x00def\x01" * 10, "is a binary file"),
         (b"x" * (MAX_LINE_CHARS + 1) + b"\n", "characters long"),
     ],

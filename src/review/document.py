@@ -101,6 +101,9 @@ def load_document(
             f"{p}: cannot be decoded as {encoding}: {_where(raw, len(bom) + exc.start)} "
             f"({exc.reason})"
         ) from None
+    # Decoded, not as bytes: a BOM alone, or spaces in UTF-16, hold no text either.
+    if not text or text.isspace():
+        raise ReviewError(f"{p}: is empty; there is nothing to review")
     _check_lines(p, text)
     return Document(
         path=p.resolve(),
@@ -174,9 +177,6 @@ def _read(p: Path) -> bytes:
         raise ReviewError(f"{p}: permission denied") from None
     except OSError as exc:
         raise ReviewError(f"{p}: cannot be read: {exc.strerror}") from None
-    # Not raw.strip(): a copy of a book's bytes to learn that it has a letter.
-    if not raw or raw.isspace():
-        raise ReviewError(f"{p}: is empty; there is nothing to review")
     return raw
 
 
