@@ -54,7 +54,10 @@ def test_client_niceness(tmp_path: Path, niceness: int) -> None:
     [
         ("[review\n", "not valid TOML"),
         ('[languagetool]\ndisabled_rules = "X"\n', "list of strings"),
-        ("[review]\nlanguage = 3\n", "must be a str"),
+        ("[review]\nlanguage = 3\n", "language must be a string, not 3"),
+        ('[languagetool]\npicky = "yes"\n', "picky must be true or false, not 'yes'"),
+        ('[languagetool]\ntimeout = "60"\n', "timeout must be a whole number, not '60'"),
+        ("[languagetool]\ntimeout = 0\n", "timeout must be a whole number of at least 1, not 0"),
         ('[review]\nsource_language = "Chinese"\n', "ISO 639 code such as \"zh\", not 'Chinese'"),
         ("[languagetool]\nconcurrency = 0\n", "concurrency must be a whole number of at least 1"),
         ("[languagetool]\nconcurrency = true\n", "concurrency must be a whole number"),
@@ -62,7 +65,17 @@ def test_client_niceness(tmp_path: Path, niceness: int) -> None:
             "[languagetool]\nrecheck_suggestions = -1\n",
             "recheck_suggestions must be a whole number of at least 0, not -1",
         ),
-        ("[cluster]\nscheduler = 8786\n", "scheduler must be a str"),
+        ("[cluster]\nscheduler = 8786\n", "scheduler must be a string"),
+        # A misspelt setting is an error, not a setting silently left unapplied.
+        (
+            '[fluency]\ndisabled = ["MT_LONG_SENTENCE"]\n',
+            r"\[fluency\] has no 'disabled' \(known: off, on\)$",
+        ),
+        ("[languagetool]\ntimout = 5\n", r"has no 'timout'; did you mean 'timeout'\? \(known: "),
+        (
+            "[fluenc]\non = []\n",
+            r"\[fluenc\] is no table review knows; did you mean 'fluency'\? \(known: \[review\], ",
+        ),
         ("[languagetool]\nclient_niceness = 20\n", "client_niceness must be at most 19"),
         ("[languagetool]\nclient_niceness = -1\n", "client_niceness must be a whole number"),
     ],

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, TypeVar
@@ -135,6 +136,7 @@ def parse_config(path: Path) -> Config:
         raise ReviewError(f"{path}: cannot be read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ReviewError(f"{path}: is not valid TOML: {exc}") from None
+    _only_known(data, path)
     review = _table(data, "review", path)
     lt = _table(data, "languagetool", path)
     fluency = _table(data, "fluency", path)
@@ -150,7 +152,7 @@ def parse_config(path: Path) -> Config:
         reviewer=_get(review, "reviewer", str, "", path),
         encoding=_encoding(review, path),
         picky=_get(lt, "picky", bool, True, path),
-        languagetool_timeout=_get(lt, "timeout", int, 60, path),
+        languagetool_timeout=_at_least(1, lt, "timeout", 60, path),
         languagetool_concurrency=_at_least(1, lt, "concurrency", default_concurrency(), path),
         languagetool_rechecks=_at_least(0, lt, "recheck_suggestions", 200, path),
         languagetool_client_niceness=_niceness(lt, "client_niceness", 10, path),
@@ -170,6 +172,46 @@ def parse_config(path: Path) -> Config:
     )
 
 
+# The keys of each table ([style]'s are STYLE_CHOICES'): a key review does not know is an
+# error, not ignored, so that a misspelt setting (`[fluency] disabled` for `off`) is not
+# silently left unapplied.
+_KEYS: dict[str, tuple[str, ...]] = {
+    "review": ("language", "source_language", "reviewer", "words", "encoding"),
+    "languagetool": (
+        "picky", "timeout", "concurrency", "recheck_suggestions", "client_niceness",
+        "disabled_rules", "enabled_rules", "disabled_categories",
+    ),
+    "fluency": ("off", "on"),
+    "terms": ("files",),
+    "style": tuple(STYLE_CHOICES),
+    "bilingual": ("update_state",),
+    "source_target": ("on", "off"),
+    "cluster": ("scheduler",),
+}  # fmt: skip
+
+
+def _only_known(data: Mapping[str, Any], path: Path) -> None:
+    for name, table in data.items():
+        if name not in _KEYS:
+            known = ", ".join(f"[{t}]" for t in _KEYS)
+            raise ReviewError(
+                f"{path}: [{name}] is no table review knows{_like(name, _KEYS)} (known: {known})"
+            )
+        if name == "style" or not isinstance(table, dict):
+            continue  # [style] names its own; a value that is no table is told as such
+        for key in table:
+            if key not in _KEYS[name]:
+                known = ", ".join(_KEYS[name])
+                raise ReviewError(
+                    f"{path}: [{name}] has no {key!r}{_like(key, _KEYS[name])} (known: {known})"
+                )
+
+
+def _like(name: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
 def _table(data: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
     value = data.get(name, {})
     if not isinstance(value, dict):
@@ -180,8 +222,11 @@ def _table(data: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
 def _get(table: Mapping[str, Any], key: str, kind: type[T], default: T, path: Path) -> T:
     value = table.get(key, default)
     if not isinstance(value, kind):
-        raise ReviewError(f"{path}: {key} must be a {kind.__name__}, not {value!r}")
+        raise ReviewError(f"{path}: {key} must be {_KIND_WORDS[kind]}, not {value!r}")
     return value
+
+
+_KIND_WORDS: dict[type, str] = {str: "a string", int: "a whole number", bool: "true or false"}
 
 
 def _encoding(table: Mapping[str, Any], path: Path) -> str:
