@@ -25,7 +25,7 @@ from review.patch.file import (
     read_patch,
     render_patch,
 )
-from review.patch.header import PatchHeader, redate
+from review.patch.header import PatchHeader, patch_header, redate
 from review.patch.location import locate
 from review.segment import segment
 from review.state import ReviewState, SentenceReview, Status
@@ -295,6 +295,21 @@ def test_refuses_a_patch_for_a_changed_original(tmp_path, seed_patch):
     document = load_document(changed, base=tmp_path)
     with pytest.raises(ReviewError, match=r"^x.patch: was made for another version of seed.txt"):
         parse_patch(data, document, sentences, "x.patch")
+
+
+def test_refuses_the_patch_of_another_file_naming_both(tmp_path, seed_patch):
+    # It said "was made for another version of seed.txt" of a patch given to other.txt.
+    _, sentences, data, _ = seed_patch
+    other = tmp_path / "other.txt"
+    other.write_text("Other text.\n", encoding="utf-8")
+    document = load_document(other, base=tmp_path)
+    with pytest.raises(ReviewError) as error:
+        parse_patch(data, document, sentences, "x.patch")
+    assert str(error.value) == (
+        f"x.patch: is the review of seed.txt, not of other.txt (SHA-256 "
+        f"{patch_header(data, 'x.patch').original_sha256[:12]}…, other.txt's is "
+        f"{document.sha256[:12]}…)"
+    )
 
 
 def test_refuses_every_truncation(seed_patch):

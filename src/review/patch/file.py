@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from review.corrected import CorrectedText
@@ -165,6 +165,13 @@ def _checked_and_applied(
     head, body = _split_diff(data)
     header, segmentation, metadata = _parse_header(head, name)
     if header.original_sha256 != document.sha256:
+        ours, theirs = PurePosixPath(header.original).name, Path(document.relpath).name
+        if ours != theirs:
+            raise ReviewError(
+                f"{name}: is the review of {header.original}, not of {document.relpath} "
+                f"(SHA-256 {header.original_sha256[:12]}…, {theirs}'s is "
+                f"{document.sha256[:12]}…)"
+            )
         raise ReviewError(
             f"{name}: was made for another version of {header.original} "
             f"(SHA-256 {header.original_sha256[:12]}…, the file's is {document.sha256[:12]}…)"
