@@ -2,7 +2,11 @@ import hashlib
 import tracemalloc
 from pathlib import Path
 
-from review.cache import KEY_PIECE, ResultCache, cached_segment
+import pytest
+
+from review import cache as cache_module
+from review.cache import KEY_PIECE, ResultCache, cached_segment, max_limit
+from review.errors import ReviewError
 from review.segment import SEGMENTER_VERSION, segment
 from support import SEED
 
@@ -67,3 +71,70 @@ def test_many_values_are_looked_up_in_a_query_per_keys_at_once(monkeypatch, tmp_
     assert cache.get_many(["a", "b", "c", "d", "e"]) == {"a": [1], "b": {"x": "é"}, "d": None}
     assert len(queries) == 3
     assert cache.get_many([]) == {}
+
+
+def _held(cache: ResultCache) -> int:
+    page_size, pages, free = (
+        cache._db.execute(f"PRAGMA {name}").fetchone()[0]
+        for name in ("page_size", "page_count", "freelist_count")
+    )
+    return int((pages - free) * page_size)
+
+
+def _filled(path: Path, entries: int) -> ResultCache:
+    """``entries`` values of 10 kB each, keys "0", "1", … in the order written."""
+    cache = ResultCache(path)
+    cache.put_many((str(n), "x" * 10_000) for n in range(entries))
+    return cache
+
+
+def test_a_cache_over_its_limit_drops_the_oldest_entries_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    cache = _filled(path, 200)  # about 2 MB
+    cache.put("0", "made again")  # written again: now the newest
+    cache._db.close()
+    limit = 1 << 20
+    reopened = ResultCache(path, max_bytes=limit)
+    kept = [key for (key,) in reopened._db.execute("SELECT key FROM results ORDER BY rowid")]
+    # Down to 80 % of the limit: the first keys written went, the newest stayed, in order.
+    assert 0.7 * limit < _held(reopened) <= 0.8 * limit
+    assert kept[-1] == "0" and kept[:-1] == [str(n) for n in range(200 - len(kept) + 1, 200)]
+    assert reopened.get("199") == "x" * 10_000 and reopened.get("1") is None
+    # Freed pages are written again: the file stops growing.
+    reopened._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = path.stat().st_size
+    reopened.put_many((f"new{n}", "y" * 10_000) for n in range(40))
+    reopened._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert path.stat().st_size == size
+
+
+def test_a_cache_within_its_limit_is_left_whole(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    _filled(path, 50)._db.close()
+    assert ResultCache(path, max_bytes=1 << 20)._db.execute(
+        "SELECT count(*) FROM results"
+    ).fetchone() == (50,)
+
+
+def test_an_opening_drops_no_more_than_dropped_at_once(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(cache_module, "DROPPED_AT_ONCE", 500_000)
+    path = tmp_path / "c.sqlite3"
+    _filled(path, 200)._db.close()
+    before = ResultCache(path, max_bytes=1 << 30)
+    held = _held(before)
+    before._db.close()
+    after = ResultCache(path, max_bytes=1 << 10)
+    assert 0 < held - _held(after) <= 600_000
+
+
+@pytest.mark.parametrize(("given", "limit"), [("", 1024 << 20), ("5", 5 << 20)])
+def test_the_limit_is_a_gigabyte_or_review_cache_max_mb(monkeypatch, given, limit) -> None:
+    monkeypatch.setenv("REVIEW_CACHE_MAX_MB", given)
+    assert max_limit() == limit
+
+
+@pytest.mark.parametrize("given", ["0", "-3", "1.5", "lots"])
+def test_a_bad_review_cache_max_mb_is_one_line(monkeypatch, given) -> None:
+    monkeypatch.setenv("REVIEW_CACHE_MAX_MB", given)
+    with pytest.raises(ReviewError, match=r"^REVIEW_CACHE_MAX_MB must be a whole number"):
+        max_limit()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import math
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -12,18 +14,29 @@ from pathlib import Path
 from typing import Any
 
 from review.cache_root import cache_root
+from review.errors import ReviewError
 from review.segment import SEGMENTER_VERSION, Sentence, iter_segments
 
 # Characters of a key's part encoded at a time (see ``ResultCache.key``).
 KEY_PIECE = 1 << 20
 # Keys looked up in one query (``get_many``): SQLite builds still in use allow 999 parameters.
 KEYS_AT_ONCE = 500
+# The most the cache holds (REVIEW_CACHE_MAX_MB overrides): a check of 10,000 sentences writes
+# about 10 MB, and every re-check after an edit writes more, so an unbounded cache grows with
+# every text ever reviewed.
+DEFAULT_MAX_MB = 1024
+# Past its limit, an opening drops at most this much: a cache far over it (a lowered limit)
+# shrinks over several openings rather than stalling one.
+DROPPED_AT_ONCE = 64 << 20
+# What a cache over its limit is brought down to, as a share of the limit: not to just under
+# it, which the next check would take it over again.
+KEPT_SHARE = 0.8
 
 
 class ResultCache:
     """Key → JSON value. Keys are hashed so any text can be one; safe to share between threads."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, max_bytes: int | None = None) -> None:
         self.path = path or cache_root() / "checks.sqlite3"
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
@@ -37,6 +50,30 @@ class ResultCache:
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
             )
+        self._keep_within(max_limit() if max_bytes is None else max_bytes)
+
+    def _keep_within(self, limit: int) -> None:
+        """Drop the entries written longest ago while the cache holds more than ``limit``
+        bytes: down to ``KEPT_SHARE`` of it, at most ``DROPPED_AT_ONCE`` bytes' worth. A
+        row's rowid says when it was written (``INSERT OR REPLACE`` gives the row a new one),
+        so an entry made again is kept as new; what is dropped is made again when needed."""
+        with self._lock:
+            page_size, pages, free = (
+                self._db.execute(f"PRAGMA {name}").fetchone()[0]
+                for name in ("page_size", "page_count", "freelist_count")
+            )
+            held = (pages - free) * page_size
+            if held <= limit:
+                return
+            rows = self._db.execute("SELECT count(*) FROM results").fetchone()[0]
+            dropped = min(held - int(limit * KEPT_SHARE), DROPPED_AT_ONCE)
+            # Freed pages are used again by later writes: the file stops growing.
+            with self._db:
+                self._db.execute(
+                    "DELETE FROM results WHERE rowid IN "
+                    "(SELECT rowid FROM results ORDER BY rowid LIMIT ?)",
+                    (math.ceil(rows * dropped / held),),
+                )
 
     @staticmethod
     def key(*parts: str | Iterable[str]) -> str:
@@ -108,6 +145,18 @@ class ResultCache:
         """The cache in ``cache_root()``, one for the whole process: the segmenter and every
         checker share its connection rather than opening their own."""
         return _opened(cache_root() / "checks.sqlite3")
+
+
+def max_limit() -> int:
+    """The bytes the cache may hold: REVIEW_CACHE_MAX_MB megabytes, else ``DEFAULT_MAX_MB``."""
+    given = os.environ.get("REVIEW_CACHE_MAX_MB", "")
+    if not given:
+        return DEFAULT_MAX_MB << 20
+    if not given.isdigit() or int(given) < 1:
+        raise ReviewError(
+            f"REVIEW_CACHE_MAX_MB must be a whole number of megabytes of at least 1, not {given!r}"
+        )
+    return int(given) << 20
 
 
 @functools.cache
