@@ -19,7 +19,10 @@ import pytest
 import support
 
 TIMEOUT = 5
-LIMIT_S = 7.0
+# What a run may take beyond the timeout and the same check's run without LanguageTool
+# (start-up and the fluency checks, timed just before, under the same load): a fixed bound of
+# 7 s failed once at a load average of 6.7, where start-up alone took seconds.
+SLACK_S = 1.5
 
 # Answers the start-up probe and the client's language list as LanguageTool 6.8 would, then
 # stops itself (SIGSTOP) on the first real check: a server that hangs mid-check.
@@ -86,11 +89,21 @@ def silent_server() -> Iterator[str]:
         yield url
 
 
-def _timed_check(project: Path, url: str) -> tuple[float, subprocess.CompletedProcess[str]]:
+def _limit(project: Path) -> float:
+    """The most a check given up on may take: the timeout, the slack and the same check's time
+    without LanguageTool."""
+    elapsed, completed = _timed_check(project, "http://127.0.0.1:9", "--no-languagetool")
+    assert completed.returncode == 0, completed.stderr
+    return TIMEOUT + SLACK_S + elapsed
+
+
+def _timed_check(
+    project: Path, url: str, *options: str
+) -> tuple[float, subprocess.CompletedProcess[str]]:
     env = {**os.environ, "REVIEW_LT_URL": url, "XDG_CONFIG_HOME": str(project / ".config")}
     started = time.monotonic()
     completed = subprocess.run(
-        [sys.executable, "-m", "review.cli", "check", "t.txt"],
+        [sys.executable, "-m", "review.cli", "check", "t.txt", *options],
         cwd=project,
         env=env,
         capture_output=True,
@@ -102,6 +115,7 @@ def _timed_check(project: Path, url: str) -> tuple[float, subprocess.CompletedPr
 
 
 def test_a_server_stopped_mid_check_is_given_up_within_the_timeout(project, stopping_server):
+    limit = _limit(project)
     elapsed, completed = _timed_check(project, stopping_server)
     print(f"SIGSTOPped server, timeout {TIMEOUT} s: gave up after {elapsed:.2f} s end to end")
     assert (completed.returncode, completed.stdout) == (2, "")
@@ -109,10 +123,11 @@ def test_a_server_stopped_mid_check_is_given_up_within_the_timeout(project, stop
         f"review: LanguageTool at {stopping_server} did not answer within {TIMEOUT} s "
         "([languagetool] timeout in review.toml)\n"
     )
-    assert elapsed < LIMIT_S
+    assert elapsed < limit, (elapsed, limit)
 
 
 def test_a_silent_server_at_review_lt_url_is_probed_within_the_timeout(project, silent_server):
+    limit = _limit(project)
     elapsed, completed = _timed_check(project, silent_server)
     print(f"silent REVIEW_LT_URL, timeout {TIMEOUT} s: gave up after {elapsed:.2f} s end to end")
     assert completed.returncode == 0, completed.stderr
@@ -120,4 +135,4 @@ def test_a_silent_server_at_review_lt_url_is_probed_within_the_timeout(project, 
         f"review: LanguageTool unavailable (REVIEW_LT_URL={silent_server} did not answer "
         f"within {TIMEOUT} s); fluency checks only\n"
     )
-    assert elapsed < LIMIT_S
+    assert elapsed < limit, (elapsed, limit)
