@@ -124,3 +124,24 @@ def test_cdata_is_text_and_comments_are_kept_as_tags():
     content = xml_content("<![CDATA[a<b & c]]> d<!-- keep -->", new_numbering())
     assert content.text == "a<b & c d⟨1/⟩"
     assert to_markup("a<b & c e⟨1/⟩", content.tags, escape_xml) == "a&lt;b &amp; c e<!-- keep -->"
+
+
+@pytest.mark.parametrize(
+    ("display", "expected"),
+    [
+        # A placeholder between spaces, or before a closing mark, read as a double space or
+        # a space before the mark (LanguageTool's CONSECUTIVE_SPACES on `Save <x/> the file`).
+        ("Save ⟨2/⟩ the file.", "Save the file."),
+        ("Click ⟨1/⟩.", "Click."),
+        ("Total: ⟨1/⟩\nNext ⟨2/⟩⟨3/⟩ line", "Total:\nNext line"),
+        ("⟨1/⟩ Hello", "Hello"),
+        # A paired tag's spaces are the rendered text's: a double space there is one.
+        ("Click ⟨1⟩ here⟨/1⟩.", "Click  here."),
+        ("now⟨2/⟩. Then", "now. Then"),
+    ],
+)
+def test_a_placeholder_taken_out_leaves_no_space_too_many(display, expected):
+    text = plain(display)
+    assert text.text == expected
+    for index, char in enumerate(text.text):
+        assert display[text.offsets[index]] == char

@@ -303,15 +303,46 @@ class PlainText:
 def plain(display: str) -> PlainText:
     chars: list[str] = []
     offsets: list[int] = []
+    # Where a placeholder (a standalone token) was taken out, as plain offsets.
+    placeholders: list[int] = []
     position = 0
     for match in _NOT_TEXT.finditer(display):
         chars.append(display[position : match.start()])
         offsets.extend(range(position, match.start()))
         position = match.end()
+        if match.group().endswith("/⟩"):
+            placeholders.append(len(offsets))
     chars.append(display[position:])
     offsets.extend(range(position, len(display)))
+    text = "".join(chars)
+    dropped = _spaces_left_by(text, placeholders)
+    if dropped:
+        text = "".join(c for i, c in enumerate(text) if i not in dropped)
+        offsets = [o for i, o in enumerate(offsets) if i not in dropped]
     offsets.append(len(display))
-    return PlainText("".join(chars), tuple(offsets))
+    return PlainText(text, tuple(offsets))
+
+
+# Where a placeholder's space is one too many once it is taken out: before the end of its
+# line or a mark that closes ("Click ⟨1/⟩." read "Click ."), and after another space or the
+# start of a line ("Save ⟨2/⟩ the file" read "Save  the file"). A placeholder stands for
+# something said there (a value, an image), so the spaces about it are the text's own; a
+# paired tag's are not taken (formatting: its spaces are the rendered text's).
+_CLOSES_TEXT = ",.;:!?)]}…"
+
+
+def _spaces_left_by(text: str, placeholders: Sequence[int]) -> set[int]:
+    """Plain offsets of the spaces that taking out the placeholders at ``placeholders``
+    doubled or left before a closing mark."""
+    dropped: set[int] = set()
+    for gap in placeholders:
+        before = text[gap - 1] if gap else "\n"
+        after = text[gap] if gap < len(text) else "\n"
+        if after in " \t" and before in " \t\n":
+            dropped.add(gap)
+        elif before in " \t" and (after in _CLOSES_TEXT or after in "\r\n"):
+            dropped.add(gap - 1)
+    return dropped
 
 
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
