@@ -98,14 +98,19 @@ async def test_an_edit_that_breaks_a_tag_is_refused_with_the_reason(tmp_path, mo
         await pilot.press("down", "e")
         assert isinstance(app.screen, EditScreen)
         # The closing token of the unit's outer pair deleted.
-        app.screen.query_one(TextArea).text = app.session.text_of("2-s1").replace("⟨/1⟩", "")
+        broken = app.session.text_of("2-s1").replace("⟨/1⟩", "")
+        app.screen.query_one(TextArea).text = broken
         await pilot.press("enter")
         await pilot.pause()
-        assert not isinstance(app.screen, EditScreen)
         assert [(n.title, n.message) for n in app._notifications] == [
             ("Not done", "unit 2: ⟨/1⟩ is missing")
         ]
         assert app.session.state.review_of("2-s1").edited is None
+        # What was typed is not lost: the editor is open on it again (it closed, dropping it).
+        assert isinstance(app.screen, EditScreen)
+        assert app.screen.query_one(TextArea).text == broken
+        await pilot.press("escape")
+        assert not isinstance(app.screen, EditScreen)
         app.session.close()
 
 

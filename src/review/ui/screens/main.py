@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import ClassVar
 
+from rich.console import RenderableType
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -673,15 +674,22 @@ class MainScreen(Screen[None]):
             self._waiting.append(do)
         return self._resegmenting
 
-    def _change(self, make: Callable[[ReviewSession], Change | None]) -> None:
-        """Run one change through the session, then show it (and re-check edited text)."""
+    def _change(
+        self,
+        make: Callable[[ReviewSession], Change | None],
+        refused: Callable[[], None] | None = None,
+    ) -> None:
+        """Run one change through the session, then show it (and re-check edited text); one
+        the session refuses is told, and ``refused`` called."""
         session = self._opened()
-        if session is None or self._later(lambda: self._change(make)):
+        if session is None or self._later(lambda: self._change(make, refused)):
             return
         try:
             change = make(session)
         except ReviewError as exc:
             self.notify(str(exc), title="Not done", severity="error", timeout=8)
+            if refused is not None:
+                refused()
             return
         if change is not None:
             self._show_change(change)
@@ -939,29 +947,41 @@ class MainScreen(Screen[None]):
         if current is None:
             return
         session, sentence_id = current
-        number = self.board.position(sentence_id) + 1
-
-        def done(answer: str | SplitAt | None) -> None:
-            if isinstance(answer, SplitAt):
-                self._split_at(sentence_id, answer)
-            elif answer is not None:
-                self._change(lambda s: s.set_text(sentence_id, answer))
-
         text = self._text_of(session, sentence_id)
         if text is None:
             return
         flags = self._flags_here()
         selected = self._selected_index(flags)
-        cursor = flags[selected].start if flags else None
-        self.app.push_screen(
-            EditScreen(
-                text,
-                title.format(number=number),
-                cursor,
-                flag_list(flags, selected) if flags else "",
-            ),
-            done,
+        self._edit(
+            sentence_id,
+            text,
+            title.format(number=self.board.position(sentence_id) + 1),
+            flags[selected].start if flags else None,
+            flag_list(flags, selected) if flags else "",
         )
+
+    def _edit(
+        self, sentence_id: str, text: str, title: str, cursor: int | None, flags: RenderableType
+    ) -> None:
+        """The editor on ``text``; an edit the session refuses (a tag token broken, a character
+        the file's encoding cannot hold) opens it again on what was typed, cursor at its end:
+        nothing typed is lost to a refusal the text can mend (a read-only review takes no
+        edit at all)."""
+
+        def done(answer: str | SplitAt | None) -> None:
+            if isinstance(answer, SplitAt):
+                self._split_at(sentence_id, answer)
+            elif answer is not None:
+                self._change(
+                    lambda s: s.set_text(sentence_id, answer), refused=lambda: again(answer)
+                )
+
+        def again(typed: str) -> None:
+            session = self._opened()
+            if session is not None and not session.read_only:
+                self._edit(sentence_id, typed, title, None, flags)
+
+        self.app.push_screen(EditScreen(text, title, cursor, flags), done)
 
     def _text_of(self, session: ReviewSession, sentence_id: str) -> str | None:
         """The sentence's text; None, and the editor told why, for one a merge being made in
