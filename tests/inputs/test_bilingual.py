@@ -16,8 +16,9 @@ from translate.storage.xliff2 import Xliff2File
 
 from patch_helpers import applied_by_standard_tools, git_project, review
 from review.bilingual import TagError
+from review.config import Config
 from review.errors import ReviewError
-from review.inputs import Reading, open_text, reading
+from review.inputs import Reading, open_text, reading, target_language_notices
 from review.session import ReviewSession
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "bilingual"
@@ -525,3 +526,23 @@ def test_sentences_of_one_unit_merge_and_split_but_not_across_units_or_lines(
             (first, "Der erste"),
             (f"{first}-10", "Satz. Ein anderer Satz hier."),
         ]
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "notices"),
+    [
+        # A German PO checked as English: every word a misspelling, and nothing said why.
+        (
+            "features.po",
+            "en-US",
+            ("features.po: its target language is de, and it is checked as en-US (language in "
+             "review.toml's [review]): the flags follow en-US's rules",),
+        ),
+        ("features.po", "de-DE", ()),
+        ("mlqe_et_en.xlf", "en-GB", ()),
+        ("mlqe_et.txt", "de-DE", ()),
+    ],
+)  # fmt: skip
+def test_a_target_language_other_than_the_checks_is_said(name, language, notices):
+    document = open_text(DATA / name, base=DATA).document
+    assert target_language_notices(Config(language=language), document) == notices

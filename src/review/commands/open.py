@@ -45,9 +45,11 @@ def run(args: argparse.Namespace) -> int:
 
     if Path(args.file).is_dir():
         return _run_project(args)
+    from dataclasses import replace
+
     from review.config import load_config
     from review.errors import ReviewError
-    from review.inputs import load_text, with_file_languages
+    from review.inputs import load_text, target_language_notices, with_file_languages
     from review.patch.location import locate
     from review.ui.app import ReviewApp
     from review.ui.checks import default_stages
@@ -60,6 +62,9 @@ def run(args: argparse.Namespace) -> int:
     # UI starts; the UI segments the text while it shows the first rows.
     loaded = load_text(path, base=location.root, encoding=encoding)
     config = with_file_languages(config, loaded.document)
+    if notices := target_language_notices(config, loaded.document):
+        document = loaded.document
+        loaded = replace(loaded, document=replace(document, notices=document.notices + notices))
     load_glossaries(config.glossaries, config.language)
     opener = DocumentOpener(
         loaded, location, reviewer=config.reviewer or None, language=config.language

@@ -177,6 +177,26 @@ def with_file_languages(config: Config, document: Document) -> Config:
     return replace(config, source_language=document.bilingual.source_language)
 
 
+def target_language_notices(config: Config, document: Document) -> tuple[str, ...]:
+    """A notice when the file's target language is not the language its text is checked in:
+    LanguageTool and the fluency detectors then flag it by another language's rules (every
+    German word a misspelling in English)."""
+    if not isinstance(document, BilingualDocument):
+        return ()
+    target = document.bilingual.target_language
+    if not target or _primary(target) == _primary(config.language):
+        return ()
+    return (
+        f"{document.relpath}: its target language is {target}, and it is checked as "
+        f"{config.language} (language in review.toml's [review]): the flags follow "
+        f"{config.language}'s rules",
+    )
+
+
+def _primary(language: str) -> str:
+    return language.replace("_", "-").split("-")[0].lower()
+
+
 @dataclass(frozen=True, slots=True)
 class Text:
     """A text as opened: the document (its bytes, never written) and its sentences."""
