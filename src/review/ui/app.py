@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
@@ -17,13 +17,14 @@ from review.session import ReviewSession
 from review.ui.actions import ACTIONS
 from review.ui.checks import CheckerStages
 from review.ui.opening import DocumentOpener
+from review.ui.plain_notices import PlainNoticesApp
 from review.ui.screens.main import MainScreen
 from review.ui.typed_ahead import TypedAhead
 
 SWITCH_INTERVAL = 0.0005
 
 
-class ReviewApp(App[None]):
+class ReviewApp(PlainNoticesApp):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True)
     ]

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from textual import on
-from textual.app import App
 
 from review.errors import ReviewError
 from review.inputs import load_text
@@ -17,6 +16,7 @@ from review.patch.location import locate
 from review.session import ReviewSession
 from review.ui.checks import CheckerStages
 from review.ui.opening import DocumentOpener
+from review.ui.plain_notices import PlainNoticesApp
 from review.ui.screens.main import MainScreen
 from review.ui.screens.project import Figures, ProjectScreen
 
@@ -24,7 +24,7 @@ Opener = Callable[[Path], DocumentOpener]
 """A file's opener (it is loaded when the editor opens it)."""
 
 
-class ProjectApp(App[None]):
+class ProjectApp(PlainNoticesApp):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "review"
 

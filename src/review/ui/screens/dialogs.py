@@ -144,7 +144,7 @@ class EditScreen(ModalScreen[str | SplitAt | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self._title, classes="dialog-title")
+            yield Label(self._title, classes="dialog-title", markup=False)
             yield SentenceEditor(self._text, id="editor", soft_wrap=True, show_line_numbers=False)
             yield Label(
                 "enter or ctrl+s confirm · escape cancel · ctrl+a select all · ctrl+o split here",
@@ -188,7 +188,7 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self._title, classes="dialog-title")
+            yield Label(self._title, classes="dialog-title", markup=False)
             yield Input(self._value, id="prompt")
             yield Label("enter confirm · escape cancel", classes="dialog-keys")
 
@@ -212,7 +212,7 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self._title, classes="dialog-title")
+            yield Label(self._title, classes="dialog-title", markup=False)
             yield OptionList(*(Option(label, id=key) for key, label in self._choices))
             yield Label("enter pick · escape cancel", classes="dialog-keys")
 
@@ -250,7 +250,9 @@ class AnnotateScreen(ModalScreen[AnnotationChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(f"MQM annotation of “{self._span_text}”", classes="dialog-title")
+            yield Label(
+                f"MQM annotation of “{self._span_text}”", classes="dialog-title", markup=False
+            )
             yield OptionList(*(Option(m.value, id=m.value) for m in MqmType))
             yield Label(self._severity_text(), id="severity")
             yield Input(placeholder="note (optional; tab to it)", id="note")

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -51,19 +52,21 @@ class ProjectScreen(Screen[None]):
         self.pending: set[Path] = set()
 
     def compose(self) -> ComposeResult:
-        yield Static(id="project-header")
+        yield Static(id="project-header", markup=False)
         yield DataTable(id="files", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     @property
-    def table(self) -> DataTable[str]:
+    def table(self) -> DataTable[str | Text]:
         return self.query_one("#files", DataTable)
 
     def on_mount(self) -> None:
         self.table.add_columns(*COLUMNS)
         for path in self.files:
             name = listed_path(path, self.root)
-            self.table.add_row(name, *[WAITING] * (len(COLUMNS) - 2), "", key=str(path))
+            # Cells as Text, not str, which the table reads as markup (file names and reasons
+            # may hold "[…]").
+            self.table.add_row(Text(name), *[WAITING] * (len(COLUMNS) - 2), "", key=str(path))
         self._show_header()
         self.table.focus()
         self.compute(self.files)
@@ -90,7 +93,7 @@ class ProjectScreen(Screen[None]):
         self.pending.discard(path)
         if isinstance(item, Skipped):
             self.skipped[path] = item.reason
-            cells = ["", "", "", "", f"skipped: {item.reason}"]
+            cells: list[str | Text] = ["", "", "", "", Text(f"skipped: {item.reason}")]
         else:
             self.skipped.pop(path, None)
             summary = item.report.summary

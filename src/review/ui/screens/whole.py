@@ -60,9 +60,9 @@ class PreviewScreen(ModalScreen[list[int] | None]):
         plan = self.plan
         shown = plan.lines[: self.listed]
         with Vertical(classes="dialog preview"):
-            yield Label(plan.title, classes="dialog-title")
+            yield Label(plan.title, classes="dialog-title", markup=False)
             for note in plan.notes:
-                yield Label(note, classes="preview-note")
+                yield Label(note, classes="preview-note", markup=False)
             if plan.tickable:
                 yield SelectionList[int](
                     *(

@@ -31,7 +31,7 @@ class StatusHeader(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(id="header-info")
-        yield Static(id="progress-label")
+        yield Static(id="progress-label", markup=False)
         yield ProgressBar(id="progress", show_eta=False, show_percentage=True)
 
     def show(self, info: HeaderInfo) -> None:
