@@ -4,7 +4,7 @@ from pathlib import Path
 from review.checking import check_document
 from review.config import Config
 from review.corpus.check import Checked, Skipped, check_corpus
-from review.inputs import open_text
+from review.inputs import open_text, with_file_languages
 
 
 def test_each_file_in_order_checked_as_alone_or_skipped_with_why(tmp_path: Path) -> None:
@@ -45,3 +45,57 @@ def test_a_link_loop_or_a_link_to_nothing_in_a_project_is_skipped_as_alone(tmp_p
         Skipped("loop1", "is a symbolic link loop, not a file"),
         Skipped("pipe", "is a named pipe (FIFO), not a regular file"),
     ]
+
+
+RUSSIAN_XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a" source-language="ru" target-language="en-US" datatype="plaintext"><body>
+    <trans-unit id="1"><source>Москва большой город.</source>
+      <target>Moscow is a big город.</target></trans-unit>
+  </body></file>
+</xliff>
+"""
+
+
+def test_a_bilingual_file_is_checked_with_its_own_source_language_as_alone(tmp_path) -> None:
+    # Checked in a project, the file's source language was not taken: "Untranslated
+    # Cyrillic text" where `review check FILE` says "Untranslated Russian text".
+    (tmp_path / "r.xlf").write_text(RUSSIAN_XLIFF, encoding="utf-8")
+    (tmp_path / "z.txt").write_text("The report is ready.\n", encoding="utf-8")
+    files = [tmp_path / "r.xlf", tmp_path / "z.txt"]
+    results = list(check_corpus(files, tmp_path, Config(), use_servers=False))
+    alone = open_text(files[0], base=tmp_path)
+    expected = check_document(
+        alone.document.text,
+        alone.sentences,
+        with_file_languages(Config(), alone.document),
+        use_servers=False,
+    )
+    checked = results[0]
+    assert isinstance(checked, Checked)
+    assert checked.result == expected
+    assert [f.message for f in expected.flags if f.rule == "MT_SOURCE_SCRIPT"] == [
+        "Untranslated Russian text"
+    ]
+    assert isinstance(results[1], Checked) and results[1].result == check_document(
+        "The report is ready.\n", open_text(files[1], base=tmp_path).sentences, Config(),
+        use_servers=False,
+    )  # fmt: skip
+
+
+def test_a_files_notices_are_those_it_has_alone(tmp_path) -> None:
+    # In a project, a guessed encoding and another target language went unsaid.
+    (tmp_path / "latin.txt").write_bytes(b"Caf\xe9 owners said hello to the na\xefve visitors.\n")
+    (tmp_path / "de.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: de\\n"\n\n'
+        'msgid "Open"\nmsgstr "Öffnen"\n',
+        encoding="utf-8",
+    )
+    files = [tmp_path / "de.po", tmp_path / "latin.txt"]
+    results = list(check_corpus(files, tmp_path, Config(), use_servers=False))
+    assert [r.notices for r in results if isinstance(r, Checked)] == [
+        ("de.po: its target language is de, and it is checked as en-US (language in "
+         "review.toml's [review]): the flags follow en-US's rules",),
+        (f"{files[1]}: not UTF-8; its encoding is a guess: cp1250 (65% confidence); give "
+         "--encoding, or encoding in review.toml's [review], if that is wrong",),
+    ]  # fmt: skip

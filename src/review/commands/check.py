@@ -225,6 +225,8 @@ def _run_project(args: argparse.Namespace, project: Project) -> int:
             if isinstance(item, Skipped):
                 print(f"review: {item}", file=sys.stderr)
             else:
+                for notice in item.notices:
+                    print(f"review: {notice}", file=sys.stderr)
                 for notice in item.result.notices:
                     if notice not in notices:
                         notices.add(notice)

@@ -12,7 +12,7 @@ from review.config import Config
 from review.document import listed_path
 from review.errors import ReviewError
 from review.files import require_regular_file
-from review.inputs import Text, open_text
+from review.inputs import Text, open_text, target_language_notices, with_file_languages
 from review.patch.file import reviewed_sentences
 from review.patch.location import locate
 from review.progress import Progress
@@ -33,11 +33,13 @@ class Skipped:
 @dataclass(frozen=True, slots=True)
 class Checked:
     """A file checked: its ``text`` as read, the ``sentences`` checked (the segmenter's, merged
-    and split as the file's saved review says) and their flags."""
+    and split as the file's saved review says), their flags, and what is to be said of the
+    file as it is when it is checked alone (an encoding guessed, another target language)."""
 
     text: Text
     sentences: tuple[Sentence, ...]
     result: CheckResult
+    notices: tuple[str, ...] = ()
 
 
 FileResult = Checked | Skipped
@@ -77,23 +79,26 @@ def check_corpus(
     language: Callable[[Path], str | None] | None = None,
 ) -> Iterator[FileResult]:
     """Each file's flags (or why it was skipped), in the order of ``files``. ``language``
-    gives a file's language when it is not ``config``'s (a saved review records its own).
-    The checkers are opened once per language, when the first readable file needs them."""
-    opened: dict[str, Checkers] = {}
+    gives a file's language when it is not ``config``'s (a saved review records its own); a
+    bilingual file's source language is its own, as when it is checked alone. The checkers
+    are opened once per pair of languages, when the first readable file needs them."""
+    opened: dict[tuple[str, str], Checkers] = {}
     for path in files:
         text = open_project_file(path, root)
         if isinstance(text, Skipped):
             yield text
             continue
         chosen = (language(path) if language else None) or config.language
-        configured = replace(config, language=chosen)
-        if chosen not in opened:
-            opened[chosen] = open_checkers(configured, use_servers, progress)
+        configured = with_file_languages(replace(config, language=chosen), text.document)
+        pair = (configured.language, configured.source_language)
+        if pair not in opened:
+            opened[pair] = open_checkers(configured, use_servers, progress)
         try:
             patch = locate(path, root=root).patch
             sentences = reviewed_sentences(text.document, text.sentences, patch)
         except ReviewError as exc:
             yield skipped_for(path, root, exc)
             continue
-        result = check_with(opened[chosen], text.document.text, sentences, configured)
-        yield Checked(text, sentences, result)
+        result = check_with(opened[pair], text.document.text, sentences, configured)
+        notices = (*text.document.notices, *target_language_notices(configured, text.document))
+        yield Checked(text, sentences, result, notices)
