@@ -135,3 +135,32 @@ def pilot_test(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., 
         asyncio.run(test(*args, **kwargs))
 
     return run
+
+
+def project_app(root: Path, files: Sequence[Path]) -> Any:
+    """``review DIR``'s app on ``files`` of the project ``root``: real fluency detectors, no
+    LanguageTool."""
+    from review.config import Config
+    from review.corpus.files import Project
+    from review.corpus.report import file_reports
+    from review.ui.checks import default_stages
+    from review.ui.project import ProjectApp, project_opener
+
+    config = Config()
+
+    def figures(chosen: Sequence[Path]) -> Any:
+        return file_reports(Project(root, tuple(chosen), True), config, use_servers=False)
+
+    return ProjectApp(
+        root, tuple(files), figures, project_opener(root, "Test Editor", "en-US"),
+        default_stages(config, use_languagetool=False),
+    )  # fmt: skip
+
+
+async def figures_done(pilot: Any) -> None:
+    """Until the project's list has every file's figures."""
+    for _ in range(400):
+        await pilot.pause()
+        if not pilot.app.files_screen.pending:
+            return
+    raise AssertionError("the figures did not come")

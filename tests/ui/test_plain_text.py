@@ -4,18 +4,10 @@ reads ``[…]`` as a style), and "[review]" vanished from a notice."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
-
 from textual.widgets import Label
 
-from review.config import Config
-from review.corpus.files import Project
-from review.corpus.report import file_reports
-from review.ui.checks import default_stages
-from review.ui.project import ProjectApp, project_opener
 from review.ui.screens.dialogs import AnnotateScreen
-from ui.harness import pilot_test, wait_ready
+from ui.harness import figures_done, pilot_test, project_app, wait_ready
 
 
 @pilot_test
@@ -51,20 +43,9 @@ async def test_the_file_list_shows_names_and_reasons_in_brackets(tmp_path):
     # A PO syntax error quotes the line: '[/b]' as markup ended the list in a traceback.
     (tmp_path / "z.po").write_text('msgid "a"\nmsgstr "[/b]\n', encoding="utf-8")
     files = (tmp_path / "y [b].txt", tmp_path / "z.po")
-    config = Config()
-
-    def figures(chosen: Sequence[Path]):
-        return file_reports(Project(tmp_path, tuple(chosen), True), config, use_servers=False)
-
-    app = ProjectApp(
-        tmp_path, files, figures, project_opener(tmp_path, "Test Editor", "en-US"),
-        default_stages(config, use_languagetool=False),
-    )  # fmt: skip
+    app = project_app(tmp_path, files)
     async with app.run_test(size=(140, 20)) as pilot:
-        for _ in range(400):
-            await pilot.pause()
-            if not app.files_screen.pending:
-                break
+        await figures_done(pilot)
         table = app.files_screen.table
         assert app.is_running
         assert str(table.get_row(str(files[0]))[0]) == "y [b].txt"

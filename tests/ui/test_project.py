@@ -11,14 +11,10 @@ import pytest
 
 from corpus_helpers import BINARY, UNDECODABLE, make_corpus, text_names
 from review.cli import main
-from review.config import Config
-from review.corpus.files import Project
-from review.corpus.report import file_reports
-from review.ui.checks import default_stages
-from review.ui.project import ProjectApp, project_opener
+from review.ui.project import ProjectApp
 from review.ui.screens.main import MainScreen
 from review.ui.screens.project import ProjectScreen
-from ui.harness import pilot_test
+from ui.harness import figures_done, pilot_test, project_app
 
 REVIEWED = "ch2/part01.txt"
 
@@ -36,16 +32,7 @@ def project(tmp_path, monkeypatch, capsys) -> Path:
 
 
 def _app(root: Path) -> ProjectApp:
-    config = Config()
-    files = tuple(sorted(root / name for name in [*text_names(), BINARY, UNDECODABLE]))
-
-    def figures(chosen: Sequence[Path]):
-        return file_reports(Project(root, tuple(chosen), True), config, use_servers=False)
-
-    return ProjectApp(
-        root, files, figures, project_opener(root, "Test Editor", "en-US"),
-        default_stages(config, use_languagetool=False),
-    )  # fmt: skip
+    return project_app(root, sorted(root / name for name in [*text_names(), BINARY, UNDECODABLE]))
 
 
 def _row(screen: ProjectScreen, name: str) -> list[str]:
@@ -53,19 +40,11 @@ def _row(screen: ProjectScreen, name: str) -> list[str]:
     return [str(cell) for cell in table.get_row(str(screen.root / name))]
 
 
-async def _figures_done(pilot) -> None:
-    for _ in range(400):
-        await pilot.pause()
-        if not pilot.app.files_screen.pending:
-            return
-    raise AssertionError("the figures did not come")
-
-
 @pilot_test
 async def test_the_list_shows_each_files_figures_and_the_skipped(project) -> None:
     app = _app(project)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _figures_done(pilot)
+        await figures_done(pilot)
         screen = app.files_screen
         assert _row(screen, REVIEWED)[:5] == [REVIEWED, "3", "3", "1", "1/3"]
         assert _row(screen, "ch1/part04.txt") == [
@@ -82,7 +61,7 @@ async def test_the_list_shows_each_files_figures_and_the_skipped(project) -> Non
 async def test_a_file_is_opened_from_the_list_and_its_progress_kept(project) -> None:
     app = _app(project)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _figures_done(pilot)
+        await figures_done(pilot)
         screen = app.files_screen
         screen.table.move_cursor(row=0)  # ch1/part04.txt, the first file
         await pilot.press("enter")
@@ -95,7 +74,7 @@ async def test_a_file_is_opened_from_the_list_and_its_progress_kept(project) -> 
         await pilot.press("r", "s", "q")
         await pilot.pause()
         assert app.screen is screen and app.main is None
-        await _figures_done(pilot)
+        await figures_done(pilot)
         assert _row(screen, "ch1/part04.txt") == ["ch1/part04.txt", "2", "2", "0", "1/2", ""]
         assert (project / "corrections" / "ch1" / "part04.patch").exists()
         # Quitting the list quits.
@@ -108,7 +87,7 @@ async def test_a_file_is_opened_from_the_list_and_its_progress_kept(project) -> 
 async def test_a_skipped_file_is_not_opened(project) -> None:
     app = _app(project)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _figures_done(pilot)
+        await figures_done(pilot)
         names = sorted([*text_names(), BINARY, UNDECODABLE])
         app.files_screen.table.move_cursor(row=names.index(BINARY))
         await pilot.press("enter")
@@ -135,7 +114,7 @@ async def test_the_list_shows_at_once_while_the_figures_are_worked_out(project) 
         header = str(screen.query_one("#project-header").render())
         assert header.startswith("project: 30 files; counting, 30 to go")
         release.set()
-        await _figures_done(pilot)
+        await figures_done(pilot)
         assert _row(screen, REVIEWED)[:5] == [REVIEWED, "3", "3", "1", "1/3"]
 
 
@@ -145,18 +124,9 @@ async def test_a_link_to_nothing_or_a_loop_is_listed_by_its_own_name(tmp_path) -
     (tmp_path / "a.txt").write_text("The plan is good.\n", encoding="utf-8")
     (tmp_path / "dangling").symlink_to("nothing")
     (tmp_path / "loop1").symlink_to("loop1")
-    files = tuple(tmp_path / name for name in ("a.txt", "dangling", "loop1"))
-    config = Config()
-
-    def figures(chosen: Sequence[Path]):
-        return file_reports(Project(tmp_path, tuple(chosen), True), config, use_servers=False)
-
-    app = ProjectApp(
-        tmp_path, files, figures, project_opener(tmp_path, "Test Editor", "en-US"),
-        default_stages(config, use_languagetool=False),
-    )  # fmt: skip
+    app = project_app(tmp_path, [tmp_path / name for name in ("a.txt", "dangling", "loop1")])
     async with app.run_test(size=(120, 20)) as pilot:
-        await _figures_done(pilot)
+        await figures_done(pilot)
         screen = app.files_screen
         assert _row(screen, "dangling") == [
             "dangling", "", "", "", "", "skipped: is a symbolic link to nothing (no such file)",
