@@ -12,4 +12,4 @@ def test_a_bad_glossary_is_one_line_before_the_ui_starts(tmp_path) -> None:
         stdin=subprocess.DEVNULL,
     )  # fmt: skip
     assert (completed.returncode, completed.stdout) == (2, "")
-    assert completed.stderr == "review: g.csv: row 1 is not source,target[,note]: ['x']\n"
+    assert completed.stderr == "review: g.csv: line 1 is not source,target[,note]: ['x']\n"

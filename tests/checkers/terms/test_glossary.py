@@ -70,8 +70,10 @@ def test_use_and_avoid_list(tmp_path: Path) -> None:
             "line 2 is neither `use: TERM` nor `avoid: TERM → TERM`: 'prefer: b'",
         ),
         ("g.txt", "use: a → b\n", "line 1 is neither"),
-        ("g.csv", "a,b\nc\n", "row 2 is not source,target[,note]: ['c']"),
-        ("g.tsv", "a\tb\tc\td\n", "row 1 is not source\ttarget"),
+        ("g.csv", "a,b\nc\n", "line 2 is not source,target[,note]: ['c']"),
+        ("g.tsv", "a\tb\tc\td\n", "line 1 is not source\ttarget"),
+        # Named by its line in the file, not counted after the header and blank lines.
+        ("g.tsv", "source\ttarget\n\nx\n", "line 3 is not source\ttarget"),
         ("g.tbx", "<martif><text>", "not a TBX glossary: Premature end of data"),
         ("g.tbx", "<tmx/>", "not a TBX glossary: its root is not <martif>"),
     ],

@@ -43,15 +43,18 @@ def load_glossary(path: Path, language: str) -> tuple[Term, ...]:
 
 def parse_table(text: str, delimiter: str, path: Path) -> tuple[Term, ...]:
     """``source,target[,note]`` rows, the first maybe a header."""
-    rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter) if any(row)]
-    if rows and rows[0][0].strip().lower() in _HEADER_CELLS:
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    # Each row with the line it ends on: a bad row is named by its line in the file (counted
+    # after the header and blank lines, "row 1" was the file's second line).
+    rows = [(reader.line_num, row) for row in reader if any(row)]
+    if rows and rows[0][1][0].strip().lower() in _HEADER_CELLS:
         rows = rows[1:]
     terms: list[Term] = []
-    for number, row in enumerate(rows, start=1):
+    for line, row in rows:
         cells = [cell.strip() for cell in row]
         if len(cells) < 2 or len(cells) > 3 or not cells[1]:
             raise ReviewError(
-                f"{path}: row {number} is not source{delimiter}target[{delimiter}note]: {row!r}"
+                f"{path}: line {line} is not source{delimiter}target[{delimiter}note]: {row!r}"
             )
         terms.append(Term(cells[1], source=cells[0], note=cells[2] if len(cells) > 2 else ""))
     return tuple(terms)
