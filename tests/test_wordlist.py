@@ -2,6 +2,7 @@
 UI's flag board and the report; taking a word off brings its flags back."""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,14 @@ def test_words_are_read_changed_and_written_sorted(tmp_path: Path) -> None:
         changed_words(path, remove=["Bashu"])
     with pytest.raises(ReviewError, match=r"^'' is not a word for the word list$"):
         changed_words(path, add=[""])
+
+
+def test_a_word_list_that_is_a_named_pipe_is_not_read(tmp_path: Path) -> None:
+    # It was read for ever: every command with such a `[review] words` never ended.
+    os.mkfifo(tmp_path / "words.txt")
+    with pytest.raises(ReviewError, match=r"is a named pipe \(FIFO\), not a regular file$"):
+        read_words(tmp_path / "words.txt")
+    assert read_words(tmp_path / "missing.txt") == frozenset()
 
 
 def test_only_spelling_and_word_form_flags_on_a_listed_word_are_known() -> None:

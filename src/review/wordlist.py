@@ -15,6 +15,7 @@ from review.atomic import atomic_write
 from review.checker_api import Checker, check_text
 from review.corrected import CorrectedText
 from review.errors import ReviewError
+from review.files import require_regular_file
 from review.flags import Flag
 from review.segment import Sentence
 
@@ -26,6 +27,8 @@ _WORD_RULES = frozenset({"MT_PROPER_NOUN_CASE", "MT_ODD_CASE"})
 
 def read_words(path: Path) -> frozenset[str]:
     """The words listed in ``path``; none when it does not exist."""
+    # A regular file, checked before it is opened: a named pipe would be read for ever.
+    require_regular_file(path, missing_ok=True)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

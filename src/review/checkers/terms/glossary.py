@@ -14,6 +14,7 @@ from pathlib import Path
 
 from review.checkers.terms.term import Term
 from review.errors import ReviewError, first_line
+from review.files import require_regular_file
 
 # The first row of a CSV/TSV glossary is a header when its first cell is one of these.
 _HEADER_CELLS = frozenset({"source", "src", "source term", "term", "zh", "original"})
@@ -27,6 +28,9 @@ def load_glossaries(paths: Iterable[Path], language: str) -> tuple[Term, ...]:
 
 
 def load_glossary(path: Path, language: str) -> tuple[Term, ...]:
+    # A regular file, checked before it is opened: a named pipe given as a glossary was read
+    # for ever.
+    require_regular_file(path)
     suffix = path.suffix.lower()
     if suffix == ".tbx":
         from review.checkers.terms.tbx import read_tbx
