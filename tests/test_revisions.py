@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 from patch_helpers import git, git_project
@@ -99,9 +101,14 @@ def test_a_patch_whose_original_is_gone_is_refused(project):
         ("missing.patch", "missing.patch: no such file (name a file, or REV:path for one in git)"),
         ("HEAD:missing.patch", "HEAD:missing.patch: no such file, nor a file in git ("),
         ("nosuchrev:doc.txt", "nosuchrev:doc.txt: no such file, nor a file in git ("),
+        # There, but no regular file: it was called "no such file".
+        ("pipe.txt", "pipe.txt: is a named pipe (FIFO), not a regular file"),
+        ("sub", "sub: is a directory, not a text file"),
     ],
 )
 def test_unknown_sides_are_refused(project, spec, message):
+    os.mkfifo(project / "pipe.txt")
+    (project / "sub").mkdir()
     with pytest.raises(ReviewError) as error:
         load_revision(spec)
     assert str(error.value).startswith(message)

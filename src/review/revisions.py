@@ -8,6 +8,7 @@ plain text is segmented on its own. ``align`` pairs the sentences of two sides.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from review.document import relative_path
 from review.errors import ReviewError
+from review.files import require_regular_file
 from review.inputs import Text, load_text, open_text
 from review.patch.file import parse_patch
 from review.patch.header import is_patch, patch_header
@@ -77,6 +79,9 @@ def load_revision(spec: str, cwd: Path | None = None) -> Revision:
         return _text_revision(spec, open_text(path, base=here))
     revision, colon, name = spec.partition(":")
     if not (colon and revision and name):
+        if os.path.lexists(path):
+            # There, but no regular file (a named pipe, a folder, a link loop): say which.
+            require_regular_file(path, shown=spec)
         raise ReviewError(f"{spec}: no such file (name a file, or REV:path for one in git)")
     data = _git_show(here, revision, name, spec)
     if is_patch(data):
