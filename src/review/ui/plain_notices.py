@@ -21,4 +21,5 @@ class PlainNoticesApp(App[None]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
+        # ``markup`` is taken and left unused: a screen's ``notify`` passes it (True).
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
