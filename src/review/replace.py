@@ -2,16 +2,25 @@
 
 The session previews a request as its hits (``find_hits``) and applies the hits the editor
 kept (``ReviewSession.replace_hits``) as one change.
+
+Patterns are matched with ``regex`` (the standard library's ``re`` syntax), which gives up
+after a time: a pattern that backtracks without end on some text (``(a|aa)+b`` on forty a's)
+kept ``re`` searching for ever, and the command, or the review, with it.
 """
 
 from __future__ import annotations
 
-import re
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+import regex  # type: ignore[import-untyped]
+
 from review.errors import ReviewError
+
+# The longest a search over the whole document may take.
+FIND_SECONDS = 5.0
 
 Opcodes = list[tuple[str, int, int, int, int]]
 
@@ -62,32 +71,46 @@ class _Compiled:
         self.replacement = replacement
 
     @cached_property
-    def pattern(self) -> re.Pattern[str]:
+    def pattern(self) -> regex.Pattern:
         r = self.replacement
         if not r.old:
             raise ReviewError("there is nothing to replace (the text to find is empty)")
-        source = r.old if r.regex else re.escape(r.old)
+        source = r.old if r.regex else regex.escape(r.old)
         if r.whole_word:
             source = rf"(?<!\w)(?:{source})(?!\w)"
         try:
-            return re.compile(source, re.IGNORECASE if r.ignore_case else 0)
-        except re.error as exc:
+            return regex.compile(source, regex.IGNORECASE if r.ignore_case else 0)
+        except regex.error as exc:
             raise ReviewError(f"{r.old!r} is not a regular expression: {exc}") from None
 
-    def after(self, match: re.Match[str]) -> str:
+    def after(self, match: regex.Match) -> str:
         if not self.replacement.regex:
             return self.replacement.new
         try:
-            return match.expand(self.replacement.new)
-        except (re.error, IndexError) as exc:
+            return str(match.expand(self.replacement.new))
+        except (regex.error, IndexError) as exc:
             raise ReviewError(f"{self.replacement.new!r} cannot replace a match: {exc}") from None
 
 
-def find_hits(replacement: Replacement, texts: Iterable[tuple[str, str]]) -> Iterator[ReplaceHit]:
-    """The hits in (sentence id, current text) pairs, in order; an empty match is none."""
+def find_hits(
+    replacement: Replacement, texts: Iterable[tuple[str, str]], seconds: float = FIND_SECONDS
+) -> Iterator[ReplaceHit]:
+    """The hits in (sentence id, current text) pairs, in order; an empty match is none. A
+    search that takes more than ``seconds`` in all is a ReviewError."""
     compiled = _Compiled(replacement)
+    deadline = time.monotonic() + seconds
     for sentence_id, text in texts:
-        for match in compiled.pattern.finditer(text):
+        try:
+            matches = list(
+                compiled.pattern.finditer(text, timeout=max(0.001, deadline - time.monotonic()))
+            )
+        except TimeoutError:
+            raise ReviewError(
+                f"{replacement.old!r} took more than {seconds:g} s to search the text (a "
+                "pattern that backtracks, such as (a|aa)+b, tries every way to match): make "
+                "it simpler"
+            ) from None
+        for match in matches:
             if match.end() > match.start():
                 after = compiled.after(match)
                 if after != match.group():
