@@ -101,8 +101,12 @@ def find_hits(
     deadline = time.monotonic() + seconds
     for sentence_id, text in texts:
         try:
+            # Concurrent: the interpreter lock is let go while it matches, for the review's
+            # keys (its find runs in a worker thread).
             matches = list(
-                compiled.pattern.finditer(text, timeout=max(0.001, deadline - time.monotonic()))
+                compiled.pattern.finditer(
+                    text, concurrent=True, timeout=max(0.001, deadline - time.monotonic())
+                )
             )
         except TimeoutError:
             raise ReviewError(
