@@ -286,7 +286,7 @@ def test_a_bad_glossary_is_one_line_and_exit_2(tmp_path, monkeypatch) -> None:
     )  # fmt: skip
     assert (completed.returncode, completed.stdout) == (2, "")
     assert (
-        completed.stderr == "review: g.csv: row 1 is not source,target[,note]: ['just one cell']\n"
+        completed.stderr == "review: g.csv: line 1 is not source,target[,note]: ['just one cell']\n"
     )
 
 

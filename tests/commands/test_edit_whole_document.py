@@ -130,8 +130,7 @@ def test_dry_run_lists_every_hit_and_changes_nothing(project, capsysbinary):
         (["--replace", "Taiwan", "x"],
          "review: --replace 'Taiwan' → 'x': not found in the document\n"),
         (["--replace", "(", "x", "--regex"],
-         "review: '(' is not a regular expression: "
-         "missing ), unterminated subpattern at position 0\n"),
+         "review: '(' is not a regular expression: missing ) at position 1\n"),
         (["--remove-word", "nope"], "review: 'nope' is not in {root}/review-words.txt\n"),
         (["--add-word", " two\n"], "review: ' two\\n' is not a word for the word list\n"),
     ],
