@@ -63,6 +63,32 @@ class _Refused(Exception):
     pass
 
 
+_ENTITIES_REFUSED = (
+    "declares XML entities (an entity-expansion bomb or an external entity); "
+    "refused, nothing was expanded or fetched"
+)
+
+
+def refuse_entity_declarations(data: bytes, name: str) -> None:
+    """A one-line ReviewError when the XML ``data`` declares an entity, before a library
+    that would expand it parses it (lxml, under translate-toolkit, expands a TBX's internal
+    entities); XML that is otherwise malformed is left for that library to tell."""
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def refuse(*_: object) -> None:
+        raise _Refused(_ENTITIES_REFUSED)
+
+    parser.EntityDeclHandler = refuse
+    parser.UnparsedEntityDeclHandler = refuse
+    try:
+        parser.Parse(data, True)
+    except _Refused:
+        raise ReviewError(f"{name}: {_ENTITIES_REFUSED}") from None
+    except expat.ExpatError:
+        pass
+
+
 def scan(text: str, name: str) -> Element:
     """The root element of ``text``; bad or unsafe XML is a one-line ReviewError."""
     data = text.encode("utf-8")
@@ -74,10 +100,7 @@ def scan(text: str, name: str) -> Element:
     roots: list[Element] = []
 
     def refuse_entities(*_: object) -> None:
-        raise _Refused(
-            "declares XML entities (an entity-expansion bomb or an external entity); "
-            "refused, nothing was expanded or fetched"
-        )
+        raise _Refused(_ENTITIES_REFUSED)
 
     def refuse_external(*_: object) -> int:
         refuse_entities()

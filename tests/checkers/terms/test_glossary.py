@@ -114,26 +114,46 @@ def test_tbx_english_side_with_deprecated_terms_forbidden(tmp_path: Path) -> Non
     )
 
 
+REFUSED = (
+    "declares XML entities (an entity-expansion bomb or an external entity); refused, nothing "
+    "was expanded or fetched"
+)
+
+
+def _with_entities(declarations: str, term: str, use: str) -> str:
+    return TBX.replace(
+        '<?xml version="1.0" encoding="UTF-8"?>\n',
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE martif [{declarations}]>\n',
+    ).replace(f"<term>{term}</term>", f"<term>{use}</term>")
+
+
 def test_tbx_external_entity_is_not_fetched(tmp_path: Path) -> None:
     secret = write(tmp_path, "secret.txt", "SECRET")
-    text = TBX.replace(
-        '<?xml version="1.0" encoding="UTF-8"?>\n',
-        f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE martif [<!ENTITY x SYSTEM "file://{secret}">]>\n',
-    ).replace("<term>Belt and Road Initiative</term>", "<term>&x;Belt and Road Initiative</term>")
-    terms = load_glossary(write(tmp_path, "g.tbx", text), "en-US")
-    assert terms[0].text == "Belt and Road Initiative"
-    assert all("SECRET" not in term.text for term in terms)
+    text = _with_entities(
+        f'<!ENTITY x SYSTEM "file://{secret}">',
+        "Belt and Road Initiative",
+        "&x;Belt and Road Initiative",
+    )
+    path = write(tmp_path, "g.tbx", text)
+    with pytest.raises(ReviewError) as raised:
+        load_glossary(path, "en-US")
+    assert str(raised.value) == f"{path}: {REFUSED}"
 
 
 def test_tbx_entity_bomb_is_refused(tmp_path: Path) -> None:
     entities = '<!ENTITY a0 "lollollollol">' + "".join(
         f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10)
     )
-    text = TBX.replace(
-        '<?xml version="1.0" encoding="UTF-8"?>\n',
-        f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE martif [{entities}]>\n',
-    ).replace("<term>一带一路</term>", "<term>&a9;</term>")
-    with pytest.raises(
-        ReviewError, match=r"g\.tbx: not a TBX glossary: Maximum entity amplification"
-    ):
-        load_glossary(write(tmp_path, "g.tbx", text), "en-US")
+    path = write(tmp_path, "g.tbx", _with_entities(entities, "一带一路", "&a9;"))
+    with pytest.raises(ReviewError) as raised:
+        load_glossary(path, "en-US")
+    assert str(raised.value) == f"{path}: {REFUSED}"
+
+
+def test_tbx_internal_entity_is_not_expanded(tmp_path: Path) -> None:
+    # lxml expanded it: the glossary's term was the entity's text.
+    text = _with_entities('<!ENTITY a "expanded">', "Belt and Road Initiative", "&a;")
+    path = write(tmp_path, "g.tbx", text)
+    with pytest.raises(ReviewError) as raised:
+        load_glossary(path, "en-US")
+    assert str(raised.value) == f"{path}: {REFUSED}"

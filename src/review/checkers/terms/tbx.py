@@ -1,8 +1,8 @@
 """TBX glossaries, read with translate-toolkit (the project's library for bilingual formats).
 
-translate-toolkit parses with lxml's parser for untrusted input (no entity expansion, no
-network): an external entity is left out, not fetched, and an entity bomb is refused by
-libxml2's amplification limit. Both are tested.
+translate-toolkit parses with lxml, which fetches nothing but expands a file's internal
+entities: a TBX that declares an entity is refused before it is parsed, as an XLIFF, PO or
+TMX file is (``review.bilingual.xmlscan``), so nothing is expanded either.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from review.bilingual.xmlscan import refuse_entity_declarations
 from review.checkers.terms.term import Term
 from review.errors import ReviewError, first_line
 
@@ -23,6 +24,7 @@ def read_tbx(path: Path, language: str) -> tuple[Term, ...]:
 
     try:
         data = path.read_bytes()
+        refuse_entity_declarations(data, str(path))
         store = tbxfile.parsestring(data)  # type: ignore[no-untyped-call]
     except OSError as exc:
         raise ReviewError(f"{path}: the glossary cannot be read: {exc.strerror}") from None
