@@ -312,7 +312,7 @@ def test_a_recheck_keeps_the_whole_document_flags_that_still_hold():
     found = _flag("s3", 0, 1, "A")
     never = replace(held, start=0, end=1, text="A")  # what a paragraph alone would give it
     checkers = [RecordedChecker([found]), Consistency([never])]
-    batch = recheck(checkers, TEXT, sentences, {"s3"}, recorded_stages, kept=[held])
+    batch = recheck(checkers, TEXT, sentences, {"s3"}, recorded_stages, had=[held])
     assert batch.flags == (found, held)
     # Given every flag the sentences had, it tells which still hold itself (in its thread).
     had = [held, moved, alone]

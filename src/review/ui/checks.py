@@ -289,12 +289,12 @@ def recheck(
     document: Sequence[Sentence],
     sentence_ids: Collection[str],
     stages: CheckerStages,
-    kept: Sequence[Flag] = (),
+    had: Sequence[Flag] = (),
 ) -> FlagBatch:
     """Every flag of the sentences ``sentence_ids`` of ``document`` (every sentence, placed
     in ``text``, the whole current text, which may be a corrected text not joined) from every
     checker, as one batch; settled against the whole text if ``stages`` settle. A
-    whole-document checker is not run on these sentences alone: of ``kept``, the flags these
+    whole-document checker is not run on these sentences alone: of ``had``, the flags these
     sentences had, its flags that still hold in their texts now are kept (``still_holding``),
     and so are those of the fluency detectors that read the whole document, with what they
     find in these sentences alone (a calque typed in the edit)."""
@@ -309,11 +309,12 @@ def recheck(
     found = {(f.sentence_id, f.start, f.end, f.rule) for f in flags}
     flags += (
         f
-        for f in still_holding(kept, lambda sentence_id: checked.get(sentence_id, ""))
+        for f in still_holding(had, lambda sentence_id: checked.get(sentence_id, ""))
         if (f.sentence_id, f.start, f.end, f.rule) not in found
     )
-    kept = settled(stages, flags, checkers, text, sentences, document)
-    return FlagBatch(kept, checked, replace=True)
+    return FlagBatch(
+        settled(stages, flags, checkers, text, sentences, document), checked, replace=True
+    )
 
 
 def still_holding(flags: Iterable[Flag], text_of: Callable[[str], str]) -> list[Flag]:
