@@ -87,14 +87,14 @@ def run(args: argparse.Namespace) -> int:
 def _run_file(args: argparse.Namespace, path: str) -> int:
     from review.commands.arguments import languagetool_engine
     from review.config import load_config
-    from review.inputs import load_text, target_language_notices, with_file_languages
+    from review.inputs import file_notices, load_text, with_file_languages
     from review.progress import stderr_progress
 
     config = with_glossaries(load_config(), args)
     loaded = load_text(path, encoding=text_encoding(args, config))
     document = loaded.document
     config = with_file_languages(config, document)
-    for notice in (*document.notices, *target_language_notices(config, document)):
+    for notice in file_notices(config, document):
         print(f"review: {notice}", file=sys.stderr)
     use_servers = not args.no_languagetool
     with languagetool_engine(args, config), stderr_progress() as progress:

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
 
     from review.config import load_config
     from review.errors import ReviewError
-    from review.inputs import load_text, target_language_notices, with_file_languages
+    from review.inputs import file_notices, load_text, with_file_languages
     from review.patch.location import locate
     from review.ui.app import ReviewApp
     from review.ui.checks import default_stages
@@ -62,9 +62,10 @@ def run(args: argparse.Namespace) -> int:
     # UI starts; the UI segments the text while it shows the first rows.
     loaded = load_text(path, base=location.root, encoding=encoding)
     config = with_file_languages(config, loaded.document)
-    if notices := target_language_notices(config, loaded.document):
-        document = loaded.document
-        loaded = replace(loaded, document=replace(document, notices=document.notices + notices))
+    # The review shows the document's notices: with those of the file as it is checked.
+    loaded = replace(
+        loaded, document=replace(loaded.document, notices=file_notices(config, loaded.document))
+    )
     load_glossaries(config.glossaries, config.language)
     opener = DocumentOpener(
         loaded, location, reviewer=config.reviewer or None, language=config.language

@@ -12,7 +12,7 @@ from review.config import Config
 from review.document import listed_path
 from review.errors import ReviewError
 from review.files import require_regular_file
-from review.inputs import Text, open_text, target_language_notices, with_file_languages
+from review.inputs import Text, file_notices, open_text, with_file_languages
 from review.patch.file import reviewed_sentences
 from review.patch.location import locate
 from review.progress import Progress
@@ -100,5 +100,4 @@ def check_corpus(
             yield skipped_for(path, root, exc)
             continue
         result = check_with(opened[pair], text.document.text, sentences, configured)
-        notices = (*text.document.notices, *target_language_notices(configured, text.document))
-        yield Checked(text, sentences, result, notices)
+        yield Checked(text, sentences, result, file_notices(configured, text.document))

@@ -177,6 +177,12 @@ def with_file_languages(config: Config, document: Document) -> Config:
     return replace(config, source_language=document.bilingual.source_language)
 
 
+def file_notices(config: Config, document: Document) -> tuple[str, ...]:
+    """What is to be said of the file as read (an encoding guessed) and as it is checked
+    under ``config`` (``target_language_notices``)."""
+    return (*document.notices, *target_language_notices(config, document))
+
+
 def target_language_notices(config: Config, document: Document) -> tuple[str, ...]:
     """A notice when the file's target language is not the language its text is checked in:
     LanguageTool and the fluency detectors then flag it by another language's rules (every
